@@ -1,0 +1,79 @@
+import type { Diagnostic } from '../engine/types';
+import { ALL_RULES } from '../engine/rules/registry';
+
+/** `--format json`: exactly the documented shape (no fix data). */
+export function formatJson(diagnostics: Diagnostic[]): string {
+  return JSON.stringify(
+    {
+      version: 1,
+      diagnostics: diagnostics.map((d) => ({ file: d.file, range: d.range, severity: d.severity, code: d.code, message: d.message, source: d.source })),
+    },
+    null,
+    2,
+  );
+}
+
+const COLOURS: Record<string, string> = { error: '\x1b[31m', warning: '\x1b[33m', information: '\x1b[36m', hint: '\x1b[2m' };
+
+/** `--format text`: `file:line:col severity message [code]`, 1-based like compilers print. */
+export function formatText(diagnostics: Diagnostic[], colour: boolean): string {
+  const lines = diagnostics.map((d) => {
+    const where = `${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
+    const sev = colour ? `${COLOURS[d.severity] ?? ''}${d.severity}\x1b[0m` : d.severity;
+    const code = colour ? `\x1b[2m[${d.code}]\x1b[0m` : `[${d.code}]`;
+    return `${colour ? `\x1b[1m${where}\x1b[0m` : where} ${sev} ${d.message} ${code}`;
+  });
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+  const files = new Set(diagnostics.map((d) => d.file)).size;
+  lines.push(
+    diagnostics.length === 0
+      ? 'No problems found.'
+      : `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}.`,
+  );
+  return lines.join('\n');
+}
+
+const SARIF_LEVEL: Record<string, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+
+/** `--format sarif`: SARIF 2.1.0 as GitHub code scanning takes it (paths relative, 1-based regions). */
+export function formatSarif(diagnostics: Diagnostic[], version: string): string {
+  const rules = ALL_RULES.map((r) => ({
+    id: r.id,
+    name: r.id,
+    shortDescription: { text: r.description },
+    defaultConfiguration: { level: SARIF_LEVEL[r.severity] },
+    helpUri: `https://github.com/kubeway/kubeway#rule-${r.id}`,
+  }));
+  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'kubeway', version, informationUri: 'https://github.com/kubeway/kubeway', rules } },
+        results: diagnostics.map((d) => ({
+          ruleId: d.code,
+          ...(ruleIndex.has(d.code) ? { ruleIndex: ruleIndex.get(d.code) } : {}),
+          level: SARIF_LEVEL[d.severity],
+          message: { text: d.message },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: d.file.split('\\').join('/') },
+                region: {
+                  startLine: d.range.start.line + 1,
+                  startColumn: d.range.start.character + 1,
+                  endLine: d.range.end.line + 1,
+                  endColumn: d.range.end.character + 1,
+                },
+              },
+            },
+          ],
+        })),
+        columnKind: 'utf16CodeUnits',
+      },
+    ],
+  };
+  return JSON.stringify(sarif, null, 2);
+}

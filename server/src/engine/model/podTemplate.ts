@@ -1,0 +1,97 @@
+import type { Node, YAMLMap } from 'yaml';
+import { isWorkload } from './apiVersions';
+import type { K8sObject } from './object';
+
+export type Protocol = 'TCP' | 'UDP' | 'SCTP' | string;
+
+export interface ContainerPort {
+  name: string | undefined;
+  containerPort: number | undefined;
+  /** Defaults to TCP, as the API server does. */
+  protocol: Protocol;
+  node: YAMLMap;
+  container: Container;
+}
+
+export interface Container {
+  name: string | undefined;
+  node: YAMLMap;
+  /** initContainers and ephemeralContainers do not serve traffic but still count for named ports. */
+  init: boolean;
+  ports: ContainerPort[];
+}
+
+/** The pod template of a workload (or a bare Pod itself): labels and containers. */
+export interface PodTemplate {
+  owner: K8sObject;
+  /** The template's `metadata` map (for a Pod, the object's own). */
+  metadata: YAMLMap | undefined;
+  labels: Map<string, string>;
+  spec: YAMLMap | undefined;
+  containers: Container[];
+  /** The map holding `spec` (the template node; for a Pod, the object). */
+  node: YAMLMap | undefined;
+}
+
+const cache = new WeakMap<K8sObject, PodTemplate | null>();
+
+/** The pod template of a workload, or undefined for any other object. */
+export function podTemplateOf(obj: K8sObject): PodTemplate | undefined {
+  const cached = cache.get(obj);
+  if (cached !== undefined) return cached ?? undefined;
+  const t = readPodTemplate(obj);
+  cache.set(obj, t ?? null);
+  return t;
+}
+
+function readPodTemplate(obj: K8sObject): PodTemplate | undefined {
+  if (!isWorkload(obj.apiVersion, obj.kind)) return undefined;
+  const r = obj.reader;
+  let templateNode: Node | undefined;
+  switch (obj.kind) {
+    case 'Pod':
+      templateNode = obj.node;
+      break;
+    case 'CronJob':
+      templateNode = obj.get('spec', 'jobTemplate', 'spec', 'template');
+      break;
+    default:
+      templateNode = obj.get('spec', 'template');
+  }
+  const node = r.map(templateNode);
+  const metadata = r.map(r.get(node, 'metadata'));
+  const spec = r.map(r.get(node, 'spec'));
+  const template: PodTemplate = {
+    owner: obj,
+    metadata,
+    labels: r.stringMap(r.get(metadata, 'labels')) ?? new Map(),
+    spec,
+    containers: [],
+    node,
+  };
+  for (const [field, init] of [['containers', false], ['initContainers', true]] as const) {
+    for (const c of r.items(r.get(spec, field))) {
+      const cm = r.map(c);
+      if (!cm) continue;
+      const container: Container = { name: r.text(r.get(cm, 'name')), node: cm, init, ports: [] };
+      for (const p of r.items(r.get(cm, 'ports'))) {
+        const pm = r.map(p);
+        if (!pm) continue;
+        container.ports.push({
+          name: r.str(r.get(pm, 'name')),
+          containerPort: r.int(r.get(pm, 'containerPort')),
+          protocol: r.text(r.get(pm, 'protocol')) ?? 'TCP',
+          node: pm,
+          container,
+        });
+      }
+      template.containers.push(container);
+    }
+  }
+  return template;
+}
+
+/** All container ports of a template, app containers first. */
+export function templatePorts(t: PodTemplate): ContainerPort[] {
+  return t.containers.flatMap((c) => c.ports);
+}

@@ -1,0 +1,43 @@
+import type { Node } from 'yaml';
+import type { ManifestFile } from '../parse/manifestFile';
+import type { K8sObject } from '../model/object';
+import type { Workspace } from '../model/workspace';
+import type { EngineSettings } from '../settings';
+import type { Fix, Range, Severity } from '../types';
+
+/** What a rule reports; the engine adds the file, the rule id and the severity. */
+export interface Finding {
+  /** A YAML node of the object's document (its value range is used), or an explicit range. */
+  at: Node | Range;
+  message: string;
+  fix?: Fix;
+  /** Overrides the rule's default severity for this finding (e.g. absent vs. broken reference). */
+  severity?: Severity;
+}
+
+export interface RuleContext {
+  workspace: Workspace;
+  settings: EngineSettings;
+  report(finding: Finding): void;
+}
+
+/**
+ * One check, in a file of its own named by its id. A rule looks at one object at a time (`checkObject`,
+ * only for objects whose `appliesTo` returns true) or at a whole file (`checkFile`, for YAML-level checks).
+ */
+export interface Rule {
+  id: string;
+  /** One line for the README and for hovers. */
+  description: string;
+  severity: Severity;
+  /**
+   * A generic check (the schema walk): its findings are dropped where a dedicated rule reports an
+   * overlapping range, so one mistake gives one diagnostic, with the more specific message.
+   */
+  fallback?: boolean;
+  /** Objects with a removed apiVersion are skipped unless the rule says otherwise. */
+  includeRemovedApis?: boolean;
+  appliesTo?(obj: K8sObject): boolean;
+  checkObject?(obj: K8sObject, ctx: RuleContext): void;
+  checkFile?(file: ManifestFile, ctx: RuleContext): void;
+}

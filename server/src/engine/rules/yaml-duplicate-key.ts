@@ -1,0 +1,15 @@
+import type { Rule } from './rule';
+
+/** A key set twice in one map: kubectl (go-yaml) refuses the whole document. */
+export const yamlDuplicateKey: Rule = {
+  id: 'yaml-duplicate-key',
+  description: 'A map sets the same key twice; kubectl rejects the document.',
+  severity: 'error',
+  checkFile(file, ctx) {
+    if (!file.looksLikeKubernetes) return;
+    for (const p of file.problems) {
+      if (p.code !== 'yaml-duplicate-key') continue;
+      ctx.report({ at: file.lines.range(p.start, p.end), message: p.message });
+    }
+  },
+};

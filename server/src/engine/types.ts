@@ -1,0 +1,36 @@
+/** Plain data shared by every layer of the engine. Positions are LSP-style: 0-based line and UTF-16 character. */
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/** A text replacement that fixes a diagnostic; the LSP layer turns it into a quick fix. */
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+}
+
+export interface Diagnostic {
+  file: string;
+  range: Range;
+  severity: Severity;
+  /** The rule id. */
+  code: string;
+  message: string;
+  source: 'kubeway';
+  /** The one right fix, when there is one. Not part of the CLI's JSON output. */
+  fix?: Fix;
+}
