@@ -1,0 +1,66 @@
+import type { Node, Pair } from 'yaml';
+import type { Rule } from './rule';
+import { backendSites, hasLegacyFields, isIngressV1, isNullish, joinAnd, keyNode, portNameProblems, replaceScalarEdit, setPair } from './ingress-common';
+
+/**
+ * validateIngressBackend: `service.port` sets exactly one of `name` (a valid port name) or `number`
+ * (1-65535). A `number` of 0 counts as not set, as in the API server.
+ */
+export const ingressBackendPort: Rule = {
+  id: 'ingress-backend-port',
+  description: 'An Ingress service backend names its port with exactly one of `port.name` (a valid port name) or `port.number` (1-65535).',
+  severity: 'error',
+  appliesTo: isIngressV1,
+  checkObject(obj, ctx) {
+    const r = obj.reader;
+    for (const site of backendSites(obj)) {
+      const b = site.map;
+      if (!b || hasLegacyFields(r, b) || setPair(r, b, 'resource')) continue;
+      const service = setPair(r, b, 'service');
+      const svc = service ? r.map(service.value) : undefined;
+      if (!service || !svc) continue;
+      const portPair = setPair(r, svc, 'port');
+      const port = portPair ? r.map(portPair.value) : undefined;
+      if (portPair && !port) continue; // not a map: schema rule
+      const namePair = port ? setPair(r, port, 'name') : undefined;
+      const numberPair = port ? setPair(r, port, 'number') : undefined;
+      const nameNode = namePair ? r.resolve(namePair.value) : undefined;
+      const numberNode = numberPair ? r.resolve(numberPair.value) : undefined;
+      const name = r.str(nameNode);
+      const number = r.int(numberNode);
+      // Values of the wrong type (a quoted number, a number as name) are the schema rule's.
+      if ((nameNode && !isNullish(r, nameNode) && name === undefined) || (numberNode && !isNullish(r, numberNode) && number === undefined)) continue;
+      const hasName = !!name;
+      const hasNumber = number !== undefined && number !== 0;
+      const svcName = r.str(r.get(svc, 'name'));
+      const ofService = svcName ? ` of Service \`${svcName}\`` : '';
+      if (hasName && hasNumber) {
+        const second = laterPair(namePair as Pair, numberPair as Pair);
+        ctx.report({ at: keyNode(second) as Node, message: `The backend port sets both \`name\` and \`number\`: set one of them (the name or the number of a port${ofService}).` });
+      } else if (!hasName && !hasNumber) {
+        ctx.report({
+          at: (keyNode(portPair) ?? keyNode(service)) as Node,
+          message: `The backend has no port: set \`port.number\` or \`port.name\` to a port${ofService}.`,
+        });
+      } else if (hasNumber && (number < 1 || number > 65535) && numberNode) {
+        ctx.report({ at: numberNode, message: `Port number ${number} is out of range: use 1-65535.` });
+      } else if (hasName && nameNode) {
+        const problems = portNameProblems(name);
+        if (!problems.length) continue;
+        const lower = name.toLowerCase();
+        const fixable = lower !== name && !portNameProblems(lower).length;
+        ctx.report({
+          at: nameNode,
+          message: fixable ? `Port name \`${name}\` must be lowercase: write \`${lower}\`.` : `\`${name}\` is not a valid port name: it must ${joinAnd(problems)}.`,
+          fix: fixable ? { title: `Change to ${lower}`, edits: [replaceScalarEdit(obj, nameNode, lower)] } : undefined,
+        });
+      }
+    }
+  },
+};
+
+function laterPair(a: Pair, b: Pair): Pair {
+  const ra = (a.key as Node | undefined)?.range?.[0] ?? 0;
+  const rb = (b.key as Node | undefined)?.range?.[0] ?? 0;
+  return rb >= ra ? b : a;
+}

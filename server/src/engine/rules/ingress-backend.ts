@@ -1,0 +1,71 @@
+import type { Node, Pair } from 'yaml';
+import type { Rule } from './rule';
+import { backendSites, hasLegacyFields, isDns1035Label, isIngressV1, isNullish, itemHeadRange, keyNode, replaceScalarEdit, setPair } from './ingress-common';
+
+/** The later of two pairs in the text: where a "both are set" finding goes. */
+function later(a: Pair, b: Pair): Pair {
+  const ra = (a.key as Node | undefined)?.range?.[0] ?? 0;
+  const rb = (b.key as Node | undefined)?.range?.[0] ?? 0;
+  return rb >= ra ? b : a;
+}
+
+/**
+ * validateIngressBackend: a backend is exactly one of `service` or `resource`; `service.name` is a DNS-1035
+ * label (the Service name rule); `resource` names a kind and a name.
+ */
+export const ingressBackend: Rule = {
+  id: 'ingress-backend',
+  description: 'An Ingress backend sets exactly one of `service` or `resource`; `service.name` must be a valid Service name.',
+  severity: 'error',
+  appliesTo: isIngressV1,
+  checkObject(obj, ctx) {
+    const r = obj.reader;
+    for (const site of backendSites(obj)) {
+      const b = site.map;
+      if (site.pair && !b && !r.scalar(site.pair.value)) continue; // a list or the like: schema rule
+      if (hasLegacyFields(r, b)) continue; // serviceName/servicePort: ingress-legacy-backend
+      const service = b ? setPair(r, b, 'service') : undefined;
+      const resource = b ? setPair(r, b, 'resource') : undefined;
+      if (service && resource) {
+        ctx.report({ at: keyNode(later(service, resource)) as Node, message: 'This backend sets both `service` and `resource`: a backend routes to one of them. Remove one.' });
+        continue;
+      }
+      if (!service && !resource) {
+        const where = site.pathItem ? 'This path' : 'The default backend';
+        ctx.report({
+          at: site.pair ? (keyNode(site.pair) as Node) : itemHeadRange(obj, site.owner),
+          message: `${where} has no backend: set \`service\` (\`service: {name: …, port: {number: …}}\`) or \`resource\`.`,
+        });
+        continue;
+      }
+      if (service) {
+        const svc = r.map(service.value);
+        if (!svc) continue; // schema rule
+        const namePair = r.pair(svc, 'name');
+        const nameNode = namePair ? r.resolve(namePair.value) : undefined;
+        const name = r.str(nameNode);
+        if (isNullish(r, nameNode) || name === '') {
+          ctx.report({ at: keyNode(service) as Node, message: 'The backend `service` has no `name`: set the name of the Service to route to.' });
+        } else if (name !== undefined && nameNode && !isDns1035Label(name)) {
+          const lower = name.toLowerCase();
+          const fixable = lower !== name && isDns1035Label(lower);
+          ctx.report({
+            at: nameNode,
+            message: fixable
+              ? `Service name \`${name}\` must be lowercase: write \`${lower}\`.`
+              : `\`${name}\` is not a valid Service name: use at most 63 lowercase letters, digits and \`-\`, starting with a letter and ending with a letter or digit.`,
+            fix: fixable ? { title: `Change to ${lower}`, edits: [replaceScalarEdit(obj, nameNode, lower)] } : undefined,
+          });
+        }
+      }
+      if (resource) {
+        const res = r.map(resource.value);
+        if (!res) continue; // schema rule
+        const missing = ['kind', 'name'].filter((k) => isNullish(r, r.get(res, k)) || r.str(r.get(res, k)) === '');
+        if (missing.length) {
+          ctx.report({ at: keyNode(resource) as Node, message: `The backend \`resource\` needs ${missing.map((k) => `\`${k}\``).join(' and ')}: it names the object (e.g. a bucket of a storage CRD) to route to.` });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,412 @@
+/**
+ * Shared reading and format checks for the Ingress rules (not a rule itself). The checks follow the API
+ * server: k8s.io/kubernetes pkg/apis/networking/validation (validateIngressRules, validateHTTPIngressPath,
+ * validateIngressBackend, validateIngressTLS) and apimachinery's util/validation.
+ */
+import { isMap, isScalar, parse } from 'yaml';
+import type { Node, Pair, Scalar, YAMLMap } from 'yaml';
+import type { K8sObject } from '../model/object';
+import type { DocReader } from '../parse/nodes';
+import { YAML_OPTIONS } from '../parse/yamlOptions';
+import type { Range, TextEdit } from '../types';
+
+export const INGRESS_V1 = 'networking.k8s.io/v1';
+
+/** Only networking.k8s.io/v1 Ingresses are validated field by field (removed versions get api-version-removed). */
+export function isIngressV1(obj: K8sObject): boolean {
+  return obj.kind === 'Ingress' && obj.apiVersion === INGRESS_V1;
+}
+
+// ---- formats (apimachinery util/validation) ----
+
+const DNS1123_LABEL = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
+const DNS1123_SUBDOMAIN = new RegExp(`^${DNS1123_LABEL}(\\.${DNS1123_LABEL})*$`);
+const WILDCARD_SUBDOMAIN = new RegExp(`^\\*\\.${DNS1123_LABEL}(\\.${DNS1123_LABEL})*$`);
+const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+
+export function isDns1123Subdomain(s: string): boolean {
+  return s.length <= 253 && DNS1123_SUBDOMAIN.test(s);
+}
+
+export function isWildcardDns1123Subdomain(s: string): boolean {
+  return s.length <= 253 && WILDCARD_SUBDOMAIN.test(s);
+}
+
+export function isDns1035Label(s: string): boolean {
+  return s.length <= 63 && DNS1035_LABEL.test(s);
+}
+
+/** IsValidPortName: 1-15 of [-a-z0-9], at least one letter, no leading/trailing or doubled hyphen. */
+export function portNameProblems(name: string): string[] {
+  const out: string[] = [];
+  if (name.length > 15) out.push('be at most 15 characters');
+  if (!/^[-a-z0-9]+$/.test(name)) out.push('contain only lowercase letters, digits and `-`');
+  if (!/[a-z]/.test(name)) out.push('contain at least one letter');
+  if (name.includes('--')) out.push('not contain `--`');
+  if (name.startsWith('-') || name.endsWith('-')) out.push('not begin or end with `-`');
+  return out;
+}
+
+/** Whether Go's netutils.ParseIPSloppy accepts the text (IPv4 with leading zeros allowed, or IPv6). */
+export function isIPAddress(s: string): boolean {
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(s)) return s.split('.').every((p) => Number(p) <= 255);
+  return isIPv6(s);
+}
+
+function isIPv6(s: string): boolean {
+  if (!s.includes(':') || !/^[0-9A-Fa-f:.]+$/.test(s)) return false;
+  let text = s;
+  let groupsNeeded = 8;
+  const lastColon = text.lastIndexOf(':');
+  const tail = text.slice(lastColon + 1);
+  if (tail.includes('.')) {
+    if (!isIPAddress(tail) || tail.includes(':')) return false;
+    text = text.slice(0, lastColon + 1) + '0:0';
+  }
+  const halves = text.split('::');
+  if (halves.length > 2) return false;
+  const groups = (h: string): string[] | undefined => {
+    if (h === '') return [];
+    const g = h.split(':');
+    return g.every((x) => /^[0-9A-Fa-f]{1,4}$/.test(x)) ? g : undefined;
+  };
+  const a = groups(halves[0]);
+  const b = halves.length === 2 ? groups(halves[1]) : [];
+  if (!a || !b) return false;
+  if (halves.length === 1) return a.length === groupsNeeded;
+  groupsNeeded -= a.length + b.length;
+  return groupsNeeded >= 1;
+}
+
+// ---- hosts ----
+
+export interface HostProblem {
+  message: string;
+  /** The host the user most likely meant, when there is exactly one. */
+  fixed?: string;
+}
+
+/**
+ * The problem with a host of `rules[].host` (`rule`) or `tls[].hosts[]` (`tls`), or undefined when the API
+ * server accepts it. TLS hosts are not checked for IP addresses (validateIngressTLS does not), and an IPv4
+ * address is a valid DNS-1123 subdomain.
+ */
+export function hostProblem(host: string, where: 'rule' | 'tls'): HostProblem | undefined {
+  if (host === '') return undefined;
+  const what = where === 'rule' ? 'Ingress host' : 'TLS host';
+  const valid = (h: string) => (h.includes('*') ? isWildcardDns1123Subdomain(h) : isDns1123Subdomain(h));
+  if (where === 'rule' && isIPAddress(host)) {
+    return { message: `${what} \`${host}\` is an IP address: a rule's host must be a DNS name (leave \`host\` out to match requests for any host).` };
+  }
+  if (valid(host)) return undefined;
+  if (host.length > 253) return { message: `${what} is longer than 253 characters.` };
+
+  // Peel off what people paste from a URL, then see whether a valid host is left.
+  const reasons: string[] = [];
+  let h = host;
+  const scheme = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.exec(h);
+  if (scheme) {
+    reasons.push(`must not include a scheme (\`${scheme[0]}\`)`);
+    h = h.slice(scheme[0].length);
+  }
+  const slash = h.indexOf('/');
+  if (slash > 0) {
+    reasons.push('must not include a path');
+    h = h.slice(0, slash);
+  }
+  const port = /:(\d+)$/.exec(h);
+  if (port) {
+    reasons.push(`must not include a port (\`${port[0]}\`)`);
+    h = h.slice(0, port.index);
+  }
+  if (h !== h.toLowerCase()) {
+    reasons.push('must be lowercase');
+    h = h.toLowerCase();
+  }
+  if (h.endsWith('.') && h.length > 1) {
+    reasons.push('must not end with `.`');
+    h = h.slice(0, -1);
+  }
+  if (reasons.length && valid(h) && !(where === 'rule' && isIPAddress(h))) {
+    return { message: `${what} \`${host}\` ${joinAnd(reasons)}: write \`${h}\`.`, fixed: h };
+  }
+  if (host.includes('*')) {
+    return { message: `${what} \`${host}\` is not a valid wildcard host: \`*\` is only allowed as the whole first label, followed by a DNS name (e.g. \`*.example.com\`).` };
+  }
+  return {
+    message: `${what} \`${host}\` is not a valid DNS name: use lowercase letters, digits, \`-\` and \`.\`, starting and ending with a letter or digit (e.g. \`shop.example.com\`).`,
+  };
+}
+
+export function joinAnd(parts: string[]): string {
+  if (parts.length <= 1) return parts.join('');
+  return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+
+// ---- reading ----
+
+/** A value that is absent, or null (JSON null decodes to the zero value / a nil pointer). */
+export function isNullish(r: DocReader, node: Node | undefined): boolean {
+  if (!node) return true;
+  const s = r.scalar(node);
+  return !!s && (s.value === null || s.value === undefined);
+}
+
+/** The pair of a key whose value is not null. */
+export function setPair(r: DocReader, map: unknown, key: string): Pair | undefined {
+  const p = r.pair(map, key);
+  return p && !isNullish(r, r.resolve(p.value)) ? p : undefined;
+}
+
+export function keyNode(p: Pair | undefined): Node | undefined {
+  return (p?.key as Node | undefined) ?? undefined;
+}
+
+/** A place that holds a backend: `spec.defaultBackend` or a path item's `backend`. */
+export interface BackendSite {
+  /** The `defaultBackend` / `backend` pair, when written. */
+  pair: Pair | undefined;
+  /** Its value, when it is a map. */
+  map: YAMLMap | undefined;
+  /** The map that holds the key: spec, or the path item. */
+  owner: YAMLMap;
+  /** The path item, for rule backends. */
+  pathItem?: YAMLMap;
+}
+
+export interface PathSite {
+  item: YAMLMap;
+  rule: YAMLMap;
+}
+
+export function specOf(obj: K8sObject): YAMLMap | undefined {
+  return obj.reader.map(obj.get('spec'));
+}
+
+/** Every item of `spec.rules[].http.paths` that is a map. */
+export function pathItems(obj: K8sObject): PathSite[] {
+  const r = obj.reader;
+  const out: PathSite[] = [];
+  for (const rule of r.items(r.get(specOf(obj), 'rules'))) {
+    const rm = r.map(rule);
+    if (!rm) continue;
+    for (const p of r.items(r.at(rm, 'http', 'paths'))) {
+      const pm = r.map(p);
+      if (pm) out.push({ item: pm, rule: rm });
+    }
+  }
+  return out;
+}
+
+/** `spec.defaultBackend` (when set) and the backend of every path item. */
+export function backendSites(obj: K8sObject): BackendSite[] {
+  const r = obj.reader;
+  const out: BackendSite[] = [];
+  const spec = specOf(obj);
+  const def = spec ? setPair(r, spec, 'defaultBackend') : undefined;
+  if (spec && def) out.push({ pair: def, map: r.map(def.value), owner: spec });
+  for (const { item } of pathItems(obj)) {
+    const p = r.pair(item, 'backend');
+    out.push({ pair: p, map: p ? r.map(p.value) : undefined, owner: item, pathItem: item });
+  }
+  return out;
+}
+
+/** Legacy v1beta1 backend fields that networking.k8s.io/v1 does not have. */
+export const LEGACY_BACKEND_KEYS = ['serviceName', 'servicePort'] as const;
+
+export function hasLegacyFields(r: DocReader, backend: YAMLMap | undefined): boolean {
+  return !!backend && LEGACY_BACKEND_KEYS.some((k) => r.pair(backend, k));
+}
+
+// ---- ranges and edits ----
+
+/**
+ * Where a finding about a whole map item (a path item that lacks a field) goes: the item itself when it is
+ * on one line, otherwise its first line (the first pair), so the squiggle does not cover the whole block.
+ */
+export function itemHeadRange(obj: K8sObject, map: YAMLMap): Range {
+  const doc = obj.doc;
+  const full = doc.rangeOf(map);
+  const first = map.items[0];
+  const lastValueEnd = lastEnd(map);
+  if (map.flow || !first) return full;
+  const start = full.start;
+  const firstEnd = pairEnd(first);
+  const endNode = firstEnd !== undefined ? firstEnd : lastValueEnd;
+  if (endNode === undefined) return full;
+  const end = doc.file.lines.position(doc.base + endNode);
+  if (end.line === start.line) return { start, end };
+  const keyEnd = (first.key as Node | undefined)?.range?.[1];
+  return keyEnd !== undefined ? { start, end: doc.file.lines.position(doc.base + keyEnd) } : full;
+}
+
+function pairEnd(p: Pair): number | undefined {
+  const v = p.value as Node | null | undefined;
+  if (v && v.range) return v.range[1];
+  return (p.key as Node | undefined)?.range?.[1];
+}
+
+function lastEnd(map: YAMLMap): number | undefined {
+  const last = map.items[map.items.length - 1];
+  return last ? pairEnd(last) : undefined;
+}
+
+/** The file's line break, so that inserted lines keep CRLF files CRLF. */
+export function eolOf(obj: K8sObject): string {
+  return obj.doc.file.text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+/** Whether a map is written as JSON (flow style with quoted keys), so that inserted text matches. */
+function jsonStyle(map: YAMLMap): boolean {
+  const k = map.items[0]?.key;
+  return !!map.flow && isScalar(k) && (k as Scalar).type === 'QUOTE_DOUBLE';
+}
+
+/** Renders `key: value` in the style of the map it goes into. */
+export function renderPair(map: YAMLMap, key: string, value: string | number): string {
+  if (jsonStyle(map)) return `"${key}": ${typeof value === 'number' ? value : JSON.stringify(value)}`;
+  return `${key}: ${typeof value === 'number' ? value : plainOrQuoted(value)}`;
+}
+
+/** A string as a plain YAML scalar when kubectl would read it back as the same string, else double-quoted. */
+export function plainOrQuoted(s: string): string {
+  if (/^[A-Za-z0-9_/.][A-Za-z0-9_./-]*$/.test(s)) {
+    try {
+      if (parse(s, YAML_OPTIONS) === s) return s;
+    } catch {
+      // not plain-safe
+    }
+  }
+  return JSON.stringify(s);
+}
+
+/** An edit that replaces a scalar's value with a string, keeping its quoting style where it can. */
+export function replaceScalarEdit(obj: K8sObject, node: Node, value: string): TextEdit {
+  const range = obj.doc.rangeOf(node);
+  const type = isScalar(node) ? (node as Scalar).type : undefined;
+  if (type === 'QUOTE_DOUBLE') return { range, newText: JSON.stringify(value) };
+  if (type === 'QUOTE_SINGLE') return { range, newText: `'${value.replace(/'/g, "''")}'` };
+  // An empty value (`key:`) sits right after the colon: keep a space before the new one.
+  const empty = range.start.line === range.end.line && range.start.character === range.end.character;
+  return { range, newText: `${empty ? ' ' : ''}${plainOrQuoted(value)}` };
+}
+
+/**
+ * An edit that adds `key: value` to a map that is an own node of the document: after the pair `after` when
+ * given (on a new line for block maps), otherwise before the first pair. Undefined when the map cannot
+ * take it cleanly (empty map, pairs without ranges).
+ */
+export function insertPairEdit(obj: K8sObject, map: YAMLMap, key: string, value: string | number, after?: Pair): TextEdit | undefined {
+  const doc = obj.doc;
+  const lines = doc.file.lines;
+  const first = map.items[0];
+  const firstKey = first?.key as Node | undefined;
+  if (!first || !firstKey?.range || !isMap(map)) return undefined;
+  const text = renderPair(map, key, value);
+  if (map.flow) {
+    if (after) {
+      const end = pairEnd(after);
+      if (end === undefined) return undefined;
+      const pos = lines.position(doc.base + end);
+      return { range: { start: pos, end: pos }, newText: `, ${text}` };
+    }
+    const pos = lines.position(doc.base + firstKey.range[0]);
+    return { range: { start: pos, end: pos }, newText: `${text}, ` };
+  }
+  const keyPos = lines.position(doc.base + firstKey.range[0]);
+  const indent = ' '.repeat(keyPos.character);
+  const eol = eolOf(obj);
+  if (after) {
+    const end = pairEnd(after);
+    const akey = after.key as Node | undefined;
+    if (end === undefined || !akey?.range) return undefined;
+    const endLine = lines.position(doc.base + end).line;
+    // Only after a pair that ends on its key's line: a multi-line value would need its own indentation.
+    if (endLine !== lines.position(doc.base + akey.range[0]).line) return undefined;
+    const at = lines.position(lines.lineEnd(endLine));
+    return { range: { start: at, end: at }, newText: `${eol}${indent}${text}` };
+  }
+  return { range: { start: keyPos, end: keyPos }, newText: `${text}${eol}${indent}` };
+}
+
+/** Whether a node is written inside this map (not brought in by an alias or a `<<` merge). */
+export function ownPair(map: YAMLMap, p: Pair | undefined): boolean {
+  return !!p && map.items.includes(p as never);
+}
+
+/** The text range from a pair's key to the end of its value. */
+export function pairRange(obj: K8sObject, p: Pair): Range | undefined {
+  const k = p.key as Node | undefined;
+  const end = pairEnd(p);
+  if (!k?.range || end === undefined) return undefined;
+  return obj.doc.file.lines.range(obj.doc.base + k.range[0], obj.doc.base + end);
+}
+
+/** A string scalar's value, or undefined for any other node (type errors are the schema rule's). */
+export function stringValue(r: DocReader, node: Node | undefined): string | undefined {
+  return r.str(node);
+}
+
+// ---- paths (validateHTTPIngressPath) ----
+
+const INVALID_PATH_SEQUENCES = ['//', '/./', '/../', '%2f', '%2F'];
+const INVALID_PATH_SUFFIXES = ['/..', '/.'];
+
+/** What makes a path invalid for pathType Exact or Prefix, as phrases ("must start with `/`", …). */
+export function prefixPathProblems(path: string): string[] {
+  const out: string[] = [];
+  if (!path.startsWith('/')) out.push('must start with `/`');
+  if (path.length > 0) {
+    for (const seq of INVALID_PATH_SEQUENCES) if (path.includes(seq)) out.push(`must not contain \`${seq}\``);
+    for (const suf of INVALID_PATH_SUFFIXES) if (path.endsWith(suf)) out.push(`must not end with \`${suf}\``);
+  }
+  return out;
+}
+
+// ---- references to Services ----
+
+/** A v1 backend that names a Service, written well enough to be looked up. */
+export interface ServiceRef {
+  name: string;
+  nameNode: Node;
+  portName: string | undefined;
+  portNumber: number | undefined;
+  /** The `port.name` / `port.number` value node, when the port is one that can be compared. */
+  portNode: Node | undefined;
+}
+
+/**
+ * The Service references of a networking.k8s.io/v1 Ingress whose name is a valid Service name (invalid or
+ * v1beta1-style backends get their own findings and are not looked up).
+ */
+export function serviceRefs(obj: K8sObject): ServiceRef[] {
+  const r = obj.reader;
+  const out: ServiceRef[] = [];
+  for (const site of backendSites(obj)) {
+    const b = site.map;
+    if (!b || hasLegacyFields(r, b) || setPair(r, b, 'resource')) continue;
+    const svc = r.map(r.get(b, 'service'));
+    const nameNode = r.get(svc, 'name');
+    const name = r.str(nameNode);
+    if (!svc || !nameNode || !name || !isDns1035Label(name)) continue;
+    const port = r.map(r.get(svc, 'port'));
+    const nameValue = r.get(port, 'name');
+    const numberValue = r.get(port, 'number');
+    const portName = r.str(nameValue) || undefined;
+    let portNumber = r.int(numberValue);
+    if (portNumber === 0) portNumber = undefined;
+    // Compare only a port that the API server accepts: exactly one of a valid name or a valid number.
+    const comparable = (portName !== undefined) !== (portNumber !== undefined)
+      && (portName === undefined || !portNameProblems(portName).length)
+      && (portNumber === undefined || (portNumber >= 1 && portNumber <= 65535));
+    out.push({
+      name,
+      nameNode,
+      portName: comparable ? portName : undefined,
+      portNumber: comparable ? portNumber : undefined,
+      portNode: comparable ? (portName !== undefined ? nameValue : numberValue) : undefined,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,80 @@
+import type { Node, Pair, YAMLMap } from 'yaml';
+import type { K8sObject } from '../model/object';
+import type { Fix, Range } from '../types';
+import type { Rule } from './rule';
+import { backendSites, isIngressV1, ownPair, pairRange, plainOrQuoted, setPair, specOf } from './ingress-common';
+
+/** The v1 backend text for a v1beta1 serviceName/servicePort pair, in flow style (fits block and flow maps). */
+function v1Backend(name: string | undefined, port: string | number | undefined, json: boolean): string {
+  const n = name ?? '<service>';
+  const p = port === undefined ? '<port>' : port;
+  const portKey = typeof p === 'number' || /^\d+$/.test(p) ? 'number' : 'name';
+  const portValue = portKey === 'number' ? Number(p) : p;
+  if (json) return `"service": {"name": ${JSON.stringify(n)}, "port": {"${portKey}": ${JSON.stringify(portValue)}}}`;
+  return `service: {name: ${plainOrQuoted(n)}, port: {${portKey}: ${typeof portValue === 'number' ? portValue : plainOrQuoted(portValue)}}}`;
+}
+
+/**
+ * networking.k8s.io/v1 has no `serviceName`/`servicePort` in a backend and no `spec.backend` (v1beta1 names):
+ * the API server rejects them as unknown fields and then finds the backend empty.
+ */
+export const ingressLegacyBackend: Rule = {
+  id: 'ingress-legacy-backend',
+  description: 'v1beta1 backend fields (`serviceName`, `servicePort`, `spec.backend`) in a networking.k8s.io/v1 Ingress: write `service: {name, port: {number}}` and `defaultBackend`.',
+  severity: 'error',
+  appliesTo: isIngressV1,
+  checkObject(obj, ctx) {
+    const r = obj.reader;
+    const spec = specOf(obj);
+    const legacyDefault = spec ? r.pair(spec, 'backend') : undefined;
+    const sites = backendSites(obj).map((s) => s.map);
+    if (spec && legacyDefault) {
+      const key = legacyDefault.key as Node;
+      const hasDefault = !!setPair(r, spec, 'defaultBackend');
+      ctx.report({
+        at: key,
+        message: hasDefault
+          ? '`spec.backend` is the v1beta1 name of `spec.defaultBackend`, which is already set: remove `backend`.'
+          : '`spec.backend` is the v1beta1 name of the default backend: networking.k8s.io/v1 calls it `defaultBackend`.',
+        fix: !hasDefault && ownPair(spec, legacyDefault) ? { title: 'Rename to defaultBackend', edits: [{ range: obj.doc.rangeOf(key), newText: 'defaultBackend' }] } : undefined,
+      });
+      const m = r.map(legacyDefault.value);
+      if (m) sites.push(m);
+    }
+    for (const b of sites) if (b) checkLegacyFields(obj, b, ctx.report);
+  },
+};
+
+function checkLegacyFields(obj: K8sObject, b: YAMLMap, report: (f: { at: Node | Range; message: string; fix?: Fix }) => void): void {
+  const r = obj.reader;
+  const namePair = r.pair(b, 'serviceName');
+  const portPair = r.pair(b, 'servicePort');
+  if (!namePair && !portPair) return;
+  const name = r.text(namePair?.value);
+  const portScalar = r.scalar(portPair?.value);
+  const port = typeof portScalar?.value === 'number' || typeof portScalar?.value === 'string' ? (portScalar.value as number | string) : undefined;
+  const json = !!b.flow && (b.items[0]?.key as { type?: string } | undefined)?.type === 'QUOTE_DOUBLE';
+  const v1 = v1Backend(name, port, json);
+  const pairs = [namePair, portPair].filter((p): p is Pair => !!p).sort((x, y) => ((x.key as Node).range?.[0] ?? 0) - ((y.key as Node).range?.[0] ?? 0));
+  const first = pairs[0];
+  const last = pairs[pairs.length - 1];
+  const own = pairs.every((p) => ownPair(b, p));
+  const range = own ? spanOf(obj, first, last) : undefined;
+  const what = pairs.length === 2 ? '`serviceName` and `servicePort` are' : `\`${namePair ? 'serviceName' : 'servicePort'}\` is`;
+  const message = `${what} v1beta1 backend field${pairs.length === 2 ? 's' : ''}, not part of networking.k8s.io/v1: use \`${v1Backend(name, port, false)}\`.`;
+  // Rewrite only when both are known, written in this map next to each other, and `service` is not set.
+  const adjacent = pairs.length === 2 && Math.abs(b.items.indexOf(first as never) - b.items.indexOf(last as never)) === 1;
+  const fixable = adjacent && own && name !== undefined && port !== undefined && !r.pair(b, 'service') && range;
+  report({
+    at: range ?? (first.key as Node),
+    message,
+    fix: fixable && range ? { title: 'Rewrite as a networking.k8s.io/v1 backend', edits: [{ range, newText: v1 }] } : undefined,
+  });
+}
+
+/** From the first pair's key to the end of the last pair's value. */
+function spanOf(obj: K8sObject, first: Pair, last: Pair): Range | undefined {
+  const a = pairRange(obj, first);
+  const b = pairRange(obj, last);
+  return a && b ? { start: a.start, end: b.end } : undefined;
+}

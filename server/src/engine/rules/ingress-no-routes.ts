@@ -1,0 +1,41 @@
+import type { Rule } from './rule';
+import { isIngressV1, keyNode, setPair, specOf } from './ingress-common';
+
+/**
+ * ValidateIngressSpec: an Ingress needs `defaultBackend` or at least one rule; validateHTTPIngressRuleValue:
+ * a rule's `http` needs at least one path.
+ */
+export const ingressNoRoutes: Rule = {
+  id: 'ingress-no-routes',
+  description: 'An Ingress needs `spec.defaultBackend` or `spec.rules`, and every `http` rule needs at least one path.',
+  severity: 'error',
+  appliesTo: isIngressV1,
+  checkObject(obj, ctx) {
+    const r = obj.reader;
+    const spec = specOf(obj);
+    const rules = r.items(r.get(spec, 'rules'));
+    // `spec.backend` (the v1beta1 name of defaultBackend) is reported by ingress-legacy-backend instead.
+    if (!rules.length && !setPair(r, spec, 'defaultBackend') && !setPair(r, spec, 'backend')) {
+      const at = keyNode(obj.pair('spec')) ?? obj.anchor;
+      ctx.report({
+        at,
+        message: `Ingress \`${obj.name ?? '(no name)'}\` routes nothing: set \`spec.rules\` (hosts and paths) or \`spec.defaultBackend\`.`,
+      });
+    }
+    for (const rule of rules) {
+      const rm = r.map(rule);
+      const httpPair = rm ? setPair(r, rm, 'http') : undefined;
+      if (!rm || !httpPair) continue;
+      const http = r.map(httpPair.value);
+      if (!http) continue; // not a map: a type error for the schema rule
+      const pathsPair = r.pair(http, 'paths');
+      const paths = pathsPair ? r.resolve(pathsPair.value) : undefined;
+      if (paths && !r.seq(paths) && r.scalar(paths)?.value !== null) continue; // wrong type: schema rule
+      if (r.items(paths).length) continue;
+      ctx.report({
+        at: keyNode(pathsPair) ?? keyNode(httpPair) ?? http,
+        message: 'This `http` rule has no paths: list at least one under `paths` (e.g. `- path: /`, `pathType: Prefix`, `backend: …`), or remove `http`.',
+      });
+    }
+  },
+};

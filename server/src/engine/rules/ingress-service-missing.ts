@@ -1,0 +1,48 @@
+import type { Rule } from './rule';
+import { isIngressV1, replaceScalarEdit, serviceRefs } from './ingress-common';
+
+/** Edit distance, bounded: enough to suggest a Service name that is one typo away. */
+function distance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/**
+ * An Ingress backend names a Service that none of the checked files declares in the Ingress's namespace
+ * (Ingresses route only within their namespace). A warning: the Service may be installed separately.
+ */
+export const ingressServiceMissing: Rule = {
+  id: 'ingress-service-missing',
+  description: 'An Ingress routes to a Service that is not in the checked files for its namespace.',
+  severity: 'warning',
+  appliesTo: isIngressV1,
+  checkObject(obj, ctx) {
+    const ws = ctx.workspace;
+    const ns = obj.namespace;
+    for (const ref of serviceRefs(obj)) {
+      if (ws.services(ns, ref.name).length) continue;
+      let hint = '';
+      let fix;
+      const elsewhere = ws.namespaces().filter((other) => other !== ns && ws.services(other, ref.name).length);
+      const near = ws.services(ns).map((s) => s.obj.name).filter((n): n is string => !!n && distance(n, ref.name) <= (ref.name.length > 4 ? 2 : 1));
+      const candidates = [...new Set(near)];
+      if (elsewhere.length) {
+        hint = ` A Service \`${ref.name}\` is declared in namespace${elsewhere.length > 1 ? 's' : ''} ${elsewhere.map((n) => `\`${n}\``).join(', ')}, but an Ingress routes only to Services of its own namespace.`;
+      } else if (candidates.length === 1) {
+        hint = ` Did you mean \`${candidates[0]}\`?`;
+        fix = { title: `Change to ${candidates[0]}`, edits: [replaceScalarEdit(obj, ref.nameNode, candidates[0])] };
+      }
+      ctx.report({
+        at: ref.nameNode,
+        message: `Ingress \`${obj.name ?? '(no name)'}\` routes to Service \`${ref.name}\`, which is not in the checked files for namespace \`${ns}\`.${hint}`,
+        fix,
+      });
+    }
+  },
+};
