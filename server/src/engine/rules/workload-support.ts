@@ -1,0 +1,387 @@
+/**
+ * Shared pieces of the workload, container, pod and object-name rules: the API server's name and label
+ * syntax (k8s.io/apimachinery util/validation), label selectors as the API server evaluates them
+ * (metav1.LabelSelectorAsSelector), and the few facts about a pod template that several rules need.
+ * Not a rule itself.
+ */
+import type { Node, Pair, YAMLMap } from 'yaml';
+import { isScalar } from 'yaml';
+import type { K8sObject } from '../model/object';
+import type { Workspace } from '../model/workspace';
+import type { DocReader } from '../parse/nodes';
+import { isMergeKey, keyText } from '../parse/nodes';
+
+// ---------------------------------------------------------------------------------------------------
+// Name and label syntax
+
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const LABEL_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+const encoder = new TextEncoder();
+
+/** Length as the API server counts it (bytes of UTF-8, Go's len). */
+export function byteLength(s: string): number {
+  return encoder.encode(s).length;
+}
+
+/** Why a string is not a DNS-1123 label (container, port-less names, Namespace), or undefined when it is one. */
+export function dns1123LabelProblem(value: string): string | undefined {
+  if (byteLength(value) > 63) return `is longer than 63 characters`;
+  if (DNS1123_LABEL.test(value)) return undefined;
+  if (DNS1123_SUBDOMAIN.test(value)) return `must not contain dots`;
+  return charsetProblem(value, /[a-z0-9-]/, "lowercase letters, digits and '-'", false);
+}
+
+/** Why a string is not a DNS-1123 subdomain (the name of most objects), or undefined when it is one. */
+export function dns1123SubdomainProblem(value: string): string | undefined {
+  if (byteLength(value) > 253) return `is longer than 253 characters`;
+  if (DNS1123_SUBDOMAIN.test(value)) return undefined;
+  const chars = charsetProblem(value, /[a-z0-9.-]/, "lowercase letters, digits, '-' and '.'", false);
+  if (chars) return chars;
+  return `must start and end with a letter or digit, and each dot-separated part too`;
+}
+
+/** Names that are not a single character set: report the first offending character, else the ends. */
+function charsetProblem(value: string, allowed: RegExp, what: string, emptyOk: boolean): string | undefined {
+  if (value === '') return emptyOk ? undefined : 'must not be empty';
+  for (const ch of value) {
+    if (!allowed.test(ch)) {
+      const upper = ch.toLowerCase() !== ch && allowed.test(ch.toLowerCase());
+      return upper ? `contains uppercase \`${ch}\` (only ${what} are allowed)` : `contains ${describeChar(ch)} (only ${what} are allowed)`;
+    }
+  }
+  return `must start and end with a letter or digit`;
+}
+
+function describeChar(ch: string): string {
+  if (ch === ' ') return 'a space';
+  if (ch === '\t') return 'a tab';
+  return `\`${ch}\``;
+}
+
+/** Why a label key (a "qualified name": `[prefix/]name`) is invalid, or undefined. */
+export function labelKeyProblem(key: string): string | undefined {
+  const parts = key.split('/');
+  if (parts.length > 2) return `contains more than one '/'`;
+  let name = parts[0];
+  if (parts.length === 2) {
+    const prefix = parts[0];
+    name = parts[1];
+    if (prefix === '') return `has an empty prefix before '/'`;
+    const p = dns1123SubdomainProblem(prefix);
+    if (p) return `has an invalid prefix \`${prefix}\` (a DNS subdomain: ${p})`;
+  }
+  if (name === '') return `has an empty name part`;
+  if (byteLength(name) > 63) return `has a name part longer than 63 characters`;
+  if (!LABEL_NAME.test(name)) {
+    const chars = charsetProblem(name, /[A-Za-z0-9_.-]/, "letters, digits, '-', '_' and '.'", false);
+    return parts.length === 2 ? `has an invalid name part (${chars})` : chars;
+  }
+  return undefined;
+}
+
+/** Why a label value is invalid (at most 63 characters of [A-Za-z0-9_.-], alphanumeric at both ends, or empty). */
+export function labelValueProblem(value: string): string | undefined {
+  if (byteLength(value) > 63) return `is longer than 63 characters`;
+  if (value === '' || LABEL_NAME.test(value)) return undefined;
+  return charsetProblem(value, /[A-Za-z0-9_.-]/, "letters, digits, '-', '_' and '.'", true);
+}
+
+/** Why a port name is not an IANA service name (validation.IsValidPortName), or undefined. */
+export function portNameProblem(name: string): string | undefined {
+  if (byteLength(name) > 15) return `is longer than 15 characters`;
+  for (const ch of name) {
+    if (!/[-a-z0-9]/.test(ch)) {
+      return /[A-Z]/.test(ch) ? `contains uppercase \`${ch}\` (only lowercase letters, digits and '-' are allowed)` : `contains ${describeChar(ch)} (only lowercase letters, digits and '-' are allowed)`;
+    }
+  }
+  if (!/[a-z]/.test(name)) return `must contain at least one letter`;
+  if (name.includes('--')) return `must not contain '--'`;
+  if (name.startsWith('-') || name.endsWith('-')) return `must not start or end with '-'`;
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// YAML helpers
+
+/** The value of a scalar when it is a YAML string; `null` for a null scalar; undefined for anything else. */
+export function stringOrNull(r: DocReader, node: unknown): string | null | undefined {
+  const s = r.scalar(node);
+  if (!s) return undefined;
+  if (s.value === null || s.value === undefined) return null;
+  return typeof s.value === 'string' ? s.value : undefined;
+}
+
+/** Whether a node is absent or an explicit null (`key:` or `key: null`), which Go decodes as "not set". */
+export function isUnset(r: DocReader, node: unknown): boolean {
+  if (node === undefined || node === null) return true;
+  const s = r.scalar(node);
+  return !!s && (s.value === null || s.value === undefined);
+}
+
+/** The key node of `key` in a map (own or merged), or undefined. */
+export function keyNode(r: DocReader, map: unknown, key: string): Node | undefined {
+  return (r.pair(map, key)?.key as Node | undefined) ?? undefined;
+}
+
+/** Where to report that `key` is missing from `map`: the key that holds the map (`parentKey`), else `fallback`. */
+export function missingAt(parentKey: Node | undefined, fallback: Node): Node {
+  return parentKey ?? fallback;
+}
+
+/** The key node by which `path` is reached from the object's root, or the deepest existing one. */
+export function deepestKey(obj: K8sObject, ...path: string[]): Node {
+  const r = obj.reader;
+  let map: unknown = obj.node;
+  let last: Node | undefined;
+  for (const k of path) {
+    const pair = r.pair(map, k);
+    if (!pair) break;
+    last = pair.key as Node;
+    map = r.resolve(pair.value);
+    if (!map) break;
+  }
+  return last ?? kindValue(obj);
+}
+
+/** The `kind` value node, where findings about a whole object are anchored when nothing better exists. */
+export function kindValue(obj: K8sObject): Node {
+  const p = obj.reader.pair(obj.node, 'kind');
+  return ((p?.value as Node | undefined) ?? obj.node) as Node;
+}
+
+/** The first key of a map (a sequence item has no key of its own: this is the line of its `-`). */
+export function firstKey(map: YAMLMap): Node {
+  for (const p of map.items) if (!isMergeKey(p.key) && p.key) return p.key as Node;
+  return map;
+}
+
+/** A label map as the API server reads it: key → value, where a non-string value (a type error) is `undefined`. */
+export interface LabelEntry {
+  key: string;
+  /** undefined when the value is not a string (a number, a boolean: the schema check reports those). */
+  value: string | undefined;
+  pair: Pair;
+}
+
+export function readLabels(r: DocReader, node: unknown): Map<string, LabelEntry> {
+  const out = new Map<string, LabelEntry>();
+  for (const p of r.pairs(node)) {
+    const key = keyText(p.key);
+    const v = stringOrNull(r, p.value);
+    out.set(key, { key, value: v === null ? '' : v, pair: p });
+  }
+  return out;
+}
+
+export function isScalarKey(p: Pair): boolean {
+  return isScalar(p.key);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Label selectors
+
+export const SELECTOR_OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'] as const;
+
+export interface SelectorRequirement {
+  key: string;
+  operator: 'Equals' | (typeof SELECTOR_OPERATORS)[number];
+  values: string[];
+  /** Node of the key (matchLabels key, or the expression's `key` value). */
+  keyNode: Node;
+  /** Node of the value(s): matchLabels value or the expression's `values`. */
+  valuesNode: Node | undefined;
+  /** The requirement holds a value of the wrong type: it is not evaluated. */
+  typeError: boolean;
+}
+
+export interface LabelSelector {
+  requirements: SelectorRequirement[];
+  /** matchLabels and matchExpressions are both empty. */
+  empty: boolean;
+  /** Some expression has an unknown operator or misses its values: the API server cannot build the selector. */
+  broken: boolean;
+}
+
+/** Reads a metav1.LabelSelector map (matchLabels + matchExpressions). */
+export function readLabelSelector(r: DocReader, node: unknown): LabelSelector {
+  const requirements: SelectorRequirement[] = [];
+  let broken = false;
+  let count = 0;
+  for (const p of r.pairs(r.get(node, 'matchLabels'))) {
+    count++;
+    const v = stringOrNull(r, p.value);
+    requirements.push({
+      key: keyText(p.key),
+      operator: 'Equals',
+      values: [v ?? ''],
+      keyNode: p.key as Node,
+      valuesNode: (p.value as Node | null) ?? undefined,
+      typeError: v === undefined,
+    });
+  }
+  for (const item of r.items(r.get(node, 'matchExpressions'))) {
+    count++;
+    const m = r.map(item);
+    if (!m) {
+      broken = true;
+      continue;
+    }
+    const key = r.str(r.get(m, 'key'));
+    const op = r.str(r.get(m, 'operator'));
+    const valuesNode = r.get(m, 'values');
+    const values: string[] = [];
+    let typeError = key === undefined;
+    for (const v of r.items(valuesNode)) {
+      const s = r.str(v);
+      if (s === undefined) typeError = true;
+      else values.push(s);
+    }
+    if (!(SELECTOR_OPERATORS as readonly string[]).includes(op ?? '')) {
+      broken = true;
+      continue;
+    }
+    if ((op === 'In' || op === 'NotIn') && r.items(valuesNode).length === 0) broken = true;
+    if ((op === 'Exists' || op === 'DoesNotExist') && r.items(valuesNode).length > 0) broken = true;
+    requirements.push({
+      key: key ?? '',
+      operator: op as SelectorRequirement['operator'],
+      values,
+      keyNode: (r.get(m, 'key') ?? firstKey(m)) as Node,
+      valuesNode,
+      typeError,
+    });
+  }
+  return { requirements, empty: count === 0, broken };
+}
+
+/** Reads a plain key/value selector (a ReplicationController's, a Service's) as equality requirements. */
+export function readMapSelector(r: DocReader, node: unknown): LabelSelector {
+  const requirements: SelectorRequirement[] = [];
+  for (const p of r.pairs(node)) {
+    const v = stringOrNull(r, p.value);
+    requirements.push({ key: keyText(p.key), operator: 'Equals', values: [v ?? ''], keyNode: p.key as Node, valuesNode: (p.value as Node | null) ?? undefined, typeError: v === undefined });
+  }
+  return { requirements, empty: requirements.length === 0, broken: false };
+}
+
+export type MatchResult = 'match' | 'no-match' | 'unknown';
+
+/** Whether one requirement holds for a label set (`unknown` when a value has the wrong type). */
+export function requirementMatches(req: SelectorRequirement, labels: Map<string, LabelEntry>): MatchResult {
+  if (req.typeError) return 'unknown';
+  const label = labels.get(req.key);
+  if (label && label.value === undefined) return 'unknown';
+  const has = label !== undefined;
+  const value = label?.value ?? '';
+  switch (req.operator) {
+    case 'Equals':
+    case 'In':
+      return has && req.values.includes(value) ? 'match' : 'no-match';
+    case 'NotIn':
+      return !has || !req.values.includes(value) ? 'match' : 'no-match';
+    case 'Exists':
+      return has ? 'match' : 'no-match';
+    case 'DoesNotExist':
+      return has ? 'no-match' : 'match';
+  }
+}
+
+/** A requirement as people write it: `app=web`, `tier in (a, b)`, `!canary`. */
+export function requirementText(req: SelectorRequirement): string {
+  switch (req.operator) {
+    case 'Equals':
+      return `${req.key}=${req.values[0]}`;
+    case 'In':
+      return `${req.key} in (${req.values.join(', ')})`;
+    case 'NotIn':
+      return `${req.key} notin (${req.values.join(', ')})`;
+    case 'Exists':
+      return req.key;
+    case 'DoesNotExist':
+      return `!${req.key}`;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Workloads
+
+/** Where the pod template of a workload kind lives, from the object's root. */
+export function templatePath(kind: string): string[] {
+  if (kind === 'Pod') return [];
+  if (kind === 'CronJob') return ['spec', 'jobTemplate', 'spec', 'template'];
+  return ['spec', 'template'];
+}
+
+/** The map holding a workload's pod-template spec keys (`spec` of the template; a Pod's own `spec`). */
+export function podSpecPath(kind: string): string[] {
+  return [...templatePath(kind), 'spec'];
+}
+
+/** Kinds whose pod template must keep `restartPolicy: Always` (long-running controllers). */
+export const ALWAYS_RESTART_KINDS = new Set(['Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet', 'ReplicationController']);
+
+// ---------------------------------------------------------------------------------------------------
+// kustomize patches
+
+const KUSTOMIZATION_FILE = /(^|[\\/])(kustomization\.ya?ml|Kustomization)$/;
+const patchCache = new WeakMap<Workspace, { sources: unknown[]; patches: Set<string> }>();
+
+function dirOf(path: string): string {
+  const i = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  return i < 0 ? '' : path.slice(0, i);
+}
+
+/** Joins and normalises `a/b/../c` with forward slashes (paths and file URIs alike). */
+function joinPath(dir: string, rel: string): string {
+  const full = (dir ? `${dir}/${rel}` : rel).replace(/\\/g, '/');
+  const root = /^([a-zA-Z][a-zA-Z0-9+.-]*:\/\/\/?|\/)?/.exec(full)?.[0] ?? '';
+  const out: string[] = [];
+  for (const p of full.slice(root.length).split('/')) {
+    if (p === '' || p === '.') continue;
+    if (p === '..' && out.length && out[out.length - 1] !== '..') out.pop();
+    else out.push(p);
+  }
+  return root + out.join('/');
+}
+
+function normalise(path: string): string {
+  return joinPath('', path);
+}
+
+/**
+ * Files that a kustomization of the workspace applies as strategic-merge patches (`patchesStrategicMerge`,
+ * `patches[].path`). A patch is a partial object: rules about missing required fields must not judge it.
+ */
+export function kustomizePatchFiles(ws: Workspace): Set<string> {
+  const sources: unknown[] = [];
+  for (const fm of ws.fileModels) if (KUSTOMIZATION_FILE.test(fm.file.path)) sources.push(fm);
+  const cached = patchCache.get(ws);
+  if (cached && cached.sources.length === sources.length && cached.sources.every((s, i) => s === sources[i])) return cached.patches;
+  const patches = new Set<string>();
+  for (const fm of ws.fileModels) {
+    if (!KUSTOMIZATION_FILE.test(fm.file.path)) continue;
+    const dir = dirOf(fm.file.path);
+    for (const doc of fm.file.documents) {
+      const r = doc.reader;
+      const root = r.map(doc.contents);
+      if (!root) continue;
+      for (const item of r.items(r.get(root, 'patchesStrategicMerge'))) {
+        const p = r.str(item);
+        if (p && !p.includes('\n')) patches.add(joinPath(dir, p));
+      }
+      for (const item of r.items(r.get(root, 'patches'))) {
+        const p = r.str(r.get(item, 'path')) ?? r.str(item);
+        if (p && !p.includes('\n')) patches.add(joinPath(dir, p));
+      }
+    }
+  }
+  patchCache.set(ws, { sources, patches });
+  return patches;
+}
+
+/** Whether an object comes from a file that a kustomization applies as a patch (a partial object). */
+export function isKustomizePatch(ws: Workspace, obj: K8sObject): boolean {
+  const patches = kustomizePatchFiles(ws);
+  return patches.size > 0 && patches.has(normalise(obj.file));
+}
