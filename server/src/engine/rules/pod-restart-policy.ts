@@ -1,0 +1,57 @@
+import type { Node } from 'yaml';
+import { isWorkload } from '../model/apiVersions';
+import type { Rule } from './rule';
+import { ALWAYS_RESTART_KINDS, deepestKey, isKustomizePatch, isUnset, podSpecPath, stringOrNull } from './workload-support';
+
+const POLICIES = ['Always', 'OnFailure', 'Never'];
+
+/**
+ * A pod's restartPolicy (core validateRestartPolicy) and what each controller allows: Deployments, ReplicaSets,
+ * DaemonSets, StatefulSets and ReplicationControllers only `Always` (their default); Jobs and CronJobs only
+ * `OnFailure` or `Never` — and since an unset restartPolicy defaults to Always, a Job must set it.
+ */
+export const podRestartPolicy: Rule = {
+  id: 'pod-restart-policy',
+  description: 'restartPolicy must be Always for Deployments, DaemonSets, StatefulSets and ReplicaSets, and OnFailure or Never for Jobs.',
+  severity: 'error',
+  appliesTo: (obj) => isWorkload(obj.apiVersion, obj.kind),
+  checkObject(obj, ctx) {
+    const r = obj.reader;
+    const specPath = podSpecPath(obj.kind);
+    const spec = r.map(obj.get(...specPath));
+    const node = r.get(spec, 'restartPolicy');
+    const value = node === undefined ? null : stringOrNull(r, node);
+    if (value === undefined) return; // not a string: a type error for the schema check
+    const job = obj.kind === 'Job' || obj.kind === 'CronJob';
+    const what = obj.kind === 'Pod' ? 'Pod' : `${obj.kind} pod template`;
+    if (value === null || value === '') {
+      if (!job || isKustomizePatch(ctx.workspace, obj) || !spec) return;
+      ctx.report({
+        at: deepestKey(obj, ...specPath, 'restartPolicy'),
+        message: `The ${what} has no restartPolicy: it defaults to Always, which a ${obj.kind} does not allow. Set restartPolicy: OnFailure or Never.`,
+      });
+      return;
+    }
+    if (!POLICIES.includes(value)) {
+      const right = POLICIES.find((p) => p.toLowerCase() === value.toLowerCase());
+      ctx.report({
+        at: node as Node,
+        message: right
+          ? `restartPolicy \`${value}\` must be written \`${right}\` (the API server is case-sensitive).`
+          : `Unsupported restartPolicy \`${value}\`: use ${obj.kind === 'Pod' ? 'Always, OnFailure or Never' : job ? 'OnFailure or Never' : 'Always'}.`,
+        fix: right ? { title: `Change to ${right}`, edits: [{ range: obj.doc.rangeOf(node), newText: right }] } : undefined,
+      });
+      return;
+    }
+    if (ALWAYS_RESTART_KINDS.has(obj.kind) && value !== 'Always') {
+      ctx.report({ at: node as Node, message: `A ${obj.kind} only runs pods with restartPolicy: Always (the default); ${value} is rejected. Use a Job for pods that should finish.` });
+    } else if (job && value === 'Always') {
+      ctx.report({ at: node as Node, message: `A ${obj.kind} does not allow restartPolicy: Always: use OnFailure or Never.` });
+    } else if (job && value !== 'Never') {
+      const jobSpec = r.map(obj.kind === 'CronJob' ? obj.get('spec', 'jobTemplate', 'spec') : obj.get('spec'));
+      if (!isUnset(r, r.get(jobSpec, 'podFailurePolicy'))) {
+        ctx.report({ at: node as Node, message: `A Job with a podFailurePolicy needs restartPolicy: Never (not ${value}).` });
+      }
+    }
+  },
+};
