@@ -16,8 +16,15 @@ export interface ContainerPort {
 export interface Container {
   name: string | undefined;
   node: YAMLMap;
-  /** initContainers and ephemeralContainers do not serve traffic but still count for named ports. */
+  /** Declared under initContainers. Only sidecars (see `sidecar`) among them serve Service traffic. */
   init: boolean;
+  /** The container's own `restartPolicy` (only `Always` is allowed, on init containers). */
+  restartPolicy: string | undefined;
+  /**
+   * An init container with `restartPolicy: Always` (a sidecar): it keeps running next to the app
+   * containers, and endpoints resolve a Service's named targetPort in it too (FindPort).
+   */
+  sidecar: boolean;
   ports: ContainerPort[];
 }
 
@@ -73,14 +80,15 @@ function readPodTemplate(obj: K8sObject): PodTemplate | undefined {
     for (const c of r.items(r.get(spec, field))) {
       const cm = r.map(c);
       if (!cm) continue;
-      const container: Container = { name: r.text(r.get(cm, 'name')), node: cm, init, ports: [] };
+      const restartPolicy = r.text(r.get(cm, 'restartPolicy'));
+      const container: Container = { name: r.text(r.get(cm, 'name')), node: cm, init, restartPolicy, sidecar: init && restartPolicy === 'Always', ports: [] };
       for (const p of r.items(r.get(cm, 'ports'))) {
         const pm = r.map(p);
         if (!pm) continue;
         container.ports.push({
           name: r.str(r.get(pm, 'name')),
           containerPort: r.int(r.get(pm, 'containerPort')),
-          protocol: r.text(r.get(pm, 'protocol')) ?? 'TCP',
+          protocol: r.text(r.get(pm, 'protocol')) || 'TCP',
           node: pm,
           container,
         });
@@ -94,4 +102,13 @@ function readPodTemplate(obj: K8sObject): PodTemplate | undefined {
 /** All container ports of a template, app containers first. */
 export function templatePorts(t: PodTemplate): ContainerPort[] {
   return t.containers.flatMap((c) => c.ports);
+}
+
+/**
+ * The containers that serve traffic for a Service: app containers and sidecars (init containers with
+ * restartPolicy: Always), in the order Kubernetes' FindPort searches them. Ordinary init containers have
+ * exited before the pod is ready, so their ports never receive traffic.
+ */
+export function servingContainers(t: PodTemplate): Container[] {
+  return [...t.containers.filter((c) => !c.init), ...t.containers.filter((c) => c.sidecar)];
 }

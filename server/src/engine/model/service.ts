@@ -1,12 +1,15 @@
 import type { YAMLMap } from 'yaml';
 import { isService } from './apiVersions';
 import type { K8sObject } from './object';
+import { servingContainers } from './podTemplate';
+import type { ContainerPort, PodTemplate } from './podTemplate';
 
 export interface ServicePort {
   name: string | undefined;
   port: number | undefined;
-  /** A number, a name, or undefined when not set (it then defaults to `port`). */
+  /** A number, a name, or undefined when not set (it then defaults to `port`; see `effectiveTargetPort`). */
   targetPort: number | string | undefined;
+  /** `TCP` when not set (or empty), as the API server defaults it. */
   protocol: string;
   nodePort: number | undefined;
   node: YAMLMap;
@@ -14,7 +17,7 @@ export interface ServicePort {
 
 export interface Service {
   obj: K8sObject;
-  /** `ClusterIP` when not set. */
+  /** `ClusterIP` when not set (or empty). */
   type: string;
   selector: Map<string, string> | undefined;
   ports: ServicePort[];
@@ -47,7 +50,7 @@ function readService(obj: K8sObject): Service {
       name: r.str(r.get(pm, 'name')),
       port: r.int(r.get(pm, 'port')),
       targetPort,
-      protocol: r.text(r.get(pm, 'protocol')) ?? 'TCP',
+      protocol: r.text(r.get(pm, 'protocol')) || 'TCP',
       nodePort: r.int(r.get(pm, 'nodePort')),
       node: pm,
     });
@@ -55,7 +58,7 @@ function readService(obj: K8sObject): Service {
   const selector = r.get(spec, 'selector');
   return {
     obj,
-    type: r.text(r.get(spec, 'type')) ?? 'ClusterIP',
+    type: r.text(r.get(spec, 'type')) || 'ClusterIP',
     selector: selector ? r.stringMap(selector) : undefined,
     ports,
     clusterIP: r.text(r.get(spec, 'clusterIP')),
@@ -68,4 +71,32 @@ export function selectorMatches(selector: Map<string, string>, labels: Map<strin
   if (selector.size === 0) return false;
   for (const [k, v] of selector) if (labels.get(k) !== v) return false;
   return true;
+}
+
+/**
+ * The targetPort the API server stores: `targetPort`, or `port` when targetPort is unset, 0 or "".
+ * undefined when neither is usable (e.g. a quoted `port`).
+ */
+export function effectiveTargetPort(p: ServicePort): number | string | undefined {
+  const tp = p.targetPort;
+  if (tp === undefined || tp === 0 || tp === '') return p.port;
+  return tp;
+}
+
+/**
+ * Where a Service port lands in a pod template, as Kubernetes' FindPort resolves it for endpoints: a named
+ * targetPort is looked up by name AND protocol in the app containers, then in sidecars (init containers
+ * with restartPolicy: Always); a numeric targetPort is used as is, and this returns the container port that
+ * declares it, if any (declaring it is informational in Kubernetes).
+ */
+export function findTargetContainerPort(t: PodTemplate, p: ServicePort): ContainerPort | undefined {
+  const target = effectiveTargetPort(p);
+  if (target === undefined) return undefined;
+  for (const c of servingContainers(t)) {
+    for (const cp of c.ports) {
+      if (cp.protocol !== p.protocol) continue;
+      if (typeof target === 'string' ? cp.name === target : cp.containerPort === target) return cp;
+    }
+  }
+  return undefined;
 }
