@@ -1,0 +1,311 @@
+/**
+ * The schema walk: one pass along an object's parsed YAML, looking each key up in the precomputed field
+ * table of the type at that position. Finds unknown fields, values of the wrong type (as the API server's
+ * JSON decoder sees them after kubectl turns the YAML into JSON), missing required fields and values
+ * outside an enum. Nulls (`key:` or `key: null`) are accepted everywhere: the decoder reads them as absent.
+ */
+import type { Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import type { K8sObject } from '../model/object';
+import type { ManifestDocument } from '../parse/manifestFile';
+import { DocReader, isAlias, isMap, isMergeKey, isScalar, isSeq, keyText } from '../parse/nodes';
+import type { Finding } from '../rules/rule';
+import type { Fix } from '../types';
+import { isQuantity } from './quantity';
+import { closest } from './suggest';
+import { Kind, schemaKind, typeName } from './tables';
+import type { SchemaType, ValueType } from './tables';
+
+export type SchemaRuleId = 'schema-unknown-field' | 'schema-type' | 'schema-required' | 'schema-enum';
+
+export interface SchemaFinding extends Finding {
+  rule: SchemaRuleId;
+}
+
+/** Whether the schema walk validates this object: a built-in kind at an apiVersion Kubernetes serves. */
+export function isSchemaValidated(obj: K8sObject): boolean {
+  if (obj.removedApi) return false;
+  const k = schemaKind(obj.apiVersion, obj.kind);
+  return k !== undefined && !k.removed;
+}
+
+const cache = new WeakMap<YAMLMap, SchemaFinding[]>();
+
+/** Every schema finding of an object, computed once per parsed object and shared by the four schema rules. */
+export function schemaFindings(obj: K8sObject): SchemaFinding[] {
+  let found = cache.get(obj.node);
+  if (found) return found;
+  found = [];
+  const k = schemaKind(obj.apiVersion, obj.kind);
+  if (k && !k.removed && !obj.removedApi) new Walk(obj.doc, found).object(obj.node, k.type, obj.anchor);
+  cache.set(obj.node, found);
+  return found;
+}
+
+/** Where a value sits, for messages: a field, an item of a list, or an entry of a map. */
+function subject(name: string, index: number, entry: string | undefined): string {
+  if (entry !== undefined) {
+    if (name === 'labels') return `label \`${entry}\``;
+    if (name === 'annotations') return `annotation \`${entry}\``;
+    return `\`${name}.${entry}\``;
+  }
+  return index >= 0 ? `\`${name}[${index}]\`` : `\`${name}\``;
+}
+
+function expected(t: ValueType): string {
+  switch (t.kind) {
+    case Kind.String: return 'a string';
+    case Kind.Integer: return 'an integer';
+    case Kind.Number: return 'a number';
+    case Kind.Boolean: return 'a boolean (true or false)';
+    case Kind.Quantity: return 'a quantity (such as 500m, 2 or 1Gi)';
+    case Kind.IntOrString: return 'an integer or a string';
+    case Kind.Time: return 'a timestamp string';
+    case Kind.Any: return 'a value';
+    case Kind.Object: return `a map of ${typeName(t)} fields`;
+    case Kind.Array: return `a list (${typeName(t)})`;
+    case Kind.Map: return `a map (${typeName(t)})`;
+  }
+}
+
+const INTEGER_TEXT = /^[-+]?\d+$/;
+const QUANTITY_TYPO = /^([0-9]+(?:\.[0-9]+)?)\s*([kKmMgGtTpPeE])[iI]?[bB]?$/;
+
+class Walk {
+  private readonly reader: DocReader;
+  /** Alias targets already walked with a given type (an anchor reused N times is checked once). */
+  private aliased: Map<Node, Set<ValueType>> | undefined;
+  private shared = false;
+
+  constructor(
+    private readonly doc: ManifestDocument,
+    private readonly out: SchemaFinding[],
+  ) {
+    this.reader = doc.reader;
+  }
+
+  private report(rule: SchemaRuleId, at: Node, message: string, fix?: Fix): void {
+    if (this.shared) {
+      // Through merges the same source node can be reached twice: one finding per node and message.
+      for (const f of this.out) if (f.at === at && f.message === message) return;
+    }
+    this.out.push(fix ? { rule, at, message, fix } : { rule, at, message });
+  }
+
+  private replace(at: Node, title: string, newText: string): Fix {
+    return { title, edits: [{ range: this.doc.rangeOf(at), newText }] };
+  }
+
+  private source(node: Node): string {
+    const r = node.range;
+    if (!r) return '';
+    return this.doc.file.text.slice(this.doc.base + r[0], this.doc.base + r[1]);
+  }
+
+  /** The pairs of a map as kubectl sees them: own pairs, or own + merged when there is a `<<`. */
+  private pairs(map: YAMLMap): readonly Pair[] {
+    const items = map.items as Pair[];
+    for (let i = 0; i < items.length; i++) {
+      if (isMergeKey(items[i].key)) {
+        this.shared = true;
+        return this.reader.pairs(map);
+      }
+    }
+    return items;
+  }
+
+  object(map: YAMLMap, t: SchemaType, anchor: Node): void {
+    const pairs = this.pairs(map);
+    let required = 0;
+    for (let i = 0; i < pairs.length; i++) {
+      const p = pairs[i];
+      const key = p.key as Node | null;
+      const name = isScalar(key) && typeof key.value === 'string' ? key.value : keyText(key);
+      const f = t.fields.get(name);
+      if (!f) {
+        this.unknownField(key ?? map, name, t);
+        continue;
+      }
+      if (f.required) required++;
+      const v = p.value as Node | null;
+      if (v) this.value(v, f.type, key ?? v, name, -1, undefined);
+    }
+    if (required < t.required.length) {
+      for (const f of t.required) {
+        if (!pairs.some((p) => keyText(p.key) === f.name)) {
+          this.report('schema-required', anchor, `Missing required field \`${f.name}\` in ${typeName({ kind: Kind.Object, type: t })}.`);
+        }
+      }
+    }
+  }
+
+  private unknownField(key: Node, name: string, t: SchemaType): void {
+    const suggestion = closest(name, t.fields.keys());
+    const where = typeName({ kind: Kind.Object, type: t });
+    if (suggestion) {
+      this.report('schema-unknown-field', key, `Unknown field \`${name}\` in ${where}: did you mean \`${suggestion}\`?`, this.replace(key, `Change to ${suggestion}`, suggestion));
+    } else {
+      this.report('schema-unknown-field', key, `Unknown field \`${name}\` in ${where}: the API server rejects fields it does not know.`);
+    }
+  }
+
+  /**
+   * Checks one value against its type. `anchor` is where a missing required field inside it is reported (the
+   * key the value belongs to, or the first key of a list item); `name`/`index`/`entry` say what it is.
+   */
+  private value(node: Node, t: ValueType, anchor: Node, name: string, index: number, entry: string | undefined): void {
+    let n: Node | undefined = node;
+    if (isAlias(n)) {
+      n = this.reader.resolve(n);
+      if (!n) return;
+      this.shared = true;
+      const seen = (this.aliased ??= new Map()).get(n);
+      if (seen?.has(t)) return;
+      if (seen) seen.add(t);
+      else this.aliased.set(n, new Set([t]));
+    }
+    if (isScalar(n)) {
+      this.scalar(n, t, name, index, entry);
+      return;
+    }
+    if (t.kind === Kind.Any) return;
+    if (isMap(n)) {
+      if (t.kind === Kind.Object) this.object(n, t.type, anchor);
+      else if (t.kind === Kind.Map) this.mapEntries(n, t.of, name);
+      else this.wrongType(n, t, 'a map', name, index, entry);
+      return;
+    }
+    if (isSeq(n)) {
+      if (t.kind === Kind.Array) this.items(n, t.of, name);
+      else this.wrongType(n, t, 'a list', name, index, entry);
+    }
+  }
+
+  private mapEntries(map: YAMLMap, of: ValueType, name: string): void {
+    const pairs = this.pairs(map);
+    for (let i = 0; i < pairs.length; i++) {
+      const p = pairs[i];
+      const v = p.value as Node | null;
+      if (!v) continue;
+      const key = p.key as Node | null;
+      // Fast path for the commonest case: a map of strings (labels, annotations, data) holding strings.
+      if (of.kind === Kind.String && !of.enumSet && isScalar(v) && (typeof v.value === 'string' || v.value === null)) continue;
+      this.value(v, of, key ?? v, name, -1, keyText(key));
+    }
+  }
+
+  private items(seq: YAMLSeq, of: ValueType, name: string): void {
+    const items = seq.items as (Node | null)[];
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      if (!item) continue;
+      let anchor: Node = item;
+      if (isMap(item) && item.items.length > 0 && item.items[0].key) anchor = item.items[0].key as Node;
+      this.value(item, of, anchor, name, i, undefined);
+    }
+  }
+
+  private scalar(n: Scalar, t: ValueType, name: string, index: number, entry: string | undefined): void {
+    const v = n.value as unknown;
+    if (v === null || v === undefined) return;
+    switch (t.kind) {
+      case Kind.String:
+        if (typeof v === 'string') {
+          if (t.enumSet && v !== '' && !t.enumSet.has(v)) this.enumValue(n, v, t.enum as readonly string[], name, index, entry);
+          return;
+        }
+        if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') {
+          const src = this.source(n);
+          const quoted = quote(src);
+          this.report('schema-type', n, `${cap(subject(name, index, entry))} must be a string, but \`${src}\` is read as a ${typeof v === 'boolean' ? 'boolean' : 'number'}: quote it (${quoted}).`, this.replace(n, `Quote as ${quoted}`, quoted));
+          return;
+        }
+        break;
+      case Kind.Integer:
+        if ((typeof v === 'number' && Number.isInteger(v)) || typeof v === 'bigint') return;
+        if (typeof v === 'string' && INTEGER_TEXT.test(v.trim())) {
+          const int = v.trim().replace(/^\+/, '');
+          this.report('schema-type', n, `${cap(subject(name, index, entry))} must be an integer, not a string: write ${int} without quotes.`, this.replace(n, `Change to ${int}`, int));
+          return;
+        }
+        if (typeof v === 'number') {
+          this.report('schema-type', n, `${cap(subject(name, index, entry))} must be a whole number, not \`${this.source(n)}\`.`);
+          return;
+        }
+        break;
+      case Kind.Number:
+        if (typeof v === 'number' || typeof v === 'bigint') return;
+        break;
+      case Kind.Boolean:
+        if (typeof v === 'boolean') return;
+        if (typeof v === 'string' && (v === 'true' || v === 'false')) {
+          this.report('schema-type', n, `${cap(subject(name, index, entry))} must be a boolean, not a string: write ${v} without quotes.`, this.replace(n, `Change to ${v}`, v));
+          return;
+        }
+        break;
+      case Kind.Quantity:
+        if (typeof v === 'number' || typeof v === 'bigint') return;
+        if (typeof v === 'string') {
+          if (isQuantity(v)) return;
+          const m = QUANTITY_TYPO.exec(v);
+          const fixed = m ? `${m[1]}${m[2].toLowerCase() === 'k' ? 'K' : m[2].toUpperCase()}i` : undefined;
+          if (fixed && fixed !== v) {
+            this.report('schema-type', n, `\`${v}\` is not a valid quantity for ${subject(name, index, entry)}: did you mean \`${fixed}\`?`, this.replace(n, `Change to ${fixed}`, fixed));
+          } else {
+            this.report('schema-type', n, `\`${v}\` is not a valid quantity for ${subject(name, index, entry)}: use a number with an optional suffix, such as 500m, 2, 512Mi or 1Gi.`);
+          }
+          return;
+        }
+        break;
+      case Kind.IntOrString:
+        if (typeof v === 'string' || typeof v === 'bigint' || (typeof v === 'number' && Number.isInteger(v))) return;
+        break;
+      case Kind.Time:
+        if (typeof v === 'string') return;
+        break;
+      case Kind.Any:
+        return;
+      default:
+        break;
+    }
+    this.wrongType(n, t, describeScalar(v), name, index, entry);
+  }
+
+  private wrongType(n: Node, t: ValueType, got: string, name: string, index: number, entry: string | undefined): void {
+    const shown = isScalar(n) ? ` (\`${this.source(n)}\`)` : '';
+    this.report('schema-type', n, `${cap(subject(name, index, entry))} must be ${expected(t)}, not ${got}${shown}.`);
+  }
+
+  private enumValue(n: Scalar, v: string, values: readonly string[], name: string, index: number, entry: string | undefined): void {
+    const s = closest(v, values);
+    const what = subject(name, index, entry);
+    if (s) {
+      const message = s.toLowerCase() === v.toLowerCase()
+        ? `\`${v}\` must be written \`${s}\`: ${what} is case-sensitive.`
+        : `Unsupported value \`${v}\` for ${what}: did you mean \`${s}\`?`;
+      this.report('schema-enum', n, message, this.replace(n, `Change to ${s}`, s));
+    } else {
+      this.report('schema-enum', n, `Unsupported value \`${v}\` for ${what}: use ${listOf(values)}.`);
+    }
+  }
+}
+
+function describeScalar(v: unknown): string {
+  if (typeof v === 'string') return 'a string';
+  if (typeof v === 'boolean') return 'a boolean';
+  if (typeof v === 'number' || typeof v === 'bigint') return 'a number';
+  return 'a scalar';
+}
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** A YAML scalar's source text as a quoted string: double quotes, or single quotes when it holds `"` or `\`. */
+function quote(src: string): string {
+  return /["\\]/.test(src) ? `'${src.replace(/'/g, "''")}'` : `"${src}"`;
+}
+
+function listOf(values: readonly string[]): string {
+  const v = values.filter((x) => x !== '');
+  return v.length <= 1 ? v.join('') : `${v.slice(0, -1).join(', ')} or ${v[v.length - 1]}`;
+}
