@@ -4,14 +4,21 @@ import type { Fix, Range } from '../types';
 import type { Rule } from './rule';
 import { backendSites, isIngressV1, ownPair, pairRange, plainOrQuoted, setPair, specOf } from './ingress-common';
 
-/** The v1 backend text for a v1beta1 serviceName/servicePort pair, in flow style (fits block and flow maps). */
+/**
+ * The v1 backend text for a v1beta1 serviceName/servicePort pair, in flow style (fits block and flow maps).
+ * Unknown parts show as `<service>` / `<port>` placeholders (only in messages: no fix is offered then).
+ */
 function v1Backend(name: string | undefined, port: string | number | undefined, json: boolean): string {
-  const n = name ?? '<service>';
-  const p = port === undefined ? '<port>' : port;
-  const portKey = typeof p === 'number' || /^\d+$/.test(p) ? 'number' : 'name';
-  const portValue = portKey === 'number' ? Number(p) : p;
-  if (json) return `"service": {"name": ${JSON.stringify(n)}, "port": {"${portKey}": ${JSON.stringify(portValue)}}}`;
-  return `service: {name: ${plainOrQuoted(n)}, port: {${portKey}: ${typeof portValue === 'number' ? portValue : plainOrQuoted(portValue)}}}`;
+  const byNumber = port === undefined || typeof port === 'number' || /^\d+$/.test(port);
+  const portKey = byNumber ? 'number' : 'name';
+  if (json) {
+    const n = name === undefined ? '<service>' : JSON.stringify(name);
+    const p = port === undefined ? '<port>' : byNumber ? String(Number(port)) : JSON.stringify(port);
+    return `"service": {"name": ${n}, "port": {"${portKey}": ${p}}}`;
+  }
+  const n = name === undefined ? '<service>' : plainOrQuoted(name);
+  const p = port === undefined ? '<port>' : byNumber ? String(Number(port)) : plainOrQuoted(String(port));
+  return `service: {name: ${n}, port: {${portKey}: ${p}}}`;
 }
 
 /**
@@ -60,8 +67,8 @@ function checkLegacyFields(obj: K8sObject, b: YAMLMap, report: (f: { at: Node | 
   const last = pairs[pairs.length - 1];
   const own = pairs.every((p) => ownPair(b, p));
   const range = own ? spanOf(obj, first, last) : undefined;
-  const what = pairs.length === 2 ? '`serviceName` and `servicePort` are' : `\`${namePair ? 'serviceName' : 'servicePort'}\` is`;
-  const message = `${what} v1beta1 backend field${pairs.length === 2 ? 's' : ''}, not part of networking.k8s.io/v1: use \`${v1Backend(name, port, false)}\`.`;
+  const what = pairs.length === 2 ? '`serviceName` and `servicePort` are v1beta1 backend fields' : `\`${namePair ? 'serviceName' : 'servicePort'}\` is a v1beta1 backend field`;
+  const message = `${what}, not part of networking.k8s.io/v1: use \`${v1Backend(name, port, false)}\`.`;
   // Rewrite only when both are known, written in this map next to each other, and `service` is not set.
   const adjacent = pairs.length === 2 && Math.abs(b.items.indexOf(first as never) - b.items.indexOf(last as never)) === 1;
   const fixable = adjacent && own && name !== undefined && port !== undefined && !r.pair(b, 'service') && range;

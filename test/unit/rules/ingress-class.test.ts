@@ -1,0 +1,40 @@
+import { ingressClass } from '../../../server/src/engine/rules/ingress-class';
+import { ruleTable } from '../../harness';
+
+ruleTable(ingressClass, {
+  valid: [
+    { name: 'a class name, absent IngressClass objects are never reported', yaml: 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: web}\nspec:\n  ingressClassName: nginx-internal\n' },
+    { name: 'annotation and field agree', yaml: 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\n  annotations: {kubernetes.io/ingress.class: nginx}\nspec:\n  ingressClassName: nginx\n' },
+    { name: 'annotation only', yaml: 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\n  annotations: {kubernetes.io/ingress.class: traefik}\nspec: {}\n' },
+  ],
+  invalid: [
+    {
+      name: 'annotation and field disagree',
+      yaml: `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: web
+  annotations:
+    kubernetes.io/ingress.class: traefik
+spec:
+  ingressClassName: nginx
+#                   ^^^^^ error ingress-class: \`ingressClassName: nginx\` disagrees with the annotation \`kubernetes.io/ingress.class: traefik\`: the API server rejects an Ingress where both are set and differ. Remove the deprecated annotation (or make them equal).
+`,
+    },
+    {
+      name: 'invalid or empty class name',
+      yaml: `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: {name: a}
+spec: {ingressClassName: Nginx_Public}
+#                        ^^^^^^^^^^^^ error ingress-class: \`Nginx_Public\` is not a valid IngressClass name: use lowercase letters, digits, \`-\` and \`.\`, starting and ending with a letter or digit.
+---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: {name: b}
+spec: {ingressClassName: ""}
+#                        ^^ error ingress-class: \`ingressClassName\` is empty: name an IngressClass, or remove the field to use the default class.
+`,
+    },
+  ],
+});
