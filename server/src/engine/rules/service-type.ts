@@ -1,26 +1,28 @@
-import { isService } from '../model/apiVersions';
 import type { Rule } from './rule';
+import { SERVICE_TYPE_NAMES, appliesToService, replaceFix, specField } from './service-shared';
 
-export const SERVICE_TYPES = ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'] as const;
+export const SERVICE_TYPES = SERVICE_TYPE_NAMES;
 
-/** Service `type` must be one of the four types, in exact case. */
+/** Service `type` must be one of the four types, in exact case (unset, null and "" default to ClusterIP). */
 export const serviceType: Rule = {
   id: 'service-type',
   description: 'Service type must be ClusterIP, NodePort, LoadBalancer or ExternalName (exact case).',
   severity: 'error',
-  appliesTo: (obj) => isService(obj.apiVersion, obj.kind),
+  appliesTo: appliesToService,
   checkObject(obj, ctx) {
-    const node = obj.get('spec', 'type');
+    const node = specField(obj, 'type');
     if (!node) return;
+    const scalar = obj.reader.scalar(node);
+    if (!scalar) return; // a map or a list: the schema walk reports the type error
     const value = obj.reader.text(node);
-    if (value === undefined || (SERVICE_TYPES as readonly string[]).includes(value)) return;
+    if (value === undefined || value === '' || (SERVICE_TYPES as readonly string[]).includes(value)) return;
     const right = SERVICE_TYPES.find((t) => t.toLowerCase() === value.toLowerCase());
     ctx.report({
       at: node,
       message: right
         ? `Service type \`${value}\` must be written \`${right}\` (the API server is case-sensitive).`
         : `Unsupported Service type \`${value}\`: use ClusterIP, NodePort, LoadBalancer or ExternalName.`,
-      fix: right ? { title: `Change to ${right}`, edits: [{ range: obj.doc.rangeOf(node), newText: right }] } : undefined,
+      fix: right ? replaceFix(obj, node, right) : undefined,
     });
   },
 };

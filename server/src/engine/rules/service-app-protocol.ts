@@ -1,0 +1,27 @@
+import type { Rule } from './rule';
+import { appliesToService, portMaps, qualifiedNameProblem, shown } from './service-shared';
+
+/**
+ * appProtocol, when set, must be a qualified name (validateServicePort): `http`, `kubernetes.io/h2c`,
+ * `example.com/custom`; no spaces, ':' or URLs.
+ */
+export const serviceAppProtocol: Rule = {
+  id: 'service-app-protocol',
+  description: 'Service port appProtocol must be a qualified name such as http, kubernetes.io/h2c or example.com/proto.',
+  severity: 'error',
+  appliesTo: appliesToService,
+  checkObject(obj, ctx) {
+    const r = obj.reader;
+    for (const { map } of portMaps(obj)) {
+      const node = r.get(map, 'appProtocol');
+      const value = r.str(node);
+      if (!node || value === undefined) continue;
+      const problem = value === '' ? 'is empty' : qualifiedNameProblem(value);
+      if (!problem) continue;
+      ctx.report({
+        at: node,
+        message: `appProtocol ${shown(value)} ${problem}: use a name such as http, https, kubernetes.io/h2c or a prefixed name like example.com/proto.`,
+      });
+    }
+  },
+};

@@ -1,0 +1,30 @@
+import type { Rule } from './rule';
+import { appliesToService, portMaps } from './service-shared';
+
+/** The same port number and protocol twice in one Service (ValidateService: duplicate (protocol, port)). */
+export const servicePortDuplicate: Rule = {
+  id: 'service-port-duplicate',
+  description: 'A Service must not declare the same port and protocol twice.',
+  severity: 'error',
+  appliesTo: appliesToService,
+  checkObject(obj, ctx) {
+    const r = obj.reader;
+    const seen = new Map<string, number>();
+    for (const { index, map } of portMaps(obj)) {
+      const portNode = r.get(map, 'port');
+      const port = r.int(portNode);
+      if (!portNode || port === undefined) continue;
+      const protocol = r.text(r.get(map, 'protocol')) || 'TCP';
+      const key = `${port}/${protocol}`;
+      const first = seen.get(key);
+      if (first === undefined) {
+        seen.set(key, index);
+        continue;
+      }
+      ctx.report({
+        at: portNode,
+        message: `Port ${key} is already declared by ports[${first}]: each port and protocol pair must appear once in a Service. Remove this entry or change its port.`,
+      });
+    }
+  },
+};

@@ -1,0 +1,60 @@
+import type { Rule } from './rule';
+import { appliesToService, portMaps, portNameProblem, replaceFix } from './service-shared';
+
+const PORT_NAME_RULE = "a port name is at most 15 lowercase letters, digits and '-', with at least one letter";
+
+/**
+ * Service port numbers and targetPorts (validateServicePort): `port` 1-65535; a numeric targetPort 1-65535
+ * (0 means unset: it defaults to `port`); a string targetPort is a container port NAME (IANA_SVC_NAME), so
+ * `targetPort: "8080"` is an invalid name, not a number. A quoted `port` is a type error that the schema walk
+ * reports (the model reads no number from it), so it is not reported again here.
+ */
+export const servicePort: Rule = {
+  id: 'service-port',
+  description: 'Service port and numeric targetPort must be 1-65535; a string targetPort must be a valid port name.',
+  severity: 'error',
+  appliesTo: appliesToService,
+  checkObject(obj, ctx) {
+    const r = obj.reader;
+    for (const { map } of portMaps(obj)) {
+      const portNode = r.get(map, 'port');
+      const port = r.int(portNode);
+      if (portNode && port !== undefined && (port < 1 || port > 65535)) {
+        ctx.report({ at: portNode, message: `Service port ${port} is out of range: use a port number from 1 to 65535.` });
+      }
+
+      const tpNode = r.get(map, 'targetPort');
+      const tp = r.scalar(tpNode);
+      if (!tpNode || !tp) continue;
+      if (typeof tp.value === 'number') {
+        const n = r.int(tp);
+        if (n === undefined || n === 0) continue; // a fraction is the schema walk's; 0 defaults to `port`
+        if (n < 0 || n > 65535) {
+          ctx.report({ at: tpNode, message: `targetPort ${n} is out of range: use a container port number from 1 to 65535, or a container port name.` });
+        }
+        continue;
+      }
+      if (typeof tp.value !== 'string' || tp.value === '') continue; // "" defaults to `port`
+      const name = tp.value;
+      if (/^[0-9]+$/.test(name)) {
+        const n = Number(name);
+        const valid = n >= 1 && n <= 65535;
+        ctx.report({
+          at: tpNode,
+          message: `targetPort "${name}" is quoted, so Kubernetes reads it as a port name, and a port name needs a letter: ${valid ? `write the number without quotes (targetPort: ${n})` : 'use a container port number from 1 to 65535 without quotes'}.`,
+          fix: valid ? replaceFix(obj, tpNode, String(n), `Write targetPort as the number ${n}`) : undefined,
+        });
+        continue;
+      }
+      const problem = portNameProblem(name);
+      if (!problem) continue;
+      const lower = name.toLowerCase();
+      const lowerOk = lower !== name && portNameProblem(lower) === undefined;
+      ctx.report({
+        at: tpNode,
+        message: `targetPort \`${name}\` is not a valid port name: it ${problem}; ${PORT_NAME_RULE}. Use the container port's name or its number.`,
+        fix: lowerOk ? replaceFix(obj, tpNode, lower) : undefined,
+      });
+    }
+  },
+};

@@ -1,0 +1,28 @@
+import type { Rule } from './rule';
+import { appliesToService, isHeadless, keyNode, specField, specOf, svcName } from './service-shared';
+
+/**
+ * spec.ports is required, except for ExternalName and headless (clusterIP: None) Services (ValidateService).
+ * A wrongly-cased `externalname` type is left to service-type.
+ */
+export const servicePortsRequired: Rule = {
+  id: 'service-ports-required',
+  description: 'A Service needs at least one port, unless it is ExternalName or headless (clusterIP: None).',
+  severity: 'error',
+  appliesTo: appliesToService,
+  checkObject(obj, ctx) {
+    const r = obj.reader;
+    const type = r.text(specField(obj, 'type'));
+    if (type !== undefined && type.toLowerCase() === 'externalname') return;
+    if (isHeadless(obj)) return;
+    const ports = specField(obj, 'ports');
+    if (ports && !r.seq(ports) && r.scalar(ports)?.value !== null) return; // not a list: the schema walk reports it
+    if (r.items(ports).length > 0) return;
+    const at = keyNode(obj, obj.node, 'spec') ?? obj.anchor;
+    const portsKey = keyNode(obj, specOf(obj), 'ports');
+    ctx.report({
+      at: portsKey ?? at,
+      message: `${svcName(obj)} has no ports: add at least one under spec.ports (only ExternalName and headless Services, with clusterIP: None, may have none).`,
+    });
+  },
+};
