@@ -63,6 +63,9 @@ ruleTable(ingressHost, {
 #         ^^^^^^^^^^^^^^^ error ingress-host
   - host: "fd00::1"
 #         ^^^^^^^^^ error ingress-host: Ingress host \`fd00::1\` is an IP address: a rule's host must be a DNS name (leave \`host\` out to match requests for any host).
+  - host: "10.0.0.1:8080"
+#         ^^^^^^^^^^^^^^^ error ingress-host: Ingress host \`10.0.0.1:8080\` is an IP address: a rule's host must be a DNS name (leave \`host\` out to match requests for any host).
+  - host: 10.0.0
 `,
     },
     {
@@ -89,6 +92,10 @@ ruleTable(ingressHost, {
 #         ^^^^^^^^^^^^^^^^^^^^^^ error ingress-host
   - host: shop.example.com.
 #         ^^^^^^^^^^^^^^^^^ error ingress-host: Ingress host \`shop.example.com.\` must not end with \`.\`: write \`shop.example.com\`.
+  - host: " shop.example.com"
+#         ^^^^^^^^^^^^^^^^^^^ error ingress-host: Ingress host \` shop.example.com\` must not have spaces around it: write \`shop.example.com\`.
+  - host: bücher.example
+#         ^^^^^^^^^^^^^^ error ingress-host
 `,
     },
     {

@@ -125,6 +125,11 @@ describe('rule ingress-path-type fixes', () => {
     assert.equal(fix(before), before.replace('(.*)\n', '(.*)\n        pathType: ImplementationSpecific\n'));
   });
 
+  it('inserts before the first key when the path value spans lines', () => {
+    const before = `${H}spec:\n  rules:\n  - http:\n      paths:\n      - path: >-\n          /api\n        backend: {service: {name: web, port: {number: 80}}}\n`;
+    assert.equal(fix(before), before.replace('- path: >-', '- pathType: Prefix\n        path: >-'));
+  });
+
   it('flow maps and JSON get the pair inline', () => {
     const flow = `${H}spec: {rules: [{http: {paths: [{path: /, backend: {service: {name: web, port: {number: 80}}}}]}}]}\n`;
     assert.equal(fix(flow), flow.replace('path: /,', 'path: /, pathType: Prefix,'));

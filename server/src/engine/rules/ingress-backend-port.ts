@@ -1,6 +1,6 @@
 import type { Node, Pair } from 'yaml';
 import type { Rule } from './rule';
-import { backendSites, hasLegacyFields, isIngressV1, isNullish, joinAnd, keyNode, portNameProblems, replaceScalarEdit, setPair } from './ingress-common';
+import { backendSites, hasLegacyFields, isIngressV1, isNullish, joinAnd, keyNode, laterPair, portNameProblems, replaceScalarEdit, setPair } from './ingress-common';
 
 /**
  * validateIngressBackend: `service.port` sets exactly one of `name` (a valid port name) or `number`
@@ -58,9 +58,3 @@ export const ingressBackendPort: Rule = {
     }
   },
 };
-
-function laterPair(a: Pair, b: Pair): Pair {
-  const ra = (a.key as Node | undefined)?.range?.[0] ?? 0;
-  const rb = (b.key as Node | undefined)?.range?.[0] ?? 0;
-  return rb >= ra ? b : a;
-}

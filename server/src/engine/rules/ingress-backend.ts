@@ -1,13 +1,6 @@
-import type { Node, Pair } from 'yaml';
+import type { Node } from 'yaml';
 import type { Rule } from './rule';
-import { backendSites, hasLegacyFields, isDns1035Label, isIngressV1, isNullish, itemHeadRange, keyNode, replaceScalarEdit, setPair } from './ingress-common';
-
-/** The later of two pairs in the text: where a "both are set" finding goes. */
-function later(a: Pair, b: Pair): Pair {
-  const ra = (a.key as Node | undefined)?.range?.[0] ?? 0;
-  const rb = (b.key as Node | undefined)?.range?.[0] ?? 0;
-  return rb >= ra ? b : a;
-}
+import { backendSites, hasLegacyFields, isDns1035Label, isIngressV1, isNullish, itemHeadRange, keyNode, laterPair, replaceScalarEdit, setPair } from './ingress-common';
 
 /**
  * validateIngressBackend: a backend is exactly one of `service` or `resource`; `service.name` is a DNS-1035
@@ -27,7 +20,7 @@ export const ingressBackend: Rule = {
       const service = b ? setPair(r, b, 'service') : undefined;
       const resource = b ? setPair(r, b, 'resource') : undefined;
       if (service && resource) {
-        ctx.report({ at: keyNode(later(service, resource)) as Node, message: 'This backend sets both `service` and `resource`: a backend routes to one of them. Remove one.' });
+        ctx.report({ at: keyNode(laterPair(service, resource)) as Node, message: 'This backend sets both `service` and `resource`: a backend routes to one of them. Remove one.' });
         continue;
       }
       if (!service && !resource) {

@@ -104,6 +104,10 @@ export function hostProblem(host: string, where: 'rule' | 'tls'): HostProblem | 
   // Peel off what people paste from a URL, then see whether a valid host is left.
   const reasons: string[] = [];
   let h = host;
+  if (h.trim() !== h) {
+    reasons.push('must not have spaces around it');
+    h = h.trim();
+  }
   const scheme = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.exec(h);
   if (scheme) {
     reasons.push(`must not include a scheme (\`${scheme[0]}\`)`);
@@ -127,7 +131,10 @@ export function hostProblem(host: string, where: 'rule' | 'tls'): HostProblem | 
     reasons.push('must not end with `.`');
     h = h.slice(0, -1);
   }
-  if (reasons.length && valid(h) && !(where === 'rule' && isIPAddress(h))) {
+  if (reasons.length && where === 'rule' && isIPAddress(h)) {
+    return { message: `${what} \`${host}\` is an IP address: a rule's host must be a DNS name (leave \`host\` out to match requests for any host).` };
+  }
+  if (reasons.length && valid(h)) {
     return { message: `${what} \`${host}\` ${joinAnd(reasons)}: write \`${h}\`.`, fixed: h };
   }
   if (host.includes('*')) {
@@ -229,13 +236,11 @@ export function itemHeadRange(obj: K8sObject, map: YAMLMap): Range {
   const doc = obj.doc;
   const full = doc.rangeOf(map);
   const first = map.items[0];
-  const lastValueEnd = lastEnd(map);
   if (map.flow || !first) return full;
   const start = full.start;
   const firstEnd = pairEnd(first);
-  const endNode = firstEnd !== undefined ? firstEnd : lastValueEnd;
-  if (endNode === undefined) return full;
-  const end = doc.file.lines.position(doc.base + endNode);
+  if (firstEnd === undefined) return full;
+  const end = doc.file.lines.position(doc.base + firstEnd);
   if (end.line === start.line) return { start, end };
   const keyEnd = (first.key as Node | undefined)?.range?.[1];
   return keyEnd !== undefined ? { start, end: doc.file.lines.position(doc.base + keyEnd) } : full;
@@ -245,11 +250,6 @@ function pairEnd(p: Pair): number | undefined {
   const v = p.value as Node | null | undefined;
   if (v && v.range) return v.range[1];
   return (p.key as Node | undefined)?.range?.[1];
-}
-
-function lastEnd(map: YAMLMap): number | undefined {
-  const last = map.items[map.items.length - 1];
-  return last ? pairEnd(last) : undefined;
 }
 
 /** The file's line break, so that inserted lines keep CRLF files CRLF. */
@@ -343,9 +343,11 @@ export function pairRange(obj: K8sObject, p: Pair): Range | undefined {
   return obj.doc.file.lines.range(obj.doc.base + k.range[0], obj.doc.base + end);
 }
 
-/** A string scalar's value, or undefined for any other node (type errors are the schema rule's). */
-export function stringValue(r: DocReader, node: Node | undefined): string | undefined {
-  return r.str(node);
+/** The later of two pairs in the text: where a "both are set" finding goes (a duplicate on its second occurrence). */
+export function laterPair(a: Pair, b: Pair): Pair {
+  const ra = (a.key as Node | undefined)?.range?.[0] ?? 0;
+  const rb = (b.key as Node | undefined)?.range?.[0] ?? 0;
+  return rb >= ra ? b : a;
 }
 
 // ---- paths (validateHTTPIngressPath) ----

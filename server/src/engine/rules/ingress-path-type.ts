@@ -27,7 +27,8 @@ export const ingressPathType: Rule = {
           edit = replaceScalarEdit(obj, node, type);
         } else if (!pair && item.items.length) {
           const pathPair = r.pair(item, 'path');
-          edit = insertPairEdit(obj, item, 'pathType', type, ownPair(item, pathPair) ? pathPair : undefined);
+          // After `path` when it is a one-line pair of this item, else before the first key.
+          edit = (ownPair(item, pathPair) ? insertPairEdit(obj, item, 'pathType', type, pathPair) : undefined) ?? insertPairEdit(obj, item, 'pathType', type);
         }
         ctx.report({
           at: pair ? (keyNode(pair) as never) : itemHeadRange(obj, item),
