@@ -1,0 +1,65 @@
+import type { Rule } from './rule';
+import { appliesToService, isCIDR, keyNode, qualifiedNameProblem, serviceTypeOf, specField, specOf } from './service-shared';
+
+const SOURCE_RANGES_ANNOTATION = 'service.beta.kubernetes.io/load-balancer-source-ranges';
+
+/**
+ * Fields that only a LoadBalancer Service may set (ValidateService, validateLoadBalancerClassField):
+ * loadBalancerSourceRanges (or its annotation), allocateLoadBalancerNodePorts and loadBalancerClass. Their
+ * values: source ranges are CIDRs (surrounding spaces tolerated), loadBalancerClass a qualified name.
+ */
+export const serviceLoadBalancerFields: Rule = {
+  id: 'service-load-balancer-fields',
+  description: 'loadBalancerSourceRanges, allocateLoadBalancerNodePorts and loadBalancerClass only on LoadBalancer Services, with valid values.',
+  severity: 'error',
+  appliesTo: appliesToService,
+  checkObject(obj, ctx) {
+    const r = obj.reader;
+    const type = serviceTypeOf(obj);
+    if (type === undefined) return;
+    const spec = specOf(obj);
+    const lb = type === 'LoadBalancer';
+    const onlyLB = (field: string) =>
+      `${field} may only be used when type is LoadBalancer (this Service is ${type}): remove it, or set type: LoadBalancer.`;
+
+    const rangesNode = specField(obj, 'loadBalancerSourceRanges');
+    const ranges = r.items(rangesNode);
+    if (ranges.length > 0) {
+      if (!lb) ctx.report({ at: keyNode(obj, spec, 'loadBalancerSourceRanges') ?? rangesNode!, message: onlyLB('loadBalancerSourceRanges') });
+      for (const n of ranges) {
+        const v = r.str(n);
+        if (v !== undefined && !isCIDR(v.trim())) {
+          ctx.report({ at: n, message: `\`${v}\` is not a valid CIDR: write a source range such as 203.0.113.0/24 or 2001:db8::/32.` });
+        }
+      }
+    } else {
+      const annotations = r.get(obj.metadata, 'annotations');
+      const pair = r.pair(annotations, SOURCE_RANGES_ANNOTATION);
+      if (pair) {
+        if (!lb) ctx.report({ at: pair.key as never, message: onlyLB(`The annotation ${SOURCE_RANGES_ANNOTATION}`) });
+        const v = r.str(pair.value)?.trim();
+        if (v) {
+          const bad = v.split(',').map((s) => s.trim()).find((s) => !isCIDR(s));
+          if (bad !== undefined) ctx.report({ at: r.resolve(pair.value)!, message: `\`${bad}\` is not a valid CIDR: list source ranges such as 203.0.113.0/24, separated by commas.` });
+        }
+      }
+    }
+
+    const allocNode = specField(obj, 'allocateLoadBalancerNodePorts');
+    if (!lb && allocNode && r.scalar(allocNode)?.value !== null) {
+      ctx.report({ at: keyNode(obj, spec, 'allocateLoadBalancerNodePorts') ?? allocNode, message: onlyLB('allocateLoadBalancerNodePorts') });
+    }
+
+    const classNode = specField(obj, 'loadBalancerClass');
+    const cls = r.str(classNode);
+    if (!classNode || cls === undefined) return;
+    if (!lb) {
+      ctx.report({ at: keyNode(obj, spec, 'loadBalancerClass') ?? classNode, message: onlyLB('loadBalancerClass') });
+      return;
+    }
+    const problem = cls === '' ? 'is empty' : qualifiedNameProblem(cls);
+    if (problem) {
+      ctx.report({ at: classNode, message: `loadBalancerClass \`${cls}\` ${problem}: use a prefixed name such as example.com/internal-lb.` });
+    }
+  },
+};

@@ -1,0 +1,42 @@
+import type { Node } from 'yaml';
+import type { Rule } from './rule';
+import { appliesToService, labelValueProblem, qualifiedNameProblem, specField } from './service-shared';
+
+/**
+ * spec.selector is a map of labels (ValidateService → ValidateLabels): keys are qualified names
+ * (`[prefix/]name`), values label values (at most 63 letters, digits, '-', '_', '.'; may be empty).
+ * Non-string values are type errors for the schema walk.
+ */
+export const serviceSelectorLabels: Rule = {
+  id: 'service-selector-labels',
+  description: 'Service selector keys must be label keys and values label values.',
+  severity: 'error',
+  appliesTo: appliesToService,
+  checkObject(obj, ctx) {
+    const r = obj.reader;
+    const selector = r.map(specField(obj, 'selector'));
+    if (!selector) return;
+    for (const pair of r.pairs(selector)) {
+      const key = r.str(pair.key);
+      if (key !== undefined) {
+        const problem = key === '' ? 'is empty' : qualifiedNameProblem(key);
+        if (problem) {
+          ctx.report({
+            at: pair.key as Node,
+            message: `Selector key \`${key}\` ${problem}: a label key is a name of at most 63 letters, digits, '-', '_' and '.', optionally after a DNS prefix and '/' (e.g. app.kubernetes.io/name).`,
+          });
+        }
+      }
+      const valueNode = r.resolve(pair.value);
+      const value = r.str(valueNode);
+      if (!valueNode || value === undefined) continue;
+      const problem = labelValueProblem(value);
+      if (problem) {
+        ctx.report({
+          at: valueNode,
+          message: `Selector value \`${value}\` ${problem}: a label value is at most 63 letters, digits, '-', '_' and '.', starting and ending with a letter or digit.`,
+        });
+      }
+    }
+  },
+};

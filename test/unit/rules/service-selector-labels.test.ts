@@ -1,0 +1,28 @@
+import { serviceSelectorLabels } from '../../../server/src/engine/rules/service-selector-labels';
+import { ruleTable } from '../../harness';
+
+const H = 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\n';
+
+ruleTable(serviceSelectorLabels, {
+  valid: [
+    { name: 'plain and prefixed keys, empty value', yaml: `${H}spec:\n  selector:\n    app: web\n    app.kubernetes.io/name: Web_App.v2\n    tier: ""\n` },
+    { name: 'selector from a merge key, empty selector', yaml: `${H}x: &l {app: web}\nspec:\n  selector:\n    <<: *l\n---\n${H}spec: {selector: {}}\n` },
+    { name: 'a number value is the schema walk\'s', yaml: `${H}spec:\n  selector: {version: 2}\n` },
+  ],
+  invalid: [
+    {
+      name: 'bad keys and values',
+      yaml: `${H}spec:
+  selector:
+    my app: web
+#   ^^^^^^ error service-selector-labels: Selector key \`my app\` contains a space (only letters, digits, '-', '_' and '.' are allowed): a label key is a name of at most 63 letters, digits, '-', '_' and '.', optionally after a DNS prefix and '/' (e.g. app.kubernetes.io/name).
+    Example.com/name: web
+#   ^^^^^^^^^^^^^^^^ error service-selector-labels
+    app: web/frontend
+#        ^^^^^^^^^^^^ error service-selector-labels: Selector value \`web/frontend\` contains \`/\` (only letters, digits, '-', '_' and '.' are allowed): a label value is at most 63 letters, digits, '-', '_' and '.', starting and ending with a letter or digit.
+    tier: -front
+#         ^^^^^^ error service-selector-labels: Selector value \`-front\` must start and end with a letter or digit: a label value is at most 63 letters, digits, '-', '_' and '.', starting and ending with a letter or digit.
+`,
+    },
+  ],
+});
