@@ -22,6 +22,22 @@ ruleTable(ingressServiceMissing, {
       name: 'Secrets, IngressClasses and resource backends are never looked up',
       yaml: 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: web}\nspec:\n  ingressClassName: nginx\n  tls: [{hosts: [a.example.com], secretName: a-tls}]\n  defaultBackend: {resource: {apiGroup: k8s.example.com, kind: StorageBucket, name: assets}}\n',
     },
+    {
+      name: 'AWS Load Balancer Controller actions (`port.name: use-annotation`) are not Services',
+      yaml: `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: web
+  annotations:
+    alb.ingress.kubernetes.io/actions.ssl-redirect: '{"Type": "redirect", "RedirectConfig": {"Protocol": "HTTPS", "Port": "443", "StatusCode": "HTTP_301"}}'
+spec:
+  ingressClassName: alb
+  rules:
+  - http:
+      paths:
+      - {path: /, pathType: Prefix, backend: {service: {name: ssl-redirect, port: {name: use-annotation}}}}
+`,
+    },
     { name: 'invalid names are left to ingress-backend', yaml: 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: web}\nspec:\n  defaultBackend: {service: {name: Cart, port: {number: 80}}}\n' },
     { name: 'v1beta1 objects are not checked', yaml: 'apiVersion: networking.k8s.io/v1beta1\nkind: Ingress\nmetadata: {name: web}\nspec:\n  backend: {serviceName: cart, servicePort: 80}\n' },
   ],

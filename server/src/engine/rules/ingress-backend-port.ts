@@ -43,7 +43,7 @@ export const ingressBackendPort: Rule = {
           message: `The backend has no port: set \`port.number\` or \`port.name\` to a port${ofService}.`,
         });
       } else if (hasNumber && (number < 1 || number > 65535) && numberNode) {
-        ctx.report({ at: numberNode, message: `Port number ${number} is out of range: use 1-65535.` });
+        ctx.report({ at: numberNode, message: `Port number ${r.scalar(numberNode)?.source || number} is out of range: use 1-65535.` });
       } else if (hasName && nameNode) {
         const problems = portNameProblems(name);
         if (!problems.length) continue;

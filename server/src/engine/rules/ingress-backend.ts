@@ -15,10 +15,11 @@ export const ingressBackend: Rule = {
     const r = obj.reader;
     for (const site of backendSites(obj)) {
       const b = site.map;
-      if (site.pair && !b && !r.scalar(site.pair.value)) continue; // a list or the like: schema rule
+      if (site.pair && !b && !isNullish(r, r.resolve(site.pair.value))) continue; // not a map: schema rule
       if (hasLegacyFields(r, b)) continue; // serviceName/servicePort: ingress-legacy-backend
       const service = b ? setPair(r, b, 'service') : undefined;
       const resource = b ? setPair(r, b, 'resource') : undefined;
+      if ((service && !r.map(service.value)) || (resource && !r.map(resource.value))) continue; // schema rule
       if (service && resource) {
         ctx.report({ at: keyNode(laterPair(service, resource)) as Node, message: 'This backend sets both `service` and `resource`: a backend routes to one of them. Remove one.' });
         continue;

@@ -368,6 +368,8 @@ export function prefixPathProblems(path: string): string[] {
 
 // ---- references to Services ----
 
+const ALB_USE_ANNOTATION = 'use-annotation';
+
 /** A v1 backend that names a Service, written well enough to be looked up. */
 export interface ServiceRef {
   name: string;
@@ -396,6 +398,9 @@ export function serviceRefs(obj: K8sObject): ServiceRef[] {
     const nameValue = r.get(port, 'name');
     const numberValue = r.get(port, 'number');
     const portName = r.str(nameValue) || undefined;
+    // AWS Load Balancer Controller: `port.name: use-annotation` routes to the action of the annotation
+    // `alb.ingress.kubernetes.io/actions.<service.name>` (a redirect, a fixed response), not to a Service.
+    if (portName === ALB_USE_ANNOTATION) continue;
     let portNumber = r.int(numberValue);
     if (portNumber === 0) portNumber = undefined;
     // Compare only a port that the API server accepts: exactly one of a valid name or a valid number.

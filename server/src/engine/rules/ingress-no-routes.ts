@@ -1,5 +1,5 @@
 import type { Rule } from './rule';
-import { isIngressV1, keyNode, setPair, specOf } from './ingress-common';
+import { isIngressV1, isNullish, keyNode, setPair, specOf } from './ingress-common';
 
 /**
  * ValidateIngressSpec: an Ingress needs `defaultBackend` or at least one rule; validateHTTPIngressRuleValue:
@@ -13,7 +13,11 @@ export const ingressNoRoutes: Rule = {
   checkObject(obj, ctx) {
     const r = obj.reader;
     const spec = specOf(obj);
-    const rules = r.items(r.get(spec, 'rules'));
+    const specNode = obj.get('spec');
+    const rulesNode = r.get(spec, 'rules');
+    // A spec or rules of the wrong type is the schema rule's.
+    if ((specNode && !spec && !isNullish(r, specNode)) || (rulesNode && !r.seq(rulesNode) && !isNullish(r, rulesNode))) return;
+    const rules = r.items(rulesNode);
     // `spec.backend` (the v1beta1 name of defaultBackend) is reported by ingress-legacy-backend instead.
     if (!rules.length && !setPair(r, spec, 'defaultBackend') && !setPair(r, spec, 'backend')) {
       const at = keyNode(obj.pair('spec')) ?? obj.anchor;
