@@ -1,0 +1,75 @@
+import type { PodTemplate } from '../model/podTemplate';
+import { selectorMatches, serviceOf } from '../model/service';
+import type { Rule } from './rule';
+import { appliesToService, keyNode, specOf, svcName } from './service-shared';
+
+/**
+ * A Service whose selector matches no pod template of its namespace (Deployments, StatefulSets, DaemonSets,
+ * ReplicaSets, ReplicationControllers, Jobs, CronJobs, bare Pods) gets no endpoints from the checked files.
+ * The pods may come from elsewhere (another repository, an operator), so this is a warning. A Service with
+ * no selector (or `selector: {}`) has its endpoints managed by hand and is never reported; ExternalName
+ * Services have no endpoints at all. Namespaces are compared as written (unset = `default`).
+ */
+export const serviceSelectsNoPods: Rule = {
+  id: 'service-selects-no-pods',
+  description: 'The Service selector matches no pod template in its namespace among the checked files.',
+  severity: 'warning',
+  appliesTo: appliesToService,
+  checkObject(obj, ctx) {
+    const svc = serviceOf(obj);
+    if (!svc || svc.type.toLowerCase() === 'externalname') return;
+    const selector = svc.selector;
+    if (!selector || selector.size === 0) return;
+    const ws = ctx.workspace;
+    if (ws.selectedBy(svc).length > 0) return;
+    const ns = obj.namespace;
+    const wanted = [...selector].map(([k, v]) => `${k}=${v}`).join(', ');
+    let hint = '';
+    const elsewhere = ws
+      .namespaces()
+      .filter((n) => n !== ns)
+      .flatMap((n) => ws.podTemplates(n))
+      .find((t) => selectorMatches(selector, t.labels));
+    if (elsewhere) {
+      hint = ` (${owner(elsewhere)} in namespace \`${elsewhere.owner.namespace}\` has them, but a Service only selects pods of its own namespace)`;
+    } else {
+      const close = closest(selector, ws.podTemplates(ns));
+      if (close) {
+        const has = [...selector.keys()].map((k) => (close.labels.has(k) ? `${k}=${close.labels.get(k)}` : `no ${k} label`)).join(', ');
+        hint = ` (closest: ${owner(close)}, with ${has})`;
+      }
+    }
+    ctx.report({
+      at: keyNode(obj, specOf(obj), 'selector') ?? obj.anchor,
+      message: `${svcName(obj)} selects no pods: no workload in namespace \`${ns}\` has labels ${wanted}${hint}.`,
+    });
+  },
+};
+
+function owner(t: PodTemplate): string {
+  return `${t.owner.kind} \`${t.owner.name ?? '(no name)'}\``;
+}
+
+/**
+ * The template that is most likely meant: the one sharing the most selector labels, or else the only one
+ * that has one of the selector's keys (with another value). undefined when nothing stands out.
+ */
+function closest(selector: Map<string, string>, templates: PodTemplate[]): PodTemplate | undefined {
+  let best: PodTemplate | undefined;
+  let bestScore = 0;
+  const sharingKey: PodTemplate[] = [];
+  for (const t of templates) {
+    let score = 0;
+    let sharesKey = false;
+    for (const [k, v] of selector) {
+      if (t.labels.get(k) === v) score++;
+      if (t.labels.has(k)) sharesKey = true;
+    }
+    if (sharesKey) sharingKey.push(t);
+    if (score > bestScore) {
+      best = t;
+      bestScore = score;
+    }
+  }
+  return best ?? (sharingKey.length === 1 ? sharingKey[0] : undefined);
+}

@@ -1,0 +1,121 @@
+import type { Node } from 'yaml';
+import type { ContainerPort, PodTemplate } from '../model/podTemplate';
+import { servingContainers } from '../model/podTemplate';
+import { effectiveTargetPort, findTargetContainerPort, serviceOf } from '../model/service';
+import type { ServicePort } from '../model/service';
+import type { Rule, RuleContext } from './rule';
+import type { K8sObject } from '../model/object';
+import { appliesToService, portNameProblem, svcName } from './service-shared';
+
+/**
+ * Whether each Service port reaches a container port of the pods the Service selects (same namespace), as
+ * the endpoints controller resolves it (FindPort):
+ *
+ * - A named targetPort is looked up by name AND protocol in the app containers and in sidecars (init
+ *   containers with restartPolicy: Always); ordinary init containers never serve traffic. When no selected
+ *   template has it, no pod ever becomes an endpoint for that port: an ERROR. Kubernetes resolves per pod, so
+ *   when the selector matches several workloads and only some of them have the name, the others simply get
+ *   no endpoint for that port; that is how one Service fronts different pods on different ports, so it is
+ *   not reported.
+ * - A numeric targetPort (or the defaulted one, equal to `port`) is used as is: containerPort declarations
+ *   are informational, and a container may listen on a port it does not declare. It is only a WARNING, and
+ *   only when every selected template declares ports and none declares this number with this protocol, so
+ *   manifests that declare no ports at all stay quiet.
+ *
+ * Nothing is reported when the selector matches no template (service-selects-no-pods says so), for
+ * ExternalName Services, or for a targetPort that is itself invalid (service-port says so).
+ */
+export const serviceTargetPort: Rule = {
+  id: 'service-target-port',
+  description: 'A Service targetPort must match a container port of the selected pods (a named one by name and protocol).',
+  severity: 'error',
+  appliesTo: appliesToService,
+  checkObject(obj, ctx) {
+    const svc = serviceOf(obj);
+    if (!svc || svc.type.toLowerCase() === 'externalname') return;
+    if (!svc.selector || svc.selector.size === 0) return;
+    const templates = ctx.workspace.selectedBy(svc);
+    if (templates.length === 0) return;
+    for (const p of svc.ports) {
+      if (!['TCP', 'UDP', 'SCTP'].includes(p.protocol)) continue; // service-port-protocol reports it
+      const target = effectiveTargetPort(p);
+      if (typeof target === 'string') checkNamed(obj, ctx, p, target, templates);
+      else if (typeof target === 'number') checkNumber(obj, ctx, p, target, templates);
+    }
+  },
+};
+
+function checkNamed(obj: K8sObject, ctx: RuleContext, p: ServicePort, name: string, templates: PodTemplate[]): void {
+  if (portNameProblem(name)) return;
+  if (templates.some((t) => findTargetContainerPort(t, p))) return;
+  const at = obj.reader.get(p.node, 'targetPort') as Node;
+  const head = `targetPort \`${name}\` matches no container port named \`${name}\` (${p.protocol}) in the pods ${svcName(obj)} selects (${owners(templates)})`;
+
+  const serving = templates.flatMap((t) => servingContainers(t).flatMap((c) => c.ports.map((cp) => ({ t, cp }))));
+  const otherProtocol = serving.find(({ cp }) => cp.name === name);
+  if (otherProtocol) {
+    ctx.report({
+      at,
+      message: `${head}: container port \`${name}\` of ${owner(otherProtocol.t)} is ${otherProtocol.cp.protocol}, but this Service port is ${p.protocol}. Set protocol: ${otherProtocol.cp.protocol} on the Service port, or point it at a ${p.protocol} port.`,
+    });
+    return;
+  }
+  const inInit = templates
+    .flatMap((t) => t.containers.filter((c) => c.init && !c.sidecar).map((c) => ({ t, c })))
+    .find(({ c }) => c.ports.some((cp) => cp.name === name));
+  if (inInit) {
+    ctx.report({
+      at,
+      message: `${head}: only init container \`${inInit.c.name ?? '(no name)'}\` of ${owner(inInit.t)} declares it, and an init container serves no traffic unless it is a sidecar (restartPolicy: Always).`,
+    });
+    return;
+  }
+  const names = unique(serving.filter(({ cp }) => cp.name && cp.protocol === p.protocol).map(({ cp }) => `\`${cp.name}\``));
+  ctx.report({
+    at,
+    message: names.length
+      ? `${head}: the ${p.protocol} ports there are named ${list(names)}. Use one of those names, or the port number.`
+      : `${head}: none of their ${p.protocol} container ports has that name. Name the container port \`${name}\`, or use the port number.`,
+  });
+}
+
+function checkNumber(obj: K8sObject, ctx: RuleContext, p: ServicePort, n: number, templates: PodTemplate[]): void {
+  if (!Number.isInteger(n) || n < 1 || n > 65535) return;
+  const declared = (t: PodTemplate): ContainerPort[] => servingContainers(t).flatMap((c) => c.ports.filter((cp) => cp.containerPort !== undefined));
+  if (!templates.every((t) => declared(t).length > 0)) return;
+  if (templates.some((t) => findTargetContainerPort(t, p))) return;
+  const r = obj.reader;
+  const explicit = r.get(p.node, 'targetPort');
+  const defaulted = effectiveTargetPort(p) === p.port && (p.targetPort === undefined || p.targetPort === 0 || p.targetPort === '');
+  const at = (defaulted ? r.get(p.node, 'port') : explicit) as Node | undefined;
+  if (!at) return;
+  const all = templates.flatMap((t) => declared(t));
+  const sameNumber = all.find((cp) => cp.containerPort === n);
+  const ports = unique(all.map((cp) => `${cp.containerPort}/${cp.protocol}`));
+  const subject = defaulted
+    ? `targetPort is not set, so traffic goes to port ${n}/${p.protocol}, which no container of the pods ${svcName(obj)} selects declares`
+    : `targetPort ${n}/${p.protocol} is not declared by any container of the pods ${svcName(obj)} selects`;
+  let advice: string;
+  if (sameNumber) advice = `port ${n} is declared as ${sameNumber.protocol}: set protocol: ${sameNumber.protocol} on the Service port if that is the one`;
+  else if (defaulted) advice = `they declare ${list(ports)}; set targetPort to the port the container listens on`;
+  else advice = `they declare ${list(ports)}; check the number, or declare containerPort ${n}`;
+  ctx.report({ at, message: `${subject} (${owners(templates)}): ${advice}.`, severity: 'warning' });
+}
+
+function owner(t: PodTemplate): string {
+  return `${t.owner.kind} \`${t.owner.name ?? '(no name)'}\``;
+}
+
+function owners(templates: PodTemplate[]): string {
+  const names = templates.map(owner);
+  return names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}
+
+function list(values: string[]): string {
+  const shownValues = values.length > 6 ? [...values.slice(0, 6), `${values.length - 6} more`] : values;
+  return shownValues.length <= 1 ? shownValues.join('') : `${shownValues.slice(0, -1).join(', ')} and ${shownValues[shownValues.length - 1]}`;
+}

@@ -1,0 +1,117 @@
+import { serviceSelectsNoPods } from '../../../server/src/engine/rules/service-selects-no-pods';
+import { ruleTable } from '../../harness';
+
+const deployment = (name: string, labels: string, ns = '') => `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: ${name}${ns ? `, namespace: ${ns}` : ''}}
+spec:
+  selector: {matchLabels: ${labels}}
+  template:
+    metadata: {labels: ${labels}}
+    spec: {containers: [{name: app, image: nginx}]}
+`;
+
+ruleTable(serviceSelectsNoPods, {
+  valid: [
+    {
+      name: 'a Deployment in another file of the same namespace',
+      yaml: {
+        'svc.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: shop}\nspec:\n  selector: {app: web}\n  ports: [{port: 80}]\n',
+        'deploy.yaml': deployment('web', '{app: web, tier: front}', 'shop'),
+      },
+    },
+    {
+      name: 'every kind of workload, and a bare Pod',
+      yaml: ['StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job'].map((k, i) => `apiVersion: ${k === 'Job' ? 'batch/v1' : 'apps/v1'}\nkind: ${k}\nmetadata: {name: w${i}}\nspec:\n  template:\n    metadata: {labels: {app: w${i}}}\n    spec: {containers: [{name: a, image: x}]}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: s${i}}\nspec: {selector: {app: w${i}}, ports: [{port: 80}]}\n---\n`).join('') +
+        'apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: c}\nspec:\n  schedule: "* * * * *"\n  jobTemplate:\n    spec:\n      template:\n        metadata: {labels: {app: c}}\n        spec: {containers: [{name: a, image: x}]}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: c}\nspec: {selector: {app: c}, ports: [{port: 80}]}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: p, labels: {app: p}}\nspec: {containers: [{name: a, image: x}]}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: p}\nspec: {selector: {app: p}, ports: [{port: 80}]}\n',
+    },
+    { name: 'no selector, or an empty one (endpoints managed by hand)', yaml: 'apiVersion: v1\nkind: Service\nmetadata: {name: a}\nspec: {ports: [{port: 80}]}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: b}\nspec: {selector: {}, ports: [{port: 80}]}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: c}\nspec:\n  selector:\n  ports: [{port: 80}]\n' },
+    { name: 'ExternalName Services have no endpoints', yaml: 'apiVersion: v1\nkind: Service\nmetadata: {name: a}\nspec: {type: ExternalName, externalName: db.example.com, selector: {app: nothing}}\n' },
+    {
+      name: 'labels through anchors and merge keys, unset namespace = default',
+      yaml: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: default}\nspec:\n  template:\n    metadata:\n      labels: &l {app: web, tier: front}\n    spec: {containers: [{name: a, image: x}]}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector:\n    <<: {app: web}\n  ports: [{port: 80}]\n',
+    },
+    {
+      name: 'a Deployment in a kind: List with CRLF',
+      yaml: { 'list.yaml': deployment('web', '{app: web}').replace(/^/gm, '  ').replace(/^ {2}apiVersion/, '- apiVersion').replace(/^/, 'apiVersion: v1\nkind: List\nitems:\n').replace(/\n/g, '\r\n'), 'svc.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {selector: {app: web}, ports: [{port: 80}]}\n' },
+    },
+  ],
+  invalid: [
+    {
+      name: 'no workload has the labels',
+      yaml: {
+        'svc.yaml': `apiVersion: v1
+kind: Service
+metadata: {name: web, namespace: shop}
+spec:
+  selector:
+# ^^^^^^^^ warning service-selects-no-pods: Service \`web\` selects no pods: no workload in namespace \`shop\` has labels app=web.
+    app: web
+  ports: [{port: 80}]
+`,
+        'other.yaml': deployment('api', '{role: api}', 'shop'),
+      },
+    },
+    {
+      name: 'the workload is in another namespace',
+      yaml: {
+        'svc.yaml': `apiVersion: v1
+kind: Service
+metadata: {name: web, namespace: shop}
+spec: {selector: {app: web}, ports: [{port: 80}]}
+#      ^^^^^^^^ warning service-selects-no-pods: Service \`web\` selects no pods: no workload in namespace \`shop\` has labels app=web (Deployment \`web\` in namespace \`default\` has them, but a Service only selects pods of its own namespace).
+`,
+        'deploy.yaml': deployment('web', '{app: web}'),
+      },
+    },
+    {
+      name: 'same names in two namespaces: only the one without pods is reported',
+      yaml: {
+        'a.yaml': `apiVersion: v1
+kind: Service
+metadata: {name: web, namespace: a}
+spec: {selector: {app: web}, ports: [{port: 80}]}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: web, namespace: b}
+spec: {selector: {app: web, tier: front}, ports: [{port: 80}]}
+#      ^^^^^^^^ warning service-selects-no-pods: Service \`web\` selects no pods: no workload in namespace \`b\` has labels app=web, tier=front (closest: Deployment \`web\`, with app=web, tier=frontend).
+`,
+        'b.yaml': deployment('web', '{app: web}', 'a') + '---\n' + deployment('web', '{app: web, tier: frontend}', 'b'),
+      },
+    },
+    {
+      name: 'a typo in the only workload that has the key',
+      yaml: `apiVersion: v1
+kind: Service
+metadata: {name: web}
+spec: {selector: {app: wbe}, ports: [{port: 80}]}
+#      ^^^^^^^^ warning service-selects-no-pods: Service \`web\` selects no pods: no workload in namespace \`default\` has labels app=wbe (closest: Deployment \`web\`, with app=web).
+---
+${deployment('web', '{app: web}')}---
+${deployment('db', '{role: db}')}`,
+    },
+    {
+      name: 'a selector needs all its labels on the pod template, not on the workload',
+      yaml: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  labels: {app: web}
+spec:
+  template:
+    metadata: {labels: {run: web}}
+    spec: {containers: [{name: a, image: x}]}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: web}
+spec:
+  selector: {app: web}
+# ^^^^^^^^ warning service-selects-no-pods: Service \`web\` selects no pods: no workload in namespace \`default\` has labels app=web.
+  ports: [{port: 80}]
+`,
+    },
+  ],
+});
