@@ -5,7 +5,6 @@
  * Not a rule itself.
  */
 import type { Node, Pair, YAMLMap } from 'yaml';
-import { isScalar } from 'yaml';
 import type { K8sObject } from '../model/object';
 import type { Workspace } from '../model/workspace';
 import type { DocReader } from '../parse/nodes';
@@ -29,28 +28,34 @@ export function dns1123LabelProblem(value: string): string | undefined {
   if (byteLength(value) > 63) return `is longer than 63 characters`;
   if (DNS1123_LABEL.test(value)) return undefined;
   if (DNS1123_SUBDOMAIN.test(value)) return `must not contain dots`;
-  return charsetProblem(value, /[a-z0-9-]/, "lowercase letters, digits and '-'", false);
+  return charsetProblem(value, /[a-z0-9-]/, "lowercase letters, digits and '-'") ?? endsProblem(value);
 }
 
 /** Why a string is not a DNS-1123 subdomain (the name of most objects), or undefined when it is one. */
 export function dns1123SubdomainProblem(value: string): string | undefined {
   if (byteLength(value) > 253) return `is longer than 253 characters`;
   if (DNS1123_SUBDOMAIN.test(value)) return undefined;
-  const chars = charsetProblem(value, /[a-z0-9.-]/, "lowercase letters, digits, '-' and '.'", false);
-  if (chars) return chars;
-  return `must start and end with a letter or digit, and each dot-separated part too`;
+  return (
+    charsetProblem(value, /[a-z0-9.-]/, "lowercase letters, digits, '-' and '.'") ??
+    endsProblem(value) ??
+    `has an empty part or a part starting or ending with '-' (each dot-separated part must start and end with a letter or digit)`
+  );
 }
 
-/** Names that are not a single character set: report the first offending character, else the ends. */
-function charsetProblem(value: string, allowed: RegExp, what: string, emptyOk: boolean): string | undefined {
-  if (value === '') return emptyOk ? undefined : 'must not be empty';
+/** The first character outside the allowed set, or undefined when every character is allowed. */
+function charsetProblem(value: string, allowed: RegExp, what: string): string | undefined {
+  if (value === '') return 'must not be empty';
   for (const ch of value) {
     if (!allowed.test(ch)) {
       const upper = ch.toLowerCase() !== ch && allowed.test(ch.toLowerCase());
       return upper ? `contains uppercase \`${ch}\` (only ${what} are allowed)` : `contains ${describeChar(ch)} (only ${what} are allowed)`;
     }
   }
-  return `must start and end with a letter or digit`;
+  return undefined;
+}
+
+function endsProblem(value: string): string | undefined {
+  return /^[A-Za-z0-9]/.test(value) && /[A-Za-z0-9]$/.test(value) ? undefined : `must start and end with a letter or digit`;
 }
 
 function describeChar(ch: string): string {
@@ -74,7 +79,7 @@ export function labelKeyProblem(key: string): string | undefined {
   if (name === '') return `has an empty name part`;
   if (byteLength(name) > 63) return `has a name part longer than 63 characters`;
   if (!LABEL_NAME.test(name)) {
-    const chars = charsetProblem(name, /[A-Za-z0-9_.-]/, "letters, digits, '-', '_' and '.'", false);
+    const chars = charsetProblem(name, /[A-Za-z0-9_.-]/, "letters, digits, '-', '_' and '.'") ?? endsProblem(name);
     return parts.length === 2 ? `has an invalid name part (${chars})` : chars;
   }
   return undefined;
@@ -84,7 +89,7 @@ export function labelKeyProblem(key: string): string | undefined {
 export function labelValueProblem(value: string): string | undefined {
   if (byteLength(value) > 63) return `is longer than 63 characters`;
   if (value === '' || LABEL_NAME.test(value)) return undefined;
-  return charsetProblem(value, /[A-Za-z0-9_.-]/, "letters, digits, '-', '_' and '.'", true);
+  return charsetProblem(value, /[A-Za-z0-9_.-]/, "letters, digits, '-', '_' and '.'") ?? endsProblem(value);
 }
 
 /** Why a port name is not an IANA service name (validation.IsValidPortName), or undefined. */
@@ -122,11 +127,6 @@ export function isUnset(r: DocReader, node: unknown): boolean {
 /** The key node of `key` in a map (own or merged), or undefined. */
 export function keyNode(r: DocReader, map: unknown, key: string): Node | undefined {
   return (r.pair(map, key)?.key as Node | undefined) ?? undefined;
-}
-
-/** Where to report that `key` is missing from `map`: the key that holds the map (`parentKey`), else `fallback`. */
-export function missingAt(parentKey: Node | undefined, fallback: Node): Node {
-  return parentKey ?? fallback;
 }
 
 /** The key node by which `path` is reached from the object's root, or the deepest existing one. */
@@ -172,10 +172,6 @@ export function readLabels(r: DocReader, node: unknown): Map<string, LabelEntry>
     out.set(key, { key, value: v === null ? '' : v, pair: p });
   }
   return out;
-}
-
-export function isScalarKey(p: Pair): boolean {
-  return isScalar(p.key);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -384,4 +380,50 @@ export function kustomizePatchFiles(ws: Workspace): Set<string> {
 export function isKustomizePatch(ws: Workspace, obj: K8sObject): boolean {
   const patches = kustomizePatchFiles(ws);
   return patches.size > 0 && patches.has(normalise(obj.file));
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Containers of a pod spec
+
+export const CONTAINER_LISTS = ['containers', 'initContainers', 'ephemeralContainers'] as const;
+export type ContainerList = (typeof CONTAINER_LISTS)[number];
+
+/** One container of a pod spec, read straight from YAML (every list, including ephemeralContainers). */
+export interface ContainerRef {
+  map: YAMLMap;
+  list: ContainerList;
+  index: number;
+  /** The name when it is a string. */
+  name: string | undefined;
+  nameNode: Node | undefined;
+}
+
+/** The pod spec map of a workload (the template's `spec`; a Pod's own `spec`). */
+export function podSpecOf(obj: K8sObject): YAMLMap | undefined {
+  return obj.reader.map(obj.get(...podSpecPath(obj.kind)));
+}
+
+/** The containers of a pod spec, in API order: containers, initContainers, ephemeralContainers. */
+export function containersOf(r: DocReader, spec: unknown): ContainerRef[] {
+  const out: ContainerRef[] = [];
+  for (const list of CONTAINER_LISTS) {
+    r.items(r.get(spec, list)).forEach((item, index) => {
+      const map = r.map(item);
+      if (!map) return;
+      const nameNode = r.get(map, 'name');
+      out.push({ map, list, index, name: r.str(nameNode), nameNode });
+    });
+  }
+  return out;
+}
+
+/** How a container is called in messages: "Container `web`", "Init container `setup`", "Container #2". */
+export function containerLabel(c: ContainerRef): string {
+  const what = c.list === 'containers' ? 'Container' : c.list === 'initContainers' ? 'Init container' : 'Ephemeral container';
+  return c.name ? `${what} \`${c.name}\`` : `${what} #${c.index + 1}`;
+}
+
+/** "Container `web`" → "container `web`", for use inside a sentence. */
+export function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }

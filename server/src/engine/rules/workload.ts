@@ -1,8 +1,35 @@
+import { containerEnv } from './container-env';
+import { containerImage } from './container-image';
+import { containerName } from './container-name';
+import { containerPort } from './container-port';
+import { containerPortName } from './container-port-name';
+import { containerVolumeMount } from './container-volume-mount';
+import { objectAnnotations } from './object-annotations';
+import { objectLabels } from './object-labels';
+import { objectName } from './object-name';
+import { podContainers } from './pod-containers';
 import { podRestartPolicy } from './pod-restart-policy';
+import { podVolumes } from './pod-volumes';
 import type { Rule } from './rule';
 import { workloadNegativeCount } from './workload-negative-count';
 import { workloadSelector } from './workload-selector';
 import { workloadStrategy } from './workload-strategy';
 
 /** Rules on workloads (Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, Pod), their pod templates and object names. */
-export const WORKLOAD_RULES: readonly Rule[] = [workloadSelector, workloadNegativeCount, workloadStrategy, podRestartPolicy];
+export const WORKLOAD_RULES: readonly Rule[] = [
+  objectName,
+  objectLabels,
+  objectAnnotations,
+  workloadSelector,
+  workloadNegativeCount,
+  workloadStrategy,
+  podContainers,
+  podRestartPolicy,
+  podVolumes,
+  containerName,
+  containerImage,
+  containerPort,
+  containerPortName,
+  containerVolumeMount,
+  containerEnv,
+];

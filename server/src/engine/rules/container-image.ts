@@ -1,0 +1,34 @@
+import { isWorkload } from '../model/apiVersions';
+import type { Rule } from './rule';
+import { containerLabel, containersOf, firstKey, isKustomizePatch, lowerFirst, podSpecOf, stringOrNull } from './workload-support';
+
+/**
+ * Every container needs an image (core validateContainerCommon: `image` Required). Leading or trailing
+ * whitespace is rejected on Pods (validateContainerOnlyForPod) and can never be pulled from a template either.
+ */
+export const containerImage: Rule = {
+  id: 'container-image',
+  description: 'Every container needs an image, without surrounding whitespace.',
+  severity: 'error',
+  appliesTo: (obj) => isWorkload(obj.apiVersion, obj.kind),
+  checkObject(obj, ctx) {
+    const r = obj.reader;
+    const patch = isKustomizePatch(ctx.workspace, obj);
+    for (const c of containersOf(r, podSpecOf(obj))) {
+      const node = r.get(c.map, 'image');
+      const image = node === undefined ? null : stringOrNull(r, node);
+      if (image === undefined) continue; // not a string: the schema check reports the type
+      if (image === null || image === '') {
+        if (!patch) ctx.report({ at: firstKey(c.map), message: `${containerLabel(c)} has no image: set image (e.g. nginx:1.27).` });
+        continue;
+      }
+      if (image.trim() !== image) {
+        ctx.report({
+          at: node!,
+          message: `The image of ${lowerFirst(containerLabel(c))} has leading or trailing whitespace: remove it.`,
+          fix: image.trim() ? { title: 'Trim the image', edits: [{ range: obj.doc.rangeOf(node), newText: image.trim() }] } : undefined,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,45 @@
+import type { Node } from 'yaml';
+import { isWorkload } from '../model/apiVersions';
+import type { Rule } from './rule';
+import { containersOf, podSpecOf, portNameProblem, stringOrNull } from './workload-support';
+
+/**
+ * Container port names (core validateContainerPorts, validation.IsValidPortName): an IANA service name — at
+ * most 15 characters of lowercase letters, digits and '-', with at least one letter and no leading, trailing
+ * or double '-' — and unique among the ports of one container (the API server does not compare containers).
+ */
+export const containerPortName: Rule = {
+  id: 'container-port-name',
+  description: 'Container port names are IANA service names (≤15 lowercase letters, digits, \'-\') and unique within a container.',
+  severity: 'error',
+  appliesTo: (obj) => isWorkload(obj.apiVersion, obj.kind),
+  checkObject(obj, ctx) {
+    const r = obj.reader;
+    for (const c of containersOf(r, podSpecOf(obj))) {
+      const names = new Set<string>();
+      for (const item of r.items(r.get(c.map, 'ports'))) {
+        const node = r.get(item, 'name');
+        const name = stringOrNull(r, node);
+        if (!name) continue; // unset, empty or not a string (the schema check reports the type)
+        const problem = portNameProblem(name);
+        if (problem) {
+          ctx.report({
+            at: node as Node,
+            message: `Port name \`${name}\` ${problem}: a port name has at most 15 lowercase letters, digits and '-', with at least one letter.`,
+            fix: fixedName(name) ? { title: `Change to ${fixedName(name)}`, edits: [{ range: obj.doc.rangeOf(node), newText: fixedName(name)! }] } : undefined,
+          });
+        } else if (names.has(name)) {
+          ctx.report({ at: node as Node, message: `Port name \`${name}\` is used twice in this container: port names must be unique within a container.` });
+        } else {
+          names.add(name);
+        }
+      }
+    }
+  },
+};
+
+/** The obvious repair (lowercase, '_' and '.' to '-') when it yields a valid name. */
+function fixedName(name: string): string | undefined {
+  const fixed = name.toLowerCase().replace(/[_.\s]+/g, '-').replace(/-+/g, '-').replace(/^-|-$/g, '');
+  return fixed !== name && !portNameProblem(fixed) ? fixed : undefined;
+}

@@ -1,0 +1,46 @@
+import type { Node, Pair } from 'yaml';
+import { isWorkload } from '../model/apiVersions';
+import { keyText } from '../parse/nodes';
+import type { Rule } from './rule';
+import { byteLength, labelKeyProblem, templatePath } from './workload-support';
+
+const TOTAL_LIMIT = 256 * 1024;
+
+/**
+ * Annotation keys (apimachinery ValidateAnnotations): a qualified name, compared in lowercase, so upper case is
+ * allowed; all keys and values of one object together at most 256 KiB. Checked on every object and on pod
+ * templates.
+ */
+export const objectAnnotations: Rule = {
+  id: 'object-annotations',
+  description: 'Annotation keys must be qualified names (prefix/name), and all annotations together at most 256 KiB.',
+  severity: 'error',
+  checkObject(obj, ctx) {
+    const r = obj.reader;
+    const maps: unknown[] = [r.get(obj.metadata, 'annotations')];
+    if (isWorkload(obj.apiVersion, obj.kind) && obj.kind !== 'Pod') maps.push(r.get(r.get(obj.get(...templatePath(obj.kind)), 'metadata'), 'annotations'));
+    const seen = new Set<Node>();
+    for (const map of maps) {
+      const pairs: Pair[] = r.pairs(map);
+      let total = 0;
+      for (const p of pairs) {
+        const key = keyText(p.key);
+        const value = r.str(p.value) ?? '';
+        total += byteLength(key) + byteLength(value);
+        if (!p.key || seen.has(p.key as Node)) continue;
+        seen.add(p.key as Node);
+        const problem = labelKeyProblem(key.toLowerCase());
+        if (problem) {
+          ctx.report({
+            at: p.key as Node,
+            message: `Annotation key \`${key}\` ${problem}: an annotation key is an optional DNS-subdomain prefix and '/', then at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit.`,
+          });
+        }
+      }
+      if (total > TOTAL_LIMIT) {
+        const key = r.pair(map === maps[0] ? obj.metadata : r.get(obj.get(...templatePath(obj.kind)), 'metadata'), 'annotations')?.key as Node | undefined;
+        if (key) ctx.report({ at: key, message: `These annotations take ${total} bytes: the API server allows at most 262144 (256 KiB) per object.` });
+      }
+    }
+  },
+};

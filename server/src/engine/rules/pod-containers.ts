@@ -1,0 +1,40 @@
+import type { Node } from 'yaml';
+import { isWorkload } from '../model/apiVersions';
+import type { Rule } from './rule';
+import { deepestKey, isKustomizePatch, keyNode, podSpecOf, podSpecPath } from './workload-support';
+
+/**
+ * A pod needs at least one container (core validateContainers: `containers` Required). Ephemeral containers
+ * are added to running pods through their own subresource: the API server rejects them in a pod template
+ * (ValidatePodTemplateSpec) and when a Pod is created (ValidatePodCreate).
+ */
+export const podContainers: Rule = {
+  id: 'pod-containers',
+  description: 'A pod (or pod template) needs at least one container, and no ephemeralContainers.',
+  severity: 'error',
+  appliesTo: (obj) => isWorkload(obj.apiVersion, obj.kind),
+  checkObject(obj, ctx) {
+    const r = obj.reader;
+    const spec = podSpecOf(obj);
+    const what = obj.kind === 'Pod' ? `Pod \`${obj.name ?? ''}\`` : `The pod template of ${obj.kind} \`${obj.name ?? ''}\``;
+    const containers = r.get(spec, 'containers');
+    if (r.items(containers).length === 0 && !isKustomizePatch(ctx.workspace, obj)) {
+      const seq = r.seq(containers);
+      // `containers: []` is reported on its value; a missing or null list on the nearest key above it.
+      const at = seq ? (containers as Node) : deepestKey(obj, ...podSpecPath(obj.kind), 'containers');
+      if (!containers || seq || r.scalar(containers)?.value === null) {
+        ctx.report({ at, message: `${what} has no containers: add at least one under ${[...podSpecPath(obj.kind), 'containers'].join('.')}.` });
+      }
+    }
+    const ephemeral = r.get(spec, 'ephemeralContainers');
+    if (r.items(ephemeral).length > 0) {
+      ctx.report({
+        at: keyNode(r, spec, 'ephemeralContainers') as Node,
+        message:
+          obj.kind === 'Pod'
+            ? `ephemeralContainers cannot be set when a Pod is created: add them to the running Pod with kubectl debug.`
+            : `ephemeralContainers are not allowed in a pod template: use containers or initContainers.`,
+      });
+    }
+  },
+};
