@@ -1,3 +1,4 @@
+import { isKustomizePatch } from '../schema/kustomize';
 import { isSchemaValidated, schemaFindings } from '../schema/validate';
 import type { Rule } from './rule';
 
@@ -9,6 +10,9 @@ export const schemaRequired: Rule = {
   fallback: true,
   appliesTo: isSchemaValidated,
   checkObject(obj, ctx) {
-    for (const f of schemaFindings(obj)) if (f.rule === 'schema-required') ctx.report({ at: f.at, message: f.message, fix: f.fix });
+    const found = schemaFindings(obj).filter((f) => f.rule === 'schema-required');
+    // A kustomize patch is partial on purpose: kustomize merges it into a complete object.
+    if (found.length === 0 || isKustomizePatch(obj, ctx.workspace)) return;
+    for (const f of found) ctx.report({ at: f.at, message: f.message, fix: f.fix });
   },
 };

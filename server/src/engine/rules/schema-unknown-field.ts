@@ -1,3 +1,4 @@
+import { isKustomizePatch } from '../schema/kustomize';
 import { isSchemaValidated, schemaFindings } from '../schema/validate';
 import type { Rule } from './rule';
 
@@ -9,6 +10,12 @@ export const schemaUnknownField: Rule = {
   fallback: true,
   appliesTo: isSchemaValidated,
   checkObject(obj, ctx) {
-    for (const f of schemaFindings(obj)) if (f.rule === 'schema-unknown-field') ctx.report({ at: f.at, message: f.message, fix: f.fix });
+    let patch: boolean | undefined;
+    for (const f of schemaFindings(obj)) {
+      if (f.rule !== 'schema-unknown-field') continue;
+      // Strategic-merge directives ($patch, $setElementOrder/...) belong in kustomize patches.
+      if (f.key?.startsWith('$') && (patch ??= isKustomizePatch(obj, ctx.workspace))) continue;
+      ctx.report({ at: f.at, message: f.message, fix: f.fix });
+    }
   },
 };

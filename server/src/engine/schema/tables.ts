@@ -37,6 +37,8 @@ export interface SchemaField {
   name: string;
   type: ValueType;
   required: boolean;
+  /** Required and checked by the walk (apiVersion and kind select the schema, so they are always there). */
+  mustBeSet: boolean;
   deprecated: boolean;
   description: string;
 }
@@ -115,11 +117,12 @@ function decode(raw: RawSchema): Schema {
     const list = t.fieldList as SchemaField[];
     const required = t.required as SchemaField[];
     for (const [name, type, flags, d] of fields) {
-      const f: SchemaField = { name, type: valueType(type), required: (flags & 1) !== 0, deprecated: (flags & 2) !== 0, description: desc(d) };
+      const isRequired = (flags & 1) !== 0;
+      const mustBeSet = isRequired && name !== 'apiVersion' && name !== 'kind';
+      const f: SchemaField = { name, type: valueType(type), required: isRequired, mustBeSet, deprecated: (flags & 2) !== 0, description: desc(d) };
       map.set(name, f);
       list.push(f);
-      // apiVersion and kind are what selects the schema: always there when it is used.
-      if (f.required && name !== 'apiVersion' && name !== 'kind') required.push(f);
+      if (mustBeSet) required.push(f);
     }
   });
   const kinds = new Map<string, SchemaKind>();
