@@ -1,19 +1,17 @@
-/** The language server: LSP wiring only. All Kubernetes knowledge is in ./engine. */
-import { createConnection, ProposedFeatures, TextDocumentSyncKind, TextDocuments } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Workspace, checkFile } from './engine';
+/** The language server: LSP wiring only (server/src/lsp). All Kubernetes knowledge is in ./engine. */
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer } from './lsp/session';
+import { errorText } from './lsp/validation';
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
-const workspace = new Workspace();
 
-connection.onInitialize(() => ({ capabilities: { textDocumentSync: TextDocumentSyncKind.Full } }));
+// A bug must cost one answer, not the server: log it to the output channel and keep serving.
+process.on('uncaughtException', (error) => connection.console.error(`kubeway: unexpected error: ${errorText(error)}`));
+process.on('unhandledRejection', (error) => connection.console.error(`kubeway: unexpected error: ${errorText(error)}`));
 
-documents.onDidChangeContent(({ document }) => {
-  workspace.setText(document.uri, document.getText());
-  const diagnostics = checkFile(workspace, document.uri).map((d) => ({ range: d.range, severity: ({ error: 1, warning: 2, information: 3, hint: 4 } as const)[d.severity], code: d.code, source: d.source, message: d.message }));
-  void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+startServer(connection, {
+  // TODO(coordinator): once server/src/lsp/graphRequests.ts exists (diagram helper), wire the diagram:
+  //   onStart: (ctx) => registerGraphRequests(connection, () => ctx.validation.workspace),
+  //   onSettled: () => notifyGraphChanged(connection),
 });
-
-documents.listen(connection);
 connection.listen();

@@ -1,0 +1,120 @@
+/**
+ * Which files' diagnostics may change when one file changes: the file itself, and the files whose objects
+ * refer to (or are referred to by, or are compared with) an object that changed. Lets the language server
+ * re-check a handful of files after an edit instead of the whole workspace.
+ *
+ * The relations follow what rules read across objects: a Service reads the pod templates its selector
+ * matches (in any namespace, for its "has them in another namespace" hint) and the templates of its own
+ * namespace (for the closest-match hint); an Ingress reads the Services it names (in any namespace) and the
+ * Services of its namespace (near-name hints); node ports are compared across all Services; objects with
+ * the same kind, namespace and name are duplicates; a kustomization decides which files are patches.
+ */
+import { ingressOf, serviceBackends } from '../model/ingress';
+import type { K8sObject } from '../model/object';
+import { podTemplateOf } from '../model/podTemplate';
+import { selectorMatches, serviceOf } from '../model/service';
+import type { Service } from '../model/service';
+import type { Workspace } from '../model/workspace';
+
+const KUSTOMIZATION = /(^|[\\/])kustomization\.ya?ml$/i;
+
+/** Objects of a file that changed between two versions (by their text), and those that only moved. */
+export function changedObjects(before: readonly K8sObject[], after: readonly K8sObject[]): { changed: K8sObject[]; moved: K8sObject[] } {
+  const textOf = (o: K8sObject): string => {
+    const span = o.doc.span(o.node);
+    return span ? o.doc.file.text.slice(span[0], span[1]) : '';
+  };
+  const lineOf = (o: K8sObject): number => o.doc.rangeOf(o.node).start.line;
+  const old = new Map<string, K8sObject[]>();
+  for (const o of before) {
+    const t = textOf(o);
+    const list = old.get(t);
+    if (list) list.push(o);
+    else old.set(t, [o]);
+  }
+  const changed: K8sObject[] = [];
+  const moved: K8sObject[] = [];
+  for (const o of after) {
+    const list = old.get(textOf(o));
+    const same = list?.shift();
+    if (!same) changed.push(o);
+    else if (lineOf(same) !== lineOf(o)) moved.push(o);
+  }
+  for (const list of old.values()) changed.push(...list);
+  return { changed, moved };
+}
+
+/**
+ * Files (other than `path`, which always counts) whose diagnostics may depend on the given objects of `path`:
+ * `changed` objects were added, removed or edited; `moved` only changed lines (messages may cite lines).
+ */
+export function affectedFiles(ws: Workspace, path: string, changed: readonly K8sObject[], moved: readonly K8sObject[] = []): Set<string> {
+  const out = new Set<string>([path]);
+  if (KUSTOMIZATION.test(path)) {
+    for (const p of ws.paths) out.add(p);
+    return out;
+  }
+  const add = (o: K8sObject): void => {
+    out.add(o.file);
+  };
+  for (const o of [...changed, ...moved]) if (o.name !== undefined) for (const d of ws.find(o.kind, o.namespace, o.name)) add(d);
+  if (changed.length === 0) return out;
+
+  let allServices: Service[] | undefined;
+  const services = (): Service[] => {
+    if (!allServices) {
+      allServices = [];
+      for (const ns of ws.namespaces()) allServices.push(...ws.services(ns));
+    }
+    return allServices;
+  };
+  const ingressesNaming = (name: string | undefined, ns?: string): void => {
+    for (const ing of ws.allIngresses()) {
+      if (ns !== undefined && ing.obj.namespace === ns) add(ing.obj);
+      else if (name !== undefined && serviceBackends(ing).some((b) => b.backend.serviceName === name)) add(ing.obj);
+    }
+  };
+
+  for (const o of changed) {
+    const tpl = podTemplateOf(o);
+    if (tpl) {
+      for (const s of services()) {
+        if (s.obj.namespace === o.namespace || (s.selector && selectorMatches(s.selector, tpl.labels))) {
+          add(s.obj);
+          if (s.selector && selectorMatches(s.selector, tpl.labels)) for (const ing of ws.ingressesRoutingTo(s)) add(ing.obj);
+        }
+      }
+      for (const other of ws.podTemplates(o.namespace)) {
+        const sel = other.owner.reader.stringMap(other.owner.get('spec', 'selector', 'matchLabels') ?? other.owner.get('spec', 'selector'));
+        if (sel && selectorMatches(sel, tpl.labels)) add(other.owner);
+      }
+    }
+    const svc = serviceOf(o);
+    if (svc) {
+      ingressesNaming(o.name, o.namespace);
+      for (const t of ws.selectedBy(svc)) add(t.owner);
+      if (svc.ports.some((p) => p.nodePort !== undefined)) {
+        for (const s of services()) if (s.ports.some((p) => p.nodePort !== undefined)) add(s.obj);
+      }
+    }
+    const ing = ingressOf(o);
+    if (ing) {
+      const hosts = new Set(ing.rules.map((r) => r.host ?? ''));
+      for (const { backend } of serviceBackends(ing)) if (backend.serviceName) for (const s of ws.services(o.namespace, backend.serviceName)) add(s.obj);
+      for (const other of ws.allIngresses()) if (other.rules.some((r) => hosts.has(r.host ?? ''))) add(other.obj);
+    }
+    switch (o.kind) {
+      case 'IngressClass':
+        for (const other of ws.allIngresses()) add(other.obj);
+        break;
+      case 'Secret':
+      case 'ConfigMap':
+      case 'ServiceAccount':
+      case 'PersistentVolumeClaim':
+        for (const t of ws.podTemplates(o.namespace)) add(t.owner);
+        ingressesNaming(undefined, o.namespace);
+        break;
+    }
+  }
+  return out;
+}

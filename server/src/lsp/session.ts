@@ -1,0 +1,366 @@
+/**
+ * The language server's wiring: documents in, diagnostics out, requests answered by the engine. Open YAML
+ * documents and the manifests of the workspace folders (read at start-up in the background, then kept in
+ * step through file-watcher events) form one Workspace, so references resolve into files that are not open.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  TextDocumentSyncKind,
+  TextDocuments,
+  WatchKind,
+} from 'vscode-languageserver/node';
+import type { ClientCapabilities, Connection, FileEvent, InitializeParams, InitializeResult, WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
+import type { Rule } from '../engine/rules/rule';
+import { onCodeAction } from './codeActions';
+import { onCompletion } from './completion';
+import { EDITOR_ANSWERS } from './context';
+import type { EditorAnswers, ServerContext } from './context';
+import { toLspDiagnostic } from './convert';
+import { onDefinition } from './definition';
+import { onDocumentSymbols } from './documentSymbols';
+import { FileNames, uriToPath } from './files';
+import { onHover } from './hover';
+import { onReferences } from './references';
+import { listManifestFiles } from './scan';
+import { readSettings } from './settings';
+import type { ServerSettings } from './settings';
+import { Validation, errorText } from './validation';
+import { onWorkspaceSymbols } from './workspaceSymbols';
+
+declare const KUBEWAY_VERSION: string;
+
+export interface ServerOptions {
+  /** The rules to run (default: all). Tests add a failing one. */
+  rules?: readonly Rule[];
+  /** Replaces editor answers (tests make one fail). */
+  editor?: Partial<EditorAnswers>;
+  /** Pause after a keystroke before the document is re-parsed and re-checked. */
+  debounceMs?: number;
+  /** Called once the Workspace exists: the diagram's requests hook in here. */
+  onStart?(ctx: ServerContext): void;
+  /** Called whenever checks have settled after a change (the diagram refreshes). */
+  onSettled?(ctx: ServerContext): void;
+}
+
+/** Files bigger than this are not read from disk in the background (an open document is always checked). */
+const MAX_DISK_FILE = 32 * 1024 * 1024;
+
+export function startServer(connection: Connection, options: ServerOptions = {}): ServerContext {
+  const documents = new TextDocuments(TextDocument);
+  const names = new FileNames();
+  let settings: ServerSettings = readSettings(undefined);
+  let capabilities: ClientCapabilities = {};
+  const debounceMs = options.debounceMs ?? 50;
+  const log = (message: string): void => connection.console.error(message);
+
+  /** Open documents by Workspace name (a name may be open under one URI only). */
+  const openByName = new Map<string, TextDocument>();
+  /** Names read from the workspace folders (as opposed to open documents outside them). */
+  const diskNames = new Set<string>();
+  const pending = new Map<string, NodeJS.Timeout>();
+
+  const validation = new Validation(
+    {
+      publish(name, version, diagnostics) {
+        void connection.sendDiagnostics({ uri: names.uriOf(name), version, diagnostics: diagnostics.map(toLspDiagnostic) });
+      },
+      openVersion: (name) => openByName.get(name)?.version,
+      settings: () => settings,
+      log,
+      onSettled: () => options.onSettled?.(ctx),
+    },
+    options.rules,
+  );
+
+  const ctx: ServerContext = {
+    connection,
+    documents,
+    names,
+    validation,
+    editor: { ...EDITOR_ANSWERS, ...options.editor },
+    settings: () => settings,
+  };
+
+  /** Whether a file of a workspace folder is one the settings select (documents outside the folders always are). */
+  const selected = (name: string, uri: string): boolean => {
+    const path = uriToPath(uri);
+    if (!path) return true;
+    const inFolder = names.folderOf(path);
+    if (!inFolder) return true;
+    return settings.include.matches(inFolder.rel) && !settings.exclude.matchesOrParent(inFolder.rel);
+  };
+
+  // ------------------------------------------------------------------ open documents
+
+  const update = (doc: TextDocument): void => {
+    pending.delete(doc.uri);
+    const name = names.nameOf(doc.uri);
+    if (openByName.get(name) !== doc) return;
+    try {
+      validation.setText(name, doc.getText(), doc.version);
+    } catch (error) {
+      log(`kubeway: reading ${name} failed: ${errorText(error)}`);
+    }
+  };
+
+  documents.onDidOpen(({ document }) => {
+    const name = names.nameOf(document.uri);
+    names.rememberUri(name, document.uri);
+    if (!selected(name, document.uri)) return;
+    openByName.set(name, document);
+    update(document);
+  });
+
+  documents.onDidChangeContent(({ document }) => {
+    const name = names.nameOf(document.uri);
+    if (openByName.get(name) !== document || validation.versionOf(name) === document.version) return;
+    const timer = pending.get(document.uri);
+    if (timer) clearTimeout(timer);
+    pending.set(document.uri, setTimeout(() => update(document), debounceMs));
+  });
+
+  documents.onDidClose(({ document }) => {
+    const name = names.nameOf(document.uri);
+    const timer = pending.get(document.uri);
+    if (timer) clearTimeout(timer);
+    pending.delete(document.uri);
+    if (openByName.get(name) !== document) return;
+    openByName.delete(name);
+    const path = uriToPath(document.uri);
+    if (path && diskNames.has(name)) void reloadFromDisk(name, path);
+    else validation.remove(name);
+  });
+
+  // ------------------------------------------------------------------ files on disk
+
+  const reloadFromDisk = async (name: string, path: string): Promise<void> => {
+    let text: string;
+    try {
+      const st = await stat(path);
+      if (!st.isFile() || st.size > MAX_DISK_FILE) throw new Error('not a readable file');
+      text = await readFile(path, 'utf8');
+    } catch {
+      if (!openByName.has(name)) {
+        diskNames.delete(name);
+        validation.remove(name);
+      }
+      return;
+    }
+    if (openByName.has(name)) return; // opened meanwhile: the editor's text wins
+    diskNames.add(name);
+    validation.setText(name, text, undefined);
+  };
+
+  let scanGeneration = 0;
+  /** Reads every selected manifest of the workspace folders, in the background, with a progress report. */
+  const indexFolders = async (): Promise<void> => {
+    const generation = ++scanGeneration;
+    const cancelled = (): boolean => generation !== scanGeneration;
+    const folders = names.workspaceFolders;
+    if (folders.length === 0) return;
+    validation.indexing = true;
+    let progress: WorkDoneProgressServerReporter | undefined;
+    if (capabilities.window?.workDoneProgress) {
+      try {
+        progress = await connection.window.createWorkDoneProgress();
+        progress.begin('Kubeway: indexing manifests', 0, 'listing files', false);
+      } catch {
+        progress = undefined;
+      }
+    }
+    try {
+      const files: string[] = [];
+      for (const folder of folders) files.push(...(await listManifestFiles(folder.path, settings.include, settings.exclude, cancelled)));
+      if (cancelled()) return;
+      const found = new Set<string>();
+      let lastReport = Date.now();
+      for (let i = 0; i < files.length; i++) {
+        if (cancelled()) return;
+        const path = files[i];
+        const name = names.nameOfPath(path);
+        found.add(name);
+        if (openByName.has(name)) {
+          diskNames.add(name);
+          continue;
+        }
+        try {
+          const st = await stat(path);
+          if (!st.isFile()) continue;
+          if (st.size > MAX_DISK_FILE) {
+            log(`kubeway: ${name} is larger than ${MAX_DISK_FILE >> 20} MiB; it is checked only when opened.`);
+            continue;
+          }
+          const text = await readFile(path, 'utf8');
+          if (cancelled()) return;
+          if (openByName.has(name)) continue;
+          diskNames.add(name);
+          validation.setText(name, text, undefined, true);
+        } catch (error) {
+          log(`kubeway: cannot read ${path}: ${(error as Error).message}`);
+        }
+        if (progress && Date.now() - lastReport > 200) {
+          lastReport = Date.now();
+          progress.report(Math.floor((100 * (i + 1)) / files.length), `${i + 1}/${files.length} files`);
+        }
+      }
+      // Files that a re-scan no longer selects (settings changed, deleted while closed).
+      for (const name of [...diskNames]) {
+        if (!found.has(name)) {
+          diskNames.delete(name);
+          if (!openByName.has(name)) validation.remove(name);
+        }
+      }
+    } finally {
+      if (!cancelled()) {
+        validation.indexing = false;
+        validation.markAll();
+      }
+      progress?.done();
+    }
+  };
+
+  const onWatchedFiles = (changes: FileEvent[]): void => {
+    for (const change of changes) {
+      const path = uriToPath(change.uri);
+      if (!path || !names.folderOf(path)) continue;
+      const name = names.nameOf(change.uri);
+      if (openByName.has(name)) continue; // the editor's buffer wins; re-read on close
+      if (change.type === FileChangeType.Deleted) {
+        if (diskNames.has(name) || validation.has(name)) {
+          diskNames.delete(name);
+          validation.remove(name);
+        } else {
+          // A folder: everything under it goes.
+          const prefix = name.endsWith('/') || name.endsWith('\\') ? name : `${name}${name.includes('\\') ? '\\' : '/'}`;
+          for (const n of [...diskNames]) {
+            if (n.startsWith(prefix) && !openByName.has(n)) {
+              diskNames.delete(n);
+              validation.remove(n);
+            }
+          }
+        }
+        continue;
+      }
+      if (!selected(name, change.uri)) continue;
+      void reloadFromDisk(name, path);
+    }
+  };
+
+  // ------------------------------------------------------------------ settings
+
+  const pullSettings = async (pushed?: unknown): Promise<void> => {
+    let section: unknown = pushed;
+    if (capabilities.workspace?.configuration) {
+      try {
+        section = await connection.workspace.getConfiguration('kubeway');
+      } catch (error) {
+        log(`kubeway: cannot read settings: ${errorText(error)}`);
+      }
+    }
+    const before = settings;
+    settings = readSettings(section, (m) => connection.window.showWarningMessage(m));
+    if (before.globsKey !== settings.globsKey) {
+      // Open documents that the globs now leave out (or take in).
+      for (const doc of documents.all()) {
+        const name = names.nameOf(doc.uri);
+        const isIn = selected(name, doc.uri);
+        if (!isIn && openByName.get(name) === doc) {
+          openByName.delete(name);
+          if (!diskNames.has(name)) validation.remove(name);
+        } else if (isIn && !openByName.has(name)) {
+          openByName.set(name, doc);
+          update(doc);
+        }
+      }
+      if (initialised) void indexFolders();
+    }
+    validation.markAll();
+  };
+
+  // ------------------------------------------------------------------ lifecycle
+
+  let initialised = false;
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    capabilities = params.capabilities;
+    const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
+    names.setFolders(folders);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        completionProvider: { triggerCharacters: [' ', ':'] },
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'kubeway', version: typeof KUBEWAY_VERSION === 'string' ? KUBEWAY_VERSION : undefined },
+    };
+  });
+
+  connection.onInitialized(() => {
+    initialised = true;
+    if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [
+          { globPattern: '**/*.{yaml,yml}', kind: WatchKind.Create | WatchKind.Change | WatchKind.Delete },
+          // Deleting or renaming a folder reports only the folder.
+          { globPattern: '**/*', kind: WatchKind.Delete },
+        ],
+      });
+    }
+    if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'kubeway' });
+    }
+    if (capabilities.workspace?.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        const current = names.workspaceFolders.filter((f) => !e.removed.some((r) => r.uri === f.uri));
+        resetFolders([...current, ...e.added]);
+      });
+    }
+    void pullSettings().then(() => indexFolders());
+  });
+
+  /** Workspace folders changed: names may change (a folder prefix appears or goes), so everything is re-read. */
+  const resetFolders = (folders: { uri: string; name?: string }[]): void => {
+    for (const name of validation.workspace.paths) validation.remove(name);
+    diskNames.clear();
+    openByName.clear();
+    names.setFolders(folders);
+    for (const doc of documents.all()) {
+      const name = names.nameOf(doc.uri);
+      names.rememberUri(name, doc.uri);
+      if (!selected(name, doc.uri)) continue;
+      openByName.set(name, doc);
+      update(doc);
+    }
+    void indexFolders();
+  };
+
+  connection.onDidChangeConfiguration((change) => {
+    const pushed = (change.settings as Record<string, unknown> | undefined)?.kubeway;
+    void pullSettings(pushed);
+  });
+  connection.onDidChangeWatchedFiles((params) => onWatchedFiles(params.changes));
+
+  // ------------------------------------------------------------------ requests
+
+  connection.onCompletion((params, token) => onCompletion(ctx, params, token));
+  connection.onHover((params, token) => onHover(ctx, params, token));
+  connection.onDefinition((params, token) => onDefinition(ctx, params, token));
+  connection.onReferences((params, token) => onReferences(ctx, params, token));
+  connection.onDocumentSymbol((params, token) => onDocumentSymbols(ctx, params, token));
+  connection.onWorkspaceSymbol((params, token) => onWorkspaceSymbols(ctx, params, token));
+  connection.onCodeAction((params, token) => onCodeAction(ctx, params, token));
+
+  options.onStart?.(ctx);
+  documents.listen(connection);
+  return ctx;
+}
