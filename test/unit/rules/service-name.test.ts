@@ -9,6 +9,8 @@ ruleTable(serviceName, {
     { name: 'generateName with a trailing dash', yaml: svc('  generateName: web-') },
     { name: 'a name that is not a string is the schema walk\'s', yaml: svc('  name: 123') },
     { name: 'name from an anchor, flow style', yaml: 'apiVersion: v1\nkind: Service\nmetadata: {name: &n web, labels: {app: *n}}\nspec: {ports: [{port: 80}]}\n' },
+    { name: 'a kustomize patch needs no name', yaml: { 'kustomization.yaml': 'resources: [svc.yaml]\npatchesStrategicMerge:\n- patch.yaml\n', 'patch.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {}\nspec: {type: NodePort}\n' } },
+    { name: 'a valid namespace', yaml: svc('  name: web\n  namespace: shop-2') },
     { name: 'other kinds may use subdomain names', yaml: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: web.config}\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: 1web}\n' },
   ],
   invalid: [
@@ -47,6 +49,36 @@ items:
   kind: Service
   metadata: {name: ${'a'.repeat(64)}}
 #                  ${'^'.repeat(64)} error service-name: Service name \`${'a'.repeat(64)}\` is 64 characters long (at most 63): a Service name must be a DNS-1035 label (lowercase letters, digits and '-', starting with a letter, at most 63 characters).
+`,
+    },
+    {
+      name: 'no name',
+      yaml: `apiVersion: v1
+kind: List
+items:
+- apiVersion: v1
+  kind: Service
+  metadata:
+# ^^^^^^^^ error service-name: Service has no metadata.name: set a name (or generateName).
+    labels: {app: web}
+  spec: {ports: [{port: 80}]}
+- apiVersion: v1
+  kind: Service
+  metadata:
+    name: ""
+#   ^^^^ error service-name: Service has no metadata.name: set a name (or generateName).
+  spec: {ports: [{port: 80}]}
+`,
+    },
+    {
+      name: 'a namespace that is not a DNS label',
+      yaml: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+  namespace: Shop.Prod
+#            ^^^^^^^^^ error service-name: Namespace \`Shop.Prod\` contains \`.\` (only lowercase letters, digits and '-' are allowed): a namespace name must be a DNS label (lowercase letters, digits and '-', at most 63 characters).
+spec: {ports: [{port: 80}]}
 `,
     },
     {

@@ -13,6 +13,7 @@ ruleTable(serviceNodePort, {
     { name: 'ExternalName ignores nodePort', yaml: svc('a', '  type: ExternalName\n  externalName: db.example.com\n  ports:\n  - {port: 80, nodePort: 80}\n') },
     { name: 'an invalid type is service-type\'s', yaml: svc('a', '  type: nodeport\n  ports:\n  - {port: 80, nodePort: 80}\n') },
     { name: 'healthCheckNodePort in range', yaml: svc('a', '  type: LoadBalancer\n  externalTrafficPolicy: Local\n  healthCheckNodePort: 32000\n  ports:\n  - {port: 80, nodePort: 31000}\n') },
+    { name: 'a kustomize patch without type: the base decides', yaml: { 'kustomization.yaml': 'patchesStrategicMerge: [patch.yaml]\n', 'patch.yaml': svc('a', '  ports:\n  - {port: 80, nodePort: 30080}\n') } },
     { name: 'two Services with the same nodePort are not reported', yaml: svc('a', '  type: NodePort\n  ports: [{port: 80, nodePort: 30080}]\n') + '---\n' + svc('b', '  type: NodePort\n  ports: [{port: 80, nodePort: 30080}]\n') },
   ],
   invalid: [

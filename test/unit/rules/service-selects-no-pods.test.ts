@@ -26,6 +26,7 @@ ruleTable(serviceSelectsNoPods, {
         'apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: c}\nspec:\n  schedule: "* * * * *"\n  jobTemplate:\n    spec:\n      template:\n        metadata: {labels: {app: c}}\n        spec: {containers: [{name: a, image: x}]}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: c}\nspec: {selector: {app: c}, ports: [{port: 80}]}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: p, labels: {app: p}}\nspec: {containers: [{name: a, image: x}]}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: p}\nspec: {selector: {app: p}, ports: [{port: 80}]}\n',
     },
     { name: 'no selector, or an empty one (endpoints managed by hand)', yaml: 'apiVersion: v1\nkind: Service\nmetadata: {name: a}\nspec: {ports: [{port: 80}]}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: b}\nspec: {selector: {}, ports: [{port: 80}]}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: c}\nspec:\n  selector:\n  ports: [{port: 80}]\n' },
+    { name: 'a kustomize patch is judged with its base', yaml: { 'kustomization.yaml': 'patchesStrategicMerge: [patch.yaml]\n', 'patch.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {selector: {version: v2}}\n' } },
     { name: 'ExternalName Services have no endpoints', yaml: 'apiVersion: v1\nkind: Service\nmetadata: {name: a}\nspec: {type: ExternalName, externalName: db.example.com, selector: {app: nothing}}\n' },
     {
       name: 'labels through anchors and merge keys, unset namespace = default',

@@ -1,5 +1,5 @@
 import type { Rule } from './rule';
-import { appliesToService, dns1123SubdomainProblem, keyNode, replaceFix, serviceTypeOf, specField, svcName } from './service-shared';
+import { appliesToService, dns1123SubdomainProblem, isPatch, keyNode, replaceFix, serviceTypeOf, specField, svcName } from './service-shared';
 
 /**
  * An ExternalName Service is a DNS CNAME: `externalName` is required and must be a lowercase DNS-1123
@@ -12,7 +12,7 @@ export const serviceExternalName: Rule = {
   severity: 'error',
   appliesTo: appliesToService,
   checkObject(obj, ctx) {
-    if (serviceTypeOf(obj) !== 'ExternalName') return;
+    if (serviceTypeOf(obj, ctx.workspace) !== 'ExternalName') return;
     const r = obj.reader;
     const node = specField(obj, 'externalName');
     const scalar = r.scalar(node);
@@ -20,6 +20,7 @@ export const serviceExternalName: Rule = {
     const value = r.str(node) ?? '';
     const cname = value.endsWith('.') ? value.slice(0, -1) : value;
     if (cname === '') {
+      if (!node && isPatch(ctx.workspace, obj)) return;
       ctx.report({
         at: node ?? keyNode(obj, obj.node, 'spec') ?? obj.anchor,
         message: `${svcName(obj)} is of type ExternalName but has no externalName: set externalName to the DNS name it stands for (e.g. db.example.com).`,

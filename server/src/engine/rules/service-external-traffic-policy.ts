@@ -18,7 +18,7 @@ export const serviceExternalTrafficPolicy: Rule = {
   appliesTo: appliesToService,
   checkObject(obj, ctx) {
     const r = obj.reader;
-    const type = serviceTypeOf(obj);
+    const type = serviceTypeOf(obj, ctx.workspace);
     if (type === undefined) return;
     const spec = specOf(obj);
     const externalIPs = r.items(specField(obj, 'externalIPs')).length > 0;

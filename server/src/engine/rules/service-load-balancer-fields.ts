@@ -15,7 +15,7 @@ export const serviceLoadBalancerFields: Rule = {
   appliesTo: appliesToService,
   checkObject(obj, ctx) {
     const r = obj.reader;
-    const type = serviceTypeOf(obj);
+    const type = serviceTypeOf(obj, ctx.workspace);
     if (type === undefined) return;
     const spec = specOf(obj);
     const lb = type === 'LoadBalancer';

@@ -1,10 +1,12 @@
 import type { Rule } from './rule';
-import { appliesToService, dns1035LabelProblem } from './service-shared';
+import { appliesToService, dns1035LabelProblem, dns1123LabelProblem, isPatch } from './service-shared';
+import { deepestKey } from './workload-support';
 
 /**
  * A Service's name becomes a DNS label (`<name>.<namespace>.svc`), so the API server requires a DNS-1035
  * label (ValidateServiceName): stricter than most objects, it must start with a letter. generateName is
- * checked the same way, a trailing '-' allowed.
+ * checked the same way, a trailing '-' allowed; a name (or generateName) is required, except in a kustomize
+ * patch, and metadata.namespace must be a DNS label. (object-name leaves Services to this rule.)
  */
 export const serviceName: Rule = {
   id: 'service-name',
@@ -14,27 +16,46 @@ export const serviceName: Rule = {
   checkObject(obj, ctx) {
     const r = obj.reader;
     const nameNode = r.get(obj.metadata, 'name');
-    const name = r.str(nameNode);
-    if (nameNode && name !== undefined && name !== '') {
+    const genNode = r.get(obj.metadata, 'generateName');
+    const nameScalar = r.scalar(nameNode);
+    const genScalar = r.scalar(genNode);
+    // Not a string: the schema walk reports the type.
+    if ((nameNode && (!nameScalar || (nameScalar.value !== null && typeof nameScalar.value !== 'string'))) ||
+        (genNode && (!genScalar || (genScalar.value !== null && typeof genScalar.value !== 'string')))) return;
+    const name = r.str(nameNode) ?? '';
+    const gen = r.str(genNode) ?? '';
+
+    if (name !== '') {
       const problem = dns1035LabelProblem(name);
       if (problem) {
         ctx.report({
-          at: nameNode,
+          at: nameNode!,
           message: `Service name \`${name}\` ${problem}: a Service name must be a DNS-1035 label (lowercase letters, digits and '-', starting with a letter, at most 63 characters).`,
         });
       }
+    } else if (gen === '' && !isPatch(ctx.workspace, obj)) {
+      ctx.report({ at: deepestKey(obj, 'metadata', 'name'), message: 'Service has no metadata.name: set a name (or generateName).' });
     }
-    const genNode = r.get(obj.metadata, 'generateName');
-    const gen = r.str(genNode);
-    if (!genNode || !gen) return;
-    // Validated as a prefix: a trailing '-' is fine (the API server appends random characters to it).
-    const masked = gen.endsWith('-') ? gen.slice(0, -1) + 'a' : gen;
-    const problem = dns1035LabelProblem(masked);
-    if (problem) {
-      ctx.report({
-        at: genNode,
-        message: `Service generateName \`${gen}\` ${problem}: generated Service names must be DNS-1035 labels (lowercase letters, digits and '-', starting with a letter).`,
-      });
+
+    if (gen !== '') {
+      // Validated as a prefix: a trailing '-' is fine (the API server appends random characters to it).
+      const masked = gen.length > 1 && gen.endsWith('-') ? gen.slice(0, -1) + 'a' : gen;
+      const problem = dns1035LabelProblem(masked);
+      if (problem) {
+        ctx.report({
+          at: genNode!,
+          message: `Service generateName \`${gen}\` ${problem}: generated Service names must be DNS-1035 labels (lowercase letters, digits and '-', starting with a letter).`,
+        });
+      }
+    }
+
+    const nsNode = r.get(obj.metadata, 'namespace');
+    const ns = r.str(nsNode);
+    if (nsNode && ns) {
+      const problem = dns1123LabelProblem(ns);
+      if (problem) {
+        ctx.report({ at: nsNode, message: `Namespace \`${ns}\` ${problem}: a namespace name must be a DNS label (lowercase letters, digits and '-', at most 63 characters).` });
+      }
     }
   },
 };

@@ -26,7 +26,7 @@ export const serviceNodePort: Rule = {
   appliesTo: appliesToService,
   checkObject(obj, ctx) {
     const r = obj.reader;
-    const type = serviceTypeOf(obj);
+    const type = serviceTypeOf(obj, ctx.workspace);
     if (type === undefined || type === 'ExternalName') return;
     const { min, max } = ctx.settings.nodePortRange;
     const ports = portMaps(obj).flatMap(({ index, map }) => {

@@ -1,5 +1,5 @@
 import type { Rule } from './rule';
-import { appliesToService, dns1123LabelProblem, itemAnchor, portMaps, specField } from './service-shared';
+import { appliesToService, dns1123LabelProblem, isPatch, itemAnchor, portMaps, specField } from './service-shared';
 
 /**
  * Service port names (validateServicePort): required when the Service has more than one port, each a
@@ -14,7 +14,8 @@ export const servicePortName: Rule = {
   checkObject(obj, ctx) {
     const r = obj.reader;
     const ports = portMaps(obj);
-    const requireName = r.items(specField(obj, 'ports')).length > 1;
+    // A kustomize patch merges its ports into the base's by port number: names may come from there.
+    const requireName = r.items(specField(obj, 'ports')).length > 1 && !isPatch(ctx.workspace, obj);
     const seen = new Map<string, number>();
     for (const { index, map } of ports) {
       const node = r.get(map, 'name');

@@ -1,9 +1,9 @@
 import type { Rule } from './rule';
-import { appliesToService, isHeadless, keyNode, specField, specOf, svcName } from './service-shared';
+import { appliesToService, isHeadless, isPatch, keyNode, specField, specOf, svcName } from './service-shared';
 
 /**
  * spec.ports is required, except for ExternalName and headless (clusterIP: None) Services (ValidateService).
- * A wrongly-cased `externalname` type is left to service-type.
+ * A wrongly-cased `externalname` type is left to service-type; kustomize patches get their ports from the base.
  */
 export const servicePortsRequired: Rule = {
   id: 'service-ports-required',
@@ -11,6 +11,7 @@ export const servicePortsRequired: Rule = {
   severity: 'error',
   appliesTo: appliesToService,
   checkObject(obj, ctx) {
+    if (isPatch(ctx.workspace, obj)) return;
     const r = obj.reader;
     const type = r.text(specField(obj, 'type'));
     if (type !== undefined && type.toLowerCase() === 'externalname') return;

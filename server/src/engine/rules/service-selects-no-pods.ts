@@ -1,7 +1,7 @@
 import type { PodTemplate } from '../model/podTemplate';
 import { selectorMatches, serviceOf } from '../model/service';
 import type { Rule } from './rule';
-import { appliesToService, keyNode, specOf, svcName } from './service-shared';
+import { appliesToService, isPatch, keyNode, specOf, svcName } from './service-shared';
 
 /**
  * A Service whose selector matches no pod template of its namespace (Deployments, StatefulSets, DaemonSets,
@@ -17,7 +17,7 @@ export const serviceSelectsNoPods: Rule = {
   appliesTo: appliesToService,
   checkObject(obj, ctx) {
     const svc = serviceOf(obj);
-    if (!svc || svc.type.toLowerCase() === 'externalname') return;
+    if (!svc || svc.type.toLowerCase() === 'externalname' || isPatch(ctx.workspace, obj)) return;
     const selector = svc.selector;
     if (!selector || selector.size === 0) return;
     const ws = ctx.workspace;

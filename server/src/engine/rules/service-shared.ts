@@ -6,7 +6,9 @@
 import type { Node, Pair, YAMLMap } from 'yaml';
 import { isService } from '../model/apiVersions';
 import type { K8sObject } from '../model/object';
+import type { Workspace } from '../model/workspace';
 import type { Fix } from '../types';
+import { isKustomizePatch } from './workload-support';
 
 export const SERVICE_TYPE_NAMES = ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'] as const;
 export type ServiceTypeName = (typeof SERVICE_TYPE_NAMES)[number];
@@ -31,13 +33,23 @@ export function keyNode(obj: K8sObject, map: unknown, key: string): Node | undef
 }
 
 /**
- * The Service type after defaulting (unset, null or "" is ClusterIP), or undefined when the value is not one
- * of the four types (service-type reports it; rules that depend on the type then stay quiet).
+ * A Service from a file that a kustomization applies as a strategic-merge patch: a partial object, whose
+ * missing fields (ports, name, type) come from the base. Rules about required fields skip it, and an unset
+ * type is unknown there rather than ClusterIP.
  */
-export function serviceTypeOf(obj: K8sObject): ServiceTypeName | undefined {
+export function isPatch(ws: Workspace, obj: K8sObject): boolean {
+  return isKustomizePatch(ws, obj);
+}
+
+/**
+ * The Service type after defaulting (unset, null or "" is ClusterIP), or undefined when the value is not one
+ * of the four types (service-type reports it; rules that depend on the type then stay quiet), or when it is
+ * unset in a kustomize patch (the base decides).
+ */
+export function serviceTypeOf(obj: K8sObject, ws?: Workspace): ServiceTypeName | undefined {
   const node = specField(obj, 'type');
   const value = node ? obj.reader.text(node) : undefined;
-  if (value === undefined || value === '') return 'ClusterIP';
+  if (value === undefined || value === '') return ws && isPatch(ws, obj) ? undefined : 'ClusterIP';
   return (SERVICE_TYPE_NAMES as readonly string[]).includes(value) ? (value as ServiceTypeName) : undefined;
 }
 
@@ -102,9 +114,10 @@ function firstBadChar(value: string, allowed: RegExp): string | undefined {
 }
 
 function charProblem(value: string, allowed: RegExp, what: string): string | undefined {
-  const bad = firstBadChar(value, allowed);
-  if (bad === undefined) return undefined;
-  if (/[A-Z]/.test(bad) && firstBadChar(value.toLowerCase(), allowed) === undefined) return 'has uppercase letters (use lowercase)';
+  if (firstBadChar(value, allowed) === undefined) return undefined;
+  // Name the first character that lowercasing would not fix; otherwise the case is the only problem.
+  const bad = firstBadChar(value.toLowerCase(), allowed);
+  if (bad === undefined) return 'has uppercase letters (use lowercase)';
   return `contains ${bad === ' ' ? 'a space' : `\`${bad}\``} (${what})`;
 }
 

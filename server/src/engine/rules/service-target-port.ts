@@ -5,7 +5,7 @@ import { effectiveTargetPort, findTargetContainerPort, serviceOf } from '../mode
 import type { ServicePort } from '../model/service';
 import type { Rule, RuleContext } from './rule';
 import type { K8sObject } from '../model/object';
-import { appliesToService, portNameProblem, svcName } from './service-shared';
+import { appliesToService, isPatch, portNameProblem, svcName } from './service-shared';
 
 /**
  * Whether each Service port reaches a container port of the pods the Service selects (same namespace), as
@@ -32,7 +32,7 @@ export const serviceTargetPort: Rule = {
   appliesTo: appliesToService,
   checkObject(obj, ctx) {
     const svc = serviceOf(obj);
-    if (!svc || svc.type.toLowerCase() === 'externalname') return;
+    if (!svc || svc.type.toLowerCase() === 'externalname' || isPatch(ctx.workspace, obj)) return;
     if (!svc.selector || svc.selector.size === 0) return;
     const templates = ctx.workspace.selectedBy(svc);
     if (templates.length === 0) return;
