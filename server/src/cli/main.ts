@@ -5,6 +5,7 @@ import { checkWorkspace } from '../engine/check';
 import { collectFiles, displayPath, InputError, readText } from './files';
 import { formatJson, formatSarif, formatText } from './format';
 import { commands } from './commands';
+import './graph';
 
 declare const KUBEWAY_VERSION: string;
 export const VERSION = typeof KUBEWAY_VERSION === 'string' ? KUBEWAY_VERSION : '0.0.0-dev';

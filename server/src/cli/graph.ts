@@ -1,0 +1,45 @@
+/** `kubeway graph`: the traffic diagram of a set of manifests, as JSON, a standalone SVG or a self-contained HTML page. */
+import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { buildGraph } from '../engine/graph/build';
+import { renderPage } from '../engine/graph/html';
+import { layoutGraphSync } from '../engine/graph/layout';
+import { renderSvg } from '../engine/graph/render';
+import { commands } from './commands';
+import { InputError } from './files';
+import { UsageError, loadWorkspace } from './main';
+import type { ParsedArgs } from './main';
+
+const FORMATS = ['json', 'svg', 'html'];
+
+export function graphCommand(args: ParsedArgs, out: (s: string) => void): number {
+  const format = args.options.get('format') ?? 'json';
+  if (!FORMATS.includes(format)) throw new UsageError(`unknown --format "${format}" (json, svg or html)`);
+  if (args.paths.length === 0) throw new UsageError('graph needs at least one file or folder');
+  const outFile = args.options.get('out');
+  if (outFile === '') throw new UsageError('--out needs a file name');
+  const graph = buildGraph(loadWorkspace(args.paths));
+  let text: string;
+  if (format === 'json') {
+    text = JSON.stringify(graph, null, 2);
+  } else {
+    const layout = layoutGraphSync(graph);
+    if (format === 'svg') {
+      text = renderSvg(layout, { standalone: true });
+    } else {
+      const title = `Traffic diagram: ${args.paths.map((p) => basename(p) || p).join(', ')}`;
+      text = renderPage({ nonce: randomBytes(18).toString('base64'), title, svg: renderSvg(layout, { standalone: false }) });
+    }
+  }
+  if (outFile !== undefined) {
+    try {
+      writeFileSync(outFile, text.endsWith('\n') ? text : text + '\n');
+    } catch (e) {
+      throw new InputError(`cannot write ${outFile}: ${(e as Error).message}`);
+    }
+  } else out(text);
+  return 0;
+}
+
+commands.graph = graphCommand;

@@ -1,0 +1,399 @@
+/**
+ * Places the traffic graph with elkjs (layered, left to right: Ingress → Service → workload → Pods).
+ *
+ * Edges never leave a namespace, so every namespace is a box of its own; inside it, each connected group
+ * of objects is laid out by ELK on its own (ELK's cost grows much faster than linearly with graph size) and
+ * the groups are stacked with their first column aligned. Group layouts are cached by shape, so a live
+ * update re-lays out only the groups whose boxes changed.
+ */
+import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
+import { FONT_SIZE, LABEL_FONT_SIZE, columns, describeGraphNode, describePods, edgeLabelLines, edgeTooltip, textWidth, truncate } from './describe';
+import type { NodeText } from './describe';
+import { elkLayoutSync } from './elk';
+import type { GraphEdge, GraphNode, GraphNodeKind, TrafficGraph } from './types';
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface LayoutNode extends Box {
+  /** The graph node's id; `pods:<workload id>` for the Pods box after a workload. */
+  id: string;
+  kind: GraphNodeKind | 'Pods';
+  text: NodeText;
+  missing: boolean;
+  stale: boolean;
+  /** The graph node drawn (for a Pods box: its workload). */
+  node: GraphNode;
+}
+
+export interface LayoutEdge {
+  id: string;
+  kind: 'routes' | 'selects' | 'runs';
+  from: string;
+  to: string;
+  broken: boolean;
+  /** Indexes into graph.edges of the edges this line stands for (parallel edges are drawn once). */
+  edges: number[];
+  points: Point[];
+  label?: Box & { lines: string[] };
+  tooltip: string;
+}
+
+export interface LayoutNamespace extends Box {
+  name: string;
+  /** Node and edge coordinates are relative to the namespace box. */
+  nodes: LayoutNode[];
+  edges: LayoutEdge[];
+}
+
+export interface GraphLayout {
+  width: number;
+  height: number;
+  namespaces: LayoutNamespace[];
+  graph: TrafficGraph;
+}
+
+// Box metrics, shared with the renderer.
+export const NODE = { padX: 10, header: 28, line: 16, padBottom: 8, minWidth: 150, maxWidth: 380, badgeGap: 8, badgePadX: 5 };
+export const LABEL = { line: 14, padX: 4, padY: 2 };
+export const NAMESPACE = { pad: 16, title: 26, gap: 28 };
+const GROUP_GAP = 28;
+const COLUMN_GAP = 120;
+const PARTITION: Record<string, number> = { Ingress: 0, Service: 1, Pods: 3 };
+
+function partitionOf(kind: string, missing: boolean): number {
+  if (kind === 'Pod' && missing) return 2;
+  return PARTITION[kind] ?? 2;
+}
+
+export function badgeWidth(badge: string): number {
+  return textWidth(badge, 10) + 2 * NODE.badgePadX;
+}
+
+function sizeNode(text: NodeText): { width: number; height: number; text: NodeText } {
+  const maxCols = Math.floor((NODE.maxWidth - 2 * NODE.padX) / (FONT_SIZE * 0.62));
+  const titleCols = Math.max(8, maxCols - Math.ceil((badgeWidth(text.badge) + NODE.badgeGap) / (FONT_SIZE * 0.62)));
+  const fitted: NodeText = {
+    ...text,
+    title: truncate(text.title, titleCols),
+    lines: text.lines.map((l) => ({ ...l, text: truncate(l.text, maxCols) })),
+  };
+  const header = badgeWidth(fitted.badge) + NODE.badgeGap + textWidth(fitted.title);
+  const body = Math.max(0, ...fitted.lines.map((l) => textWidth(l.text)));
+  const width = Math.min(NODE.maxWidth, Math.max(NODE.minWidth, header, body) + 2 * NODE.padX);
+  const height = NODE.header + fitted.lines.length * NODE.line + (fitted.lines.length ? NODE.padBottom : 2);
+  return { width, height, text: fitted };
+}
+
+interface DrawnEdge {
+  id: string;
+  kind: LayoutEdge['kind'];
+  from: string;
+  to: string;
+  broken: boolean;
+  edges: number[];
+  lines: string[];
+  tooltip: string;
+}
+
+interface PreparedNamespace {
+  name: string;
+  nodes: LayoutNode[];
+  edges: DrawnEdge[];
+  groups: { nodes: LayoutNode[]; edges: DrawnEdge[] }[];
+}
+
+/** Nodes with their boxes, edges merged per (from, to, kind, broken), grouped by namespace and connected group. */
+function prepare(graph: TrafficGraph): PreparedNamespace[] {
+  const byNs = new Map<string, { nodes: LayoutNode[]; edges: DrawnEdge[] }>();
+  const nsOf = (ns: string) => {
+    let e = byNs.get(ns);
+    if (!e) byNs.set(ns, (e = { nodes: [], edges: [] }));
+    return e;
+  };
+  const nodeNs = new Map<string, string>();
+  const workloads = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob']);
+  for (const n of graph.nodes) {
+    const { width, height, text } = sizeNode(describeGraphNode(n));
+    const ns = nsOf(n.namespace);
+    ns.nodes.push({ id: n.id, kind: n.kind, text, missing: !!n.missing, stale: !!n.stale, node: n, x: 0, y: 0, width, height });
+    nodeNs.set(n.id, n.namespace);
+    if (!n.missing && workloads.has(n.kind)) {
+      const pods = sizeNode(describePods(n));
+      const id = `pods:${n.id}`;
+      ns.nodes.push({ id, kind: 'Pods', text: pods.text, missing: false, stale: !!n.stale, node: n, x: 0, y: 0, width: pods.width, height: pods.height });
+      ns.edges.push({ id: `runs:${n.id}`, kind: 'runs', from: n.id, to: id, broken: false, edges: [], lines: [], tooltip: `${n.kind} ${n.name} runs these pods` });
+    }
+  }
+  const merged = new Map<string, DrawnEdge & { source: GraphEdge[] }>();
+  graph.edges.forEach((e, i) => {
+    const ns = nodeNs.get(e.from);
+    if (ns === undefined || nodeNs.get(e.to) !== ns) return;
+    const key = `${e.kind}\u0000${e.from}\u0000${e.to}\u0000${e.broken}`;
+    let d = merged.get(key);
+    if (!d) {
+      d = { id: `e${i}`, kind: e.kind, from: e.from, to: e.to, broken: e.broken, edges: [], lines: [], tooltip: '', source: [] };
+      merged.set(key, d);
+      nsOf(ns).edges.push(d);
+    }
+    d.edges.push(i);
+    d.source.push(e);
+  });
+  for (const d of merged.values()) {
+    d.lines = edgeLabelLines(d.source).map((l) => truncate(l, 40));
+    d.tooltip = edgeTooltip(d.source);
+  }
+  return [...byNs.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([name, { nodes, edges }]) => ({ name, nodes, edges, groups: connectedGroups(nodes, edges) }));
+}
+
+/** Connected groups of nodes, in the order their first node appears (file order). */
+function connectedGroups(nodes: LayoutNode[], edges: DrawnEdge[]): { nodes: LayoutNode[]; edges: DrawnEdge[] }[] {
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    let r = x;
+    while (parent.get(r) !== r) r = parent.get(r)!;
+    let c = x;
+    while (c !== r) {
+      const next = parent.get(c)!;
+      parent.set(c, r);
+      c = next;
+    }
+    return r;
+  };
+  for (const n of nodes) parent.set(n.id, n.id);
+  for (const e of edges) {
+    const a = find(e.from);
+    const b = find(e.to);
+    if (a !== b) parent.set(b, a);
+  }
+  const groups = new Map<string, { nodes: LayoutNode[]; edges: DrawnEdge[] }>();
+  for (const n of nodes) {
+    const r = find(n.id);
+    let g = groups.get(r);
+    if (!g) groups.set(r, (g = { nodes: [], edges: [] }));
+    g.nodes.push(n);
+  }
+  for (const e of edges) groups.get(find(e.from))!.edges.push(e);
+  return [...groups.values()];
+}
+
+const ELK_OPTIONS: Record<string, string> = {
+  'elk.algorithm': 'layered',
+  'elk.direction': 'RIGHT',
+  'elk.partitioning.activate': 'true',
+  'elk.edgeRouting': 'ORTHOGONAL',
+  'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+  'elk.layered.spacing.nodeNodeBetweenLayers': '44',
+  'elk.layered.spacing.edgeNodeBetweenLayers': '14',
+  'elk.spacing.nodeNode': '18',
+  'elk.spacing.edgeNode': '12',
+  'elk.spacing.edgeEdge': '10',
+  'elk.spacing.edgeLabel': '4',
+  'elk.padding': '[top=0,left=0,bottom=0,right=0]',
+};
+
+interface GroupShape {
+  width: number;
+  height: number;
+  nodes: Point[];
+  edges: { points: Point[]; label?: Point }[];
+}
+
+/** Group layouts by shape (sizes, partitions, connections, label sizes): ELK gives the same answer for the same shape. */
+const shapeCache = new Map<string, GroupShape>();
+const SHAPE_CACHE_MAX = 5000;
+
+function labelSize(lines: string[]): { width: number; height: number } {
+  if (!lines.length) return { width: 0, height: 0 };
+  return { width: Math.max(...lines.map((l) => textWidth(l, LABEL_FONT_SIZE))) + 2 * LABEL.padX, height: lines.length * LABEL.line + 2 * LABEL.padY };
+}
+
+function layoutGroup(group: { nodes: LayoutNode[]; edges: DrawnEdge[] }): GroupShape {
+  const index = new Map(group.nodes.map((n, i) => [n.id, i]));
+  const labels = group.edges.map((e) => labelSize(e.lines));
+  const key = JSON.stringify([
+    group.nodes.map((n) => [n.width, n.height, partitionOf(n.kind, n.missing)]),
+    group.edges.map((e, i) => [index.get(e.from), index.get(e.to), labels[i].width, labels[i].height]),
+  ]);
+  const cached = shapeCache.get(key);
+  if (cached) return cached;
+  let shape: GroupShape;
+  try {
+    shape = elkShape(group, index, labels);
+  } catch {
+    shape = columnShape(group, index);
+  }
+  if (shapeCache.size >= SHAPE_CACHE_MAX) shapeCache.delete(shapeCache.keys().next().value!);
+  shapeCache.set(key, shape);
+  return shape;
+}
+
+function elkShape(group: { nodes: LayoutNode[]; edges: DrawnEdge[] }, index: Map<string, number>, labels: { width: number; height: number }[]): GroupShape {
+  const graph: ElkNode = {
+    id: 'g',
+    layoutOptions: ELK_OPTIONS,
+    children: group.nodes.map((n, i) => ({ id: `n${i}`, width: n.width, height: n.height, layoutOptions: { 'elk.partitioning.partition': String(partitionOf(n.kind, n.missing)) } })),
+    edges: group.edges.map((e, i): ElkExtendedEdge => ({
+      id: `e${i}`,
+      sources: [`n${index.get(e.from)}`],
+      targets: [`n${index.get(e.to)}`],
+      labels: labels[i].width ? [{ id: `l${i}`, text: group.edges[i].lines.join('\n'), width: labels[i].width, height: labels[i].height, layoutOptions: { 'elk.edgeLabels.placement': 'CENTER' } }] : [],
+    })),
+  };
+  const out = elkLayoutSync(graph);
+  return {
+    width: out.width ?? 0,
+    height: out.height ?? 0,
+    nodes: (out.children ?? []).map((c) => ({ x: c.x ?? 0, y: c.y ?? 0 })),
+    edges: (out.edges ?? []).map((e) => {
+      const s = (e as ElkExtendedEdge).sections?.[0];
+      const points = s ? [s.startPoint, ...(s.bendPoints ?? []), s.endPoint].map((p) => ({ x: p.x, y: p.y })) : [];
+      const l = e.labels?.[0];
+      return { points, label: l ? { x: l.x ?? 0, y: l.y ?? 0 } : undefined };
+    }),
+  };
+}
+
+/** A plain column placement, used only if ELK fails on a group: the picture is still complete. */
+function columnShape(group: { nodes: LayoutNode[]; edges: DrawnEdge[] }, index: Map<string, number>): GroupShape {
+  const cols: LayoutNode[][] = [[], [], [], []];
+  for (const n of group.nodes) cols[partitionOf(n.kind, n.missing)].push(n);
+  const pos: Point[] = new Array(group.nodes.length);
+  let x = 0;
+  let height = 0;
+  for (const col of cols) {
+    if (!col.length) continue;
+    let y = 0;
+    for (const n of col) {
+      pos[index.get(n.id)!] = { x, y };
+      y += n.height + 18;
+    }
+    height = Math.max(height, y - 18);
+    x += Math.max(...col.map((n) => n.width)) + COLUMN_GAP;
+  }
+  const centre = (i: number, side: 'l' | 'r'): Point => {
+    const n = group.nodes[i];
+    return { x: pos[i].x + (side === 'r' ? n.width : 0), y: pos[i].y + n.height / 2 };
+  };
+  return {
+    width: x - COLUMN_GAP,
+    height,
+    nodes: pos,
+    edges: group.edges.map((e) => {
+      const a = centre(index.get(e.from)!, 'r');
+      const b = centre(index.get(e.to)!, 'l');
+      return { points: [a, b], label: { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 } };
+    }),
+  };
+}
+
+/** Lays out one namespace: its groups stacked (in several stacks when tall), first columns aligned. */
+function placeNamespace(ns: PreparedNamespace, shapes: GroupShape[]): LayoutNamespace {
+  // Columns line up across groups: every group's first column is put where the group that reaches that
+  // column from furthest left puts it, so that a Service without an Ingress sits under the other Services.
+  const local = ns.groups.map((g, i) => {
+    const lx: (number | undefined)[] = [undefined, undefined, undefined, undefined];
+    g.nodes.forEach((n, j) => {
+      const p = partitionOf(n.kind, n.missing);
+      lx[p] = Math.min(lx[p] ?? Infinity, shapes[i].nodes[j].x);
+    });
+    return { lx, first: lx.findIndex((x) => x !== undefined) };
+  });
+  const colX = [0, 0, 0, 0];
+  for (let p = 1; p < 4; p++) {
+    let x: number | undefined;
+    for (const { lx, first } of local) {
+      if (first < p && lx[p] !== undefined) x = Math.max(x ?? 0, colX[first] + lx[p]! - lx[first]!);
+    }
+    const widest = Math.max(0, ...ns.nodes.filter((n) => partitionOf(n.kind, n.missing) === p - 1).map((n) => n.width));
+    colX[p] = x ?? colX[p - 1] + (widest ? widest + COLUMN_GAP : 0);
+  }
+  const placed = ns.groups.map((g, i) => ({ group: g, shape: shapes[i], dx: colX[local[i].first] - local[i].lx[local[i].first]! }));
+  const stackWidth = Math.max(...placed.map((p) => p.dx + p.shape.width));
+  const total = placed.reduce((s, p) => s + p.shape.height + GROUP_GAP, 0);
+  // Enough stacks side by side for a picture about 16:10, not a ribbon.
+  const stacks = Math.max(1, Math.min(placed.length, Math.round(Math.sqrt(total / (0.625 * (stackWidth + COLUMN_GAP))))));
+  const perStack = total / stacks;
+  const nodes: LayoutNode[] = [];
+  const edges: LayoutEdge[] = [];
+  const left = NAMESPACE.pad;
+  const top = NAMESPACE.pad + NAMESPACE.title;
+  let stack = 0;
+  let y = 0;
+  let maxY = 0;
+  for (const { group, shape, dx } of placed) {
+    if (y > 0 && y + shape.height / 2 > perStack && stack < stacks - 1) {
+      stack++;
+      y = 0;
+    }
+    const ox = left + stack * (stackWidth + COLUMN_GAP) + dx;
+    const oy = top + y;
+    group.nodes.forEach((n, i) => nodes.push({ ...n, x: ox + shape.nodes[i].x, y: oy + shape.nodes[i].y }));
+    group.edges.forEach((e, i) => {
+      const s = shape.edges[i];
+      const le: LayoutEdge = { id: e.id, kind: e.kind, from: e.from, to: e.to, broken: e.broken, edges: e.edges, points: s.points.map((p) => ({ x: ox + p.x, y: oy + p.y })), tooltip: e.tooltip };
+      if (e.lines.length && s.label) {
+        const size = labelSize(e.lines);
+        le.label = { x: ox + s.label.x, y: oy + s.label.y, width: size.width, height: size.height, lines: e.lines };
+      }
+      edges.push(le);
+    });
+    y += shape.height + GROUP_GAP;
+    maxY = Math.max(maxY, y - GROUP_GAP);
+  }
+  const titleWidth = columns(`namespace ${ns.name}`) * 8 + 2 * NAMESPACE.pad;
+  const width = Math.max(titleWidth, left + (stack + 1) * stackWidth + stack * COLUMN_GAP + NAMESPACE.pad);
+  return { name: ns.name, x: 0, y: 0, width, height: top + maxY + NAMESPACE.pad, nodes, edges };
+}
+
+function stackNamespaces(graph: TrafficGraph, namespaces: LayoutNamespace[]): GraphLayout {
+  let y = 0;
+  let width = 0;
+  for (const ns of namespaces) {
+    ns.y = y;
+    y += ns.height + NAMESPACE.gap;
+    width = Math.max(width, ns.width);
+  }
+  return { width, height: Math.max(0, y - NAMESPACE.gap), namespaces, graph };
+}
+
+/** Lays the graph out synchronously (the CLI). */
+export function layoutGraphSync(graph: TrafficGraph): GraphLayout {
+  const prepared = prepare(graph);
+  return stackNamespaces(graph, prepared.map((ns) => placeNamespace(ns, ns.groups.map(layoutGroup))));
+}
+
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
+
+/**
+ * Lays the graph out, giving the event loop a turn every few milliseconds, so that a language server
+ * drawing thousands of objects still answers other requests meanwhile.
+ */
+export async function layoutGraph(graph: TrafficGraph): Promise<GraphLayout> {
+  const prepared = prepare(graph);
+  const out: LayoutNamespace[] = [];
+  let slice = Date.now();
+  for (const ns of prepared) {
+    const shapes: GroupShape[] = [];
+    for (const g of ns.groups) {
+      shapes.push(layoutGroup(g));
+      if (Date.now() - slice > 15) {
+        await yieldToEventLoop();
+        slice = Date.now();
+      }
+    }
+    out.push(placeNamespace(ns, shapes));
+  }
+  return stackNamespaces(graph, out);
+}
