@@ -4,10 +4,12 @@
  * re-check a handful of files after an edit instead of the whole workspace.
  *
  * The relations follow what rules read across objects: a Service reads the pod templates its selector
- * matches (in any namespace, for its "has them in another namespace" hint) and the templates of its own
- * namespace (for the closest-match hint); an Ingress reads the Services it names (in any namespace) and the
- * Services of its namespace (near-name hints); node ports are compared across all Services; objects with
- * the same kind, namespace and name are duplicates; a kustomization decides which files are patches.
+ * matches (in any namespace, for its "has them in another namespace" hint) and, when it selects nothing, the
+ * templates of its own namespace (closest-match hint); an Ingress reads the Services it names (in any
+ * namespace) and, for a dangling backend, the Services of its namespace (near-name hint); node ports are
+ * compared across all Services; objects with the same kind, namespace and name are duplicates; a
+ * kustomization decides which files are patches. test/unit/editor/affected.test.ts replays edits against a
+ * full check: a rule that reads other objects in a new way must be reflected here.
  */
 import { ingressOf, serviceBackends } from '../model/ingress';
 import type { K8sObject } from '../model/object';
@@ -68,10 +70,12 @@ export function affectedFiles(ws: Workspace, path: string, changed: readonly K8s
     }
     return allServices;
   };
-  const ingressesNaming = (name: string | undefined, ns?: string): void => {
+  /** Ingresses naming a Service (in any namespace: messages point at a namesake elsewhere), and those of the namespace with a dangling backend (near-name hints). */
+  const ingressesNaming = (name: string | undefined, ns: string): void => {
     for (const ing of ws.allIngresses()) {
-      if (ns !== undefined && ing.obj.namespace === ns) add(ing.obj);
-      else if (name !== undefined && serviceBackends(ing).some((b) => b.backend.serviceName === name)) add(ing.obj);
+      const names = serviceBackends(ing).map((b) => b.backend.serviceName);
+      if (name !== undefined && names.includes(name)) add(ing.obj);
+      else if (ing.obj.namespace === ns && names.some((n) => n !== undefined && ws.services(ns, n).length === 0)) add(ing.obj);
     }
   };
 
@@ -79,9 +83,11 @@ export function affectedFiles(ws: Workspace, path: string, changed: readonly K8s
     const tpl = podTemplateOf(o);
     if (tpl) {
       for (const s of services()) {
-        if (s.obj.namespace === o.namespace || (s.selector && selectorMatches(s.selector, tpl.labels))) {
+        if (s.selector && selectorMatches(s.selector, tpl.labels)) {
           add(s.obj);
-          if (s.selector && selectorMatches(s.selector, tpl.labels)) for (const ing of ws.ingressesRoutingTo(s)) add(ing.obj);
+          for (const ing of ws.ingressesRoutingTo(s)) add(ing.obj);
+        } else if (s.obj.namespace === o.namespace && ws.selectedBy(s).length === 0) {
+          add(s.obj); // selects nothing: its message names the closest pod template of the namespace
         }
       }
       for (const other of ws.podTemplates(o.namespace)) {
@@ -112,7 +118,7 @@ export function affectedFiles(ws: Workspace, path: string, changed: readonly K8s
       case 'ServiceAccount':
       case 'PersistentVolumeClaim':
         for (const t of ws.podTemplates(o.namespace)) add(t.owner);
-        ingressesNaming(undefined, o.namespace);
+        for (const ing of ws.allIngresses()) if (ing.obj.namespace === o.namespace) add(ing.obj);
         break;
     }
   }

@@ -299,7 +299,8 @@ function keyItems(w: Where, lines: TextLines): CompletionEntry[] {
   }
   const info = kind && apiVersion ? describePath(apiVersion, kind, p) : undefined;
   if (!info) return [];
-  const fields = info.children.filter((f) => !siblings.has(f.name));
+  // `status` is written by the cluster, not by people.
+  const fields = info.children.filter((f) => !siblings.has(f.name) && !(p.length === 0 && f.name === 'status'));
   fields.forEach((f) => out.push(keyEntry(f.name, f.type, schemaDoc(f), ctx, `${f.required ? 0 : f.deprecated ? 2 : 1}${f.name}`)));
   return out;
 }

@@ -84,11 +84,11 @@ export function references(ws: Workspace, path: string, lines: TextLines, pos: P
   const svc = serviceAt(ws, path, lines, pos);
   if (!svc || svc.obj.name === undefined) return [];
   const out: Location[] = [];
-  if (includeDeclaration) out.push(locationOf(svc.obj, svc.obj.anchor));
   for (const ing of ws.ingressesRoutingTo(svc)) {
     for (const { backend } of serviceBackends(ing)) {
       if (backend.serviceName === svc.obj.name && backend.serviceNameNode) out.push(locationOf(ing.obj, backend.serviceNameNode));
     }
   }
-  return out.sort((a, b) => (a.file !== b.file ? (a.file < b.file ? -1 : 1) : a.range.start.line - b.range.start.line));
+  out.sort((a, b) => (a.file !== b.file ? (a.file < b.file ? -1 : 1) : a.range.start.line - b.range.start.line));
+  return includeDeclaration ? [locationOf(svc.obj, svc.obj.anchor), ...out] : out;
 }

@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { hover } from '../../../server/src/engine/editor/hover';
+import { workspaceAt } from './fixture';
+
+function hoverText(files: Record<string, string> | string): string | undefined {
+  const { ws, path, lines, position } = workspaceAt(files);
+  return hover(ws, path, lines, position)?.markdown;
+}
+
+const DEPLOY = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: app
+          image: nginx
+          ports:
+            - name: http
+              containerPort: 8080
+`;
+
+const SERVICE = `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    app: web
+  ports:
+    - name: http
+      port: 80
+      targetPort: http
+    - name: metrics
+      port: 9090
+`;
+
+const INGRESS = `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: shop
+  namespace: shop
+spec:
+  rules:
+    - http:
+        paths:
+          - path: /
+            pathType: Prefix
+            backend:
+              service:
+                name: web
+                port:
+                  name: http
+`;
+
+describe('hover', () => {
+  it('documents a field from the schema, with its type and a link to the API reference', () => {
+    const text = hoverText(DEPLOY.replace('containerPort: 8080', 'contain$0erPort: 8080'));
+    assert.match(text ?? '', /^\*\*containerPort\*\* `integer` · required\n\n.*port/s);
+    assert.match(text ?? '', /\[Deployment API reference\]\(https:\/\/kubernetes\.io\/docs\/reference\/generated\/kubernetes-api\/v1\.\d+\/#deployment-v1-apps\)/);
+  });
+  it('explains a value of a fixed set', () => {
+    assert.match(hoverText(SERVICE.replace('spec:\n', 'spec:\n  type: Node$0Port\n')) ?? '', /`NodePort`: ClusterIP, plus the same port opened on every node/);
+  });
+  it('on a Service selector: the workloads it selects', () => {
+    assert.match(hoverText({ 'd.yaml': DEPLOY, 's.yaml': SERVICE.replace('  selector:', '  sel$0ector:') }) ?? '', /Selects the pods of `Deployment\/web` \(d\.yaml:4\)\./);
+    assert.match(hoverText({ 'd.yaml': DEPLOY, 's.yaml': SERVICE.replace('app: web', 'app: w$0eb2') }) ?? '', /Selects no pods: no workload in namespace `shop` has labels app=web2\./);
+  });
+  it('on a targetPort: the container port it resolves to', () => {
+    const text = hoverText({ 'd.yaml': DEPLOY, 's.yaml': SERVICE.replace('targetPort: http', 'target$0Port: http') });
+    assert.match(text ?? '', /targetPort `http` resolves to:\n- `Deployment\/web` \(d\.yaml:4\): container `app` port `http` 8080\/TCP/);
+  });
+  it('on an Ingress backend: the Service and the pods behind it', () => {
+    const text = hoverText({ 'd.yaml': DEPLOY, 's.yaml': SERVICE, 'i.yaml': INGRESS.replace('name: web', 'name: w$0eb') });
+    assert.match(text ?? '', /Routes to Service `Service\/web` \(s\.yaml:4\) port `http` \(80\/TCP\)\./);
+    assert.match(text ?? '', /container `app` port `http` 8080\/TCP/);
+    const missing = hoverText({ 'i.yaml': INGRESS.replace('name: http', 'name: ht$0tp') });
+    assert.match(missing ?? '', /Routes to Service `web`, which is not declared in namespace `shop` in the workspace\./);
+  });
+  it('nothing on blank space or comments', () => {
+    assert.equal(hoverText(SERVICE.replace('spec:\n', 'spec:\n  # a $0comment\n')), undefined);
+    assert.equal(hoverText(SERVICE.replace('spec:\n', 'spec:\n  $0\n')), undefined);
+  });
+});
