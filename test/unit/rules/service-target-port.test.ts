@@ -61,6 +61,7 @@ ruleTable(serviceTargetPort, {
         deployment('api2', '      containers: [{name: a, image: x}]\n').replace(/app: api2\}/g, 'app: api2, part: x}') + `---\n${svcHead('x', '{part: x}')}  - {port: 80, targetPort: 3000}\n`,
     },
     { name: 'no pods selected is service-selects-no-pods\'s', yaml: `${web}---\n${svcHead('web', '{app: nothing}')}  - {port: 80, targetPort: nope}\n` },
+    { name: 'a kustomize patch is judged with its base', yaml: { 'kustomization.yaml': 'patchesStrategicMerge: [p.yaml]\n', 'd.yaml': web, 'p.yaml': `${svcHead()}  - {port: 80, targetPort: nope}\n` } },
     { name: 'ExternalName Services', yaml: `${web}---\napiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {type: ExternalName, externalName: a.example.com, selector: {app: web}, ports: [{port: 80, targetPort: nope}]}\n` },
     { name: 'an invalid targetPort is service-port\'s, a wrong-case protocol service-port-protocol\'s', yaml: `${web}---\n${svcHead()}  - {name: a, port: 80, targetPort: "8080"}\n  - {name: b, port: 81, targetPort: HTTP}\n  - {name: c, port: 82, targetPort: http, protocol: tcp}\n` },
     {

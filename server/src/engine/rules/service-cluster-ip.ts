@@ -16,7 +16,7 @@ export const serviceClusterIP: Rule = {
   appliesTo: appliesToService,
   checkObject(obj, ctx) {
     const r = obj.reader;
-    const type = serviceTypeOf(obj, ctx.workspace);
+    const type = serviceTypeOf(obj);
     const spec = specOf(obj);
     const ipNode = specField(obj, 'clusterIP');
     const ip = r.str(ipNode);

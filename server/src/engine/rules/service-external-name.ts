@@ -12,7 +12,7 @@ export const serviceExternalName: Rule = {
   severity: 'error',
   appliesTo: appliesToService,
   checkObject(obj, ctx) {
-    if (serviceTypeOf(obj, ctx.workspace) !== 'ExternalName') return;
+    if (serviceTypeOf(obj) !== 'ExternalName') return;
     const r = obj.reader;
     const node = specField(obj, 'externalName');
     const scalar = r.scalar(node);

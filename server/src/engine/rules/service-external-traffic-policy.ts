@@ -1,5 +1,5 @@
 import type { Rule } from './rule';
-import { appliesToService, isSet, keyNode, replaceFix, serviceTypeOf, specField, specOf } from './service-shared';
+import { appliesToService, isSet, keyNode, replaceFix, serviceTypeOf, specField, specOf, typeComesFromBase } from './service-shared';
 
 const POLICIES = ['Cluster', 'Local'];
 /** Names from before the field existed (annotation values) and their current spelling. */
@@ -18,7 +18,7 @@ export const serviceExternalTrafficPolicy: Rule = {
   appliesTo: appliesToService,
   checkObject(obj, ctx) {
     const r = obj.reader;
-    const type = serviceTypeOf(obj, ctx.workspace);
+    const type = serviceTypeOf(obj);
     if (type === undefined) return;
     const spec = specOf(obj);
     const externalIPs = r.items(specField(obj, 'externalIPs')).length > 0;
@@ -29,6 +29,7 @@ export const serviceExternalTrafficPolicy: Rule = {
     if (node && value) {
       if (!accessible) {
         policyOk = false;
+        if (typeComesFromBase(obj, ctx.workspace)) return;
         ctx.report({
           at: keyNode(obj, spec, 'externalTrafficPolicy') ?? node,
           message: `externalTrafficPolicy only applies to NodePort and LoadBalancer Services (or to Services with externalIPs); this one is ${type}: remove externalTrafficPolicy.`,
@@ -46,6 +47,7 @@ export const serviceExternalTrafficPolicy: Rule = {
     const hcNode = specField(obj, 'healthCheckNodePort');
     if (!policyOk || !isSet(obj, hcNode) || r.int(hcNode) === 0) return;
     if (type === 'LoadBalancer' && value === 'Local') return;
+    if (typeComesFromBase(obj, ctx.workspace)) return;
     ctx.report({
       at: keyNode(obj, spec, 'healthCheckNodePort') ?? hcNode!,
       message: 'healthCheckNodePort is only allowed on a LoadBalancer Service with externalTrafficPolicy: Local: remove healthCheckNodePort.',

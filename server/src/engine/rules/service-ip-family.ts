@@ -22,7 +22,7 @@ export const serviceIPFamily: Rule = {
     const families = r.items(famNode);
     const policyNode = specField(obj, 'ipFamilyPolicy');
     const policy = r.str(policyNode);
-    if (serviceTypeOf(obj, ctx.workspace) === 'ExternalName') {
+    if (serviceTypeOf(obj) === 'ExternalName') {
       if (families.length > 0) {
         ctx.report({ at: keyNode(obj, spec, 'ipFamilies') ?? famNode!, message: 'An ExternalName Service must not set ipFamilies (it has no cluster IP): remove ipFamilies.' });
       }

@@ -1,5 +1,5 @@
 import type { Rule } from './rule';
-import { appliesToService, isCIDR, keyNode, qualifiedNameProblem, serviceTypeOf, specField, specOf } from './service-shared';
+import { appliesToService, isCIDR, keyNode, qualifiedNameProblem, serviceTypeOf, specField, specOf, typeComesFromBase } from './service-shared';
 
 const SOURCE_RANGES_ANNOTATION = 'service.beta.kubernetes.io/load-balancer-source-ranges';
 
@@ -15,17 +15,19 @@ export const serviceLoadBalancerFields: Rule = {
   appliesTo: appliesToService,
   checkObject(obj, ctx) {
     const r = obj.reader;
-    const type = serviceTypeOf(obj, ctx.workspace);
+    const type = serviceTypeOf(obj);
     if (type === undefined) return;
     const spec = specOf(obj);
     const lb = type === 'LoadBalancer';
+    // In a kustomize patch without a type, the base decides whether these fields are allowed.
+    const forbidden = () => !lb && !(type === 'ClusterIP' && typeComesFromBase(obj, ctx.workspace));
     const onlyLB = (field: string) =>
       `${field} may only be used when type is LoadBalancer (this Service is ${type}): remove it, or set type: LoadBalancer.`;
 
     const rangesNode = specField(obj, 'loadBalancerSourceRanges');
     const ranges = r.items(rangesNode);
     if (ranges.length > 0) {
-      if (!lb) ctx.report({ at: keyNode(obj, spec, 'loadBalancerSourceRanges') ?? rangesNode!, message: onlyLB('loadBalancerSourceRanges') });
+      if (forbidden()) ctx.report({ at: keyNode(obj, spec, 'loadBalancerSourceRanges') ?? rangesNode!, message: onlyLB('loadBalancerSourceRanges') });
       for (const n of ranges) {
         const v = r.str(n);
         if (v !== undefined && !isCIDR(v.trim())) {
@@ -36,7 +38,7 @@ export const serviceLoadBalancerFields: Rule = {
       const annotations = r.get(obj.metadata, 'annotations');
       const pair = r.pair(annotations, SOURCE_RANGES_ANNOTATION);
       if (pair) {
-        if (!lb) ctx.report({ at: pair.key as never, message: onlyLB(`The annotation ${SOURCE_RANGES_ANNOTATION}`) });
+        if (forbidden()) ctx.report({ at: pair.key as never, message: onlyLB(`The annotation ${SOURCE_RANGES_ANNOTATION}`) });
         const v = r.str(pair.value)?.trim();
         if (v) {
           const bad = v.split(',').map((s) => s.trim()).find((s) => !isCIDR(s));
@@ -46,7 +48,7 @@ export const serviceLoadBalancerFields: Rule = {
     }
 
     const allocNode = specField(obj, 'allocateLoadBalancerNodePorts');
-    if (!lb && allocNode && r.scalar(allocNode)?.value !== null) {
+    if (allocNode && r.scalar(allocNode)?.value !== null && forbidden()) {
       ctx.report({ at: keyNode(obj, spec, 'allocateLoadBalancerNodePorts') ?? allocNode, message: onlyLB('allocateLoadBalancerNodePorts') });
     }
 
@@ -54,7 +56,7 @@ export const serviceLoadBalancerFields: Rule = {
     const cls = r.str(classNode);
     if (!classNode || cls === undefined) return;
     if (!lb) {
-      ctx.report({ at: keyNode(obj, spec, 'loadBalancerClass') ?? classNode, message: onlyLB('loadBalancerClass') });
+      if (forbidden()) ctx.report({ at: keyNode(obj, spec, 'loadBalancerClass') ?? classNode, message: onlyLB('loadBalancerClass') });
       return;
     }
     const problem = cls === '' ? 'is empty' : qualifiedNameProblem(cls);

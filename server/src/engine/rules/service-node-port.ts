@@ -3,7 +3,7 @@ import { serviceOf } from '../model/service';
 import type { Workspace } from '../model/workspace';
 import type { Fix } from '../types';
 import type { Rule, RuleContext } from './rule';
-import { appliesToService, keyNode, portMaps, replaceFix, serviceTypeOf, specField } from './service-shared';
+import { appliesToService, keyNode, portMaps, replaceFix, serviceTypeOf, specField, typeComesFromBase } from './service-shared';
 
 /**
  * nodePort (ValidateService and the node-port allocator, for a create):
@@ -26,7 +26,7 @@ export const serviceNodePort: Rule = {
   appliesTo: appliesToService,
   checkObject(obj, ctx) {
     const r = obj.reader;
-    const type = serviceTypeOf(obj, ctx.workspace);
+    const type = serviceTypeOf(obj);
     if (type === undefined || type === 'ExternalName') return;
     const { min, max } = ctx.settings.nodePortRange;
     const ports = portMaps(obj).flatMap(({ index, map }) => {
@@ -37,6 +37,7 @@ export const serviceNodePort: Rule = {
     });
 
     if (type === 'ClusterIP') {
+      if (ports.length === 0 || typeComesFromBase(obj, ctx.workspace)) return;
       const explicit = !!r.text(specField(obj, 'type'));
       for (const p of ports) {
         ctx.report({

@@ -14,8 +14,7 @@ export const servicePortName: Rule = {
   checkObject(obj, ctx) {
     const r = obj.reader;
     const ports = portMaps(obj);
-    // A kustomize patch merges its ports into the base's by port number: names may come from there.
-    const requireName = r.items(specField(obj, 'ports')).length > 1 && !isPatch(ctx.workspace, obj);
+    const requireName = r.items(specField(obj, 'ports')).length > 1;
     const seen = new Map<string, number>();
     for (const { index, map } of ports) {
       const node = r.get(map, 'name');
@@ -23,7 +22,8 @@ export const servicePortName: Rule = {
       if (node && (!scalar || (scalar.value !== null && typeof scalar.value !== 'string'))) continue; // type error: schema walk
       const name = r.str(node) ?? '';
       if (name === '') {
-        if (requireName) {
+        // A kustomize patch merges its ports into the base's by port number: names may come from there.
+        if (requireName && !isPatch(ctx.workspace, obj)) {
           const what = describePort(r.text(r.get(map, 'port')), r.text(r.get(map, 'protocol')));
           ctx.report({
             at: node ?? itemAnchor(obj, map),

@@ -11,14 +11,13 @@ export const servicePortsRequired: Rule = {
   severity: 'error',
   appliesTo: appliesToService,
   checkObject(obj, ctx) {
-    if (isPatch(ctx.workspace, obj)) return;
     const r = obj.reader;
     const type = r.text(specField(obj, 'type'));
     if (type !== undefined && type.toLowerCase() === 'externalname') return;
     if (isHeadless(obj)) return;
     const ports = specField(obj, 'ports');
     if (ports && !r.seq(ports) && r.scalar(ports)?.value !== null) return; // not a list: the schema walk reports it
-    if (r.items(ports).length > 0) return;
+    if (r.items(ports).length > 0 || isPatch(ctx.workspace, obj)) return;
     const at = keyNode(obj, obj.node, 'spec') ?? obj.anchor;
     const portsKey = keyNode(obj, specOf(obj), 'ports');
     ctx.report({

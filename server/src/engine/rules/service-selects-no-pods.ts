@@ -17,11 +17,11 @@ export const serviceSelectsNoPods: Rule = {
   appliesTo: appliesToService,
   checkObject(obj, ctx) {
     const svc = serviceOf(obj);
-    if (!svc || svc.type.toLowerCase() === 'externalname' || isPatch(ctx.workspace, obj)) return;
+    if (!svc || svc.type.toLowerCase() === 'externalname') return;
     const selector = svc.selector;
     if (!selector || selector.size === 0) return;
     const ws = ctx.workspace;
-    if (ws.selectedBy(svc).length > 0) return;
+    if (ws.selectedBy(svc).length > 0 || isPatch(ws, obj)) return;
     const ns = obj.namespace;
     const wanted = [...selector].map(([k, v]) => `${k}=${v}`).join(', ');
     let hint = '';

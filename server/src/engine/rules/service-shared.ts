@@ -43,14 +43,24 @@ export function isPatch(ws: Workspace, obj: K8sObject): boolean {
 
 /**
  * The Service type after defaulting (unset, null or "" is ClusterIP), or undefined when the value is not one
- * of the four types (service-type reports it; rules that depend on the type then stay quiet), or when it is
- * unset in a kustomize patch (the base decides).
+ * of the four types (service-type reports it; rules that depend on the type then stay quiet).
  */
-export function serviceTypeOf(obj: K8sObject, ws?: Workspace): ServiceTypeName | undefined {
+export function serviceTypeOf(obj: K8sObject): ServiceTypeName | undefined {
   const node = specField(obj, 'type');
   const value = node ? obj.reader.text(node) : undefined;
-  if (value === undefined || value === '') return ws && isPatch(ws, obj) ? undefined : 'ClusterIP';
+  if (value === undefined || value === '') return 'ClusterIP';
   return (SERVICE_TYPE_NAMES as readonly string[]).includes(value) ? (value as ServiceTypeName) : undefined;
+}
+
+/**
+ * Whether the type is only ClusterIP by default in a kustomize patch, where the base decides it: findings
+ * that rest on the ClusterIP default are dropped then. (Called only before reporting: finding the patch
+ * files of the workspace is not free.)
+ */
+export function typeComesFromBase(obj: K8sObject, ws: Workspace): boolean {
+  const node = specField(obj, 'type');
+  const value = node ? obj.reader.text(node) : undefined;
+  return (value === undefined || value === '') && isPatch(ws, obj);
 }
 
 /** Whether a field is set to something other than null or "" (what Go decodes to its zero value). */

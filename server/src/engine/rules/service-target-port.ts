@@ -32,15 +32,21 @@ export const serviceTargetPort: Rule = {
   appliesTo: appliesToService,
   checkObject(obj, ctx) {
     const svc = serviceOf(obj);
-    if (!svc || svc.type.toLowerCase() === 'externalname' || isPatch(ctx.workspace, obj)) return;
+    if (!svc || svc.type.toLowerCase() === 'externalname') return;
     if (!svc.selector || svc.selector.size === 0) return;
     const templates = ctx.workspace.selectedBy(svc);
     if (templates.length === 0) return;
+    let patch: boolean | undefined;
+    const report: RuleContext['report'] = (f) => {
+      patch ??= isPatch(ctx.workspace, obj); // a kustomize patch is judged with its base
+      if (!patch) ctx.report(f);
+    };
+    const out: RuleContext = { ...ctx, report };
     for (const p of svc.ports) {
       if (!['TCP', 'UDP', 'SCTP'].includes(p.protocol)) continue; // service-port-protocol reports it
       const target = effectiveTargetPort(p);
-      if (typeof target === 'string') checkNamed(obj, ctx, p, target, templates);
-      else if (typeof target === 'number') checkNumber(obj, ctx, p, target, templates);
+      if (typeof target === 'string') checkNamed(obj, out, p, target, templates);
+      else if (typeof target === 'number') checkNumber(obj, out, p, target, templates);
     }
   },
 };
