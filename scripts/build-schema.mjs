@@ -66,7 +66,8 @@ function inputs() {
 }
 
 function dtsFiles(dir, out = []) {
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
+  // Sorted: the output must not depend on the order the file system lists a folder in.
+  for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const p = join(dir, e.name);
     if (e.isDirectory()) {
       if (e.name !== 'node_modules' && e.name !== '_schemas') dtsFiles(p, out);
