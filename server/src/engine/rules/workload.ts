@@ -3,6 +3,8 @@ import { containerImage } from './container-image';
 import { containerName } from './container-name';
 import { containerPort } from './container-port';
 import { containerPortName } from './container-port-name';
+import { containerProbe } from './container-probe';
+import { containerResources } from './container-resources';
 import { containerVolumeMount } from './container-volume-mount';
 import { objectAnnotations } from './object-annotations';
 import { objectLabels } from './object-labels';
@@ -11,6 +13,7 @@ import { podContainers } from './pod-containers';
 import { podRestartPolicy } from './pod-restart-policy';
 import { podVolumes } from './pod-volumes';
 import type { Rule } from './rule';
+import { workloadCronjob } from './workload-cronjob';
 import { workloadNegativeCount } from './workload-negative-count';
 import { workloadSelector } from './workload-selector';
 import { workloadStrategy } from './workload-strategy';
@@ -23,6 +26,7 @@ export const WORKLOAD_RULES: readonly Rule[] = [
   workloadSelector,
   workloadNegativeCount,
   workloadStrategy,
+  workloadCronjob,
   podContainers,
   podRestartPolicy,
   podVolumes,
@@ -32,4 +36,6 @@ export const WORKLOAD_RULES: readonly Rule[] = [
   containerPortName,
   containerVolumeMount,
   containerEnv,
+  containerResources,
+  containerProbe,
 ];
