@@ -27,6 +27,10 @@ ruleTable(serviceSelectsNoPods, {
     },
     { name: 'no selector, or an empty one (endpoints managed by hand)', yaml: 'apiVersion: v1\nkind: Service\nmetadata: {name: a}\nspec: {ports: [{port: 80}]}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: b}\nspec: {selector: {}, ports: [{port: 80}]}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: c}\nspec:\n  selector:\n  ports: [{port: 80}]\n' },
     { name: 'a kustomize patch is judged with its base', yaml: { 'kustomization.yaml': 'patchesStrategicMerge: [patch.yaml]\n', 'patch.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {selector: {version: v2}}\n' } },
+    {
+      name: 'pods of an Argo Rollout (a kind kubeway does not model)',
+      yaml: 'apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata: {name: web}\nspec:\n  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: a, image: x}]}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {selector: {app: web}, ports: [{port: 80}]}\n',
+    },
     { name: 'ExternalName Services have no endpoints', yaml: 'apiVersion: v1\nkind: Service\nmetadata: {name: a}\nspec: {type: ExternalName, externalName: db.example.com, selector: {app: nothing}}\n' },
     {
       name: 'labels through anchors and merge keys, unset namespace = default',
@@ -81,6 +85,22 @@ spec: {selector: {app: web, tier: front}, ports: [{port: 80}]}
 `,
         'b.yaml': deployment('web', '{app: web}', 'a') + '---\n' + deployment('web', '{app: web, tier: frontend}', 'b'),
       },
+    },
+    {
+      name: 'a custom kind in another namespace does not count',
+      yaml: `apiVersion: argoproj.io/v1alpha1
+kind: Rollout
+metadata: {name: web, namespace: other}
+spec:
+  template:
+    metadata: {labels: {app: web}}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: web}
+spec: {selector: {app: web}, ports: [{port: 80}]}
+#      ^^^^^^^^ warning service-selects-no-pods: Service \`web\` selects no pods: no workload in namespace \`default\` has labels app=web.
+`,
     },
     {
       name: 'a typo in the only workload that has the key',

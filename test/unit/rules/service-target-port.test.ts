@@ -62,6 +62,10 @@ ruleTable(serviceTargetPort, {
     },
     { name: 'no pods selected is service-selects-no-pods\'s', yaml: `${web}---\n${svcHead('web', '{app: nothing}')}  - {port: 80, targetPort: nope}\n` },
     { name: 'a kustomize patch is judged with its base', yaml: { 'kustomization.yaml': 'patchesStrategicMerge: [p.yaml]\n', 'd.yaml': web, 'p.yaml': `${svcHead()}  - {port: 80, targetPort: nope}\n` } },
+    {
+      name: 'the selector also matches the pods of a kind kubeway does not model',
+      yaml: `${web}---\napiVersion: apps.kruise.io/v1alpha1\nkind: CloneSet\nmetadata: {name: web2}\nspec:\n  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: a, image: x, ports: [{name: grpc, containerPort: 9000}]}]}\n---\n${svcHead()}  - {port: 80, targetPort: grpc}\n`,
+    },
     { name: 'ExternalName Services', yaml: `${web}---\napiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {type: ExternalName, externalName: a.example.com, selector: {app: web}, ports: [{port: 80, targetPort: nope}]}\n` },
     { name: 'an invalid targetPort is service-port\'s, a wrong-case protocol service-port-protocol\'s', yaml: `${web}---\n${svcHead()}  - {name: a, port: 80, targetPort: "8080"}\n  - {name: b, port: 81, targetPort: HTTP}\n  - {name: c, port: 82, targetPort: http, protocol: tcp}\n` },
     {

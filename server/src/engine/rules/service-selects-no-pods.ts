@@ -1,14 +1,15 @@
 import type { PodTemplate } from '../model/podTemplate';
 import { selectorMatches, serviceOf } from '../model/service';
 import type { Rule } from './rule';
-import { appliesToService, isPatch, keyNode, specOf, svcName } from './service-shared';
+import { appliesToService, customTemplatesSelected, isPatch, keyNode, specOf, svcName } from './service-shared';
 
 /**
  * A Service whose selector matches no pod template of its namespace (Deployments, StatefulSets, DaemonSets,
  * ReplicaSets, ReplicationControllers, Jobs, CronJobs, bare Pods) gets no endpoints from the checked files.
  * The pods may come from elsewhere (another repository, an operator), so this is a warning. A Service with
  * no selector (or `selector: {}`) has its endpoints managed by hand and is never reported; ExternalName
- * Services have no endpoints at all. Namespaces are compared as written (unset = `default`).
+ * Services have no endpoints at all. Namespaces are compared as written (unset = `default`). Pod templates of
+ * kinds kubeway does not model (Argo Rollouts and the like, with a `spec.template`) count as pods too.
  */
 export const serviceSelectsNoPods: Rule = {
   id: 'service-selects-no-pods',
@@ -21,7 +22,7 @@ export const serviceSelectsNoPods: Rule = {
     const selector = svc.selector;
     if (!selector || selector.size === 0) return;
     const ws = ctx.workspace;
-    if (ws.selectedBy(svc).length > 0 || isPatch(ws, obj)) return;
+    if (ws.selectedBy(svc).length > 0 || isPatch(ws, obj) || customTemplatesSelected(ws, obj, selector).length > 0) return;
     const ns = obj.namespace;
     const wanted = [...selector].map(([k, v]) => `${k}=${v}`).join(', ');
     let hint = '';

@@ -4,7 +4,7 @@
  * returning a short description of the first problem (undefined when the value is valid).
  */
 import type { Node, Pair, YAMLMap } from 'yaml';
-import { isService } from '../model/apiVersions';
+import { isService, isWorkload } from '../model/apiVersions';
 import type { K8sObject } from '../model/object';
 import type { Workspace } from '../model/workspace';
 import type { Fix } from '../types';
@@ -90,6 +90,27 @@ export function portMaps(obj: K8sObject): { index: number; map: YAMLMap }[] {
 export function itemAnchor(obj: K8sObject, map: YAMLMap): Node {
   const first = obj.reader.pairs(map)[0];
   return ((first?.key as Node | undefined) ?? map) as Node;
+}
+
+/**
+ * Objects of kinds kubeway does not model (Argo Rollouts, OpenKruise CloneSets, OpenShift DeploymentConfigs,
+ * …) whose `spec.template` (or `spec.jobTemplate.spec.template`) carries labels the selector matches, in the
+ * Service's namespace: they make pods too, so "selects no pods" would be wrong, and their containers are not
+ * read. (Scans the workspace: call it only before reporting.)
+ */
+export function customTemplatesSelected(ws: Workspace, obj: K8sObject, selector: Map<string, string>): K8sObject[] {
+  const out: K8sObject[] = [];
+  for (const o of ws.objects()) {
+    if (o.namespace !== obj.namespace || isWorkload(o.apiVersion, o.kind) || isService(o.apiVersion, o.kind)) continue;
+    const r = o.reader;
+    const template = r.map(o.get('spec', 'template')) ?? r.map(o.get('spec', 'jobTemplate', 'spec', 'template'));
+    const labels = r.stringMap(r.at(template, 'metadata', 'labels'));
+    if (!labels || selector.size === 0) continue;
+    let all = true;
+    for (const [k, v] of selector) if (labels.get(k) !== v) { all = false; break; }
+    if (all) out.push(o);
+  }
+  return out;
 }
 
 /** `clusterIP: None` (or clusterIPs: [None]): a headless Service, which needs no ports. */

@@ -5,7 +5,7 @@ import { effectiveTargetPort, findTargetContainerPort, serviceOf } from '../mode
 import type { ServicePort } from '../model/service';
 import type { Rule, RuleContext } from './rule';
 import type { K8sObject } from '../model/object';
-import { appliesToService, isPatch, portNameProblem, svcName } from './service-shared';
+import { appliesToService, customTemplatesSelected, isPatch, portNameProblem, svcName } from './service-shared';
 
 /**
  * Whether each Service port reaches a container port of the pods the Service selects (same namespace), as
@@ -22,8 +22,9 @@ import { appliesToService, isPatch, portNameProblem, svcName } from './service-s
  *   only when every selected template declares ports and none declares this number with this protocol, so
  *   manifests that declare no ports at all stay quiet.
  *
- * Nothing is reported when the selector matches no template (service-selects-no-pods says so), for
- * ExternalName Services, or for a targetPort that is itself invalid (service-port says so).
+ * Nothing is reported when the selector matches no template (service-selects-no-pods says so), when it also
+ * matches the pod template of a kind kubeway does not model (its containers are not read), for ExternalName
+ * Services, or for a targetPort that is itself invalid (service-port says so).
  */
 export const serviceTargetPort: Rule = {
   id: 'service-target-port',
@@ -36,10 +37,11 @@ export const serviceTargetPort: Rule = {
     if (!svc.selector || svc.selector.size === 0) return;
     const templates = ctx.workspace.selectedBy(svc);
     if (templates.length === 0) return;
-    let patch: boolean | undefined;
+    let skip: boolean | undefined;
     const report: RuleContext['report'] = (f) => {
-      patch ??= isPatch(ctx.workspace, obj); // a kustomize patch is judged with its base
-      if (!patch) ctx.report(f);
+      // A kustomize patch is judged with its base; pods of unmodelled kinds may serve the port.
+      skip ??= isPatch(ctx.workspace, obj) || customTemplatesSelected(ctx.workspace, obj, svc.selector!).length > 0;
+      if (!skip) ctx.report(f);
     };
     const out: RuleContext = { ...ctx, report };
     for (const p of svc.ports) {
