@@ -38,8 +38,18 @@ const REMOVED_GROUP_VERSIONS = new Set([
   'scheduling.k8s.io/v1beta1', 'apiextensions.k8s.io/v1beta1', 'apiregistration.k8s.io/v1beta1',
 ]);
 
+/** kubernetes-models declares apiVersion/kind of a kind without their (standard) descriptions. */
+const TYPE_META = {
+  apiVersion: 'APIVersion defines the versioned schema of this representation of an object. Servers should convert recognized schemas to the latest internal value, and may reject unrecognized values. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#resources',
+  kind: 'Kind is a string value representing the REST resource this object represents. Servers may infer this from the endpoint the client submits requests to. Cannot be updated. In CamelCase. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds',
+};
+
 /** `number` properties that are floating point in the OpenAPI definitions; every other `number` is an integer. */
 const FLOAT_FIELDS = new Set(['JSONSchemaProps.maximum', 'JSONSchemaProps.minimum', 'JSONSchemaProps.multipleOf']);
+/** `string` properties (or string maps) of format `byte`: base64 in JSON and YAML. */
+const BYTE_FIELDS = new Set(['Secret.data', 'ConfigMap.binaryData', 'WebhookClientConfig.caBundle', 'APIServiceSpec.caBundle', 'CertificateSigningRequestSpec.request', 'CertificateSigningRequestStatus.certificate']);
+/** The compiled validators that check format `byte` (the build fails when this changes, so BYTE_FIELDS stays right). */
+const BYTE_VALIDATORS = /^IoK8s(ApiAdmissionregistrationV1(beta1)?WebhookClientConfig|ApiCertificatesV1(beta1)?CertificateSigningRequest(Spec|Status)|ApiCoreV1ConfigMap|ApiCoreV1Secret|ApiextensionsApiserverPkgApisApiextensionsV1(beta1)?WebhookClientConfig|KubeAggregatorPkgApisApiregistrationV1(beta1)?APIServiceSpec)\.js$/;
 
 function packageDir(require, name) {
   return dirname(require.resolve(`${name}/package.json`));
@@ -171,9 +181,10 @@ export async function buildSchema({ out = DEFAULT_OUT, force = false } = {}) {
     for (const m of members) {
       if (!ts.isPropertySignature(m) || !m.type) continue;
       const fieldName = ts.isStringLiteral(m.name) ? m.name.text : m.name.getText(d.sf);
-      const text = jsDocOf(m);
+      const text = jsDocOf(m) || TYPE_META[fieldName] || '';
       let code = typeCode(m.type, d, `${name}.${fieldName}`, text);
       if (code === 'i' && FLOAT_FIELDS.has(`${name}.${fieldName}`)) code = 'n';
+      if (BYTE_FIELDS.has(`${name}.${fieldName}`)) code = code === 's' ? 'by' : Array.isArray(code) && code[0] === 'm' && code[1] === 's' ? ['m', 'by'] : code;
       const flags = (m.questionToken ? 0 : 1) | (isDeprecated(text) ? 2 : 0);
       entry[4].push([fieldName, code, flags, desc(text)]);
     }
@@ -230,7 +241,7 @@ export async function buildSchema({ out = DEFAULT_OUT, force = false } = {}) {
     kinds.push([apiVersion, kind, refType(globalName, d), REMOVED_GROUP_VERSIONS.has(apiVersion) ? 1 : 0]);
   }
   kinds.sort((a, b) => (a[0] + '/' + a[1] < b[0] + '/' + b[1] ? -1 : 1));
-  checkFloats(inp);
+  checkFormats(inp);
 
   const data = { v: FORMAT_VERSION, k8s: KUBERNETES_VERSION, source: inp.source, d: descriptions, t: types, k: kinds };
   const json = JSON.stringify(data);
@@ -245,13 +256,14 @@ function isDeprecated(text) {
   return /^deprecated\b|\bDEPRECATED\b|\bDeprecated[:.]|\bis deprecated\b|\bdeprecated alias\b/i.test(text) && !/\bnon-deprecated\b/i.test(text.slice(0, 40));
 }
 
-/** Fails the build when the compiled validators check floating-point numbers anywhere FLOAT_FIELDS does not know of. */
-function checkFloats(inp) {
+/** Fails the build when the compiled validators check floats or base64 anywhere FLOAT_FIELDS / BYTE_FIELDS do not know of. */
+function checkFormats(inp) {
   const dir = join(inp.models, '_schemas');
   for (const f of readdirSync(dir)) {
     if (!f.endsWith('.js')) continue;
-    if (!readFileSync(join(dir, f), 'utf8').includes('type:"number"')) continue;
-    if (!/JSONSchemaProps\.js$/.test(f)) throw new Error(`build-schema: ${f} has floating-point fields; list them in FLOAT_FIELDS`);
+    const src = readFileSync(join(dir, f), 'utf8');
+    if (src.includes('type:"number"') && !/JSONSchemaProps\.js$/.test(f)) throw new Error(`build-schema: ${f} has floating-point fields; list them in FLOAT_FIELDS`);
+    if (src.includes('formats.byte') && !BYTE_VALIDATORS.test(f)) throw new Error(`build-schema: ${f} has base64 (format byte) fields; list them in BYTE_FIELDS`);
   }
 }
 

@@ -135,6 +135,35 @@ spec:
 #             ^^^^^ error schema-type: \`containers\` must be a list ([]Container), not a string (\`nginx\`).
 `,
     },
+    {
+      name: 'base64 fields (Secret data, caBundle)',
+      yaml: `apiVersion: v1
+kind: Secret
+metadata: {name: s}
+data:
+  ok: aGVsbG8=
+  wrapped: |
+    aGVsbG8gd29y
+    bGQ=
+  empty: ""
+  password: hunter2
+#           ^^^^^^^ error schema-type: \`data.password\` must be base64-encoded, but \`hunter2\` is not valid base64: encode it, or put the plain text under \`stringData\`.
+  unpadded: aGVsbG8
+#           ^^^^^^^ error schema-type: \`data.unpadded\` must be base64-encoded, but \`aGVsbG8\` is not valid base64: encode it, or put the plain text under \`stringData\`.
+---
+apiVersion: admissionregistration.k8s.io/v1
+kind: ValidatingWebhookConfiguration
+metadata: {name: v}
+webhooks:
+- name: v.example.com
+  admissionReviewVersions: [v1]
+  sideEffects: None
+  clientConfig:
+    url: https://example.com
+    caBundle: "-----BEGIN CERTIFICATE-----"
+#             ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error schema-type: \`caBundle\` must be base64-encoded, but \`-----BEGIN CERTIFICATE-----\` is not valid base64: encode it.
+`,
+    },
   ],
 });
 

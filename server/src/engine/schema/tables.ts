@@ -7,7 +7,7 @@
  *     d: [description, ...],                                   // shared description strings
  *     t: [[name, group, version, descIdx, [[field, type, flags, descIdx], ...]], ...],
  *     k: [[apiVersion, kind, typeIdx, removed], ...] }
- *   type: "s" string | "i" integer | "n" number | "b" boolean | "q" Quantity | "io" IntOrString |
+ *   type: "s" string | "by" base64 string | "i" integer | "n" number | "b" boolean | "q" Quantity | "io" IntOrString |
  *         "t" Time | "*" anything | <typeIdx> object | ["a", type] list | ["m", type] map | ["e", [values]] string enum
  *   flags: 1 required, 2 deprecated
  */
@@ -25,11 +25,13 @@ export const enum Kind {
   Object,
   Array,
   Map,
+  /** A string of format `byte`: base64 (Secret data, ConfigMap binaryData, caBundle). */
+  Bytes,
 }
 
 export type ValueType =
   | { kind: Kind.String; enum?: readonly string[]; enumSet?: ReadonlySet<string> }
-  | { kind: Kind.Integer | Kind.Number | Kind.Boolean | Kind.Quantity | Kind.IntOrString | Kind.Time | Kind.Any }
+  | { kind: Kind.Integer | Kind.Number | Kind.Boolean | Kind.Quantity | Kind.IntOrString | Kind.Time | Kind.Any | Kind.Bytes }
   | { kind: Kind.Object; type: SchemaType }
   | { kind: Kind.Array | Kind.Map; of: ValueType };
 
@@ -83,6 +85,7 @@ interface RawSchema {
 
 const PRIMITIVES: Record<string, ValueType> = {
   s: { kind: Kind.String },
+  by: { kind: Kind.Bytes },
   i: { kind: Kind.Integer },
   n: { kind: Kind.Number },
   b: { kind: Kind.Boolean },
@@ -152,6 +155,7 @@ export function schemaKind(apiVersion: string, kind: string): SchemaKind | undef
 export function typeName(t: ValueType): string {
   switch (t.kind) {
     case Kind.String: return 'string';
+    case Kind.Bytes: return 'string (base64)';
     case Kind.Integer: return 'integer';
     case Kind.Number: return 'number';
     case Kind.Boolean: return 'boolean';

@@ -63,6 +63,7 @@ function subject(name: string, index: number, entry: string | undefined): string
 function expected(t: ValueType): string {
   switch (t.kind) {
     case Kind.String: return 'a string';
+    case Kind.Bytes: return 'a base64 string';
     case Kind.Integer: return 'an integer';
     case Kind.Number: return 'a number';
     case Kind.Boolean: return 'a boolean (true or false)';
@@ -238,6 +239,15 @@ class Walk {
           return;
         }
         break;
+      case Kind.Bytes:
+        if (typeof v === 'string') {
+          if (!isBase64(v)) {
+            const hint = name === 'data' && entry !== undefined ? ': encode it, or put the plain text under `stringData`' : ': encode it';
+            this.report('schema-type', n, `${cap(subject(name, index, entry))} must be base64-encoded, but \`${clip(v)}\` is not valid base64${hint}.`);
+          }
+          return;
+        }
+        break;
       case Kind.Integer:
         if ((typeof v === 'number' && Number.isInteger(v)) || typeof v === 'bigint') return;
         if (typeof v === 'string' && INTEGER_TEXT.test(v.trim())) {
@@ -305,6 +315,17 @@ class Walk {
       this.report('schema-enum', n, `Unsupported value \`${v}\` for ${what}: use ${listOf(values)}.`);
     }
   }
+}
+
+/** Base64 as Go's encoding/json decodes []byte: standard alphabet, padded; line breaks are ignored. */
+export function isBase64(v: string): boolean {
+  const s = v.includes('\n') || v.includes('\r') ? v.replace(/[\r\n]/g, '') : v;
+  return s.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,2}$/.test(s);
+}
+
+function clip(v: string): string {
+  const line = v.split(/\r?\n/)[0];
+  return line.length > 40 || line !== v ? `${line.slice(0, 40)}…` : line;
 }
 
 function describeScalar(v: unknown): string {
