@@ -130,6 +130,15 @@ spec:
       },
     },
     {
+      name: 'kustomize commonLabels fill in the selector of resources, through bases',
+      yaml: {
+        'overlays/prod/kustomization.yaml': 'resources:\n  - ../../base\ncommonLabels:\n  app: web\n',
+        'base/kustomization.yaml': 'resources:\n  - deployment.yaml\n  - ./sts.yaml\n',
+        'base/deployment.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    spec: {containers: [{name: web, image: nginx}]}\n',
+        'base/sts.yaml': 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: db}\nspec:\n  selector: {}\n  template:\n    spec: {containers: [{name: db, image: postgres}]}\n',
+      },
+    },
+    {
       name: 'items of a List',
       yaml: `apiVersion: v1
 kind: List
@@ -160,6 +169,20 @@ spec:
     spec:
       containers: [{name: web, image: nginx}]
 `),
+    },
+    {
+      name: 'a kustomization without commonLabels does not fill in selectors',
+      yaml: {
+        'kustomization.yaml': 'resources: [deployment.yaml]\nnamePrefix: prod-\n',
+        'deployment.yaml': indented(`apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+# ^^^^ error workload-selector
+  template:
+    spec: {containers: [{name: web, image: nginx}]}
+`),
+      },
     },
     {
       name: 'null selector',

@@ -5,6 +5,7 @@ import type { RuleContext, Rule } from './rule';
 import {
   SELECTOR_OPERATORS,
   deepestKey,
+  getsKustomizeSelectorLabels,
   isKustomizePatch,
   isUnset,
   keyNode,
@@ -35,7 +36,8 @@ export const workloadSelector: Rule = {
   severity: 'error',
   appliesTo: (obj) => isWorkload(obj.apiVersion, obj.kind) && obj.kind !== 'Pod',
   checkObject(obj, ctx) {
-    const patch = isKustomizePatch(ctx.workspace, obj);
+    // A kustomize patch is a partial object; commonLabels of a kustomization fill in a missing selector.
+    const patch = isKustomizePatch(ctx.workspace, obj) || getsKustomizeSelectorLabels(ctx.workspace, obj);
     if (APPS_KINDS.has(obj.kind)) checkAppsSelector(obj, ctx, patch);
     else if (obj.kind === 'ReplicationController') checkRcSelector(obj, ctx, patch);
     else if (obj.kind === 'Job') checkJobSelector(obj, ctx, patch);
@@ -72,6 +74,7 @@ function checkAppsSelector(obj: K8sObject, ctx: RuleContext, patch: boolean): vo
   const selector = readLabelSelector(r, selectorNode);
   reportBrokenExpressions(obj, ctx, selectorNode);
   if (selector.empty) {
+    if (patch) return;
     ctx.report({
       at: keyNode(r, spec, 'selector') ?? (selectorNode as Node),
       message: `${obj.kind} \`${obj.name ?? ''}\` has an empty selector: it must select the pod template labels, e.g. matchLabels: ${labelsExample(labels)}.`,

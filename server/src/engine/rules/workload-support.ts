@@ -321,7 +321,7 @@ export const ALWAYS_RESTART_KINDS = new Set(['Deployment', 'ReplicaSet', 'Daemon
 // kustomize patches
 
 const KUSTOMIZATION_FILE = /(^|[\\/])(kustomization\.ya?ml|Kustomization)$/;
-const patchCache = new WeakMap<Workspace, { sources: unknown[]; patches: Set<string> }>();
+const patchCache = new WeakMap<Workspace, { sources: unknown[]; facts: KustomizeFacts }>();
 
 function dirOf(path: string): string {
   const i = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
@@ -345,19 +345,34 @@ function normalise(path: string): string {
   return joinPath('', path);
 }
 
+interface KustomizeFacts {
+  /** Files applied as strategic-merge patches (`patchesStrategicMerge`, `patches[].path`): partial objects. */
+  patches: Set<string>;
+  /** Resource files that receive selector labels from a kustomization (`commonLabels`, `labels` with includeSelectors). */
+  selectorLabelled: Set<string>;
+}
+
+interface Kustomization {
+  dir: string;
+  resources: string[];
+  addsSelectorLabels: boolean;
+}
+
 /**
- * Files that a kustomization of the workspace applies as strategic-merge patches (`patchesStrategicMerge`,
- * `patches[].path`). A patch is a partial object: rules about missing required fields must not judge it.
+ * What the kustomizations of the workspace do to other files. Patches are partial objects, so rules about
+ * missing required fields must not judge them; and kustomize fills in selectors and template labels of the
+ * resources under a kustomization with `commonLabels`, so a missing selector there is not a mistake.
  */
-export function kustomizePatchFiles(ws: Workspace): Set<string> {
+export function kustomizeFacts(ws: Workspace): KustomizeFacts {
   const sources: unknown[] = [];
   for (const fm of ws.fileModels) if (KUSTOMIZATION_FILE.test(fm.file.path)) sources.push(fm);
   const cached = patchCache.get(ws);
-  if (cached && cached.sources.length === sources.length && cached.sources.every((s, i) => s === sources[i])) return cached.patches;
+  if (cached && cached.sources.length === sources.length && cached.sources.every((s, i) => s === sources[i])) return cached.facts;
   const patches = new Set<string>();
+  const byDir = new Map<string, Kustomization>();
   for (const fm of ws.fileModels) {
     if (!KUSTOMIZATION_FILE.test(fm.file.path)) continue;
-    const dir = dirOf(fm.file.path);
+    const dir = normalise(dirOf(fm.file.path));
     for (const doc of fm.file.documents) {
       const r = doc.reader;
       const root = r.map(doc.contents);
@@ -370,16 +385,45 @@ export function kustomizePatchFiles(ws: Workspace): Set<string> {
         const p = r.str(r.get(item, 'path')) ?? r.str(item);
         if (p && !p.includes('\n')) patches.add(joinPath(dir, p));
       }
+      const resources: string[] = [];
+      for (const field of ['resources', 'bases', 'components']) {
+        for (const item of r.items(r.get(root, field))) {
+          const p = r.str(item);
+          if (p && !/^[a-z]+:\/\//i.test(p)) resources.push(joinPath(dir, p));
+        }
+      }
+      const common = r.map(r.get(root, 'commonLabels'));
+      const labels = r.items(r.get(root, 'labels')).some((l) => r.scalar(r.get(l, 'includeSelectors'))?.value === true);
+      byDir.set(dir, { dir, resources, addsSelectorLabels: (!!common && common.items.length > 0) || labels });
     }
   }
-  patchCache.set(ws, { sources, patches });
-  return patches;
+  // Selector labels flow from a kustomization down to every resource it reaches, through bases.
+  const selectorLabelled = new Set<string>();
+  const visit = (k: Kustomization, seen: Set<string>) => {
+    if (seen.has(k.dir)) return;
+    seen.add(k.dir);
+    for (const res of k.resources) {
+      const sub = byDir.get(res);
+      if (sub) visit(sub, seen);
+      else selectorLabelled.add(res);
+    }
+  };
+  for (const k of byDir.values()) if (k.addsSelectorLabels) visit(k, new Set());
+  const facts = { patches, selectorLabelled };
+  patchCache.set(ws, { sources, facts });
+  return facts;
 }
 
 /** Whether an object comes from a file that a kustomization applies as a patch (a partial object). */
 export function isKustomizePatch(ws: Workspace, obj: K8sObject): boolean {
-  const patches = kustomizePatchFiles(ws);
+  const { patches } = kustomizeFacts(ws);
   return patches.size > 0 && patches.has(normalise(obj.file));
+}
+
+/** Whether kustomize adds selector labels (commonLabels) to this object's selector and pod template. */
+export function getsKustomizeSelectorLabels(ws: Workspace, obj: K8sObject): boolean {
+  const { selectorLabelled } = kustomizeFacts(ws);
+  return selectorLabelled.size > 0 && selectorLabelled.has(normalise(obj.file));
 }
 
 // ---------------------------------------------------------------------------------------------------
