@@ -225,7 +225,8 @@ class Walk {
 
   private scalar(n: Scalar, t: ValueType, name: string, index: number, entry: string | undefined): void {
     const v = n.value as unknown;
-    if (v === null || v === undefined) return;
+    // Null is read as absent; explicitly tagged values (`!!binary`) are left to kubectl.
+    if (v === null || v === undefined || typeof v === 'object') return;
     switch (t.kind) {
       case Kind.String:
         if (typeof v === 'string') {
