@@ -31,6 +31,14 @@ ruleTable(serviceSelectsNoPods, {
       name: 'pods of an Argo Rollout (a kind kubeway does not model)',
       yaml: 'apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata: {name: web}\nspec:\n  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: a, image: x}]}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {selector: {app: web}, ports: [{port: 80}]}\n',
     },
+    {
+      name: 'kustomize commonLabels complete the pod labels',
+      yaml: {
+        'base/kustomization.yaml': 'commonLabels: {app: web}\nresources: [svc.yaml, deploy.yaml]\n',
+        'base/svc.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {selector: {app: web}, ports: [{port: 80}]}\n',
+        'base/deploy.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    spec: {containers: [{name: a, image: x}]}\n',
+      },
+    },
     { name: 'ExternalName Services have no endpoints', yaml: 'apiVersion: v1\nkind: Service\nmetadata: {name: a}\nspec: {type: ExternalName, externalName: db.example.com, selector: {app: nothing}}\n' },
     {
       name: 'labels through anchors and merge keys, unset namespace = default',

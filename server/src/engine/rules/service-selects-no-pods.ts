@@ -1,6 +1,7 @@
 import type { PodTemplate } from '../model/podTemplate';
 import { selectorMatches, serviceOf } from '../model/service';
 import type { Rule } from './rule';
+import { getsKustomizeSelectorLabels } from './workload-support';
 import { appliesToService, customTemplatesSelected, isPatch, keyNode, specOf, svcName } from './service-shared';
 
 /**
@@ -23,6 +24,8 @@ export const serviceSelectsNoPods: Rule = {
     if (!selector || selector.size === 0) return;
     const ws = ctx.workspace;
     if (ws.selectedBy(svc).length > 0 || isPatch(ws, obj) || customTemplatesSelected(ws, obj, selector).length > 0) return;
+    // kustomize commonLabels add the same labels to this selector and to the pod templates it builds with.
+    if (getsKustomizeSelectorLabels(ws, obj)) return;
     const ns = obj.namespace;
     const wanted = [...selector].map(([k, v]) => `${k}=${v}`).join(', ');
     let hint = '';
