@@ -97,7 +97,7 @@ export const objectName: Rule = {
       if (problem) {
         ctx.report({ at: nameNode as Node, message: `${obj.kind} name \`${name}\` ${problem}: a ${obj.kind} name must be ${DESCRIBE[syntax]}.` });
       } else {
-        checkGeneratedNames(obj, name, nameNode as Node, (message) => ctx.report({ at: nameNode as Node, message }));
+        checkGeneratedNames(obj, name, (message) => ctx.report({ at: nameNode as Node, message }));
       }
     }
     const nsNode = r.get(meta, 'namespace');
@@ -109,7 +109,7 @@ export const objectName: Rule = {
   },
 };
 
-function checkGeneratedNames(obj: K8sObject, name: string, _node: Node, report: (message: string) => void): void {
+function checkGeneratedNames(obj: K8sObject, name: string, report: (message: string) => void): void {
   const r = obj.reader;
   if (obj.kind === 'CronJob' && byteLength(name) > 52) {
     report(`CronJob name \`${name}\` is longer than 52 characters: its Jobs are named <name>-<11 characters>, which must fit in 63.`);
