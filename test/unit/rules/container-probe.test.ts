@@ -64,6 +64,12 @@ ruleTable(containerProbe, {
 `),
     },
     {
+      name: 'a quoted port number',
+      yaml: pod(`      readinessProbe:
+        httpGet: {path: /, port: "8080"}
+#                                ^^^^^^ error container-probe: httpGet port "8080" is quoted, so it is read as a port name, which needs a letter: write 8080 without quotes.`),
+    },
+    {
       name: 'lifecycle hook without handler, tcpSocket without port',
       yaml: pod(`      lifecycle:
         preStop: {}

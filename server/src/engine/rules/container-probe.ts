@@ -116,6 +116,10 @@ function checkPort(ctx: RuleContext, r: DocReader, node: Node, what: string, c: 
   }
   const name = stringOrNull(r, node);
   if (!name) return;
+  if (/^\d+$/.test(name)) {
+    ctx.report({ at: node, message: `${what} "${name}" is quoted, so it is read as a port name, which needs a letter: write ${name} without quotes.` });
+    return;
+  }
   const problem = portNameProblem(name);
   if (problem) {
     ctx.report({ at: node, message: `${what} \`${name}\` is neither a number nor a valid port name: it ${problem}.` });
