@@ -57,6 +57,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let capabilities: ClientCapabilities = {};
   const debounceMs = options.debounceMs ?? 50;
   const log = (message: string): void => connection.console.error(message);
+  const warn = (message: string): void => connection.console.warn(message);
 
   /** Open documents by Workspace name (a name may be open under one URI only). */
   const openByName = new Map<string, TextDocument>();
@@ -192,7 +193,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           const st = await stat(path);
           if (!st.isFile()) continue;
           if (st.size > MAX_DISK_FILE) {
-            log(`kubeway: ${name} is larger than ${MAX_DISK_FILE >> 20} MiB; it is checked only when opened.`);
+            warn(`kubeway: ${name} is larger than ${MAX_DISK_FILE >> 20} MiB; it is checked only when opened.`);
             continue;
           }
           const text = await readFile(path, 'utf8');
@@ -201,7 +202,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           diskNames.add(name);
           validation.setText(name, text, undefined, true);
         } catch (error) {
-          log(`kubeway: cannot read ${path}: ${(error as Error).message}`);
+          warn(`kubeway: cannot read ${path}: ${(error as Error).message}`);
         }
         if (progress && Date.now() - lastReport > 200) {
           lastReport = Date.now();
@@ -259,11 +260,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       try {
         section = await connection.workspace.getConfiguration('kubeway');
       } catch (error) {
-        log(`kubeway: cannot read settings: ${errorText(error)}`);
+        warn(`kubeway: cannot read settings: ${errorText(error)}`);
       }
     }
     const before = settings;
-    settings = readSettings(section, (m) => connection.window.showWarningMessage(m));
+    settings = readSettings(section, (m) => {
+      warn(m);
+      void connection.window.showWarningMessage(m);
+    });
     if (before.globsKey !== settings.globsKey) {
       // Open documents that the globs now leave out (or take in).
       for (const doc of documents.all()) {

@@ -89,6 +89,8 @@ const EDITS: [string, string | null, string][] = [
   ['kustomization.yaml', 'resources: [web/deploy.yaml]\npatchesStrategicMerge: [api/all.yaml]\n', 'a kustomization makes a file a patch'],
   ['api/all.yaml', null, 'a file with two objects is deleted'],
   ['dup.yaml', 'not: [valid', 'a file becomes broken YAML'],
+  ['rollout.yaml', 'apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata: {name: web, namespace: shop}\nspec:\n  template:\n    metadata:\n      labels: {app: api}\n', 'pods of an unmodelled kind appear for the Service left without pods'],
+  ['rollout.yaml', 'apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata: {name: web, namespace: shop}\nspec:\n  template:\n    metadata:\n      labels: {app: gone}\n', 'and go'],
 ];
 
 const show = (d: Diagnostic) => `${d.file}:${d.range.start.line}:${d.range.start.character} ${d.code} ${d.message}`;

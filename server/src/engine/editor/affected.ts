@@ -20,6 +20,18 @@ import type { Workspace } from '../model/workspace';
 
 const KUSTOMIZATION = /(^|[\\/])kustomization\.ya?ml$/i;
 
+/**
+ * The pod labels an object's pods get: its pod template's, also for kinds kubeway does not model (Argo
+ * Rollouts, CloneSets: `spec.template` or `spec.jobTemplate.spec.template`), which Services count too.
+ */
+function templateLabels(o: K8sObject): Map<string, string> | undefined {
+  const tpl = podTemplateOf(o);
+  if (tpl) return tpl.labels;
+  const r = o.reader;
+  const template = r.map(o.get('spec', 'template')) ?? r.map(o.get('spec', 'jobTemplate', 'spec', 'template'));
+  return template ? r.stringMap(r.at(template, 'metadata', 'labels')) : undefined;
+}
+
 /** Objects of a file that changed between two versions (by their text), and those that only moved. */
 export function changedObjects(before: readonly K8sObject[], after: readonly K8sObject[]): { changed: K8sObject[]; moved: K8sObject[] } {
   const textOf = (o: K8sObject): string => {
@@ -80,10 +92,10 @@ export function affectedFiles(ws: Workspace, path: string, changed: readonly K8s
   };
 
   for (const o of changed) {
-    const tpl = podTemplateOf(o);
-    if (tpl) {
+    const labels = templateLabels(o);
+    if (labels) {
       for (const s of services()) {
-        if (s.selector && selectorMatches(s.selector, tpl.labels)) {
+        if (s.selector && selectorMatches(s.selector, labels)) {
           add(s.obj);
           for (const ing of ws.ingressesRoutingTo(s)) add(ing.obj);
         } else if (s.obj.namespace === o.namespace && ws.selectedBy(s).length === 0) {
@@ -92,7 +104,7 @@ export function affectedFiles(ws: Workspace, path: string, changed: readonly K8s
       }
       for (const other of ws.podTemplates(o.namespace)) {
         const sel = other.owner.reader.stringMap(other.owner.get('spec', 'selector', 'matchLabels') ?? other.owner.get('spec', 'selector'));
-        if (sel && selectorMatches(sel, tpl.labels)) add(other.owner);
+        if (sel && selectorMatches(sel, labels)) add(other.owner);
       }
     }
     const svc = serviceOf(o);
