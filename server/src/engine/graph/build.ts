@@ -225,6 +225,9 @@ function backendText(ing: Ingress, b: IngressBackend): string {
 
 function describeIngress(node: GraphNode, ing: Ingress): void {
   if (ing.ingressClassName !== undefined) node.ingressClassName = ing.ingressClassName;
+  const r = ing.obj.reader;
+  const annotations = r.stringMap(r.get(ing.obj.metadata, 'annotations'));
+  if (annotations?.size) node.annotations = Object.fromEntries(annotations);
   const tls = ing.tls.flatMap((t) => t.hosts);
   if (tls.length) node.tlsHosts = tls;
   const routes: IngressRoute[] = [];

@@ -138,7 +138,8 @@ export function describeGraphNode(node: GraphNode): NodeText {
       lines.push(...capped(ports));
     }
   }
-  const tooltip = [where, ...lines.map((l) => l.text)].join('\n');
+  const annotations = Object.entries(node.annotations ?? {}).map(([k, v]) => `${k}: ${v}`);
+  const tooltip = [where, ...lines.map((l) => l.text), ...(annotations.length ? ['annotations:', ...annotations] : [])].join('\n');
   return { badge, title: node.name, lines, tooltip };
 }
 

@@ -55,6 +55,8 @@ export interface GraphNode {
   stale?: true;
   // Ingress
   ingressClassName?: string;
+  /** The Ingress's annotations: controllers read routing options from them (rewrite-target, ...). */
+  annotations?: Record<string, string>;
   tlsHosts?: string[];
   routes?: IngressRoute[];
   // Service
