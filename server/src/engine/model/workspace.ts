@@ -25,6 +25,12 @@ export class Workspace {
   private readonly servicesByNs = new Map<string, Set<Service>>();
   private readonly templatesByNs = new Map<string, Set<PodTemplate>>();
   private readonly ingresses = new Set<Ingress>();
+  private changes = 0;
+
+  /** Grows by one each time a file is added, replaced or removed: caches derived from the whole workspace key on it. */
+  get version(): number {
+    return this.changes;
+  }
 
   /** Parses and adds (or replaces) a file. */
   setText(path: string, text: string): FileModel {
@@ -33,6 +39,7 @@ export class Workspace {
 
   setFile(file: ManifestFile): FileModel {
     this.remove(file.path);
+    this.changes++;
     const objects = file.documents.flatMap(objectsOfDocument);
     const model: FileModel = { file, objects };
     this.files.set(file.path, model);
@@ -43,6 +50,7 @@ export class Workspace {
   remove(path: string): boolean {
     const old = this.files.get(path);
     if (!old) return false;
+    this.changes++;
     for (const obj of old.objects) this.unindex(obj);
     this.files.delete(path);
     return true;
