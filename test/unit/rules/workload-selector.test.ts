@@ -1,3 +1,6 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Workspace, checkWorkspace, withDefaults } from '../../../server/src/engine';
 import { workloadSelector } from '../../../server/src/engine/rules/workload-selector';
 import { ruleTable } from '../../harness';
 
@@ -322,4 +325,18 @@ spec:
 `,
     },
   ],
+});
+
+describe('workload-selector and kustomizations that change', () => {
+  it('sees a kustomization edited after the first check', () => {
+    const ws = new Workspace();
+    ws.setText('base/deploy.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    spec: {containers: [{name: web, image: nginx}]}\n');
+    ws.setText('base/kustomization.yaml', 'resources: [deploy.yaml]\ncommonLabels: {app: web}\n');
+    const run = () => checkWorkspace(ws, { rules: [workloadSelector], settings: withDefaults() }).map((d) => `${d.file}:${d.range.start.line}`);
+    assert.deepEqual(run(), []);
+    ws.setText('base/kustomization.yaml', 'resources: [deploy.yaml]\n');
+    assert.deepEqual(run(), ['base/deploy.yaml:3']);
+    ws.remove('base/kustomization.yaml');
+    assert.deepEqual(run(), ['base/deploy.yaml:3']);
+  });
 });

@@ -321,7 +321,7 @@ export const ALWAYS_RESTART_KINDS = new Set(['Deployment', 'ReplicaSet', 'Daemon
 // kustomize patches
 
 const KUSTOMIZATION_FILE = /(^|[\\/])(kustomization\.ya?ml|Kustomization)$/;
-const patchCache = new WeakMap<Workspace, { sources: unknown[]; facts: KustomizeFacts }>();
+const patchCache = new WeakMap<Workspace, { version: number; facts: KustomizeFacts }>();
 
 function dirOf(path: string): string {
   const i = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
@@ -364,10 +364,8 @@ interface Kustomization {
  * resources under a kustomization with `commonLabels`, so a missing selector there is not a mistake.
  */
 export function kustomizeFacts(ws: Workspace): KustomizeFacts {
-  const sources: unknown[] = [];
-  for (const fm of ws.fileModels) if (KUSTOMIZATION_FILE.test(fm.file.path)) sources.push(fm);
   const cached = patchCache.get(ws);
-  if (cached && cached.sources.length === sources.length && cached.sources.every((s, i) => s === sources[i])) return cached.facts;
+  if (cached && cached.version === ws.version) return cached.facts;
   const patches = new Set<string>();
   const byDir = new Map<string, Kustomization>();
   for (const fm of ws.fileModels) {
@@ -410,7 +408,7 @@ export function kustomizeFacts(ws: Workspace): KustomizeFacts {
   };
   for (const k of byDir.values()) if (k.addsSelectorLabels) visit(k, new Set());
   const facts = { patches, selectorLabelled };
-  patchCache.set(ws, { sources, facts });
+  patchCache.set(ws, { version: ws.version, facts });
   return facts;
 }
 
