@@ -71,6 +71,17 @@ spec:
 `,
     },
     {
+      name: 'a Deployment without pod template',
+      yaml: `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  replicas: 1
+  template:
+# ^^^^^^^^ error pod-containers: Deployment \`web\` has no pod template: add spec.template with metadata.labels and spec.containers.
+`,
+    },
+    {
       name: 'a Pod without spec',
       yaml: indented(`apiVersion: v1
 kind: Pod

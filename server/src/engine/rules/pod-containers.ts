@@ -1,7 +1,7 @@
 import type { Node } from 'yaml';
 import { isWorkload } from '../model/apiVersions';
 import type { Rule } from './rule';
-import { deepestKey, isKustomizePatch, keyNode, podSpecOf, podSpecPath } from './workload-support';
+import { deepestKey, isKustomizePatch, isUnset, keyNode, podSpecOf, podSpecPath, templatePath } from './workload-support';
 
 /**
  * A pod needs at least one container (core validateContainers: `containers` Required). Ephemeral containers
@@ -22,7 +22,10 @@ export const podContainers: Rule = {
       const seq = r.seq(containers);
       // `containers: []` is reported on its value; a missing or null list on the nearest key above it.
       const at = seq ? (containers as Node) : deepestKey(obj, ...podSpecPath(obj.kind), 'containers');
-      if (!containers || seq || r.scalar(containers)?.value === null) {
+      const template = obj.kind === 'Pod' ? obj.node : obj.get(...templatePath(obj.kind));
+      if (!r.map(template) && isUnset(r, template)) {
+        ctx.report({ at, message: `${obj.kind} \`${obj.name ?? ''}\` has no pod template: add ${templatePath(obj.kind).join('.')} with metadata.labels and spec.containers.` });
+      } else if (!containers || seq || r.scalar(containers)?.value === null) {
         ctx.report({ at, message: `${what} has no containers: add at least one under ${[...podSpecPath(obj.kind), 'containers'].join('.')}.` });
       }
     }
