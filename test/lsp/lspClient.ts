@@ -92,13 +92,15 @@ export class LspClient {
       client.registrations.push(...p.registrations);
       client.notify();
     });
-    conn.onRequest(WorkDoneProgressCreateRequest.type, () => null);
+    conn.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
     conn.onRequest('window/showMessageRequest', (p: { message: string }) => {
       client.logs.push(p.message);
       client.notify();
       return null;
     });
-    conn.onNotification('window/showMessage', (p: { message: string }) => client.logs.push(p.message));
+    conn.onNotification('window/showMessage', (p: { message: string }) => {
+      client.logs.push(p.message);
+    });
     conn.listen();
     const folderUri = folder ? pathToFileURL(folder).href : null;
     await conn.sendRequest(InitializeRequest.type, {
