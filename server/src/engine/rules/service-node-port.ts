@@ -1,9 +1,7 @@
 import type { Node } from 'yaml';
-import { serviceOf } from '../model/service';
-import type { Workspace } from '../model/workspace';
 import type { Fix } from '../types';
 import type { Rule, RuleContext } from './rule';
-import { appliesToService, keyNode, portMaps, replaceFix, serviceTypeOf, specField, typeComesFromBase } from './service-shared';
+import { appliesToService, keyNode, portMaps, replaceFix, serviceTypeOf, specField, typeComesFromBase, usedNodePorts } from './service-shared';
 
 /**
  * nodePort (ValidateService and the node-port allocator, for a create):
@@ -97,19 +95,6 @@ export const serviceNodePort: Rule = {
     }
   },
 };
-
-/** Node ports taken by any Service of the workspace (cluster-wide, so across namespaces). */
-function usedNodePorts(ws: Workspace): Set<number> {
-  const used = new Set<number>();
-  for (const o of ws.objects()) {
-    const svc = serviceOf(o);
-    if (!svc) continue;
-    for (const p of svc.ports) if (p.nodePort) used.add(p.nodePort);
-    const hc = o.reader.int(o.get('spec', 'healthCheckNodePort'));
-    if (hc) used.add(hc);
-  }
-  return used;
-}
 
 /** Hands out the free ports of the range in order, so two fixes in one Service do not pick the same one. */
 function freeNodePort(ctx: RuleContext): () => number | undefined {

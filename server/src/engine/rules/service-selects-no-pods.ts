@@ -1,8 +1,7 @@
 import type { PodTemplate } from '../model/podTemplate';
 import { selectorMatches, serviceOf } from '../model/service';
 import type { Rule } from './rule';
-import { getsKustomizeSelectorLabels } from './workload-support';
-import { appliesToService, customTemplatesSelected, isPatch, keyNode, specOf, svcName } from './service-shared';
+import { appliesToService, customTemplatesSelected, getsCommonLabels, isPatch, keyNode, namespacesOf, selectedTemplates, specOf, svcName } from './service-shared';
 
 /**
  * A Service whose selector matches no pod template of its namespace (Deployments, StatefulSets, DaemonSets,
@@ -23,14 +22,13 @@ export const serviceSelectsNoPods: Rule = {
     const selector = svc.selector;
     if (!selector || selector.size === 0) return;
     const ws = ctx.workspace;
-    if (ws.selectedBy(svc).length > 0 || isPatch(ws, obj) || customTemplatesSelected(ws, obj, selector).length > 0) return;
+    if (selectedTemplates(ws, svc).length > 0 || isPatch(ws, obj) || customTemplatesSelected(ws, obj, selector).length > 0) return;
     // kustomize commonLabels add the same labels to this selector and to the pod templates it builds with.
-    if (getsKustomizeSelectorLabels(ws, obj)) return;
+    if (getsCommonLabels(ws, obj)) return;
     const ns = obj.namespace;
     const wanted = [...selector].map(([k, v]) => `${k}=${v}`).join(', ');
     let hint = '';
-    const elsewhere = ws
-      .namespaces()
+    const elsewhere = namespacesOf(ws)
       .filter((n) => n !== ns)
       .flatMap((n) => ws.podTemplates(n))
       .find((t) => selectorMatches(selector, t.labels));

@@ -8,7 +8,10 @@ import { isService, isWorkload } from '../model/apiVersions';
 import type { K8sObject } from '../model/object';
 import type { Workspace } from '../model/workspace';
 import type { Fix } from '../types';
-import { isKustomizePatch } from './workload-support';
+import type { PodTemplate } from '../model/podTemplate';
+import { serviceOf } from '../model/service';
+import type { Service } from '../model/service';
+import { getsKustomizeSelectorLabels, isKustomizePatch } from './workload-support';
 
 export const SERVICE_TYPE_NAMES = ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'] as const;
 export type ServiceTypeName = (typeof SERVICE_TYPE_NAMES)[number];
@@ -38,7 +41,82 @@ export function keyNode(obj: K8sObject, map: unknown, key: string): Node | undef
  * type is unknown there rather than ClusterIP.
  */
 export function isPatch(ws: Workspace, obj: K8sObject): boolean {
-  return isKustomizePatch(ws, obj);
+  const s = snapshot(ws);
+  return s.kustomize && memo(s.patch, obj, () => isKustomizePatch(ws, obj));
+}
+
+/** Whether kustomize commonLabels reach the object (they add the same labels to selectors and templates). */
+export function getsCommonLabels(ws: Workspace, obj: K8sObject): boolean {
+  const s = snapshot(ws);
+  return s.kustomize && memo(s.commonLabels, obj, () => getsKustomizeSelectorLabels(ws, obj));
+}
+
+/** The pod templates a Service selects (Workspace.selectedBy, remembered for the other rules). */
+export function selectedTemplates(ws: Workspace, svc: Service): PodTemplate[] {
+  return memo(snapshot(ws).selected, svc, () => ws.selectedBy(svc));
+}
+
+// ---- workspace-wide facts, computed once per state of the workspace ----
+
+/**
+ * Facts that need a scan of the whole workspace (namespaces, node ports in use, pod templates of unmodelled
+ * kinds, kustomize facts), kept until a file is added, replaced or removed (Workspace.version): every check of every Service
+ * would otherwise scan the workspace again.
+ */
+interface Snapshot {
+  /** Workspace.version when it was made. */
+  version: number;
+  /** Whether there is a kustomization file at all (else no object is a patch or gets commonLabels). */
+  kustomize: boolean;
+  selected: Map<Service, PodTemplate[]>;
+  namespaces?: string[];
+  usedNodePorts?: Set<number>;
+  customTemplates?: Map<string, { obj: K8sObject; labels: Map<string, string> }[]>;
+  patch: Map<K8sObject, boolean>;
+  commonLabels: Map<K8sObject, boolean>;
+}
+
+const snapshots = new WeakMap<Workspace, Snapshot>();
+const KUSTOMIZATION_FILE = /(^|[\\/])(kustomization\.ya?ml|Kustomization)$/;
+
+function snapshot(ws: Workspace): Snapshot {
+  const cached = snapshots.get(ws);
+  if (cached && cached.version === ws.version) return cached;
+  let kustomize = false;
+  for (const m of ws.fileModels) if (KUSTOMIZATION_FILE.test(m.file.path)) { kustomize = true; break; }
+  const fresh: Snapshot = { version: ws.version, kustomize, selected: new Map(), patch: new Map(), commonLabels: new Map() };
+  snapshots.set(ws, fresh);
+  return fresh;
+}
+
+function memo<K, V>(m: Map<K, V>, key: K, compute: () => V): V {
+  if (m.has(key)) return m.get(key) as V;
+  const v = compute();
+  m.set(key, v);
+  return v;
+}
+
+/** The namespaces of the workspace. */
+export function namespacesOf(ws: Workspace): string[] {
+  const s = snapshot(ws);
+  return (s.namespaces ??= ws.namespaces());
+}
+
+/** Node ports that any Service of the workspace asks for (node ports are cluster-wide: every namespace). */
+export function usedNodePorts(ws: Workspace): Set<number> {
+  const s = snapshot(ws);
+  if (!s.usedNodePorts) {
+    const used = new Set<number>();
+    for (const o of ws.objects()) {
+      const svc = serviceOf(o);
+      if (!svc) continue;
+      for (const p of svc.ports) if (p.nodePort) used.add(p.nodePort);
+      const hc = o.reader.int(o.get('spec', 'healthCheckNodePort'));
+      if (hc) used.add(hc);
+    }
+    s.usedNodePorts = used;
+  }
+  return s.usedNodePorts;
 }
 
 /**
@@ -99,16 +177,27 @@ export function itemAnchor(obj: K8sObject, map: YAMLMap): Node {
  * read. (Scans the workspace: call it only before reporting.)
  */
 export function customTemplatesSelected(ws: Workspace, obj: K8sObject, selector: Map<string, string>): K8sObject[] {
+  if (selector.size === 0) return [];
+  const s = snapshot(ws);
+  if (!s.customTemplates) {
+    const byNs = new Map<string, { obj: K8sObject; labels: Map<string, string> }[]>();
+    for (const o of ws.objects()) {
+      if (isWorkload(o.apiVersion, o.kind) || isService(o.apiVersion, o.kind)) continue;
+      const r = o.reader;
+      const template = r.map(o.get('spec', 'template')) ?? r.map(o.get('spec', 'jobTemplate', 'spec', 'template'));
+      const labels = r.stringMap(r.at(template, 'metadata', 'labels'));
+      if (!labels || labels.size === 0) continue;
+      const list = byNs.get(o.namespace);
+      if (list) list.push({ obj: o, labels });
+      else byNs.set(o.namespace, [{ obj: o, labels }]);
+    }
+    s.customTemplates = byNs;
+  }
   const out: K8sObject[] = [];
-  for (const o of ws.objects()) {
-    if (o.namespace !== obj.namespace || isWorkload(o.apiVersion, o.kind) || isService(o.apiVersion, o.kind)) continue;
-    const r = o.reader;
-    const template = r.map(o.get('spec', 'template')) ?? r.map(o.get('spec', 'jobTemplate', 'spec', 'template'));
-    const labels = r.stringMap(r.at(template, 'metadata', 'labels'));
-    if (!labels || selector.size === 0) continue;
+  for (const t of s.customTemplates.get(obj.namespace) ?? []) {
     let all = true;
-    for (const [k, v] of selector) if (labels.get(k) !== v) { all = false; break; }
-    if (all) out.push(o);
+    for (const [k, v] of selector) if (t.labels.get(k) !== v) { all = false; break; }
+    if (all) out.push(t.obj);
   }
   return out;
 }

@@ -5,7 +5,7 @@ import { effectiveTargetPort, findTargetContainerPort, serviceOf } from '../mode
 import type { ServicePort } from '../model/service';
 import type { Rule, RuleContext } from './rule';
 import type { K8sObject } from '../model/object';
-import { appliesToService, customTemplatesSelected, isPatch, portNameProblem, svcName } from './service-shared';
+import { appliesToService, customTemplatesSelected, isPatch, portNameProblem, selectedTemplates, svcName } from './service-shared';
 
 /**
  * Whether each Service port reaches a container port of the pods the Service selects (same namespace), as
@@ -35,7 +35,7 @@ export const serviceTargetPort: Rule = {
     const svc = serviceOf(obj);
     if (!svc || svc.type.toLowerCase() === 'externalname') return;
     if (!svc.selector || svc.selector.size === 0) return;
-    const templates = ctx.workspace.selectedBy(svc);
+    const templates = selectedTemplates(ctx.workspace, svc);
     if (templates.length === 0) return;
     let skip: boolean | undefined;
     const report: RuleContext['report'] = (f) => {
