@@ -11,6 +11,7 @@ import { objectLabels } from './object-labels';
 import { objectName } from './object-name';
 import { podContainers } from './pod-containers';
 import { podRestartPolicy } from './pod-restart-policy';
+import { podScheduling } from './pod-scheduling';
 import { podVolumes } from './pod-volumes';
 import type { Rule } from './rule';
 import { workloadCronjob } from './workload-cronjob';
@@ -30,6 +31,7 @@ export const WORKLOAD_RULES: readonly Rule[] = [
   podContainers,
   podRestartPolicy,
   podVolumes,
+  podScheduling,
   containerName,
   containerImage,
   containerPort,
