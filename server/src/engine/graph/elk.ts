@@ -3,8 +3,6 @@
  * holds a dispatcher that lays a graph out synchronously. Calling it directly lets the CLI stay synchronous
  * and lets `layoutGraph` decide itself when to yield to the event loop.
  */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-import elkWorker = require('elkjs/lib/elk-worker.min.js');
 import type { ElkNode } from 'elkjs/lib/elk-api';
 
 interface Dispatcher {
@@ -26,6 +24,9 @@ let answer: Answer | undefined;
 
 function elk(): SyncWorker {
   if (!worker) {
+    // Loaded on first use: 1.6 MB of script that a language server need not parse until a diagram is asked for.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const elkWorker = require('elkjs/lib/elk-worker.min.js') as typeof import('elkjs/lib/elk-worker.min.js');
     const w = new elkWorker.Worker() as unknown as SyncWorker;
     w.onmessage = (m) => {
       answer = m.data;

@@ -3,7 +3,7 @@
  * Policy (no network, styles and scripts only with the page's nonce). Used for `kubeway graph --format
  * html` (SVG inline, self-contained) and, with the webview's CSP, for the VS Code panel.
  */
-import { escapeXml } from './render';
+import { escapeXml } from './escape';
 import { GRAPH_CSS } from './style';
 import { VIEWER_SCRIPT } from './viewer';
 

@@ -4,23 +4,18 @@
  * are carried as data attributes so that the viewer can reveal the source of what is clicked.
  */
 import { LABEL_FONT_SIZE, textWidth } from './describe';
+import { escapeXml } from './escape';
 import { LABEL, NAMESPACE, NODE, badgeWidth } from './layout';
 import type { GraphLayout, LayoutEdge, LayoutNamespace, LayoutNode, Point } from './layout';
 import { GRAPH_CSS } from './style';
+
+export { escapeXml };
 
 export interface RenderOptions {
   /** Embed the styles (a file on its own). Off when the page around the SVG brings them (webview, HTML). */
   standalone?: boolean;
   /** Shown when the graph is empty. */
   emptyText?: string;
-}
-
-const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Escapes text for XML content and attribute values; characters XML 1.0 forbids become U+FFFD. */
-export function escapeXml(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[&<>"']/g, (c) => XML_ESCAPES[c]).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '\uFFFD');
 }
 
 const num = (n: number): string => String(Math.round(n * 10) / 10);

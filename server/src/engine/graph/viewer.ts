@@ -252,7 +252,7 @@ export const VIEWER_SCRIPT = String.raw`(function () {
         setup(m.svg);
         if (m.stale && m.stale.length) {
           banner.textContent = m.stale.map(function (s) {
-            return s.file + ' has a syntax error on line ' + (s.line + 1) + ' (' + s.message + '): showing its last good version.';
+            return (s.name || s.file) + ' has a syntax error on line ' + (s.line + 1) + ' (' + s.message + '): showing its last good version.';
           }).join('\n');
           banner.hidden = false;
         } else banner.hidden = true;
