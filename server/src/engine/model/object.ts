@@ -66,7 +66,7 @@ export class K8sObject {
 
 /** Reads the Kubernetes objects of a parsed document (the document itself, or the items of a List). */
 export function objectsOfDocument(doc: ManifestDocument): K8sObject[] {
-  if (doc.aliasBomb) return [];
+  if (doc.unread) return [];
   const r = doc.reader;
   const root = r.map(doc.contents);
   if (!root) return [];

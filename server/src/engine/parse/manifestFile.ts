@@ -1,8 +1,8 @@
 import { Composer, Parser, isAlias, isMap, isScalar, isSeq } from 'yaml';
-import type { Document, Node } from 'yaml';
+import type { Alias, Document, Node, YAMLError } from 'yaml';
 import { LineIndex } from './lines';
-import { DocReader } from './nodes';
-import { MAX_ALIAS_EXPANSION, YAML_OPTIONS } from './yamlOptions';
+import { DocReader, isMergeKey } from './nodes';
+import { MAX_ALIAS_EXPANSION, MAX_NESTING_DEPTH, YAML_OPTIONS } from './yamlOptions';
 import type { Range } from '../types';
 
 /** A problem found while reading YAML (before any Kubernetes rule runs). */
@@ -21,6 +21,13 @@ export class ManifestDocument {
   broken = false;
   /** Set when aliases expand beyond the limit: the document is not read at all. */
   aliasBomb = false;
+  /** Not read at all (alias bomb, nesting beyond the limit): the document yields no objects. */
+  unread = false;
+  /**
+   * A Kubernetes document: its root map has `apiVersion` and `kind` (or, when it is broken, its text has
+   * both keys). YAML problems are reported only in Kubernetes documents.
+   */
+  kubernetes = false;
 
   constructor(
     readonly file: ManifestFile,
@@ -55,17 +62,20 @@ export function isTemplateText(text: string): boolean {
   return text.includes('{{');
 }
 
-const K8S_HINT = /^[ \t]*["']?apiVersion["']?[ \t]*:/m;
-const KIND_HINT = /^[ \t]*["']?kind["']?[ \t]*:/m;
+const API_VERSION_LINE = /^[ \t]*["']?apiVersion["']?[ \t]*:/m;
+const KIND_LINE = /^[ \t]*["']?kind["']?[ \t]*:/m;
+const API_VERSION_JSON = /"apiVersion"[ \t\r\n]*:/;
+const KIND_JSON = /"kind"[ \t\r\n]*:/;
 
 /** A parsed manifest file: its text, line index, documents and YAML-level problems. */
 export class ManifestFile {
   readonly lines: LineIndex;
   readonly documents: ManifestDocument[] = [];
+  /** YAML problems of the file's Kubernetes documents, in text order: at most one syntax error per file. */
   readonly problems: YamlProblem[] = [];
   /** Unrendered template: no documents, no problems. */
   readonly template: boolean;
-  /** Whether the text looks like a Kubernetes manifest at all (decides whether syntax errors are worth showing). */
+  /** Whether any document is a Kubernetes object (YAML problems are only reported for those). */
   readonly looksLikeKubernetes: boolean;
 
   constructor(
@@ -74,9 +84,8 @@ export class ManifestFile {
   ) {
     this.lines = new LineIndex(text);
     this.template = isTemplateText(text);
-    this.looksLikeKubernetes = !this.template && K8S_HINT.test(text) && KIND_HINT.test(text);
-    if (this.template) return;
-    this.parse();
+    if (!this.template) this.parse();
+    this.looksLikeKubernetes = this.documents.some((d) => d.kubernetes);
   }
 
   private parse(): void {
@@ -88,34 +97,200 @@ export class ManifestFile {
     for (const doc of composer.compose(parser.parse(text), true, text.length)) {
       const md = new ManifestDocument(this, index++, doc as Document.Parsed, 0);
       this.documents.push(md);
-      for (const err of doc.errors) {
-        const [start, end] = err.pos;
-        if (err.code === 'DUPLICATE_KEY') {
-          this.problems.push({ code: 'yaml-duplicate-key', start, end, message: duplicateKeyMessage(text, start, end) });
-          continue;
-        }
-        md.broken = true;
-        if (syntaxReported) continue; // one syntax error per file: the rest are usually follow-ups
+      const found = readDocument(md, this.lines);
+      md.kubernetes = isKubernetesDocument(md, text);
+      if (!md.kubernetes) continue;
+      // One syntax error per file: what follows the first is usually a consequence of it.
+      if (found.syntax && !syntaxReported) {
         syntaxReported = true;
-        if (err.code === 'TAB_AS_INDENT') {
-          this.problems.push({ code: 'yaml-tab-indent', start, end, message: 'Tabs are not allowed as indentation in YAML: indent with spaces.' });
-        } else {
-          this.problems.push({ code: 'yaml-syntax', start, end, message: `YAML syntax error: ${firstLine(err.message)}` });
-        }
+        this.problems.push(found.syntax);
       }
-      if (hasAliases(doc) && expandedSize(doc.contents, md.reader) > MAX_ALIAS_EXPANSION) {
-        md.aliasBomb = true;
-        md.broken = true;
-        const start = doc.range[0];
-        this.problems.push({
-          code: 'yaml-alias-limit',
-          start,
-          end: Math.min(doc.range[1], this.lines.lineEnd(this.lines.position(start).line)),
-          message: `YAML aliases in this document expand to more than ${MAX_ALIAS_EXPANSION} nodes; kubeway does not read it (likely an alias bomb).`,
-        });
-      }
+      this.problems.push(...found.others);
+    }
+    this.problems.sort((a, b) => a.start - b.start);
+  }
+}
+
+/** What reading one document found: its syntax error (if any) and other problems. */
+interface DocumentProblems {
+  syntax?: YamlProblem;
+  others: YamlProblem[];
+}
+
+function readDocument(md: ManifestDocument, lines: LineIndex): DocumentProblems {
+  const doc = md.doc;
+  const text = lines.text;
+  const out: DocumentProblems = { others: [] };
+  if (doc.errors.length) {
+    md.broken = true;
+    out.syntax = locateSyntaxError(doc.errors, doc, lines);
+    if (doc.errors.some((e) => e.code === 'RESOURCE_EXHAUSTION')) {
+      md.unread = true;
+      return out;
     }
   }
+  const shape = measure(doc.contents, md.reader);
+  if (shape.ownDepth > MAX_NESTING_DEPTH) {
+    md.broken = md.unread = true;
+    out.syntax ??= {
+      code: 'yaml-syntax',
+      start: shape.deepAt,
+      end: Math.min(shape.deepAt + 1, text.length),
+      message: `YAML syntax error: this document nests maps and lists more than ${MAX_NESTING_DEPTH} levels deep; kubeway does not read it.`,
+    };
+    return out;
+  }
+  if (shape.unknownAlias) {
+    md.broken = true;
+    const a = shape.unknownAlias;
+    out.syntax ??= {
+      code: 'yaml-syntax',
+      start: a.range[0],
+      end: a.range[1],
+      message: `YAML syntax error: unknown alias \`*${a.source}\`: no anchor \`&${a.source}\` is defined before it in this document.`,
+    };
+  }
+  if (shape.cycle) {
+    md.broken = md.unread = md.aliasBomb = true;
+    const a = shape.cycle;
+    out.syntax ??= {
+      code: 'yaml-syntax',
+      start: a.range[0],
+      end: a.range[1],
+      message: `YAML syntax error: alias \`*${a.source}\` is used inside the node anchored \`&${a.source}\`, so it would contain itself.`,
+    };
+    return out;
+  }
+  if (shape.expandedNodes - shape.ownNodes > MAX_ALIAS_EXPANSION || shape.expandedDepth > MAX_NESTING_DEPTH) {
+    md.aliasBomb = md.unread = md.broken = true;
+    const start = doc.range[0];
+    out.others.push({
+      code: 'yaml-alias-limit',
+      start,
+      end: Math.max(start, Math.min(doc.range[1], lines.lineEnd(lines.position(start).line))),
+      message:
+        shape.expandedDepth > MAX_NESTING_DEPTH
+          ? `YAML aliases in this document nest more than ${MAX_NESTING_DEPTH} levels deep; kubeway does not read it.`
+          : `YAML aliases in this document expand to more than ${MAX_ALIAS_EXPANSION} nodes; kubeway does not read it (likely an alias bomb).`,
+    });
+    return out;
+  }
+  // Duplicate keys after a syntax error are often artefacts of it: only those before it are reported.
+  const limit = doc.errors.length ? Math.min(doc.errors[0].pos[0], out.syntax?.start ?? Infinity) : Infinity;
+  for (const dup of duplicateKeys(doc.contents)) {
+    const [start, end] = dup.key.range as [number, number];
+    if (start >= limit) continue;
+    out.others.push({
+      code: 'yaml-duplicate-key',
+      start,
+      end,
+      message: `Duplicate key \`${dup.name}\`: it is already set on line ${lines.position(dup.first.range?.[0] ?? 0).line + 1}, and kubectl rejects a map that sets a key twice. Remove one of them.`,
+    });
+  }
+  return out;
+}
+
+/** Whether a document is a Kubernetes object (apiVersion + kind), judged from its text when it is broken. */
+function isKubernetesDocument(md: ManifestDocument, text: string): boolean {
+  const root = md.contents;
+  if (root && isMap(root)) {
+    let apiVersion = false;
+    let kind = false;
+    for (const p of root.items) {
+      if (!isScalar(p.key)) continue;
+      if (p.key.value === 'apiVersion') apiVersion = true;
+      else if (p.key.value === 'kind') kind = true;
+    }
+    if (apiVersion && kind) return true;
+    if (!md.unread && md.reader.get(root, 'apiVersion') && md.reader.get(root, 'kind')) return true;
+  }
+  if (!md.broken) return false;
+  const r = md.doc.range;
+  const own = text.slice(r[0], r[2]);
+  return (API_VERSION_LINE.test(own) && KIND_LINE.test(own)) || (API_VERSION_JSON.test(own) && KIND_JSON.test(own));
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Syntax errors: the yaml library's first error of a document, moved to where a person would look and
+// reworded for the common mistakes.
+
+function locateSyntaxError(errors: readonly YAMLError[], doc: Document.Parsed, lines: LineIndex): YamlProblem {
+  const text = lines.text;
+  const err = errors[0];
+  const [pos, posEnd] = err.pos;
+  const raw = firstLine(err.message);
+  const lineRest = (start: number): YamlProblem['end'] => Math.max(start + 1, lines.lineEnd(lines.position(start).line));
+  const problem = (start: number, end: number, message: string): YamlProblem => ({
+    code: 'yaml-syntax',
+    start,
+    end: Math.min(Math.max(end, start), text.length),
+    message: `YAML syntax error: ${message}`,
+  });
+  switch (err.code) {
+    case 'TAB_AS_INDENT':
+      return { code: 'yaml-tab-indent', start: pos, end: posEnd, message: 'Tabs are not allowed as indentation in YAML: indent with spaces.' };
+    case 'RESOURCE_EXHAUSTION':
+      return problem(pos, pos + 1, 'this document nests maps and lists too deeply for kubeway to read; it is not checked.');
+    case 'MISSING_CHAR': {
+      const quote = /^Missing closing (["'])quote/.exec(raw);
+      if (quote) {
+        const open = openingQuote(doc, pos, quote[1], text);
+        if (open !== undefined) return problem(open, lineRest(open), `missing closing ${quote[1]}: the quoted string that starts here runs to the end of the document. Close it with ${quote[1]}.`);
+        break;
+      }
+      const flow = /flow (map|sequence)/i.exec(raw);
+      if (flow && /end with/.test(raw)) {
+        const found = unclosedFlow(doc, pos, flow[1] === 'map', text, lines, problem);
+        if (found) return found;
+        break;
+      }
+      if (raw.startsWith('Implicit map keys need to be followed by map values')) {
+        const start = skipSpace(text, pos);
+        const key = text.slice(start, lines.lineEnd(lines.position(start).line)).trim();
+        if (key.startsWith('- ') || key === '-') return problem(start, lineRest(start), 'a list item (`- `) cannot start here: indent it under the key it belongs to.');
+        return problem(start, lineRest(start), `\`${clip(key)}\` is not a \`key: value\` pair: add the missing \`:\`, or indent this line to continue the value above it.`);
+      }
+      break;
+    }
+    case 'BAD_INDENT': {
+      const flow = /^Flow (map|sequence) in block collection must be sufficiently indented and end with/.exec(raw);
+      if (flow) {
+        const found = unclosedFlow(doc, pos, flow[1] === 'map', text, lines, problem, ' (and the lines inside it must be indented more than its key)');
+        if (found) return found;
+      }
+      break;
+    }
+    case 'BLOCK_AS_IMPLICIT_KEY': {
+      const next = errors[1];
+      if (next?.code === 'MULTILINE_IMPLICIT_KEY' && next.pos[0] === pos) {
+        const last = lines.position(next.pos[1]).line;
+        if (last > lines.position(pos).line) {
+          // `name: a` then `   namespace: b` indented deeper: the second line continues the first value.
+          const start = skipSpace(text, lines.lineStarts[last]);
+          return problem(start, lineRest(start), 'this line is indented further than the line above it, so YAML reads it as part of that value: line it up with the keys it belongs with.');
+        }
+      }
+      if (raw.startsWith('Nested mappings are not allowed in compact mappings')) {
+        return problem(pos, lineRest(pos), 'a plain value cannot contain `: `: quote the value, or put the nested map on its own indented lines.');
+      }
+      if (raw.startsWith('A block sequence may not be used as an implicit map key')) {
+        const start = skipSpace(text, pos);
+        return problem(start, lineRest(start), 'a list item (`- `) cannot start here: indent it under the key it belongs to.');
+      }
+      break;
+    }
+    case 'MULTILINE_IMPLICIT_KEY': {
+      const start = skipSpace(text, pos);
+      const line = lines.position(start).line;
+      const first = text.slice(start, lines.lineEnd(line)).trim();
+      if (lines.position(posEnd).line > line && !first.includes(':')) {
+        return problem(start, lineRest(start), `missing \`:\` after \`${clip(first)}\`: the lines below are indented under it as if it were a key.`);
+      }
+      return problem(start, lineRest(start), 'a key must fit on one line: add the missing `:` or fix the indentation.');
+    }
+  }
+  const start = skipSpace(text, pos);
+  return problem(start, Math.min(Math.max(posEnd, start + 1), lineRest(start)), `${raw.charAt(0).toLowerCase()}${raw.slice(1)}`);
 }
 
 function firstLine(message: string): string {
@@ -123,44 +298,211 @@ function firstLine(message: string): string {
   return line.replace(/ at line \d+, column \d+:?$/, '').replace(/\.?$/, '.');
 }
 
-function duplicateKeyMessage(text: string, start: number, end: number): string {
-  const key = text.slice(start, end).replace(/\s*:.*$/s, '').trim();
-  return key ? `Duplicate key \`${key}\`: kubectl rejects a map that sets a key twice. Remove one of them.` : 'Duplicate key: kubectl rejects a map that sets a key twice. Remove one of them.';
+/** A piece of the user's text for a message: short, control characters shown as `?`. */
+function clip(s: string): string {
+  const shown = s.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+  return shown.length > 40 ? `${shown.slice(0, 37)}...` : shown;
 }
 
-function hasAliases(doc: Document.Parsed): boolean {
-  // Cheap pre-check: only documents with an anchor can have aliases worth counting.
-  let found = false;
-  const stack: unknown[] = [doc.contents];
-  while (stack.length && !found) {
+/** The first offset at or after `pos` that is not white space (or `pos` when there is none). */
+function skipSpace(text: string, pos: number): number {
+  for (let i = pos; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13) return i;
+  }
+  return pos;
+}
+
+/** Every node of a document's tree (aliases not followed), iteratively. */
+function* allNodes(root: unknown): Generator<Node> {
+  const stack: unknown[] = [root];
+  while (stack.length) {
     const n = stack.pop();
-    if (!n) continue;
-    if (isAlias(n)) found = true;
-    else if (isMap(n)) for (const p of n.items) stack.push(p.key, p.value);
+    if (!n || typeof n !== 'object') continue;
+    yield n as Node;
+    if (isMap(n)) for (const p of n.items) stack.push(p.key, p.value);
     else if (isSeq(n)) for (const i of n.items) stack.push(i);
   }
-  return found;
 }
 
-/** The number of nodes a document would have with every alias expanded, memoised per node (linear). */
-function expandedSize(root: unknown, reader: DocReader): number {
-  const memo = new Map<unknown, number>();
-  const visiting = new Set<unknown>();
-  const size = (node: unknown): number => {
-    if (!node || typeof node !== 'object') return 0;
-    const target = isAlias(node) ? reader.resolve(node) : node;
-    if (!target) return 1;
-    const cached = memo.get(target);
-    if (cached !== undefined) return cached;
-    if (visiting.has(target)) return MAX_ALIAS_EXPANSION + 1; // a cycle never ends
-    visiting.add(target);
-    let n = 1;
-    if (isMap(target)) for (const p of target.items) { n += size(p.key) + size(p.value); if (n > MAX_ALIAS_EXPANSION) break; }
-    else if (isSeq(target)) for (const i of target.items) { n += size(i); if (n > MAX_ALIAS_EXPANSION) break; }
-    else if (!isScalar(target)) n = 1;
-    visiting.delete(target);
-    memo.set(target, n);
-    return n;
+/** Offset of the opening quote of the quoted string that runs on to `pos` (an unclosed quote). */
+function openingQuote(doc: Document.Parsed, pos: number, quote: string, text: string): number | undefined {
+  let best: number | undefined;
+  for (const n of allNodes(doc.contents)) {
+    if (!isScalar(n) || !n.range) continue;
+    const [s, e] = n.range;
+    if (text[s] === quote && s < pos && e >= pos - 1 && (best === undefined || s > best)) best = s;
+  }
+  return best;
+}
+
+/** The innermost flow collection (`{` or `[`) that is never closed before `pos`. */
+function unclosedFlow(
+  doc: Document.Parsed,
+  pos: number,
+  map: boolean,
+  text: string,
+  lines: LineIndex,
+  problem: (start: number, end: number, message: string) => YamlProblem,
+  hint = '',
+): YamlProblem | undefined {
+  const [open, close] = map ? ['{', '}'] : ['[', ']'];
+  let best: number | undefined;
+  for (const n of allNodes(doc.contents)) {
+    if (!(isMap(n) || isSeq(n)) || !n.flow || !n.range) continue;
+    const [s, e] = n.range;
+    if (text[s] !== open || s >= pos) continue;
+    if (text.slice(s, e).trimEnd().endsWith(close)) continue;
+    if (best === undefined || s > best) best = s;
+  }
+  if (best === undefined) return undefined;
+  const what = map ? 'flow map' : 'flow sequence';
+  return problem(best, Math.max(best + 1, lines.lineEnd(lines.position(best).line)), `this ${what} \`${open}\` is never closed: add the missing \`${close}\`${hint}.`);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Aliases and nesting, measured without recursion (documents may be hostile).
+
+interface Shape {
+  /** Nodes of the tree itself, and with every alias expanded. */
+  ownNodes: number;
+  expandedNodes: number;
+  /** Nesting depth of the tree itself, and with aliases followed. */
+  ownDepth: number;
+  expandedDepth: number;
+  /** Where the tree itself first goes deeper than the limit. */
+  deepAt: number;
+  unknownAlias?: Alias;
+  /** An alias inside the node it refers to. */
+  cycle?: Alias;
+}
+
+interface Measured {
+  nodes: number;
+  depth: number;
+}
+
+function childrenOf(n: Node): unknown[] {
+  if (isMap(n)) {
+    const out: unknown[] = [];
+    for (const p of n.items) out.push(p.key, p.value);
+    return out;
+  }
+  if (isSeq(n)) return n.items;
+  return [];
+}
+
+function measure(root: unknown, reader: DocReader): Shape {
+  const shape: Shape = { ownNodes: 0, expandedNodes: 0, ownDepth: 0, expandedDepth: 0, deepAt: 0 };
+  if (!root || typeof root !== 'object') return shape;
+  // The tree itself: node count, depth, unknown aliases.
+  let hasAliases = false;
+  const own: [unknown, number][] = [[root, 1]];
+  while (own.length) {
+    const [n, depth] = own.pop() as [unknown, number];
+    if (!n || typeof n !== 'object') continue;
+    shape.ownNodes++;
+    if (depth > shape.ownDepth) {
+      shape.ownDepth = depth;
+      if (depth > MAX_NESTING_DEPTH) {
+        shape.deepAt = (n as Node).range?.[0] ?? 0;
+        return shape;
+      }
+    }
+    if (isAlias(n)) {
+      hasAliases = true;
+      if (!reader.resolve(n) && !shape.unknownAlias) shape.unknownAlias = n;
+      continue;
+    }
+    for (const c of childrenOf(n as Node)) own.push([c, depth + 1]);
+  }
+  shape.expandedNodes = shape.ownNodes;
+  shape.expandedDepth = shape.ownDepth;
+  if (!hasAliases) return shape;
+  // With aliases followed: post-order over the graph, memoised per node (linear in the tree's size).
+  const memo = new Map<Node, Measured>();
+  const onPath = new Set<Node>();
+  interface Frame {
+    node: Node;
+    children: Node[];
+    next: number;
+    nodes: number;
+    depth: number;
+  }
+  const targetOf = (n: unknown): Node | undefined => (n && typeof n === 'object' ? (isAlias(n) ? reader.resolve(n) : (n as Node)) : undefined);
+  const limitHit = (m: Measured) => m.nodes > MAX_ALIAS_EXPANSION + shape.ownNodes || m.depth > MAX_NESTING_DEPTH;
+  const open = (node: Node): Frame => {
+    onPath.add(node);
+    const children: Node[] = [];
+    for (const c of childrenOf(node)) {
+      if (!c || typeof c !== 'object') continue;
+      if (isAlias(c) && !reader.resolve(c)) continue;
+      children.push(c as Node);
+    }
+    return { node, children, next: 0, nodes: 1, depth: 1 };
   };
-  return size(root);
+  const stack: Frame[] = [open(root as Node)];
+  let result: Measured = { nodes: 1, depth: 1 };
+  while (stack.length) {
+    const top = stack[stack.length - 1];
+    if (top.next < top.children.length) {
+      const child = top.children[top.next++];
+      const target = targetOf(child) as Node;
+      if (onPath.has(target)) {
+        if (isAlias(child)) shape.cycle = child;
+        shape.expandedNodes = Infinity;
+        return shape;
+      }
+      const done = memo.get(target);
+      if (done) {
+        top.nodes += done.nodes;
+        top.depth = Math.max(top.depth, done.depth + 1);
+        if (limitHit(top)) {
+          result = { nodes: top.nodes, depth: top.depth };
+          break;
+        }
+        continue;
+      }
+      stack.push(open(target));
+      continue;
+    }
+    stack.pop();
+    onPath.delete(top.node);
+    const m = { nodes: top.nodes, depth: top.depth };
+    memo.set(top.node, m);
+    result = m;
+    if (limitHit(m)) break;
+    const parent = stack[stack.length - 1];
+    if (parent) {
+      parent.nodes += m.nodes;
+      parent.depth = Math.max(parent.depth, m.depth + 1);
+      if (limitHit(parent)) {
+        result = { nodes: parent.nodes, depth: parent.depth };
+        break;
+      }
+    }
+  }
+  shape.expandedNodes = result.nodes;
+  shape.expandedDepth = Math.max(shape.ownDepth, result.depth);
+  return shape;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Duplicate keys: every key that repeats an earlier key of its map (as the API server sees keys: as JSON
+// strings). `<<` merges are not keys of their own; values brought in by a merge may be overridden.
+
+function* duplicateKeys(root: unknown): Generator<{ key: Node; first: Node; name: string }> {
+  for (const n of allNodes(root)) {
+    if (!isMap(n) || n.items.length < 2) continue;
+    const seen = new Map<string, Node>();
+    for (const p of n.items) {
+      const k = p.key;
+      if (!isScalar(k) || isMergeKey(k) || !k.range) continue;
+      const v = k.value;
+      const name = v === null || v === undefined ? 'null' : String(v);
+      const first = seen.get(name);
+      if (first) yield { key: k, first, name };
+      else seen.set(name, k);
+    }
+  }
 }

@@ -1,4 +1,4 @@
-import type { DocumentOptions, ParseOptions, SchemaOptions, Tags } from 'yaml';
+import type { DocumentOptions, ParseOptions, ScalarTag, SchemaOptions, Tags } from 'yaml';
 
 /**
  * kubectl decodes manifests with go-yaml v2 (YAML 1.1): `0755` is octal 493, `yes`/`on`/`off` are booleans,
@@ -6,20 +6,42 @@ import type { DocumentOptions, ParseOptions, SchemaOptions, Tags } from 'yaml';
  * untyped values, so those stay strings here too.
  */
 function kubectlTags(tags: Tags): Tags {
-  return tags.filter((tag) => {
+  const kept = tags.filter((tag) => {
     if (typeof tag !== 'object' || tag === null) return true;
     const t = tag as { format?: string; tag?: string };
     return t.format !== 'TIME' && t.tag !== 'tag:yaml.org,2002:timestamp';
   });
+  return [...kept, goOctal];
 }
+
+/** go-yaml parses integers with Go's strconv.ParseInt(s, 0, 64), which also reads `0o755` as octal. */
+const goOctal: ScalarTag = {
+  tag: 'tag:yaml.org,2002:int',
+  format: 'OCT',
+  default: true,
+  test: /^[-+]?0o[0-7][0-7_]*$/,
+  resolve(str: string) {
+    const digits = str.replace(/_/g, '');
+    const sign = digits.startsWith('-') ? -1 : 1;
+    return sign * parseInt(digits.replace(/^[-+]?0o/, ''), 8);
+  },
+};
 
 export const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
   version: '1.1',
   customTags: kubectlTags,
-  uniqueKeys: true,
+  // Duplicate keys are found by ManifestFile in one linear pass: yaml's own check compares every key with
+  // every earlier key of its map, which takes minutes on a map of 100 000 keys.
+  uniqueKeys: false,
   prettyErrors: false,
   keepSourceTokens: false,
 };
 
-/** Expanded node count above which a document's aliases are treated as an alias bomb. */
+/** Nodes that aliases may add to a document (beyond its own) before it is treated as an alias bomb. */
 export const MAX_ALIAS_EXPANSION = 100_000;
+
+/**
+ * Nesting depth (maps and sequences, aliases followed) beyond which a document is not read: no manifest
+ * comes near it, and rules walk documents recursively.
+ */
+export const MAX_NESTING_DEPTH = 500;
