@@ -14,7 +14,7 @@ import {
   TextDocuments,
   WatchKind,
 } from 'vscode-languageserver/node';
-import type { ClientCapabilities, Connection, FileEvent, InitializeParams, InitializeResult, WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
+import type { ClientCapabilities, Connection, Disposable, FileEvent, InitializeParams, InitializeResult, WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
 import type { Rule } from '../engine/rules/rule';
 import { onCodeAction } from './codeActions';
 import { onCompletion } from './completion';
@@ -55,7 +55,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const names = new FileNames();
   let settings: ServerSettings = readSettings(undefined);
   let capabilities: ClientCapabilities = {};
-  const debounceMs = options.debounceMs ?? 50;
+  const debounceMs = options.debounceMs ?? 25;
   const log = (message: string): void => connection.console.error(message);
   const warn = (message: string): void => connection.console.warn(message);
 
@@ -87,13 +87,18 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     settings: () => settings,
   };
 
-  /** Whether a file of a workspace folder is one the settings select (documents outside the folders always are). */
-  const selected = (name: string, uri: string): boolean => {
+  /**
+   * Whether a file of a workspace folder is one the settings select: files on disk must match the include
+   * globs; an open document only must not be excluded (its language mode already says it is YAML).
+   * Documents outside the folders always are.
+   */
+  const selected = (uri: string, open = false): boolean => {
     const path = uriToPath(uri);
     if (!path) return true;
     const inFolder = names.folderOf(path);
     if (!inFolder) return true;
-    return settings.include.matches(inFolder.rel) && !settings.exclude.matchesOrParent(inFolder.rel);
+    if (settings.exclude.matchesOrParent(inFolder.rel)) return false;
+    return open || settings.include.matches(inFolder.rel);
   };
 
   // ------------------------------------------------------------------ open documents
@@ -112,7 +117,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   documents.onDidOpen(({ document }) => {
     const name = names.nameOf(document.uri);
     names.rememberUri(name, document.uri);
-    if (!selected(name, document.uri)) return;
+    if (!selected(document.uri, true)) return;
     openByName.set(name, document);
     update(document);
   });
@@ -247,7 +252,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         }
         continue;
       }
-      if (!selected(name, change.uri)) continue;
+      if (!selected(change.uri)) continue;
       void reloadFromDisk(name, path);
     }
   };
@@ -272,7 +277,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       // Open documents that the globs now leave out (or take in).
       for (const doc of documents.all()) {
         const name = names.nameOf(doc.uri);
-        const isIn = selected(name, doc.uri);
+        const isIn = selected(doc.uri, true);
         if (!isIn && openByName.get(name) === doc) {
           openByName.delete(name);
           if (!diskNames.has(name)) validation.remove(name);
@@ -281,7 +286,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           update(doc);
         }
       }
-      if (initialised) void indexFolders();
+      if (initialised) {
+        watchFiles();
+        void indexFolders();
+      }
     }
     validation.markAll();
   };
@@ -310,16 +318,6 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   connection.onInitialized(() => {
-    initialised = true;
-    if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [
-          { globPattern: '**/*.{yaml,yml}', kind: WatchKind.Create | WatchKind.Change | WatchKind.Delete },
-          // Deleting or renaming a folder reports only the folder.
-          { globPattern: '**/*', kind: WatchKind.Delete },
-        ],
-      });
-    }
     if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'kubeway' });
     }
@@ -329,8 +327,32 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         resetFolders([...current, ...e.added]);
       });
     }
-    void pullSettings().then(() => indexFolders());
+    void pullSettings().then(() => {
+      initialised = true;
+      watchFiles();
+      return indexFolders();
+    });
   });
+
+  /** Asks the client to report changes to the files the include globs select (re-registered when they change). */
+  let watcher: Promise<Disposable> | undefined;
+  let watchedGlobs = '';
+  const watchFiles = (): void => {
+    if (!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration || watchedGlobs === settings.globsKey) return;
+    watchedGlobs = settings.globsKey;
+    const previous = watcher;
+    // Client watchers match absolute paths: a folder-relative include glob is widened with `**/` (the
+    // server filters events with the real globs).
+    const globs = settings.includeGlobs.map((g) => (g.startsWith('**/') ? g : `**/${g.replace(/^\.?\//, '')}`));
+    watcher = connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: [
+        ...globs.map((globPattern) => ({ globPattern, kind: WatchKind.Create | WatchKind.Change | WatchKind.Delete })),
+        // Deleting or renaming a folder reports only the folder.
+        { globPattern: '**/*', kind: WatchKind.Delete },
+      ],
+    });
+    void previous?.then((d) => d.dispose()).catch(() => undefined);
+  };
 
   /** Workspace folders changed: names may change (a folder prefix appears or goes), so everything is re-read. */
   const resetFolders = (folders: { uri: string; name?: string }[]): void => {
@@ -341,7 +363,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     for (const doc of documents.all()) {
       const name = names.nameOf(doc.uri);
       names.rememberUri(name, doc.uri);
-      if (!selected(name, doc.uri)) continue;
+      if (!selected(doc.uri, true)) continue;
       openByName.set(name, doc);
       update(doc);
     }

@@ -9,6 +9,8 @@ export interface ServerSettings {
   exclude: GlobSet;
   /** Closed files are still read (for references) but get no diagnostics. */
   checkOpenFilesOnly: boolean;
+  /** The include globs as written (the client's file watcher watches them). */
+  includeGlobs: string[];
   /** The raw globs, to tell whether a change needs a re-scan. */
   globsKey: string;
 }
@@ -45,6 +47,7 @@ export function readSettings(section: unknown, warn: (message: string) => void =
     include: new GlobSet(include),
     exclude: new GlobSet(exclude),
     checkOpenFilesOnly: s.checkOpenFilesOnly === true,
+    includeGlobs: include,
     globsKey: JSON.stringify([include, exclude]),
   };
 }
