@@ -4,10 +4,12 @@
  * JSON decoder sees them after kubectl turns the YAML into JSON), missing required fields and values
  * outside an enum. Nulls (`key:` or `key: null`) are accepted everywhere: the decoder reads them as absent.
  */
+import { isAlias, isMap, isScalar, isSeq } from 'yaml';
 import type { Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { K8sObject } from '../model/object';
 import type { ManifestDocument } from '../parse/manifestFile';
-import { DocReader, isAlias, isMap, isMergeKey, isScalar, isSeq, keyText } from '../parse/nodes';
+// The node tests come straight from `yaml`: re-exported bindings cost a getter call each in the bundle.
+import { DocReader, isMergeKey, keyText } from '../parse/nodes';
 import type { Finding } from '../rules/rule';
 import type { Fix } from '../types';
 import { isQuantity } from './quantity';
