@@ -1,7 +1,7 @@
 import type { Node } from 'yaml';
 import { isWorkload } from '../model/apiVersions';
 import type { Rule } from './rule';
-import { deepestKey, isKustomizePatch, isUnset, keyNode, podSpecOf, podSpecPath, templatePath } from './workload-support';
+import { deepestKey, isKustomizePatch, isUnset, keyNode, objectRef, podSpecOf, podSpecPath, templatePath } from './workload-support';
 
 /**
  * A pod needs at least one container (core validateContainers: `containers` Required). Ephemeral containers
@@ -16,7 +16,7 @@ export const podContainers: Rule = {
   checkObject(obj, ctx) {
     const r = obj.reader;
     const spec = podSpecOf(obj);
-    const what = obj.kind === 'Pod' ? `Pod \`${obj.name ?? ''}\`` : `The pod template of ${obj.kind} \`${obj.name ?? ''}\``;
+    const what = obj.kind === 'Pod' ? objectRef(obj) : `The pod template of ${obj.name ? objectRef(obj) : `this ${obj.kind}`}`;
     const containers = r.get(spec, 'containers');
     if (r.items(containers).length === 0 && !isKustomizePatch(ctx.workspace, obj)) {
       const seq = r.seq(containers);
@@ -24,7 +24,7 @@ export const podContainers: Rule = {
       const at = seq ? (containers as Node) : deepestKey(obj, ...podSpecPath(obj.kind), 'containers');
       const template = obj.kind === 'Pod' ? obj.node : obj.get(...templatePath(obj.kind));
       if (!r.map(template) && isUnset(r, template)) {
-        ctx.report({ at, message: `${obj.kind} \`${obj.name ?? ''}\` has no pod template: add ${templatePath(obj.kind).join('.')} with metadata.labels and spec.containers.` });
+        ctx.report({ at, message: `${objectRef(obj)} has no pod template: add ${templatePath(obj.kind).join('.')} with metadata.labels and spec.containers.` });
       } else if (!containers || seq || r.scalar(containers)?.value === null) {
         ctx.report({ at, message: `${what} has no containers: add at least one under ${[...podSpecPath(obj.kind), 'containers'].join('.')}.` });
       }

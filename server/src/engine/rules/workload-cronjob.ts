@@ -1,7 +1,7 @@
 import type { Node } from 'yaml';
 import { isWorkload } from '../model/apiVersions';
 import type { Rule } from './rule';
-import { deepestKey, isKustomizePatch, stringOrNull } from './workload-support';
+import { deepestKey, isKustomizePatch, objectRef, stringOrNull } from './workload-support';
 
 interface Bounds {
   min: number;
@@ -105,7 +105,7 @@ export const workloadCronjob: Rule = {
     const schedule = node === undefined ? null : stringOrNull(r, node);
     if (schedule === null || schedule === '') {
       if (!isKustomizePatch(ctx.workspace, obj)) {
-        ctx.report({ at: deepestKey(obj, 'spec', 'schedule'), message: `CronJob \`${obj.name ?? ''}\` has no schedule: set spec.schedule, e.g. "0 3 * * *" (03:00 every day).` });
+        ctx.report({ at: deepestKey(obj, 'spec', 'schedule'), message: `${objectRef(obj)} has no schedule: set spec.schedule, e.g. "0 3 * * *" (03:00 every day).` });
       }
     } else if (schedule !== undefined) {
       const problem = scheduleProblem(schedule);

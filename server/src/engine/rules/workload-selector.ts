@@ -9,6 +9,7 @@ import {
   isKustomizePatch,
   isUnset,
   keyNode,
+  objectRef,
   readLabelSelector,
   readMapSelector,
   readLabels,
@@ -66,7 +67,7 @@ function checkAppsSelector(obj: K8sObject, ctx: RuleContext, patch: boolean): vo
     if (patch) return;
     ctx.report({
       at: deepestKey(obj, 'spec', 'selector'),
-      message: `${obj.kind} \`${obj.name ?? ''}\` has no spec.selector: ${obj.apiVersion} requires one that matches the pod template labels, e.g. selector: {matchLabels: ${labelsExample(labels)}}.`,
+      message: `${objectRef(obj)} has no spec.selector: ${obj.apiVersion} requires one that matches the pod template labels, e.g. selector: {matchLabels: ${labelsExample(labels)}}.`,
     });
     return;
   }
@@ -77,7 +78,7 @@ function checkAppsSelector(obj: K8sObject, ctx: RuleContext, patch: boolean): vo
     if (patch) return;
     ctx.report({
       at: keyNode(r, spec, 'selector') ?? (selectorNode as Node),
-      message: `${obj.kind} \`${obj.name ?? ''}\` has an empty selector: it must select the pod template labels, e.g. matchLabels: ${labelsExample(labels)}.`,
+      message: `${objectRef(obj)} has an empty selector: it must select the pod template labels, e.g. matchLabels: ${labelsExample(labels)}.`,
     });
     return;
   }
@@ -146,7 +147,7 @@ function checkRcSelector(obj: K8sObject, ctx: RuleContext, patch: boolean): void
       if (patch || labels.size > 0) return;
       ctx.report({
         at: keyNode(r, spec, 'selector') ?? deepestKey(obj, 'spec', 'selector'),
-        message: `ReplicationController \`${obj.name ?? ''}\` has neither a selector nor pod template labels: set spec.template.metadata.labels (the selector defaults to them).`,
+        message: `${objectRef(obj)} has neither a selector nor pod template labels: set spec.template.metadata.labels (the selector defaults to them).`,
       });
     }
     return;
@@ -165,7 +166,7 @@ function checkJobSelector(obj: K8sObject, ctx: RuleContext, patch: boolean): voi
       if (patch) return;
       ctx.report({
         at: deepestKey(obj, 'spec', 'selector'),
-        message: `Job \`${obj.name ?? ''}\` sets manualSelector: true but has no spec.selector: add one that matches the pod template labels (or drop manualSelector).`,
+        message: `${objectRef(obj)} sets manualSelector: true but has no spec.selector: add one that matches the pod template labels (or drop manualSelector).`,
       });
       return;
     }
@@ -199,14 +200,14 @@ function checkCronJobSelector(obj: K8sObject, ctx: RuleContext): void {
   if (!isUnset(r, selectorNode)) {
     ctx.report({
       at: keyNode(r, jobSpec, 'selector') as Node,
-      message: `CronJob \`${obj.name ?? ''}\` sets spec.jobTemplate.spec.selector: the selector of its Jobs is always generated, and the API server rejects one set here. Remove it.`,
+      message: `${objectRef(obj)} sets spec.jobTemplate.spec.selector: the selector of its Jobs is always generated, and the API server rejects one set here. Remove it.`,
     });
   }
   const manualNode = r.get(jobSpec, 'manualSelector');
   if (r.scalar(manualNode)?.value === true) {
     ctx.report({
       at: manualNode as Node,
-      message: `CronJob \`${obj.name ?? ''}\` sets manualSelector: true in its job template: the API server only allows false or unset there.`,
+      message: `${objectRef(obj)} sets manualSelector: true in its job template: the API server only allows false or unset there.`,
     });
   }
 }

@@ -469,3 +469,8 @@ export function containerLabel(c: ContainerRef): string {
 export function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
+
+/** "Deployment `web`", or "This Deployment" when the object has no name yet. */
+export function objectRef(obj: K8sObject): string {
+  return obj.name ? `${obj.kind} \`${obj.name}\`` : `This ${obj.kind}`;
+}
