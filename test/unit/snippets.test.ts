@@ -242,6 +242,10 @@ describe('snippets', () => {
     for (const prefix of ['deployment', 'service', 'svc-clusterip', 'svc-nodeport', 'svc-loadbalancer', 'svc-headless', 'svc-externalname', 'ingress', 'ingress-tls', 'k8s-stack']) {
       assert.ok(all.includes(prefix), `prefix ${prefix}`);
     }
+    // VS Code offers snippets wherever a word is typed: a prefix spelt like a value (`nodeport`, `headless`) would
+    // offer a whole Service in the middle of `type: nodep`
+    const values = ['clusterip', 'nodeport', 'loadbalancer', 'externalname', 'headless', 'prefix', 'exact', 'tcp', 'udp', 'http', 'web', 'app', 'stack', 'none'];
+    assert.deepEqual(all.filter((p) => values.includes(p.toLowerCase())), [], 'no prefix is spelt like a value');
     for (const [name, s] of Object.entries(snippets)) {
       assert.ok(s.description.length > 30, `${name} has a description`);
       assert.ok(bodyOf(s).includes('$0') || bodyOf(s).includes('${0'), `${name} ends with a final cursor position`);
