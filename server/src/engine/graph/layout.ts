@@ -191,23 +191,28 @@ function connectedGroups(nodes: LayoutNode[], edges: DrawnEdge[]): { nodes: Layo
 const ELK_OPTIONS: Record<string, string> = {
   'elk.algorithm': 'layered',
   'elk.direction': 'RIGHT',
+  // Every edge goes from one column to the next (Ingress → Service → workload → Pods), so with the kind as
+  // partition each ELK layer is exactly one column. Labels are placed afterwards, at the arrow: ELK's label
+  // dummies would add layers of their own that boxes could slip into.
   'elk.partitioning.activate': 'true',
   'elk.edgeRouting': 'ORTHOGONAL',
   'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
-  'elk.layered.spacing.nodeNodeBetweenLayers': '44',
   'elk.layered.spacing.edgeNodeBetweenLayers': '14',
   'elk.spacing.nodeNode': '18',
   'elk.spacing.edgeNode': '12',
   'elk.spacing.edgeEdge': '10',
-  'elk.spacing.edgeLabel': '4',
   'elk.padding': '[top=0,left=0,bottom=0,right=0]',
 };
+
+/** Room between two columns: the widest label in the group, and space for the bends before it. */
+const MIN_COLUMN_GAP = 48;
+const LABEL_ROOM = 44;
 
 interface GroupShape {
   width: number;
   height: number;
   nodes: Point[];
-  edges: { points: Point[]; label?: Point }[];
+  edges: { points: Point[] }[];
 }
 
 /** Group layouts by shape (sizes, partitions, connections, label sizes): ELK gives the same answer for the same shape. */
@@ -231,19 +236,20 @@ export interface LayoutOptions {
 
 function layoutGroup(group: { nodes: LayoutNode[]; edges: DrawnEdge[] }, opts: LayoutOptions = {}): GroupShape {
   const index = new Map(group.nodes.map((n, i) => [n.id, i]));
-  const labels = group.edges.map((e) => labelSize(e.lines));
+  const gap = Math.max(MIN_COLUMN_GAP, ...group.edges.map((e) => labelSize(e.lines).width + LABEL_ROOM));
   const key = JSON.stringify([
+    gap,
     group.nodes.map((n) => [n.width, n.height, partitionOf(n.kind, n.missing)]),
-    group.edges.map((e, i) => [index.get(e.from), index.get(e.to), labels[i].width, labels[i].height]),
+    group.edges.map((e) => [index.get(e.from), index.get(e.to)]),
   ]);
   const useCache = opts.cache !== false;
   const cached = useCache ? shapeCache.get(key) : undefined;
   if (cached) return cached;
   let shape: GroupShape;
   try {
-    shape = elkShape(group, index, labels);
+    shape = elkShape(group, index, gap);
   } catch {
-    shape = columnShape(group, index);
+    shape = columnShape(group, index, gap);
   }
   if (!useCache) return shape;
   if (shapeCache.size >= SHAPE_CACHE_MAX) shapeCache.delete(shapeCache.keys().next().value!);
@@ -251,17 +257,12 @@ function layoutGroup(group: { nodes: LayoutNode[]; edges: DrawnEdge[] }, opts: L
   return shape;
 }
 
-function elkShape(group: { nodes: LayoutNode[]; edges: DrawnEdge[] }, index: Map<string, number>, labels: { width: number; height: number }[]): GroupShape {
+function elkShape(group: { nodes: LayoutNode[]; edges: DrawnEdge[] }, index: Map<string, number>, gap: number): GroupShape {
   const graph: ElkNode = {
     id: 'g',
-    layoutOptions: ELK_OPTIONS,
+    layoutOptions: { ...ELK_OPTIONS, 'elk.layered.spacing.nodeNodeBetweenLayers': String(gap) },
     children: group.nodes.map((n, i) => ({ id: `n${i}`, width: n.width, height: n.height, layoutOptions: { 'elk.partitioning.partition': String(partitionOf(n.kind, n.missing)) } })),
-    edges: group.edges.map((e, i): ElkExtendedEdge => ({
-      id: `e${i}`,
-      sources: [`n${index.get(e.from)}`],
-      targets: [`n${index.get(e.to)}`],
-      labels: labels[i].width ? [{ id: `l${i}`, text: group.edges[i].lines.join('\n'), width: labels[i].width, height: labels[i].height, layoutOptions: { 'elk.edgeLabels.placement': 'CENTER' } }] : [],
-    })),
+    edges: group.edges.map((e, i): ElkExtendedEdge => ({ id: `e${i}`, sources: [`n${index.get(e.from)}`], targets: [`n${index.get(e.to)}`] })),
   };
   const out = elkLayoutSync(graph);
   return {
@@ -270,15 +271,13 @@ function elkShape(group: { nodes: LayoutNode[]; edges: DrawnEdge[] }, index: Map
     nodes: (out.children ?? []).map((c) => ({ x: c.x ?? 0, y: c.y ?? 0 })),
     edges: (out.edges ?? []).map((e) => {
       const s = (e as ElkExtendedEdge).sections?.[0];
-      const points = s ? [s.startPoint, ...(s.bendPoints ?? []), s.endPoint].map((p) => ({ x: p.x, y: p.y })) : [];
-      const l = e.labels?.[0];
-      return { points, label: l ? { x: l.x ?? 0, y: l.y ?? 0 } : undefined };
+      return { points: s ? [s.startPoint, ...(s.bendPoints ?? []), s.endPoint].map((p) => ({ x: p.x, y: p.y })) : [] };
     }),
   };
 }
 
 /** A plain column placement, used only if ELK fails on a group: the picture is still complete. */
-function columnShape(group: { nodes: LayoutNode[]; edges: DrawnEdge[] }, index: Map<string, number>): GroupShape {
+function columnShape(group: { nodes: LayoutNode[]; edges: DrawnEdge[] }, index: Map<string, number>, gap: number): GroupShape {
   const cols: LayoutNode[][] = [[], [], [], []];
   for (const n of group.nodes) cols[partitionOf(n.kind, n.missing)].push(n);
   const pos: Point[] = new Array(group.nodes.length);
@@ -292,48 +291,57 @@ function columnShape(group: { nodes: LayoutNode[]; edges: DrawnEdge[] }, index: 
       y += n.height + 18;
     }
     height = Math.max(height, y - 18);
-    x += Math.max(...col.map((n) => n.width)) + COLUMN_GAP;
+    x += Math.max(...col.map((n) => n.width)) + gap;
   }
-  const centre = (i: number, side: 'l' | 'r'): Point => {
+  const side = (i: number, right: boolean): Point => {
     const n = group.nodes[i];
-    return { x: pos[i].x + (side === 'r' ? n.width : 0), y: pos[i].y + n.height / 2 };
+    return { x: pos[i].x + (right ? n.width : 0), y: pos[i].y + n.height / 2 };
   };
   return {
-    width: x - COLUMN_GAP,
+    width: x - gap,
     height,
     nodes: pos,
-    edges: group.edges.map((e) => {
-      const a = centre(index.get(e.from)!, 'r');
-      const b = centre(index.get(e.to)!, 'l');
-      return { points: [a, b], label: { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 } };
-    }),
+    edges: group.edges.map((e) => ({ points: [side(index.get(e.from)!, true), side(index.get(e.to)!, false)] })),
   };
 }
 
-/** Lays out one namespace: its groups stacked (in several stacks when tall), first columns aligned. */
+/**
+ * Lays out one namespace: its groups stacked (in several stacks when tall), with every column lined up
+ * across groups. Each column of a group is moved right to the namespace's column; an edge keeps its bends
+ * with its source and only its last, horizontal segment grows, so its route stays orthogonal.
+ */
 function placeNamespace(ns: PreparedNamespace, shapes: GroupShape[]): LayoutNamespace {
-  // Columns line up across groups: every group's first column is put where the group that reaches that
-  // column from furthest left puts it, so that a Service without an Ingress sits under the other Services.
-  const local = ns.groups.map((g, i) => {
-    const lx: (number | undefined)[] = [undefined, undefined, undefined, undefined];
-    g.nodes.forEach((n, j) => {
-      const p = partitionOf(n.kind, n.missing);
-      lx[p] = Math.min(lx[p] ?? Infinity, shapes[i].nodes[j].x);
-    });
-    return { lx, first: lx.findIndex((x) => x !== undefined) };
+  const groups = ns.groups.map((g, i) => {
+    const shape = shapes[i];
+    const part = g.nodes.map((n) => partitionOf(n.kind, n.missing));
+    const left: (number | undefined)[] = [undefined, undefined, undefined, undefined];
+    part.forEach((p, j) => (left[p] = Math.min(left[p] ?? Infinity, shape.nodes[j].x)));
+    return { g, shape, part, left };
   });
+  const widest = [0, 0, 0, 0];
+  for (const { g, part } of groups) g.nodes.forEach((n, j) => (widest[part[j]] = Math.max(widest[part[j]], n.width)));
   const colX = [0, 0, 0, 0];
   for (let p = 1; p < 4; p++) {
-    let x: number | undefined;
-    for (const { lx, first } of local) {
-      if (first < p && lx[p] !== undefined) x = Math.max(x ?? 0, colX[first] + lx[p]! - lx[first]!);
-    }
-    const widest = Math.max(0, ...ns.nodes.filter((n) => partitionOf(n.kind, n.missing) === p - 1).map((n) => n.width));
-    colX[p] = x ?? colX[p - 1] + (widest ? widest + COLUMN_GAP : 0);
+    let step = 0;
+    for (const { left } of groups) if (left[p - 1] !== undefined && left[p] !== undefined) step = Math.max(step, left[p]! - left[p - 1]!);
+    colX[p] = colX[p - 1] + (step || (widest[p - 1] ? widest[p - 1] + COLUMN_GAP : 0));
   }
-  const placed = ns.groups.map((g, i) => ({ group: g, shape: shapes[i], dx: colX[local[i].first] - local[i].lx[local[i].first]! }));
-  const stackWidth = Math.max(...placed.map((p) => p.dx + p.shape.width));
-  const total = placed.reduce((s, p) => s + p.shape.height + GROUP_GAP, 0);
+  // Every group, with its columns moved into place (relative to the group's top left).
+  const placed = groups.map(({ g, shape, part, left }) => {
+    const shift = left.map((l, p) => (l === undefined ? 0 : colX[p] - l));
+    const nodes = g.nodes.map((n, j) => ({ x: shape.nodes[j].x + shift[part[j]], y: shape.nodes[j].y }));
+    const pIndex = new Map(g.nodes.map((n, j) => [n.id, part[j]]));
+    const edges = g.edges.map((e, k) => {
+      const pts = shape.edges[k].points;
+      const from = shift[pIndex.get(e.from)!];
+      const to = shift[pIndex.get(e.to)!];
+      return pts.map((pt, i) => ({ x: pt.x + (i === pts.length - 1 ? to : from), y: pt.y }));
+    });
+    const width = Math.max(0, ...g.nodes.map((n, j) => nodes[j].x + n.width));
+    return { g, nodes, edges, width, height: shape.height };
+  });
+  const stackWidth = Math.max(...placed.map((p) => p.width));
+  const total = placed.reduce((s, p) => s + p.height + GROUP_GAP, 0);
   // Enough stacks side by side for a picture about 16:10, not a ribbon.
   const stacks = Math.max(1, Math.min(placed.length, Math.round(Math.sqrt(total / (0.625 * (stackWidth + COLUMN_GAP))))));
   const perStack = total / stacks;
@@ -344,24 +352,30 @@ function placeNamespace(ns: PreparedNamespace, shapes: GroupShape[]): LayoutName
   let stack = 0;
   let y = 0;
   let maxY = 0;
-  for (const { group, shape, dx } of placed) {
-    if (y > 0 && y + shape.height / 2 > perStack && stack < stacks - 1) {
+  for (const p of placed) {
+    if (y > 0 && y + p.height / 2 > perStack && stack < stacks - 1) {
       stack++;
       y = 0;
     }
-    const ox = left + stack * (stackWidth + COLUMN_GAP) + dx;
+    const ox = left + stack * (stackWidth + COLUMN_GAP);
     const oy = top + y;
-    group.nodes.forEach((n, i) => nodes.push({ ...n, x: ox + shape.nodes[i].x, y: oy + shape.nodes[i].y }));
-    group.edges.forEach((e, i) => {
-      const s = shape.edges[i];
-      const le: LayoutEdge = { id: e.id, kind: e.kind, from: e.from, to: e.to, broken: e.broken, edges: e.edges, points: s.points.map((p) => ({ x: ox + p.x, y: oy + p.y })), tooltip: e.tooltip };
-      if (e.lines.length && s.label) {
+    p.g.nodes.forEach((n, j) => nodes.push({ ...n, x: ox + p.nodes[j].x, y: oy + p.nodes[j].y }));
+    const labelsAt = new Map<string, number>();
+    p.g.edges.forEach((e, k) => {
+      const points = p.edges[k].map((pt) => ({ x: ox + pt.x, y: oy + pt.y }));
+      const le: LayoutEdge = { id: e.id, kind: e.kind, from: e.from, to: e.to, broken: e.broken, edges: e.edges, points, tooltip: e.tooltip };
+      if (e.lines.length && points.length) {
+        // Just above the arrow; labels of edges that end at the same point stack upwards.
+        const end = points[points.length - 1];
         const size = labelSize(e.lines);
-        le.label = { x: ox + s.label.x, y: oy + s.label.y, width: size.width, height: size.height, lines: e.lines };
+        const key = `${end.x},${end.y}`;
+        const below = labelsAt.get(key) ?? 0;
+        labelsAt.set(key, below + size.height + 2);
+        le.label = { x: end.x - 10 - size.width, y: end.y - 3 - size.height - below, width: size.width, height: size.height, lines: e.lines };
       }
       edges.push(le);
     });
-    y += shape.height + GROUP_GAP;
+    y += p.height + GROUP_GAP;
     maxY = Math.max(maxY, y - GROUP_GAP);
   }
   const titleWidth = columns(`namespace ${ns.name}`) * 8 + 2 * NAMESPACE.pad;
