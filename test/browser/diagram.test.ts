@@ -18,6 +18,10 @@ import type { TrafficGraph } from '../../server/src/engine/graph/types';
 import { repoRoot } from '../harness';
 import { runCli } from '../unit/graph/runCli';
 
+// Browser globals used inside page callbacks (the test project is compiled without the DOM library).
+declare const getComputedStyle: (element: unknown) => { strokeDasharray: string; stroke: string };
+declare const DOMParser: new () => { parseFromString(text: string, type: string): { querySelector(selector: string): { textContent: string | null } | null } };
+
 const root = repoRoot();
 const chromiumPath = (process.env.CHROMIUM_PATH ? [process.env.CHROMIUM_PATH] : ['/usr/bin/chromium', '/usr/bin/chromium-browser']).find((p) => existsSync(p));
 const required = process.env.KUBEWAY_E2E === 'required';
