@@ -1,0 +1,67 @@
+/**
+ * The .vsix that `npm run package` builds: two esbuild bundles and no node_modules, the documents and icon the
+ * Marketplace shows, the snippets and grammar; an extension that activates only on YAML and its own commands.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { before, describe, it } from 'node:test';
+import { root, saveArtifact } from './lib/workbench';
+import { packageVsix, zipEntries } from './lib/vsix';
+import type { VsixBuild, ZipEntry } from './lib/vsix';
+
+describe('the packaged .vsix', () => {
+  let build: VsixBuild;
+  let entries: ZipEntry[];
+  let names: string[];
+  before(() => {
+    build = packageVsix();
+    entries = zipEntries(build.path);
+    names = entries.map((e) => e.name).sort();
+    const kib = (build.bytes / 1024).toFixed(0);
+    console.log(`e2e: .vsix ${kib} KiB, ${names.length} entries${build.seconds ? `, packaged in ${build.seconds.toFixed(1)} s` : ''}`);
+    saveArtifact('vsix-contents.txt', `${build.bytes} bytes\n${entries.map((e) => `${String(e.size).padStart(9)} ${e.name}`).join('\n')}\n`);
+  });
+
+  it('holds one dist/extension.js and one dist/server.js, and no other code', () => {
+    const code = names.filter((n) => /\.(js|cjs|mjs|ts|node|wasm)$/.test(n));
+    assert.deepEqual(code, ['extension/dist/extension.js', 'extension/dist/server.js']);
+  });
+
+  it('holds no node_modules, sources, tests, maps or build files', () => {
+    const unwanted = names.filter((n) => /node_modules\/|\/(src|test|out|scripts|bench|examples|\.vscode-test|test-artifacts)\/|\.map$|tsconfig|esbuild|\.vsix$|package-lock/.test(n));
+    assert.deepEqual(unwanted, []);
+  });
+
+  it('holds the manifest, README, CHANGELOG, LICENSE, icon, snippets and grammar', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    const want = ['extension/package.json', 'extension/changelog.md', 'extension/LICENSE.txt', `extension/${pkg.icon}`, 'extension/snippets/kubernetes.json', 'extension/syntaxes/kubernetes.injection.tmLanguage.json'];
+    for (const w of want) assert.ok(names.includes(w), `${w} is in the .vsix (has: ${names.join(', ')})`);
+    assert.ok(names.includes('extension/readme.md'), 'README.md is in the .vsix (the README is written by the engine issue)');
+    const icon = entries.find((e) => e.name === `extension/${pkg.icon}`)!.read();
+    assert.equal(icon.subarray(1, 4).toString('latin1'), 'PNG', 'the icon is a PNG');
+    assert.ok(icon.readUInt32BE(16) >= 128 && icon.readUInt32BE(20) >= 128, 'the icon is at least 128x128');
+  });
+
+  it('is small: under 3 MiB', () => {
+    assert.ok(build.bytes < 3 * 1024 * 1024, `${build.bytes} bytes`);
+  });
+
+  it('activates only on YAML files and on its own commands, and contributes snippets and the grammar', () => {
+    const manifest = JSON.parse(entries.find((e) => e.name === 'extension/package.json')!.read().toString('utf8'));
+    const events: string[] = manifest.activationEvents ?? [];
+    assert.deepEqual(events.filter((e) => !(e === 'onLanguage:yaml' || /^onCommand:kubeway\./.test(e) || /^onWebviewPanel:kubeway/.test(e))), [], 'no other activation event (no *, no onStartupFinished, no workspaceContains)');
+    assert.ok(events.includes('onLanguage:yaml'));
+    assert.equal(manifest.main, './dist/extension.js');
+    assert.deepEqual(manifest.contributes.snippets, [{ language: 'yaml', path: './snippets/kubernetes.json' }]);
+    assert.deepEqual(manifest.contributes.grammars.map((g: { injectTo?: string[] }) => g.injectTo), [['source.yaml']]);
+    assert.equal(manifest.license, 'MIT');
+  });
+
+  it('bundles the language server so that it runs from the .vsix alone', () => {
+    const server = entries.find((e) => e.name === 'extension/dist/server.js')!.read().toString('utf8');
+    assert.doesNotMatch(server, /require\(["'](yaml|vscode-languageserver[^"']*|elkjs[^"']*)["']\)/, 'no require of a dependency that the .vsix lacks');
+    const client = entries.find((e) => e.name === 'extension/dist/extension.js')!.read().toString('utf8');
+    assert.doesNotMatch(client, /require\(["']vscode-languageclient[^"']*["']\)/);
+  });
+});
