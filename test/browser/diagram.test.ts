@@ -185,7 +185,7 @@ describe('diagram in a browser', { skip: skipReason }, () => {
     await page.click('#kw-fit');
     assert.equal(await page.getAttribute('g.kw-viewport', 'transform'), before);
 
-    await page.click('g.kw-node[data-id="Service/shop/api"] rect.kw-box');
+    await page.click('g.kw-node[data-id="Service/shop/api"]');
     assert.match((await page.textContent('#kw-status')) ?? '', /^test\/browser\/fixture\/shop\.yaml:\d+ {2}Service api in namespace shop$/);
     assert.deepEqual(errors, []);
     assert.deepEqual(requests, []);
