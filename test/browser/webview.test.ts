@@ -20,6 +20,9 @@ import { renderSvg } from '../../server/src/engine/graph/render';
 import { repoRoot } from '../harness';
 import { assertWellFormedXml } from '../unit/graph/xml';
 
+// The page's window, inside page callbacks (the test project is compiled without the DOM library).
+declare const window: { postMessage(message: unknown, origin: string): void } & Record<string, unknown>;
+
 const root = repoRoot();
 const chromiumPath = (process.env.CHROMIUM_PATH ? [process.env.CHROMIUM_PATH] : ['/usr/bin/chromium', '/usr/bin/chromium-browser']).find((p) => existsSync(p));
 let playwright: typeof import('playwright-core') | undefined;
