@@ -124,6 +124,19 @@ function readDocument(md: ManifestDocument, lines: LineIndex): DocumentProblems 
   if (doc.errors.length) {
     md.broken = true;
     out.syntax = locateSyntaxError(doc.errors, doc, lines);
+  }
+  const control = controlCharacter(text, doc.range[0], Math.min(doc.range[2], out.syntax?.start ?? Infinity));
+  if (control !== undefined) {
+    md.broken = true;
+    const code = text.charCodeAt(control).toString(16).toUpperCase().padStart(4, '0');
+    out.syntax = {
+      code: 'yaml-syntax',
+      start: control,
+      end: control + 1,
+      message: `YAML syntax error: control character U+${code} is not allowed in YAML (kubectl rejects the file): remove it.`,
+    };
+  }
+  if (doc.errors.length) {
     if (doc.errors.some((e) => e.code === 'RESOURCE_EXHAUSTION')) {
       md.unread = true;
       return out;
@@ -188,6 +201,16 @@ function readDocument(md: ManifestDocument, lines: LineIndex): DocumentProblems 
     });
   }
   return out;
+}
+
+/** go-yaml refuses characters outside YAML's printable set anywhere in a stream (tab, CR and LF are fine). */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F\uFFFE\uFFFF]/;
+
+/** The first control character in text[start, end) (searched within that slice only: files have many documents). */
+function controlCharacter(text: string, start: number, end: number): number | undefined {
+  if (end <= start) return undefined;
+  const i = text.slice(start, end).search(CONTROL);
+  return i < 0 ? undefined : start + i;
 }
 
 /** Whether a document is a Kubernetes object (apiVersion + kind), judged from its text when it is broken. */
@@ -350,9 +373,9 @@ function unclosedFlow(
   let best: number | undefined;
   for (const n of allNodes(doc.contents)) {
     if (!(isMap(n) || isSeq(n)) || !n.flow || !n.range) continue;
+    // An unclosed collection runs on to where the parser gave up; a closed one ends before it.
     const [s, e] = n.range;
-    if (text[s] !== open || s >= pos) continue;
-    if (text.slice(s, e).trimEnd().endsWith(close)) continue;
+    if (text[s] !== open || s >= pos || e < pos) continue;
     if (best === undefined || s > best) best = s;
   }
   if (best === undefined) return undefined;
