@@ -1,4 +1,15 @@
+import { apiRemoval } from '../model/apiVersions';
 import type { Rule } from './rule';
+
+/** What else changes when moving to the current version, where changing apiVersion alone is not enough. */
+const MIGRATION_NOTES: Record<string, string> = {
+  Ingress: ' (backends become service.name and service.port, and every path needs a pathType)',
+  Deployment: ' (apps/v1 requires spec.selector)',
+  DaemonSet: ' (apps/v1 requires spec.selector)',
+  ReplicaSet: ' (apps/v1 requires spec.selector)',
+  StatefulSet: ' (apps/v1 requires spec.selector)',
+  CustomResourceDefinition: ' (v1 requires a structural schema per version under spec.versions)',
+};
 
 /** An apiVersion that Kubernetes no longer serves for this kind (extensions/v1beta1 Deployment, …). */
 export const apiVersionRemoved: Rule = {
@@ -6,14 +17,26 @@ export const apiVersionRemoved: Rule = {
   description: 'The apiVersion was removed from Kubernetes for this kind; the API server rejects the object.',
   severity: 'error',
   includeRemovedApis: true,
-  appliesTo: (obj) => obj.removedApi !== undefined,
+  appliesTo: (obj) => apiRemoval(obj.apiVersion, obj.kind) !== undefined,
   checkObject(obj, ctx) {
+    const removal = apiRemoval(obj.apiVersion, obj.kind);
     const node = obj.reader.pair(obj.node, 'apiVersion')?.value;
-    if (!node) return;
-    const to = obj.removedApi as string;
+    if (!removal || !node) return;
+    const gone = `${obj.kind} ${obj.apiVersion} was removed in Kubernetes ${removal.removedIn}`;
+    if (removal.use === null) {
+      ctx.report({
+        at: node as never,
+        message:
+          obj.kind === 'PodSecurityPolicy'
+            ? `${gone}, with no replacement: enforce pod security with Pod Security Admission (namespace labels pod-security.kubernetes.io/*) instead.`
+            : `${gone}, with no replacement.`,
+      });
+      return;
+    }
+    const to = removal.use;
     ctx.report({
       at: node as never,
-      message: `${obj.kind} ${obj.apiVersion} was removed from Kubernetes: use apiVersion: ${to}${obj.kind === 'Ingress' ? ' (backends become service.name and service.port, and every path needs a pathType)' : ''}.`,
+      message: `${gone}: use apiVersion: ${to}${MIGRATION_NOTES[obj.kind] ?? ''}.`,
       fix: { title: `Change apiVersion to ${to}`, edits: [{ range: obj.doc.rangeOf(node), newText: to }] },
     });
   },
