@@ -184,7 +184,7 @@ function checkJobSelector(obj: K8sObject, ctx: RuleContext, patch: boolean): voi
   if (selector.broken || obj.name === undefined) return;
   // The API server adds controller-uid to this selector and requires it to select the labels it generates.
   const generated = new Map<string, LabelEntry>();
-  for (const k of JOB_NAME_LABELS) generated.set(k, { key: k, value: obj.name, pair: undefined as never });
+  for (const k of JOB_NAME_LABELS) generated.set(k, { key: k, value: obj.name });
   const fails = selector.requirements.some((req) => !JOB_UID_LABELS.includes(req.key) && requirementMatches(req, generated) === 'no-match');
   if (!fails) return;
   ctx.report({

@@ -161,7 +161,7 @@ export interface LabelEntry {
   key: string;
   /** undefined when the value is not a string (a number, a boolean: the schema check reports those). */
   value: string | undefined;
-  pair: Pair;
+  pair?: Pair;
 }
 
 export function readLabels(r: DocReader, node: unknown): Map<string, LabelEntry> {
