@@ -6,7 +6,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { before, describe, it } from 'node:test';
+import { before, describe, it as itTest } from 'node:test';
+import { MissingPrerequisite, skipOrFail } from './workbench';
 import { INITIAL, Registry, parseRawGrammar } from 'vscode-textmate';
 import type { IGrammar } from 'vscode-textmate';
 import { OnigScanner, OnigString, loadWASM } from 'vscode-oniguruma';
@@ -176,8 +177,18 @@ const K8S = /kubernetes/;
 /** Scopes this grammar adds to a token, beyond the manifest region every token of a manifest is in. */
 const marked = (scopes: string[]) => scopes.some((s) => K8S.test(s) && !s.startsWith('meta.kubernetes.manifest'));
 
+/**
+ * The grammar tests over one base grammar. When `makeTokenizer` throws a MissingPrerequisite (the e2e run without
+ * code-server), every test prints SKIPPED and skips, or fails under KUBEWAY_E2E=required.
+ */
 export function describeGrammar(title: string, makeTokenizer: (inject: boolean) => Promise<(text: string) => Token[]>): void {
   describe(`Kubernetes injection grammar over ${title}`, () => {
+    let missing: string | undefined;
+    const it = (name: string, fn: () => void) =>
+      itTest(name, (t) => {
+        if (missing !== undefined) return skipOrFail(t, missing);
+        fn();
+      });
     const lines = MANIFEST.split('\n');
     let tokens: Token[] = [];
     let plain: Token[] = [];
@@ -189,7 +200,13 @@ export function describeGrammar(title: string, makeTokenizer: (inject: boolean) 
       return i;
     };
     before(async () => {
-      tokens = (await makeTokenizer(true))(MANIFEST);
+      try {
+        tokens = (await makeTokenizer(true))(MANIFEST);
+      } catch (e) {
+        if (!(e instanceof MissingPrerequisite)) throw e;
+        missing = e.message;
+        return;
+      }
       plain = (await makeTokenizer(false))(MANIFEST);
       notManifest = (await makeTokenizer(true))(NOT_A_MANIFEST);
     });
@@ -252,17 +269,18 @@ export function describeGrammar(title: string, makeTokenizer: (inject: boolean) 
       assert.deepEqual(notManifest.filter((t) => t.scopes.some((s) => K8S.test(s))).map((t) => `${t.line}: ${t.text}`), []);
     });
 
-    it('leaves every token it does not mark exactly as the base grammar has it', () => {
-      const ours = (t: Token) => marked(t.scopes);
-      const show = (t: Token) => `${t.line}:${t.text} ${t.scopes.filter((s) => !s.startsWith('meta.kubernetes.manifest')).join(' ')}`;
-      // compare character by character, so that a token split differently is not reported as a difference
-      const perChar = (list: Token[]) => list.flatMap((t) => [...t.text].map((_, i) => ({ ...t, text: t.text[i] })));
+    it('leaves every character it does not mark scoped as the base grammar has it', () => {
+      // Compared per visible character, on the scopes a theme colours: structure-only scopes (meta.*, source.*)
+      // and whitespace are not seen. (Inside a manifest VS Code's grammar runs its embeddable variant, which
+      // has fewer meta scopes.) A key this grammar marks keeps its colon, whose scope name may be spelt differently.
+      const visible = (t: Token) => t.scopes.filter((s) => !/^(meta|source)\./.test(s)).join(' ');
+      const perChar = (list: Token[]) => list.flatMap((t) => [...t.text].map((c) => ({ ...t, text: c })));
       const withInjection = perChar(tokens);
       const without = perChar(plain);
       assert.equal(withInjection.length, without.length);
-      const claimed = new Set(withInjection.flatMap((t, i) => (ours(t) ? [i] : [])));
-      // a key we mark includes its colon: the colon keeps punctuation scope names but may differ in their spelling
-      const differences = withInjection.flatMap((t, i) => (claimed.has(i) || show(t) === show(without[i]) || t.text === ':' ? [] : [`${show(without[i])}  →  ${show(t)}`]));
+      const differences = withInjection.flatMap((t, i) =>
+        marked(t.scopes) || /\s/.test(t.text) || t.text === ':' || visible(t) === visible(without[i]) ? [] : [`line ${t.line} "${t.text}": ${visible(without[i])}  →  ${visible(t)}`],
+      );
       assert.deepEqual(differences, []);
     });
   });
