@@ -8,6 +8,10 @@ ruleTable(containerImage, {
       name: 'a kustomize patch without image',
       yaml: { 'kustomization.yaml': 'patchesStrategicMerge:\n  - patch.yaml\n', 'patch.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    spec:\n      containers: [{name: web, resources: {limits: {cpu: "1"}}}]\n' },
     },
+    {
+      name: 'a file named as a patch, whose kustomization is not among the checked files',
+      yaml: { 'overlays/prod/image-patch.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    spec:\n      containers: [{name: web, env: [{name: A, value: b}]}]\n' },
+    },
   ],
   invalid: [
     {

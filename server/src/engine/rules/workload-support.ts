@@ -412,8 +412,17 @@ export function kustomizeFacts(ws: Workspace): KustomizeFacts {
   return facts;
 }
 
+/** A file named like a patch (`patch.yaml`, `replicas-patch.yml`, `patches/x.yaml`), whose kustomization may be elsewhere. */
+function looksLikePatchFile(path: string): boolean {
+  const parts = path.split(/[\\/]/);
+  const base = (parts.pop() ?? '').replace(/\.ya?ml$/i, '');
+  if (parts.length && /^patch(es)?$/i.test(parts[parts.length - 1])) return true;
+  return base.split(/[-_.]/).some((w) => /^patch(es)?$/i.test(w));
+}
+
 /** Whether an object comes from a file that a kustomization applies as a patch (a partial object). */
 export function isKustomizePatch(ws: Workspace, obj: K8sObject): boolean {
+  if (looksLikePatchFile(obj.file)) return true;
   const { patches } = kustomizeFacts(ws);
   return patches.size > 0 && patches.has(normalise(obj.file));
 }
