@@ -60,7 +60,13 @@ export function checkFile(ws: Workspace, path: string, options: CheckOptions = {
     }
     (rule.fallback ? fallbacks : out).push(...found);
   }
-  for (const f of fallbacks) if (!out.some((d) => overlaps(d.range, f.range))) out.push(f);
+  // Compare with the dedicated findings only (not with fallbacks already kept): linear in the fallbacks.
+  const dedicated = out.length;
+  for (const f of fallbacks) {
+    let covered = false;
+    for (let i = 0; i < dedicated && !covered; i++) covered = overlaps(out[i].range, f.range);
+    if (!covered) out.push(f);
+  }
   return out.sort(compareDiagnostics);
 }
 
