@@ -82,7 +82,7 @@ export function zipEntries(file: string): ZipEntry[] {
       size,
       read: () => {
         const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-        const data = zip.subarray(start, start + compressed);
+        const data = new Uint8Array(zip.buffer, zip.byteOffset + start, compressed);
         return method === 0 ? Buffer.from(data) : inflateRawSync(data);
       },
     });
