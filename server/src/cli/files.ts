@@ -1,55 +1,90 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 const MANIFEST = /\.ya?ml$/i;
 const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode-test', 'dist', 'out']);
 
+/** The path that stands for standard input (`helm template . | kubeway check -`). */
+export const STDIN = '-';
+
 /** Thrown for paths that cannot be read; the CLI turns it into exit code 2. */
 export class InputError extends Error {}
 
-/** Expands files and folders into the list of manifest files (folders: *.yaml / *.yml, recursively). */
+/**
+ * Expands files and folders into the list of manifest files (folders: *.yaml / *.yml, recursively; linked
+ * folders are followed once). A file named explicitly is read whatever its extension.
+ */
 export function collectFiles(args: string[]): string[] {
-  const out = new Set<string>();
+  const out = new Map<string, string>();
+  const seenDirs = new Set<string>();
+  const add = (p: string): void => {
+    const key = p === STDIN ? STDIN : resolve(p);
+    if (!out.has(key)) out.set(key, p);
+  };
   const walk = (dir: string): void => {
+    let real: string;
     let entries;
     try {
+      real = realpathSync(dir);
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (e) {
       throw new InputError(`cannot read folder ${dir}: ${(e as Error).message}`);
     }
-    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    if (seenDirs.has(real)) return; // a link back up the tree
+    seenDirs.add(real);
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const p = join(dir, entry.name);
-      if (entry.isDirectory()) {
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        try {
+          const st = statSync(p);
+          isDir = st.isDirectory();
+          isFile = st.isFile();
+        } catch {
+          continue; // a dangling link found while scanning is not something the user asked for
+        }
+      }
+      if (isDir) {
         if (!SKIP_DIRS.has(entry.name)) walk(p);
-      } else if (MANIFEST.test(entry.name) && (entry.isFile() || entry.isSymbolicLink())) {
-        out.add(p);
+      } else if (isFile && MANIFEST.test(entry.name)) {
+        add(p);
       }
     }
   };
   for (const arg of args) {
+    if (arg === STDIN) {
+      add(STDIN);
+      continue;
+    }
     let st;
     try {
       st = statSync(arg);
-    } catch {
-      throw new InputError(`no such file or folder: ${arg}`);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new InputError(code === 'ENOENT' || code === 'ENOTDIR' ? `no such file or folder: ${arg}` : `cannot read ${arg}: ${(e as Error).message}`);
     }
     if (st.isDirectory()) walk(arg);
-    else out.add(arg);
+    else add(arg);
   }
-  return [...out];
+  return [...out.values()];
 }
 
+/** A file's text as the editor would hand it to the engine: UTF-8, without a byte order mark. */
 export function readText(path: string): string {
+  let text: string;
   try {
-    return readFileSync(path, 'utf8');
+    text = readFileSync(path === STDIN ? 0 : path, 'utf8');
   } catch (e) {
-    throw new InputError(`cannot read ${path}: ${(e as Error).message}`);
+    throw new InputError(`cannot read ${path === STDIN ? 'standard input' : path}: ${(e as Error).message}`);
   }
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** A path as shown to the user: relative to the working folder when inside it. */
 export function displayPath(path: string, cwd = process.cwd()): string {
+  if (path === STDIN) return '<stdin>';
   const abs = resolve(path);
   const rel = relative(cwd, abs);
-  return rel && !rel.startsWith('..') ? rel : abs;
+  return rel && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel) ? rel : abs;
 }

@@ -1,3 +1,5 @@
+import { isAbsolute } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../engine/types';
 import { ALL_RULES } from '../engine/rules/registry';
 
@@ -6,7 +8,14 @@ export function formatJson(diagnostics: Diagnostic[]): string {
   return JSON.stringify(
     {
       version: 1,
-      diagnostics: diagnostics.map((d) => ({ file: d.file, range: d.range, severity: d.severity, code: d.code, message: d.message, source: d.source })),
+      diagnostics: diagnostics.map((d) => ({
+        file: d.file,
+        range: { start: { line: d.range.start.line, character: d.range.start.character }, end: { line: d.range.end.line, character: d.range.end.character } },
+        severity: d.severity,
+        code: d.code,
+        message: d.message,
+        source: d.source,
+      })),
     },
     null,
     2,
@@ -36,14 +45,30 @@ export function formatText(diagnostics: Diagnostic[], colour: boolean): string {
 
 const SARIF_LEVEL: Record<string, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
+/**
+ * A file as a SARIF artifact URI: a relative reference (forward slashes, each segment percent-encoded) for
+ * files under the working folder, which code scanning resolves against the repository root; a file: URI otherwise.
+ */
+export function sarifUri(file: string): string {
+  if (file === '<stdin>') return 'stdin';
+  if (isAbsolute(file)) return pathToFileURL(file).href;
+  return file.split(/[\\/]/).map(encodeURIComponent).join('/');
+}
+
 /** `--format sarif`: SARIF 2.1.0 as GitHub code scanning takes it (paths relative, 1-based regions). */
 export function formatSarif(diagnostics: Diagnostic[], version: string): string {
   const rules = ALL_RULES.map((r) => ({
     id: r.id,
-    name: r.id,
+    name: r.id
+      .split('-')
+      .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+      .join(''),
     shortDescription: { text: r.description },
+    fullDescription: { text: r.description },
+    help: { text: `${r.description} See https://github.com/kubeway/kubeway#rule-${r.id}` },
     defaultConfiguration: { level: SARIF_LEVEL[r.severity] },
     helpUri: `https://github.com/kubeway/kubeway#rule-${r.id}`,
+    properties: { tags: ['kubernetes'] },
   }));
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const sarif = {
@@ -51,27 +76,31 @@ export function formatSarif(diagnostics: Diagnostic[], version: string): string 
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'kubeway', version, informationUri: 'https://github.com/kubeway/kubeway', rules } },
-        results: diagnostics.map((d) => ({
-          ruleId: d.code,
-          ...(ruleIndex.has(d.code) ? { ruleIndex: ruleIndex.get(d.code) } : {}),
-          level: SARIF_LEVEL[d.severity],
-          message: { text: d.message },
-          locations: [
-            {
-              physicalLocation: {
-                artifactLocation: { uri: d.file.split('\\').join('/') },
-                region: {
-                  startLine: d.range.start.line + 1,
-                  startColumn: d.range.start.character + 1,
-                  endLine: d.range.end.line + 1,
-                  endColumn: d.range.end.character + 1,
+        tool: { driver: { name: 'kubeway', version, semanticVersion: /^\d+\.\d+\.\d+/.test(version) ? version : undefined, informationUri: 'https://github.com/kubeway/kubeway', rules } },
+        results: diagnostics.map((d) => {
+          const uri = sarifUri(d.file);
+          return {
+            ruleId: d.code,
+            ...(ruleIndex.has(d.code) ? { ruleIndex: ruleIndex.get(d.code) } : {}),
+            level: SARIF_LEVEL[d.severity],
+            message: { text: d.message },
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: isAbsolute(d.file) || uri === 'stdin' ? { uri } : { uri, uriBaseId: '%SRCROOT%' },
+                  region: {
+                    startLine: d.range.start.line + 1,
+                    startColumn: d.range.start.character + 1,
+                    endLine: d.range.end.line + 1,
+                    endColumn: d.range.end.character + 1,
+                  },
                 },
               },
-            },
-          ],
-        })),
+            ],
+          };
+        }),
         columnKind: 'utf16CodeUnits',
+        invocations: [{ executionSuccessful: true }],
       },
     ],
   };

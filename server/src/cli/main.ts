@@ -2,6 +2,7 @@
 /** The kubeway command line: `kubeway check` (and `kubeway graph`) over files and folders, using the same engine as the editor. */
 import { Workspace } from '../engine/model/workspace';
 import { checkWorkspace } from '../engine/check';
+import { withDefaults } from '../engine/settings';
 import { collectFiles, displayPath, InputError, readText } from './files';
 import { formatJson, formatSarif, formatText } from './format';
 import { commands } from './commands';
@@ -13,18 +14,23 @@ export const VERSION = typeof KUBEWAY_VERSION === 'string' ? KUBEWAY_VERSION : '
 const USAGE = `kubeway ${VERSION}: Kubernetes manifests checked offline
 
 Usage:
-  kubeway check <file|dir>... [--format text|json|sarif] [--node-port-range 30000-32767]
+  kubeway check <file|dir|->... [--format text|json|sarif] [--node-port-range 30000-32767]
   kubeway graph <file|dir>... [--format json|svg|html] [--out FILE]
   kubeway --version | --help
 
-Folders are scanned for *.yaml and *.yml; all files given form one set, so references
-resolve across them. Exit codes: 0 no errors, 1 errors found, 2 usage or I/O failure.`;
+Folders are scanned for *.yaml and *.yml; "-" reads standard input. All files given
+form one set, so references resolve across them. Checked files are only read.
+Text output is coloured on a terminal (NO_COLOR / FORCE_COLOR override it).
+Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage or I/O failure.`;
 
 export interface ParsedArgs {
   command: string | undefined;
   paths: string[];
   options: Map<string, string>;
 }
+
+/** Options that never take a value (so that `--help dir/` keeps `dir/` as a path). */
+const FLAGS = new Set(['help', 'version']);
 
 export function parseArgs(argv: string[]): ParsedArgs {
   const [command, ...rest] = argv;
@@ -36,14 +42,22 @@ export function parseArgs(argv: string[]): ParsedArgs {
       paths.push(...rest.slice(i + 1));
       break;
     }
-    if (a.startsWith('--')) {
+    if (a === '-h') options.set('help', '');
+    else if (a.startsWith('--')) {
       const eq = a.indexOf('=');
       if (eq > 0) options.set(a.slice(2, eq), a.slice(eq + 1));
-      else if (i + 1 < rest.length && !rest[i + 1].startsWith('--')) options.set(a.slice(2), rest[++i]);
+      else if (!FLAGS.has(a.slice(2)) && i + 1 < rest.length && !rest[i + 1].startsWith('--')) options.set(a.slice(2), rest[++i]);
       else options.set(a.slice(2), '');
     } else paths.push(a);
   }
   return { command, paths, options };
+}
+
+/** Fails with a usage error on an option the command does not know (a typo must not be ignored). */
+export function rejectUnknownOptions(args: ParsedArgs, known: readonly string[]): void {
+  for (const name of args.options.keys()) {
+    if (!known.includes(name)) throw new UsageError(`unknown option --${name} for ${args.command}`);
+  }
 }
 
 /** Loads every file given into one workspace; paths are stored as the user will see them. */
@@ -55,41 +69,57 @@ export function loadWorkspace(paths: string[]): Workspace {
 
 export function parseNodePortRange(value: string | undefined): { min: number; max: number } | undefined {
   if (value === undefined) return undefined;
-  const m = /^(\d+)-(\d+)$/.exec(value);
-  if (!m || +m[1] > +m[2] || +m[2] > 65535) throw new UsageError(`--node-port-range takes MIN-MAX, e.g. 30000-32767 (got "${value}")`);
+  const m = /^(\d{1,5})-(\d{1,5})$/.exec(value);
+  if (!m || +m[1] < 1 || +m[1] > +m[2] || +m[2] > 65535) throw new UsageError(`--node-port-range takes MIN-MAX within 1-65535, e.g. 30000-32767 (got "${value}")`);
   return { min: +m[1], max: +m[2] };
 }
 
 export class UsageError extends Error {}
 
-function check(args: ParsedArgs, out: (s: string) => void): number {
+/** Colour for a terminal only; NO_COLOR (https://no-color.org) and FORCE_COLOR win over the guess. */
+function useColour(): boolean {
+  const force = process.env.FORCE_COLOR;
+  if (force !== undefined && force !== '') return force !== '0' && force !== 'false';
+  if (process.env.NO_COLOR) return false;
+  return !!process.stdout.isTTY;
+}
+
+function check(args: ParsedArgs, out: (s: string) => void, err: (s: string) => void): number {
+  rejectUnknownOptions(args, ['format', 'node-port-range']);
   const format = args.options.get('format') ?? 'text';
   if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`unknown --format "${format}" (text, json or sarif)`);
   if (args.paths.length === 0) throw new UsageError('check needs at least one file or folder');
+  const dashed = args.paths.find((p) => p.startsWith('-') && p !== '-');
+  if (dashed) throw new UsageError(`unknown option ${dashed} for check (a file whose name starts with "-" goes after --)`);
   const nodePortRange = parseNodePortRange(args.options.get('node-port-range'));
   const ws = loadWorkspace(args.paths);
-  const diagnostics = checkWorkspace(ws, { settings: { nodePortRange: nodePortRange ?? { min: 30000, max: 32767 }, rules: {} } });
+  if (ws.paths.length === 0) err(`kubeway: no *.yaml or *.yml files in ${args.paths.join(', ')}`);
+  const diagnostics = checkWorkspace(ws, { settings: withDefaults(nodePortRange ? { nodePortRange } : {}) });
   if (format === 'json') out(formatJson(diagnostics));
   else if (format === 'sarif') out(formatSarif(diagnostics, VERSION));
-  else out(formatText(diagnostics, !!process.stdout.isTTY && !process.env.NO_COLOR));
+  else out(formatText(diagnostics, useColour()));
   return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }
 
 export function run(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s + '\n'), err: (s: string) => void = (s) => process.stderr.write(s + '\n')): number {
   const args = parseArgs(argv);
   try {
-    if (!args.command || args.command === '--help' || args.command === '-h' || args.command === 'help') {
-      out(USAGE);
-      return args.command ? 0 : 2;
+    if (!args.command) {
+      err(USAGE);
+      return 2;
     }
-    if (args.command === '--version') {
+    if (args.command === '--help' || args.command === '-h' || args.command === 'help' || args.options.has('help')) {
+      out(USAGE);
+      return 0;
+    }
+    if (args.command === '--version' || args.command === '-v' || args.command === 'version') {
       out(VERSION);
       return 0;
     }
-    if (args.command === 'check') return check(args, out);
+    if (args.command === 'check') return check(args, out, err);
     const extra = commands[args.command];
     if (extra) return extra(args, out);
-    throw new UsageError(`unknown command "${args.command}"`);
+    throw new UsageError(args.command.startsWith('-') ? `unknown option ${args.command}` : `unknown command "${args.command}"`);
   } catch (e) {
     if (e instanceof UsageError) {
       err(`kubeway: ${e.message}\n\n${USAGE}`);
