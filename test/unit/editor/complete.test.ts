@@ -184,4 +184,19 @@ describe('completion: keys', () => {
   it('keys of the object root once the kind is known', () => {
     assert.deepEqual(labels('apiVersion: v1\nkind: Service\n$0\n').sort(), ['metadata', 'spec']);
   });
+  it('inside an item of a `kind: List`, from that item\'s kind', () => {
+    const list = `apiVersion: v1
+kind: List
+items:
+  - apiVersion: v1
+    kind: ConfigMap
+    metadata: {name: a}
+  - apiVersion: v1
+    kind: Service
+    metadata: {name: b}
+    spec:
+      type: $0
+`;
+    assert.deepEqual(labels(list), ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName']);
+  });
 });

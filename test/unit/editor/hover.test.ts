@@ -92,4 +92,8 @@ describe('hover', () => {
     assert.equal(hoverText(SERVICE.replace('spec:\n', 'spec:\n  # a $0comment\n')), undefined);
     assert.equal(hoverText(SERVICE.replace('spec:\n', 'spec:\n  $0\n')), undefined);
   });
+  it('inside an item of a `kind: List`', () => {
+    const list = 'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: Service\n    metadata: {name: b}\n    spec:\n      session$0Affinity: None\n';
+    assert.match(hoverText(list) ?? '', /^\*\*sessionAffinity\*\* `string`/);
+  });
 });

@@ -17,7 +17,7 @@ import type { Position, Range } from '../types';
 import { cursorContext, siblingKeys } from './cursor';
 import type { CursorContext, PathSegment } from './cursor';
 import type { TextLines } from './lines';
-import { nodeAtPath, objectAtCursor, pathEnds, pathIs } from './objectAt';
+import { nodeAtPath, objectAtCursor, objectPath, pathEnds, pathIs } from './objectAt';
 import { PATH_TYPE_DOCS, PROTOCOL_DOCS, SERVICE_PORT_KEYS, SERVICE_TYPE_DOCS, yamlString } from './values';
 import type { ValueDoc } from './values';
 
@@ -56,6 +56,8 @@ interface Where {
   ws: Workspace;
   path: string;
   ctx: CursorContext;
+  /** The cursor's path from the root of its object. */
+  p: PathSegment[];
   obj: K8sObject | undefined;
   apiVersion: string | undefined;
   kind: string | undefined;
@@ -68,14 +70,16 @@ export function complete(ws: Workspace, path: string, lines: TextLines, pos: Pos
   const ctx = cursorContext(lines, pos);
   if (!ctx) return undefined;
   const obj = objectAtCursor(ws, path, ctx);
+  const at = objectPath(ctx, obj);
   const where: Where = {
     ws,
     path,
     ctx,
+    p: at.path,
     obj,
-    apiVersion: ctx.doc.apiVersion ?? obj?.apiVersion,
-    kind: ctx.doc.kind ?? obj?.kind,
-    namespace: ctx.doc.namespace ?? obj?.namespace ?? DEFAULT_NAMESPACE,
+    apiVersion: at.apiVersion,
+    kind: at.kind,
+    namespace: at.namespace ?? DEFAULT_NAMESPACE,
     settings: settings ?? withDefaults(),
   };
   const range: Range = { start: { line: ctx.line, character: ctx.wordStart }, end: { line: ctx.line, character: ctx.wordEnd } };
@@ -108,8 +112,7 @@ function fromDocs(docs: readonly ValueDoc[]): ValueItem[] {
 // ---------------------------------------------------------------- values
 
 function valueItems(w: Where): ValueItem[] {
-  const { ctx, kind, apiVersion } = w;
-  const p = ctx.path;
+  const { kind, apiVersion, p } = w;
   if (pathIs(p, ['apiVersion'])) {
     const seen = new Set<string>();
     return knownKinds()
@@ -155,7 +158,7 @@ function servicePortAt(svc: Service, path: readonly PathSegment[]) {
 function targetPortValues(w: Where): ValueItem[] {
   const svc = w.obj && serviceOf(w.obj);
   if (!svc) return [];
-  const protocol = servicePortAt(svc, w.ctx.path.slice(0, 3))?.protocol ?? 'TCP';
+  const protocol = servicePortAt(svc, w.p.slice(0, 3))?.protocol ?? 'TCP';
   const names: ValueItem[] = [];
   const numbers: ValueItem[] = [];
   const seen = new Set<string>();
@@ -263,8 +266,7 @@ function servicePorts(w: Where, servicePath: readonly PathSegment[], what: 'name
 // ---------------------------------------------------------------- keys
 
 function keyItems(w: Where, lines: TextLines): CompletionEntry[] {
-  const { ctx, kind, apiVersion } = w;
-  const p = ctx.path;
+  const { ctx, kind, apiVersion, p } = w;
   const siblings = siblingKeys(lines, ctx);
   if (ctx.key) siblings.delete(ctx.key);
   const out: CompletionEntry[] = [];

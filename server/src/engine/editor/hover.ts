@@ -7,7 +7,7 @@ import type { Position, Range } from '../types';
 import { cursorContext } from './cursor';
 import type { PathSegment } from './cursor';
 import type { TextLines } from './lines';
-import { objectAtCursor, pathIs, pathStarts } from './objectAt';
+import { objectAtCursor, objectPath, pathIs, pathStarts } from './objectAt';
 import { backendAtPath, backendMarkdown, selectedPodsMarkdown, servicePortAtPath, targetPortMarkdown } from './traffic';
 import { PATH_TYPE_DOCS, PROTOCOL_DOCS, SERVICE_TYPE_DOCS } from './values';
 
@@ -25,13 +25,13 @@ export function hoveredKeyPath(role: 'key' | 'value', path: PathSegment[], key: 
 export function hover(ws: Workspace, path: string, lines: TextLines, pos: Position): HoverAnswer | undefined {
   const ctx = cursorContext(lines, pos);
   if (!ctx) return undefined;
-  const keyPath = hoveredKeyPath(ctx.role, ctx.path, ctx.key);
-  if (!keyPath || keyPath.length === 0) return undefined;
   if (ctx.wordStart === ctx.wordEnd) return undefined;
   if (pos.character < ctx.wordStart || pos.character > ctx.wordEnd) return undefined;
   const obj = objectAtCursor(ws, path, ctx);
-  const apiVersion = ctx.doc.apiVersion ?? obj?.apiVersion;
-  const kind = ctx.doc.kind ?? obj?.kind;
+  const at = objectPath(ctx, obj);
+  const keyPath = hoveredKeyPath(ctx.role, at.path, ctx.key);
+  if (!keyPath || keyPath.length === 0) return undefined;
+  const { apiVersion, kind } = at;
   const sections: string[] = [];
 
   const info = apiVersion && kind ? describePath(apiVersion, kind, keyPath) : undefined;

@@ -9,7 +9,7 @@ import type { Position } from '../types';
 import { cursorContext } from './cursor';
 import { hoveredKeyPath } from './hover';
 import type { TextLines } from './lines';
-import { objectAtCursor, pathIs, pathStarts } from './objectAt';
+import { objectAtCursor, objectPath, pathIs, pathStarts } from './objectAt';
 import { backendAtPath, backendPorts, containerPortNode, locationOf, servicePortAtPath, targetPortResolution } from './traffic';
 import type { Location } from './traffic';
 
@@ -18,10 +18,10 @@ export type { Location };
 function keyPathAt(ws: Workspace, path: string, lines: TextLines, pos: Position) {
   const ctx = cursorContext(lines, pos);
   if (!ctx) return undefined;
-  const keyPath = hoveredKeyPath(ctx.role, ctx.path, ctx.key);
-  if (!keyPath || keyPath.length === 0) return undefined;
   const obj = objectAtCursor(ws, path, ctx);
-  return obj ? { keyPath, obj } : undefined;
+  if (!obj) return undefined;
+  const keyPath = hoveredKeyPath(ctx.role, objectPath(ctx, obj).path, ctx.key);
+  return keyPath && keyPath.length ? { keyPath, obj } : undefined;
 }
 
 /** Where the thing under the cursor is declared: the Service of a backend, the pods of a selector, the container port of a targetPort. */

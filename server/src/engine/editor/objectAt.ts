@@ -28,7 +28,8 @@ export function objectAt(ws: Workspace, path: string, line: number, doc: Documen
       lo = mid + 1;
     } else hi = mid - 1;
   }
-  const agrees = (o: K8sObject): boolean => (doc.kind === undefined || o.kind === doc.kind) && (doc.name === undefined || o.name === doc.name);
+  // For items of a List, the lines describe the List itself.
+  const agrees = (o: K8sObject): boolean => o.inList || ((doc.kind === undefined || o.kind === doc.kind) && (doc.name === undefined || o.name === doc.name));
   // Items of a List share a document: the innermost one containing the line.
   for (let i = at; i >= 0 && i > at - 64; i--) {
     const o = objects[i];
@@ -48,6 +49,17 @@ export function objectAt(ws: Workspace, path: string, line: number, doc: Documen
 /** The object behind a cursor context (see objectAt). */
 export function objectAtCursor(ws: Workspace, path: string, ctx: CursorContext): K8sObject | undefined {
   return objectAt(ws, path, ctx.line, ctx.doc);
+}
+
+/**
+ * The cursor's path from the root of its object, with the object's apiVersion and kind: for an item of a
+ * `kind: List`, the path inside the item (without `items`, index).
+ */
+export function objectPath(ctx: CursorContext, obj: K8sObject | undefined): { path: PathSegment[]; apiVersion: string | undefined; kind: string | undefined; namespace: string | undefined } {
+  if (obj?.inList && ctx.path[0] === 'items' && typeof ctx.path[1] === 'number') {
+    return { path: ctx.path.slice(2), apiVersion: obj.apiVersion, kind: obj.kind, namespace: obj.namespace };
+  }
+  return { path: ctx.path, apiVersion: ctx.doc.apiVersion ?? obj?.apiVersion, kind: ctx.doc.kind ?? obj?.kind, namespace: ctx.doc.namespace ?? obj?.namespace };
 }
 
 /** The node at a path of keys and item indexes inside an object (aliases and merges followed). */
