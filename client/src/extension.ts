@@ -4,6 +4,7 @@ import { commands, window } from 'vscode';
 import type { ExtensionContext } from 'vscode';
 import { LanguageClient, RevealOutputChannelOn, TransportKind } from 'vscode-languageclient/node';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import { registerDiagram } from './diagram';
 
 let client: LanguageClient | undefined;
 
@@ -35,8 +36,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     }),
   );
   await client.start();
-  // TODO(coordinator): once client/src/diagram exists (diagram helper), call it here:
-  //   registerDiagram(context, client);   // import { registerDiagram } from './diagram';
+  context.subscriptions.push(registerDiagram(context, client));
 }
 
 export async function deactivate(): Promise<void> {

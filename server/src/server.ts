@@ -1,5 +1,6 @@
 /** The language server: LSP wiring only (server/src/lsp). All Kubernetes knowledge is in ./engine. */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { notifyGraphChanged, registerGraphRequests } from './lsp/graphRequests';
 import { startServer } from './lsp/session';
 import { errorText } from './lsp/validation';
 
@@ -10,8 +11,8 @@ process.on('uncaughtException', (error) => connection.console.error(`kubeway: un
 process.on('unhandledRejection', (error) => connection.console.error(`kubeway: unexpected error: ${errorText(error)}`));
 
 startServer(connection, {
-  // TODO(coordinator): once server/src/lsp/graphRequests.ts exists (diagram helper), wire the diagram:
-  //   onStart: (ctx) => registerGraphRequests(connection, () => ctx.validation.workspace),
-  //   onSettled: () => notifyGraphChanged(connection),
+  // The traffic diagram: its request reads the same Workspace; it is told to refresh when checks settle.
+  onStart: (ctx) => registerGraphRequests(connection, () => ctx.validation.workspace, { uriOf: (name) => ctx.names.uriOf(name) }),
+  onSettled: () => notifyGraphChanged(connection),
 });
 connection.listen();
