@@ -291,7 +291,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         void indexFolders();
       }
     }
-    validation.markAll();
+    // Every file's findings depend on the engine settings; unchanged settings change nothing.
+    if (JSON.stringify([before.engine, before.checkOpenFilesOnly]) !== JSON.stringify([settings.engine, settings.checkOpenFilesOnly])) validation.markAll();
   };
 
   // ------------------------------------------------------------------ lifecycle
