@@ -39,8 +39,12 @@ export function changedObjects(before: readonly K8sObject[], after: readonly K8s
     return span ? o.doc.file.text.slice(span[0], span[1]) : '';
   };
   const lineOf = (o: K8sObject): number => o.doc.rangeOf(o.node).start.line;
+  // Objects carried over as they are (a Workspace that re-parses only changed documents keeps them).
+  const afterSet = new Set(after);
+  const kept = new Set(before.filter((o) => afterSet.has(o)));
   const old = new Map<string, K8sObject[]>();
   for (const o of before) {
+    if (kept.has(o)) continue;
     const t = textOf(o);
     const list = old.get(t);
     if (list) list.push(o);
@@ -49,6 +53,7 @@ export function changedObjects(before: readonly K8sObject[], after: readonly K8s
   const changed: K8sObject[] = [];
   const moved: K8sObject[] = [];
   for (const o of after) {
+    if (kept.has(o)) continue;
     const list = old.get(textOf(o));
     const same = list?.shift();
     if (!same) changed.push(o);
