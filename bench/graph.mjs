@@ -57,6 +57,12 @@ const E = (await import(pathToFileURL(out).href)).default;
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (t0) => performance.now() - t0;
+// CPU time of this process: on a busy machine wall time also counts the time other processes ran.
+const cpu = () => process.cpuUsage();
+const cpuMs = (c0) => {
+  const d = process.cpuUsage(c0);
+  return (d.user + d.system) / 1000;
+};
 
 function load(dir) {
   const t0 = performance.now();
@@ -67,6 +73,7 @@ function load(dir) {
 
 function once(ws, { clear, cache = true }) {
   if (clear) E.clearLayoutCache();
+  const c0 = cpu();
   let t0 = performance.now();
   const graph = E.buildGraph(ws);
   const buildMs = ms(t0);
@@ -76,12 +83,12 @@ function once(ws, { clear, cache = true }) {
   t0 = performance.now();
   const svg = E.renderSvg(layout);
   const renderMs = ms(t0);
-  return { buildMs, layoutMs, renderMs, totalMs: buildMs + layoutMs + renderMs, graph, svg };
+  return { buildMs, layoutMs, renderMs, totalMs: buildMs + layoutMs + renderMs, cpuMs: cpuMs(c0), graph, svg };
 }
 
 function runs(ws, clear, cache = true) {
   const rs = Array.from({ length: reps }, () => once(ws, { clear, cache }));
-  return { buildMs: median(rs.map((r) => r.buildMs)), layoutMs: median(rs.map((r) => r.layoutMs)), renderMs: median(rs.map((r) => r.renderMs)), totalMs: median(rs.map((r) => r.totalMs)) };
+  return { buildMs: median(rs.map((r) => r.buildMs)), layoutMs: median(rs.map((r) => r.layoutMs)), renderMs: median(rs.map((r) => r.renderMs)), totalMs: median(rs.map((r) => r.totalMs)), cpuMs: median(rs.map((r) => r.cpuMs)) };
 }
 
 async function asyncLayout(ws) {
@@ -102,8 +109,9 @@ async function asyncLayout(ws) {
   return { total, longest };
 }
 
-const row = (name, r) => console.log(`  ${name.padEnd(8)} build ${r.buildMs.toFixed(1).padStart(7)} ms   layout ${r.layoutMs.toFixed(1).padStart(7)} ms   render ${r.renderMs.toFixed(1).padStart(6)} ms   total ${r.totalMs.toFixed(1).padStart(7)} ms`);
+const row = (name, r) => console.log(`  ${name.padEnd(8)} build ${r.buildMs.toFixed(1).padStart(7)} ms   layout ${r.layoutMs.toFixed(1).padStart(7)} ms   render ${r.renderMs.toFixed(1).padStart(6)} ms   total ${r.totalMs.toFixed(1).padStart(7)} ms   (cpu ${r.cpuMs.toFixed(0).padStart(6)} ms)`);
 
+console.log(`load average ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')} on ${(await import('node:os')).cpus().length} cores; wall times, and the process's CPU time`);
 for (const [label, dir, budget] of [['typical app', typicalDir, 200], ['1000 groups', largeDir, 3000]]) {
   const { ws, parseMs } = load(dir);
   const first = once(ws, { clear: true });

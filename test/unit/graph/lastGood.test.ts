@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Workspace } from '../../../server/src/engine/model/workspace';
+import { ManifestFile } from '../../../server/src/engine/parse/manifestFile';
 import { buildGraph } from '../../../server/src/engine/graph/build';
 import { LastGoodWorkspace } from '../../../server/src/engine/graph/lastGood';
 
@@ -26,7 +27,10 @@ describe('last good version of a file with a syntax error', () => {
     assert.deepEqual(broken.names, ['web (stale)', 'db']);
     assert.equal(broken.stale.length, 1);
     assert.equal(broken.stale[0].file, 'a.yaml');
-    assert.equal(broken.stale[0].line, 6);
+    // Where and what the engine's yaml-syntax diagnostic says.
+    const problem = new ManifestFile('a.yaml', BROKEN).problems[0];
+    assert.equal(broken.stale[0].line, new ManifestFile('a.yaml', BROKEN).lines.position(problem.start).line);
+    assert.equal(broken.stale[0].message, problem.message);
     assert.match(broken.stale[0].message, /^YAML syntax error/);
 
     live.setText('a.yaml', svc('web2'));

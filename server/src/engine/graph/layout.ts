@@ -202,6 +202,8 @@ const ELK_OPTIONS: Record<string, string> = {
   'elk.spacing.edgeNode': '12',
   'elk.spacing.edgeEdge': '10',
   'elk.padding': '[top=0,left=0,bottom=0,right=0]',
+  // Each group is one connected component already.
+  'elk.separateConnectedComponents': 'false',
 };
 
 /** Room between two columns: the widest label in the group, and space for the bends before it. */
@@ -247,7 +249,8 @@ function layoutGroup(group: { nodes: LayoutNode[]; edges: DrawnEdge[] }, opts: L
   if (cached) return cached;
   let shape: GroupShape;
   try {
-    shape = elkShape(group, index, gap);
+    // A lone box has nothing to arrange.
+    shape = group.nodes.length === 1 ? columnShape(group, index, gap) : elkShape(group, index, gap);
   } catch {
     shape = columnShape(group, index, gap);
   }
