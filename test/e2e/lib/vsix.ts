@@ -1,20 +1,16 @@
 /** Builds the .vsix with the project's own `npm run package` command line, and reads what is inside it. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { cacheDir, root } from './workbench';
 
 export const VSIX_PATH = join(cacheDir, 'kubeway-e2e.vsix');
+const STAGE = join(cacheDir, 'vsix-stage');
 
-/** The files the .vsix is made of: when none is newer than the last package, it is reused. */
-function inputs(): string[] {
-  const dirs = ['dist', 'snippets', 'syntaxes', 'images'].map((d) => join(root, d));
-  const files = ['package.json', '.vscodeignore', 'README.md', 'CHANGELOG.md', 'LICENSE'].map((f) => join(root, f));
-  const walk = (d: string): string[] =>
-    existsSync(d) ? readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)])) : [];
-  return [...files.filter(existsSync), ...dirs.flatMap(walk)];
-}
+/** What is left out of the staging copy: not part of any build, or the build's own output. */
+const NOT_STAGED = new Set(['.git', 'node_modules', 'out', 'dist', '.vscode-test', 'test-artifacts', '.scratch', 'test', 'bench', 'examples']);
 
 export interface VsixBuild {
   path: string;
@@ -23,27 +19,51 @@ export interface VsixBuild {
   output: string;
 }
 
-/** `npm run package`'s command, writing to .vscode-test/ (vsce's prepublish step runs `npm run build` first). */
+/**
+ * Runs `npm run package`'s command line (vsce, whose prepublish step runs `npm run build`) in a copy of the
+ * working tree under .vscode-test/, so that packaging never rewrites the dist/ that other tests are running.
+ * The .vsix is reused while no file of the tree has changed.
+ */
 export function packageVsix(): VsixBuild {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   const script: string = pkg.scripts?.package ?? '';
   if (!/^vsce package\b/.test(script)) throw new Error(`package.json's "package" script is not a vsce package command: ${script}`);
-  if (existsSync(VSIX_PATH)) {
-    const built = statSync(VSIX_PATH).mtimeMs;
-    if (inputs().every((f) => statSync(f).mtimeMs <= built)) return { path: VSIX_PATH, bytes: statSync(VSIX_PATH).size, seconds: 0, output: '(reused)' };
+  const files: string[] = [];
+  const walk = (rel: string) => {
+    for (const e of readdirSync(join(root, rel), { withFileTypes: true })) {
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (NOT_STAGED.has(r) || r.endsWith('.vsix')) continue;
+      if (e.isDirectory()) walk(r);
+      else if (e.isFile()) files.push(r);
+    }
+  };
+  walk('');
+  const key = createHash('sha256')
+    .update(script)
+    .update(files.map((f) => `${f} ${statSync(join(root, f)).size} ${statSync(join(root, f)).mtimeMs}`).join('\n'))
+    .digest('hex');
+  const keyFile = `${VSIX_PATH}.key`;
+  if (existsSync(VSIX_PATH) && existsSync(keyFile) && readFileSync(keyFile, 'utf8') === key) {
+    return { path: VSIX_PATH, bytes: statSync(VSIX_PATH).size, seconds: 0, output: '(reused)' };
   }
-  mkdirSync(cacheDir, { recursive: true });
+  rmSync(STAGE, { recursive: true, force: true });
   rmSync(VSIX_PATH, { force: true });
+  for (const f of files) {
+    mkdirSync(dirname(join(STAGE, f)), { recursive: true });
+    copyFileSync(join(root, f), join(STAGE, f));
+  }
+  symlinkSync(join(root, 'node_modules'), join(STAGE, 'node_modules'));
   const args = script.split(/\s+/).slice(1); // package --no-dependencies ...
   const started = Date.now();
   const r = spawnSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), ...args, '--out', VSIX_PATH], {
-    cwd: root,
+    cwd: STAGE,
     encoding: 'utf8',
     env: { ...process.env, npm_config_update_notifier: 'false' },
     timeout: 5 * 60_000,
   });
   const output = `${r.stdout}\n${r.stderr}`;
   if (r.status !== 0 || !existsSync(VSIX_PATH)) throw new Error(`vsce package failed (exit ${r.status}):\n${output}`);
+  writeFileSync(keyFile, key);
   return { path: VSIX_PATH, bytes: statSync(VSIX_PATH).size, seconds: (Date.now() - started) / 1000, output };
 }
 
