@@ -20,7 +20,9 @@ describe('diagram through the language server', () => {
     try {
       await c.indexed();
       let changed = 0;
-      c.conn.onNotification('kubeway/graphChanged', () => changed++);
+      c.conn.onNotification('kubeway/graphChanged', () => {
+        changed++;
+      });
 
       const all = await c.conn.sendRequest<GraphRequestResult>('kubeway/graph', { folderUri: c.uri('') });
       assert.equal(all.graph.nodes.filter((n) => !n.missing).length, 12);
