@@ -345,8 +345,11 @@ function placeNamespace(ns: PreparedNamespace, shapes: GroupShape[]): LayoutName
   });
   const stackWidth = Math.max(...placed.map((p) => p.width));
   const total = placed.reduce((s, p) => s + p.height + GROUP_GAP, 0);
-  // Enough stacks side by side for a picture about 16:10, not a ribbon.
-  const stacks = Math.max(1, Math.min(placed.length, Math.round(Math.sqrt(total / (0.625 * (stackWidth + COLUMN_GAP))))));
+  // Enough stacks side by side for a picture about 16:10 (like a screen), not a ribbon.
+  const aspectOff = (k: number) => Math.abs(Math.log((k * (stackWidth + COLUMN_GAP)) / (total / k) / 1.6));
+  const ideal = Math.sqrt((1.6 * total) / (stackWidth + COLUMN_GAP));
+  const k = aspectOff(Math.floor(ideal)) <= aspectOff(Math.ceil(ideal)) ? Math.floor(ideal) : Math.ceil(ideal);
+  const stacks = Math.max(1, Math.min(placed.length, k));
   const perStack = total / stacks;
   const nodes: LayoutNode[] = [];
   const edges: LayoutEdge[] = [];
