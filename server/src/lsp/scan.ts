@@ -1,14 +1,19 @@
 /** Lists the manifest files of the workspace folders (include/exclude globs), without blocking the server. */
-import { readdir } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { GlobSet } from './glob';
 
 /** Folders never worth reading, whatever the settings say. */
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules', '.vscode-test']);
 
-/** The files under a folder that the globs select, in a stable order. */
-export async function listManifestFiles(root: string, include: GlobSet, exclude: GlobSet, isCancelled: () => boolean = () => false): Promise<string[]> {
-  const out: string[] = [];
+export interface ManifestFileEntry {
+  path: string;
+  size: number;
+}
+
+/** The files under a folder that the globs select, with their sizes, in a stable order. */
+export async function listManifestFiles(root: string, include: GlobSet, exclude: GlobSet, isCancelled: () => boolean = () => false): Promise<ManifestFileEntry[]> {
+  const out: ManifestFileEntry[] = [];
   const walk = async (dir: string): Promise<void> => {
     if (isCancelled()) return;
     let entries;
@@ -25,7 +30,12 @@ export async function listManifestFiles(root: string, include: GlobSet, exclude:
         if (ALWAYS_SKIPPED.has(entry.name) || exclude.matches(rel) || exclude.matches(`${rel}/`)) continue;
         await walk(path);
       } else if ((entry.isFile() || entry.isSymbolicLink()) && include.matches(rel) && !exclude.matchesOrParent(rel)) {
-        out.push(path);
+        try {
+          const st = await stat(path);
+          if (st.isFile()) out.push({ path, size: st.size });
+        } catch {
+          // a dangling link, or gone meanwhile
+        }
       }
     }
   };

@@ -27,6 +27,7 @@ import { FileNames, uriToPath } from './files';
 import { onHover } from './hover';
 import { onReferences } from './references';
 import { listManifestFiles } from './scan';
+import type { ManifestFileEntry } from './scan';
 import { readSettings } from './settings';
 import type { ServerSettings } from './settings';
 import { Validation, errorText } from './validation';
@@ -180,14 +181,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       }
     }
     try {
-      const files: string[] = [];
+      const files: ManifestFileEntry[] = [];
       for (const folder of folders) files.push(...(await listManifestFiles(folder.path, settings.include, settings.exclude, cancelled)));
       if (cancelled()) return;
+      // Read in the CLI's order (folder walk, names sorted), so that the Workspace indexes objects in the same order.
       const found = new Set<string>();
       let lastReport = Date.now();
       for (let i = 0; i < files.length; i++) {
         if (cancelled()) return;
-        const path = files[i];
+        const { path, size } = files[i];
         const name = names.nameOfPath(path);
         found.add(name);
         if (openByName.has(name)) {
@@ -195,9 +197,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           continue;
         }
         try {
-          const st = await stat(path);
-          if (!st.isFile()) continue;
-          if (st.size > MAX_DISK_FILE) {
+          if (size > MAX_DISK_FILE) {
             warn(`kubeway: ${name} is larger than ${MAX_DISK_FILE >> 20} MiB; it is checked only when opened.`);
             continue;
           }
