@@ -68,7 +68,8 @@ export class DiagramPanel {
     panel.webview.html = this.html();
     panel.webview.onDidReceiveMessage((m) => void this.onMessage(m));
     panel.onDidChangeViewState(() => {
-      if (panel.visible && this.dirty) void this.refresh();
+      // Hidden, the page is discarded (no retainContextWhenHidden); shown again, it reloads and says `ready`.
+      if (!panel.visible) this.ready = false;
     });
     panel.onDidDispose(() => {
       this.disposed = true;
