@@ -1,15 +1,21 @@
 import type { Position, Range } from '../types';
 
-/** Maps offsets in a text to LSP positions with a binary search over line starts (computed once per text). */
+/**
+ * Maps offsets in a text to LSP positions with a binary search over line starts (computed once per text).
+ * Lines end at `\n`, `\r\n` or a lone `\r`, as in LSP and in YAML.
+ */
 export class LineIndex {
   readonly lineStarts: number[];
 
   constructor(readonly text: string) {
     const starts = [0];
-    let i = text.indexOf('\n');
-    while (i !== -1) {
-      starts.push(i + 1);
-      i = text.indexOf('\n', i + 1);
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) starts.push(i + 1);
+      else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
     }
     this.lineStarts = starts;
   }
@@ -29,7 +35,8 @@ export class LineIndex {
       if (starts[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: offset - starts[lo] };
+    // An offset between the CR and the LF of a CRLF belongs to the end of the line's content.
+    return { line: lo, character: Math.min(offset, this.lineEnd(lo)) - starts[lo] };
   }
 
   range(start: number, end: number): Range {
@@ -42,10 +49,13 @@ export class LineIndex {
     return Math.min(this.lineStarts[pos.line] + pos.character, this.lineEnd(pos.line));
   }
 
-  /** Offset of the end of a line's content (before CR LF). */
+  /** Offset of the end of a line's content (before its line break). */
   lineEnd(line: number): number {
-    const next = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1] - 1 : this.text.length;
-    return next > this.lineStarts[line] && this.text.charCodeAt(next - 1) === 13 ? next - 1 : next;
+    if (line + 1 >= this.lineStarts.length) return this.text.length;
+    const next = this.lineStarts[line + 1];
+    const c = this.text.charCodeAt(next - 1);
+    if (c === 10) return next - 1 > this.lineStarts[line] && this.text.charCodeAt(next - 2) === 13 ? next - 2 : next - 1;
+    return next - 1; // a lone CR
   }
 
   /** The range of a whole line's content, for diagnostics that belong to a line. */
