@@ -84,6 +84,25 @@ describe('diagnostics over LSP', () => {
     assert.deepEqual(shown(await c.waitDiagnostics(webUri, (p) => p.version === undefined)), [NODEPORT_CASE]);
   });
 
+  it('a new file saved while open stays in the workspace once closed', async () => {
+    const c = await start({ files: { 'ingress.yaml': INGRESS } });
+    await c.indexed();
+    const ingUri = c.uri('ingress.yaml');
+    await c.waitDiagnostics(ingUri, (p) => p.diagnostics.length === 2);
+    const uri = c.uri('api.yaml');
+    await c.open(uri, API);
+    await c.waitDiagnostics(ingUri, (p) => p.diagnostics.length === 1);
+    // Saved: the watcher reports the new file while it is open (the buffer wins), then it is closed.
+    c.writeFile('api.yaml', API);
+    await c.fileEvents([{ uri, type: FileChangeType.Created }]);
+    await c.close(uri);
+    // The Ingress, checked again after the close, still finds `api`.
+    await c.open(ingUri, INGRESS);
+    const v = await c.change(ingUri, `# edited\n${INGRESS}`);
+    const p = await c.waitDiagnostics(ingUri, () => true, v);
+    assert.deepEqual(p.diagnostics.map((d) => d.message), [MISSING_WEB.replace(/^\S+ \S+ /, '')]);
+  });
+
   it('follows files created and deleted on disk (watched files)', async () => {
     const c = await start({ files: { 'web.yaml': WEB, 'ingress.yaml': INGRESS } });
     await c.indexed();

@@ -138,8 +138,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     pending.delete(document.uri);
     if (openByName.get(name) !== document) return;
     openByName.delete(name);
+    // Back to the disk's text (the file may also have been created or saved while it was open).
     const path = uriToPath(document.uri);
-    if (path && diskNames.has(name)) void reloadFromDisk(name, path);
+    if (path && names.folderOf(path) && selected(document.uri)) void reloadFromDisk(name, path);
     else validation.remove(name);
   });
 
