@@ -435,4 +435,34 @@ spec:
     assert.equal(e.broken, false);
     assert.equal(e.reason, undefined);
   });
+
+  it('takes the reason from the rule on the written value when the reference itself is malformed', () => {
+    const malformed = {
+      'm.yaml': `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: {name: admin}
+spec:
+  defaultBackend:
+    service:
+      name: API
+      port: {number: 80}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: web}
+spec:
+  selector: {app: web}
+  ports:
+    - {name: metrics, port: 9113, targetPort: "9113"}
+---
+${deployment('web', 'app: web')}`,
+    };
+    const mg = graphOf(malformed);
+    const messages = check(malformed).map((d) => d.message);
+    const reasons = mg.edges.filter((e) => e.broken).flatMap((e) => e.reason!.split('\n'));
+    assert.equal(reasons.length, 2);
+    for (const r of reasons) assert.ok(messages.includes(r), `${r} is a diagnostic: ${JSON.stringify(messages)}`);
+    assert.match(reasons[0], /`API`/);
+    assert.match(reasons[1], /"9113" is quoted/);
+  });
 });

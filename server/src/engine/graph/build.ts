@@ -13,9 +13,7 @@ import { resolveBackend, resolveTargetPort, selectedTemplates, selectorText, sel
 import { serviceOf } from '../model/service';
 import type { Service } from '../model/service';
 import type { Workspace } from '../model/workspace';
-import type { Range } from '../types';
-import { REFERENCE_RULES, findingsOf, within } from './reasons';
-import type { RuleFinding } from './reasons';
+import { REFERENCE_RULES, VALUE_RULES, findingsOf, reasonWithin } from './reasons';
 import type { ContainerInfo, GraphEdge, GraphNode, GraphNodeKind, IngressRoute, PortMapping, ServicePortInfo, TrafficGraph } from './types';
 
 export interface BuildOptions {
@@ -105,7 +103,8 @@ class GraphBuilder {
     const from = this.drawn.get(ing.obj);
     if (!from) return;
     const doc = ing.obj.doc;
-    const findings = findingsOf(this.ws, ing.obj, [REFERENCE_RULES.serviceMissing, REFERENCE_RULES.servicePort]);
+    const rules = [REFERENCE_RULES.serviceMissing, REFERENCE_RULES.servicePort, VALUE_RULES.backendPort, VALUE_RULES.backend];
+    const findings = findingsOf(this.ws, ing.obj, rules);
     for (const { backend, rule, path } of serviceBackends(ing)) {
       const resolution = resolveBackend(this.ws, ing, backend);
       if (resolution.status === 'not-a-service') continue;
@@ -119,7 +118,7 @@ class GraphBuilder {
         if (path.path !== undefined) edge.path = path.path;
         if (path.pathType !== undefined) edge.pathType = path.pathType;
       } else edge.defaultBackend = true;
-      const reason = reasonFor(findings, doc.rangeOf(backend.node));
+      const reason = reasonWithin(findings, doc.rangeOf(backend.node), rules);
       if (resolution.status === 'missing') {
         edge.to = this.missingNode('Service', ing.obj.namespace, resolution.name, ing.obj.file, line);
         edge.broken = true;
@@ -146,7 +145,7 @@ class GraphBuilder {
     const selectorNode = obj.reader.pair(obj.reader.map(obj.get('spec')), 'selector')?.key ?? obj.node;
     const selectorLine = doc.rangeOf(selectorNode).start.line;
     const templates = selectedTemplates(this.ws, svc);
-    const findings = findingsOf(this.ws, obj, [REFERENCE_RULES.selectsNoPods, REFERENCE_RULES.targetPort]);
+    const findings = findingsOf(this.ws, obj, [REFERENCE_RULES.selectsNoPods, REFERENCE_RULES.targetPort, VALUE_RULES.servicePort]);
     if (templates.length === 0) {
       const wanted = selectorText(svc.selector);
       const to = this.missingNode('Pod', obj.namespace, wanted, obj.file, selectorLine, { selector: Object.fromEntries(svc.selector) });
@@ -188,7 +187,8 @@ class GraphBuilder {
           if (!edge.broken) edge.line = range.start.line;
           edge.broken = true;
           reasons.push(
-            findings.find((f) => f.rule === REFERENCE_RULES.targetPort && within(f.range, doc.rangeOf(p.node)))?.message ??
+            reasonWithin(findings, doc.rangeOf(p.node), [REFERENCE_RULES.targetPort]) ??
+              reasonWithin(findings, range, [VALUE_RULES.servicePort]) ??
               `targetPort \`${target}\` matches no container port named \`${target}\` (${p.protocol}) in the pods Service \`${obj.name}\` selects.`,
           );
         }
@@ -207,10 +207,6 @@ function inDocumentedOrder(edge: GraphEdge): GraphEdge {
   const out: Record<string, unknown> = {};
   for (const k of EDGE_KEYS) if (edge[k] !== undefined) out[k] = edge[k];
   return out as unknown as GraphEdge;
-}
-
-function reasonFor(findings: RuleFinding[], backendRange: Range): string | undefined {
-  return findings.find((f) => within(f.range, backendRange))?.message;
 }
 
 function backendText(ing: Ingress, b: IngressBackend): string {

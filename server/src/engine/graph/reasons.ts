@@ -17,6 +17,16 @@ export const REFERENCE_RULES = {
   targetPort: 'service-target-port',
 } as const;
 
+/**
+ * Rules about the written value of a reference (a port name that cannot exist, a quoted number): when
+ * one of them says why a reference leads nowhere, its message is the edge's reason.
+ */
+export const VALUE_RULES = {
+  backend: 'ingress-backend',
+  backendPort: 'ingress-backend-port',
+  servicePort: 'service-port',
+} as const;
+
 export interface RuleFinding {
   rule: string;
   message: string;
@@ -54,6 +64,15 @@ export function findingsOf(ws: Workspace, obj: K8sObject, ruleIds: readonly stri
 
 function before(a: Range['start'], b: Range['start']): boolean {
   return a.line < b.line || (a.line === b.line && a.character <= b.character);
+}
+
+/** The message of the first finding inside a range, by the rules' order of preference. */
+export function reasonWithin(findings: RuleFinding[], range: Range, rules: readonly string[]): string | undefined {
+  for (const rule of rules) {
+    const f = findings.find((x) => x.rule === rule && within(x.range, range));
+    if (f) return f.message;
+  }
+  return undefined;
 }
 
 /** Whether a finding's range lies within a node's range (findings point at a value inside the reference). */
