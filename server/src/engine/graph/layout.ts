@@ -366,18 +366,22 @@ function placeNamespace(ns: PreparedNamespace, shapes: GroupShape[]): LayoutName
     const ox = left + stack * (stackWidth + COLUMN_GAP);
     const oy = top + y;
     p.g.nodes.forEach((n, j) => nodes.push({ ...n, x: ox + p.nodes[j].x, y: oy + p.nodes[j].y }));
-    const labelsAt = new Map<string, number>();
+    const labels: Box[] = [];
     p.g.edges.forEach((e, k) => {
       const points = p.edges[k].map((pt) => ({ x: ox + pt.x, y: oy + pt.y }));
       const le: LayoutEdge = { id: e.id, kind: e.kind, from: e.from, to: e.to, broken: e.broken, edges: e.edges, points, tooltip: e.tooltip };
       if (e.lines.length && points.length) {
-        // Just above the arrow; labels of edges that end at the same point stack upwards.
+        // Just above the arrow, moved up past the labels already there (edges converging on one box).
         const end = points[points.length - 1];
         const size = labelSize(e.lines);
-        const key = `${end.x},${end.y}`;
-        const below = labelsAt.get(key) ?? 0;
-        labelsAt.set(key, below + size.height + 2);
-        le.label = { x: end.x - 10 - size.width, y: end.y - 3 - size.height - below, width: size.width, height: size.height, lines: e.lines };
+        const box: Box = { x: end.x - 10 - size.width, y: end.y - 3 - size.height, width: size.width, height: size.height };
+        for (let tries = 0; tries < 50; tries++) {
+          const hit = labels.find((l) => box.x < l.x + l.width && l.x < box.x + box.width && box.y < l.y + l.height + 2 && l.y < box.y + box.height + 2);
+          if (!hit) break;
+          box.y = hit.y - box.height - 2;
+        }
+        labels.push(box);
+        le.label = { ...box, lines: e.lines };
       }
       edges.push(le);
     });
