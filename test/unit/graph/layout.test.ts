@@ -118,4 +118,12 @@ describe('graph layout', () => {
     const a = await layoutGraph(graph);
     assert.deepEqual(JSON.parse(JSON.stringify(a)), JSON.parse(JSON.stringify(layoutGraphSync(graph, { cache: false }))));
   });
+
+  it('keeps the labels of edges that converge on one box apart', () => {
+    const services = ['a', 'b', 'c', 'd'].map((n) => `apiVersion: v1\nkind: Service\nmetadata: {name: ${n}}\nspec: {selector: {app: web}, ports: [{port: 80, targetPort: 8080}, {port: 443, targetPort: 8443}]}\n`);
+    const l = layoutOf({ 'w.yaml': [...services, app('default', 'web').split('---\n')[2]].join('---\n') });
+    const labels = l.namespaces[0].edges.flatMap((e) => (e.label ? [e.label] : []));
+    assert.equal(labels.length, 4);
+    for (const a of labels) for (const b of labels) if (a !== b) assert.ok(!overlaps(a, b), `labels ${JSON.stringify(a)} and ${JSON.stringify(b)} do not overlap`);
+  });
 });
