@@ -315,7 +315,7 @@ describe('kubeway check: inputs', () => {
           const p = join(dir, name);
           const st = statSync(p);
           if (st.isDirectory()) walk(p);
-          else out.push(`${p} ${st.mtimeMs} ${st.size} ${createHash('sha256').update(readFileSync(p)).digest('hex')}`);
+          else out.push(`${p} ${st.mtimeMs} ${st.size} ${createHash('sha256').update(readFileSync(p, 'latin1')).digest('hex')}`);
         }
       };
       walk(join(root, FIXTURES));
