@@ -1,4 +1,5 @@
 import { ManifestFile } from '../parse/manifestFile';
+import type { ManifestDocument } from '../parse/manifestFile';
 import { ingressOf, serviceBackends } from './ingress';
 import type { Ingress } from './ingress';
 import { K8sObject, objectsOfDocument } from './object';
@@ -32,18 +33,29 @@ export class Workspace {
     return this.changes;
   }
 
-  /** Parses and adds (or replaces) a file. */
+  /**
+   * Parses and adds (or replaces) a file. A replaced file is parsed incrementally: the documents whose text
+   * did not change are kept, with their objects, and only the objects of changed documents leave and enter
+   * the index.
+   */
   setText(path: string, text: string): FileModel {
-    return this.setFile(new ManifestFile(path, text));
+    return this.setFile(new ManifestFile(path, text, this.files.get(path)?.file));
   }
 
   setFile(file: ManifestFile): FileModel {
-    this.remove(file.path);
-    this.changes++;
-    const objects = file.documents.flatMap(objectsOfDocument);
+    const old = this.files.get(file.path);
+    const objects = file.documents.flatMap(objectsOf);
     const model: FileModel = { file, objects };
+    this.changes++;
     this.files.set(file.path, model);
-    for (const obj of objects) this.index(obj);
+    if (!old) {
+      for (const obj of objects) this.index(obj);
+      return model;
+    }
+    const kept = new Set(old.objects);
+    const now = new Set(objects);
+    for (const obj of old.objects) if (!now.has(obj)) this.unindex(obj);
+    for (const obj of objects) if (!kept.has(obj)) this.index(obj);
     return model;
   }
 
@@ -147,6 +159,15 @@ export class Workspace {
     const ing = ingressOf(obj);
     if (ing) this.ingresses.delete(ing);
   }
+}
+
+/** The objects of each document, made once: a document kept by a new version of its file keeps them. */
+const objectsByDocument = new WeakMap<ManifestDocument, K8sObject[]>();
+
+function objectsOf(doc: ManifestDocument): K8sObject[] {
+  let objects = objectsByDocument.get(doc);
+  if (!objects) objectsByDocument.set(doc, (objects = objectsOfDocument(doc)));
+  return objects;
 }
 
 function key(kind: string, namespace: string, name: string): string {

@@ -30,11 +30,16 @@ export class ManifestDocument {
   kubernetes = false;
 
   constructor(
-    readonly file: ManifestFile,
-    readonly index: number,
+    /** The file the document belongs to (an unchanged document is handed on to the file's next version). */
+    public file: ManifestFile,
+    /** Position among the file's documents. */
+    public index: number,
     readonly doc: Document.Parsed,
-    /** Offset of this document's text within the file (node ranges are relative to it). */
-    readonly base: number,
+    /**
+     * Added to node ranges to get offsets in the file's text: 0 when the document was parsed from this text,
+     * the distance it moved when it was kept from an earlier version of the file.
+     */
+    public base: number,
   ) {
     this.reader = new DocReader(doc);
   }
@@ -78,37 +83,164 @@ export class ManifestFile {
   /** Whether any document is a Kubernetes object (YAML problems are only reported for those). */
   readonly looksLikeKubernetes: boolean;
 
+  /** The text cut at document markers, with what each piece parsed to (kept for the file's next version). */
+  private chunks: Chunk[] = [];
+
+  /**
+   * Parses `text`. With `previous` (an earlier version of the same file), the documents whose text did not
+   * change are taken over from it instead of being parsed again; they then belong to this file (previous
+   * must not be used any more).
+   */
   constructor(
     readonly path: string,
     readonly text: string,
+    previous?: ManifestFile,
   ) {
     this.lines = new LineIndex(text);
     this.template = isTemplateText(text);
-    if (!this.template) this.parse();
+    if (!this.template) this.parse(previous && !previous.template ? previous : undefined);
     this.looksLikeKubernetes = this.documents.some((d) => d.kubernetes);
   }
 
-  private parse(): void {
+  private parse(previous: ManifestFile | undefined): void {
     const text = this.text;
-    const composer = new Composer(YAML_OPTIONS);
-    const parser = new Parser();
-    let index = 0;
-    let syntaxReported = false;
-    for (const doc of composer.compose(parser.parse(text), true, text.length)) {
-      const md = new ManifestDocument(this, index++, doc as Document.Parsed, 0);
-      this.documents.push(md);
-      const found = readDocument(md, this.lines);
-      md.kubernetes = isKubernetesDocument(md, text);
-      if (!md.kubernetes) continue;
-      // One syntax error per file: what follows the first is usually a consequence of it.
-      if (found.syntax && !syntaxReported) {
-        syntaxReported = true;
-        this.problems.push(found.syntax);
+    const starts = chunkStarts(text);
+    if (starts) {
+      const reuse = previous && previous.chunks.length ? reusableChunks(previous.text, previous.chunks, text) : undefined;
+      for (let i = 0; i < starts.length; i++) {
+        const start = starts[i];
+        const end = i + 1 < starts.length ? starts[i + 1] : text.length;
+        this.chunks.push(reuse?.(start, end) ?? this.parseChunk(start, end));
       }
-      this.problems.push(...found.others);
+    }
+    // No document at all (or text the cut does not apply to): the whole text as one stream, as yaml reads
+    // it, so that an empty file still has its one empty document.
+    if (!starts || !this.chunks.some((c) => c.docs.length)) this.chunks = [this.parseChunk(0, text.length, true)];
+    let syntaxReported = false;
+    for (const chunk of this.chunks) {
+      for (let i = 0; i < chunk.docs.length; i++) {
+        const md = chunk.docs[i];
+        md.file = this;
+        md.index = this.documents.length;
+        md.base = chunk.start - chunk.parsedAt;
+        this.documents.push(md);
+        if (!md.kubernetes) continue;
+        const found = chunk.found[i];
+        // One syntax error per file: what follows the first is usually a consequence of it.
+        if (found.syntax && !syntaxReported) {
+          syntaxReported = true;
+          this.problems.push(found.syntax);
+        }
+        this.problems.push(...found.others);
+      }
     }
     this.problems.sort((a, b) => a.start - b.start);
   }
+
+  /** Parses text[start, end) on its own, with node ranges counted from the start of the file. */
+  private parseChunk(start: number, end: number, whole = false): Chunk {
+    // A copy of the piece: nodes keep slices of the text they were parsed from, and a document kept for
+    // later versions of the file must not keep this whole version alive.
+    let source = whole ? this.text : (' ' + this.text.slice(start, end)).slice(1);
+    // YAML (and go-yaml) end a line at a lone CR, the yaml library does not: same length, same offsets.
+    if (source.includes('\r')) source = source.replace(/\r(?!\n)/g, '\n');
+    const composer = new Composer(YAML_OPTIONS);
+    const parser = new Parser();
+    parser.offset = start;
+    const chunk: Chunk = { start, end, parsedAt: start, docs: [], found: [], reusable: true };
+    for (const doc of composer.compose(parser.parse(source), whole, end)) {
+      const md = new ManifestDocument(this, 0, doc as Document.Parsed, 0);
+      const found = readDocument(md, this.lines);
+      md.kubernetes = isKubernetesDocument(md, this.text);
+      chunk.docs.push(md);
+      chunk.found.push(found);
+      // Problems carry offsets and line numbers of this text: a piece with any is parsed again next time.
+      if (md.broken || found.syntax || found.others.length) chunk.reusable = false;
+    }
+    return chunk;
+  }
+}
+
+/** A piece of a file's text that yaml parses on its own: from a `---` line to the next (or the file's start). */
+interface Chunk {
+  start: number;
+  end: number;
+  /** Where the piece was when it was parsed (its nodes' ranges count from there). */
+  parsedAt: number;
+  docs: ManifestDocument[];
+  /** What reading each document found. */
+  found: DocumentProblems[];
+  /** Whether a later version of the file may take it over when its text is unchanged. */
+  reusable: boolean;
+}
+
+/**
+ * Where the pieces of a text start: at 0 and at every document-start marker line (`---` at column 0, then a
+ * space, tab, line break or the end). YAML forbids those three characters at column 0 inside any content,
+ * quoted or not, so yaml ends whatever it reads there and starts a new document: each piece is one document
+ * (the first may hold none). undefined when the text has directives (`%YAML`, which belong to the next
+ * document) or document-end markers (`...`, after which a document may start without `---`): such a text is
+ * parsed whole.
+ */
+export function chunkStarts(text: string): number[] | undefined {
+  const body = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (text.charCodeAt(body) === 37 /* % */ || text.includes('\n%')) return undefined;
+  if (markerAt(text, body, '...') || markerAfterLineBreak(text, '\n...', 0) >= 0) return undefined;
+  const starts = [0];
+  for (let i = markerAfterLineBreak(text, '\n---', 0); i >= 0; i = markerAfterLineBreak(text, '\n---', i + 4)) starts.push(i + 1);
+  return starts;
+}
+
+/** Offset of the next `\n` + marker (at or after `from`) that is followed by white space or the end, or -1. */
+function markerAfterLineBreak(text: string, marker: string, from: number): number {
+  for (let i = text.indexOf(marker, from); i >= 0; i = text.indexOf(marker, i + 4)) {
+    if (markerAt(text, i + 1, marker.slice(1))) return i;
+  }
+  return -1;
+}
+
+function markerAt(text: string, at: number, marker: string): boolean {
+  if (!text.startsWith(marker, at)) return false;
+  const c = text.charCodeAt(at + 3);
+  return Number.isNaN(c) || c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+/**
+ * For a new version of a file: finds, for a piece [start, end) of the new text, a piece of the previous
+ * version with the same text (before the first changed character, or after the last one), so that it is
+ * taken over rather than parsed again.
+ */
+function reusableChunks(old: string, chunks: readonly Chunk[], text: string): (start: number, end: number) => Chunk | undefined {
+  const prefix = commonPrefix(old, text);
+  const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
+  const shift = text.length - old.length;
+  const byStart = new Map<number, Chunk>();
+  for (const c of chunks) if (c.reusable) byStart.set(c.start, c);
+  return (start, end) => {
+    let c: Chunk | undefined;
+    if (end <= prefix) c = byStart.get(start);
+    else if (start >= text.length - suffix) c = byStart.get(start - shift);
+    if (!c || c.end - c.start !== end - start) return undefined;
+    return { ...c, start, end };
+  };
+}
+
+const BLOCK = 4096;
+
+function commonPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i + BLOCK <= n && a.slice(i, i + BLOCK) === b.slice(i, i + BLOCK)) i += BLOCK;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** Length of the common end of a and b, at most `max`. */
+function commonSuffix(a: string, b: string, max: number): number {
+  let i = 0;
+  while (i + BLOCK <= max && a.slice(a.length - i - BLOCK, a.length - i) === b.slice(b.length - i - BLOCK, b.length - i)) i += BLOCK;
+  while (i < max && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
+  return i;
 }
 
 /** What reading one document found: its syntax error (if any) and other problems. */
@@ -156,20 +288,22 @@ function readDocument(md: ManifestDocument, lines: LineIndex): DocumentProblems 
   if (shape.unknownAlias) {
     md.broken = true;
     const a = shape.unknownAlias;
+    const [start, end] = a.range ?? [0, 0];
     out.syntax ??= {
       code: 'yaml-syntax',
-      start: a.range[0],
-      end: a.range[1],
+      start,
+      end,
       message: `YAML syntax error: unknown alias \`*${a.source}\`: no anchor \`&${a.source}\` is defined before it in this document.`,
     };
   }
   if (shape.cycle) {
     md.broken = md.unread = md.aliasBomb = true;
     const a = shape.cycle;
+    const [start, end] = a.range ?? [0, 0];
     out.syntax ??= {
       code: 'yaml-syntax',
-      start: a.range[0],
-      end: a.range[1],
+      start,
+      end,
       message: `YAML syntax error: alias \`*${a.source}\` is used inside the node anchored \`&${a.source}\`, so it would contain itself.`,
     };
     return out;
@@ -191,7 +325,8 @@ function readDocument(md: ManifestDocument, lines: LineIndex): DocumentProblems 
   // Duplicate keys after a syntax error are often artefacts of it: only those before it are reported.
   const limit = doc.errors.length ? Math.min(doc.errors[0].pos[0], out.syntax?.start ?? Infinity) : Infinity;
   for (const dup of duplicateKeys(doc.contents)) {
-    const [start, end] = dup.key.range as [number, number];
+    if (!dup.key.range) continue;
+    const [start, end] = dup.key.range;
     if (start >= limit) continue;
     out.others.push({
       code: 'yaml-duplicate-key',
