@@ -89,7 +89,8 @@ function sizeNode(text: NodeText): { width: number; height: number; text: NodeTe
   };
   const header = badgeWidth(fitted.badge) + NODE.badgeGap + textWidth(fitted.title);
   const body = Math.max(0, ...fitted.lines.map((l) => textWidth(l.text)));
-  const width = Math.min(NODE.maxWidth, Math.max(NODE.minWidth, header, body) + 2 * NODE.padX);
+  // Widths on a 10 px grid: boxes of similar names get the same shape, so group layouts are reused more.
+  const width = Math.min(NODE.maxWidth, Math.ceil((Math.max(NODE.minWidth, header, body) + 2 * NODE.padX) / 10) * 10);
   const height = NODE.header + fitted.lines.length * NODE.line + (fitted.lines.length ? NODE.padBottom : 2);
   return { width, height, text: fitted };
 }
@@ -332,13 +333,18 @@ function placeNamespace(ns: PreparedNamespace, shapes: GroupShape[]): LayoutName
   // Every group, with its columns moved into place (relative to the group's top left).
   const placed = groups.map(({ g, shape, part, left }) => {
     const shift = left.map((l, p) => (l === undefined ? 0 : colX[p] - l));
-    const nodes = g.nodes.map((n, j) => ({ x: shape.nodes[j].x + shift[part[j]], y: shape.nodes[j].y }));
-    const pIndex = new Map(g.nodes.map((n, j) => [n.id, part[j]]));
+    // Boxes are left-aligned in their column (ELK centres them in their layer); edge ends follow their box.
+    const nodes = g.nodes.map((n, j) => ({ x: colX[part[j]], y: shape.nodes[j].y }));
+    const inward = g.nodes.map((n, j) => shape.nodes[j].x + shift[part[j]] - colX[part[j]]);
+    const at = new Map(g.nodes.map((n, j) => [n.id, j]));
     const edges = g.edges.map((e, k) => {
       const pts = shape.edges[k].points;
-      const from = shift[pIndex.get(e.from)!];
-      const to = shift[pIndex.get(e.to)!];
-      return pts.map((pt, i) => ({ x: pt.x + (i === pts.length - 1 ? to : from), y: pt.y }));
+      const from = at.get(e.from)!;
+      const to = at.get(e.to)!;
+      return pts.map((pt, i) => {
+        if (i === pts.length - 1) return { x: pt.x + shift[part[to]] - inward[to], y: pt.y };
+        return { x: pt.x + shift[part[from]] - (i === 0 ? inward[from] : 0), y: pt.y };
+      });
     });
     const width = Math.max(0, ...g.nodes.map((n, j) => nodes[j].x + n.width));
     return { g, nodes, edges, width, height: shape.height };
