@@ -202,6 +202,14 @@ describe('line endings and byte order marks', () => {
     assert.equal(obj.reader.text(obj.get('data', 'folded')), 'a b\n');
   });
 
+  it('ends lines at a lone CR (old Mac files), as LSP clients and YAML do', () => {
+    const text = 'apiVersion: v1\rkind: ConfigMap\rmetadata:\r  name: c\r  name: d\r';
+    const [obj] = objects(text);
+    assert.equal(`${obj.kind}/${obj.name}`, 'ConfigMap/c');
+    assert.deepEqual(obj.doc.rangeOf(obj.get('metadata', 'name')), { start: { line: 3, character: 8 }, end: { line: 3, character: 9 } });
+    assert.deepEqual(yamlProblems(text), ['4:2-4:6 yaml-duplicate-key']);
+  });
+
   it('reads a file that starts with a byte order mark', () => {
     const text = `\uFEFF${svc('a')}---\n${svc('b')}`;
     assert.deepEqual(names(text), ['Service/default/a', 'Service/default/b']);
