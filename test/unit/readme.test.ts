@@ -10,7 +10,12 @@ test('README lists every rule with its severity and description (run `node scrip
   const readme = readFileSync(join(repoRoot(), 'README.md'), 'utf8');
   const m = /<!-- rules:start -->\n([\s\S]*?)<!-- rules:end -->/.exec(readme);
   assert.ok(m, 'README.md has a <!-- rules:start --> … <!-- rules:end --> block');
-  assert.equal(m[1], rulesTable(ALL_RULES));
+  const want = rulesTable(ALL_RULES).split('\n');
+  const have = m[1].split('\n');
+  const missing = want.filter((l) => !have.includes(l));
+  const stale = have.filter((l) => !want.includes(l));
+  assert.deepEqual({ missing, stale }, { missing: [], stale: [] }, 'README rules table is out of date: run `node scripts/rules-doc.mjs`');
+  assert.equal(m[1], rulesTable(ALL_RULES), 'README rules table is out of order: run `node scripts/rules-doc.mjs`');
 });
 
 test('rule ids are unique and named like their files', () => {
