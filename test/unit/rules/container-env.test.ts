@@ -15,6 +15,18 @@ ${items}
 ruleTable(containerEnv, {
   valid: [
     {
+      name: 'downward API fields, label subscripts, resource fields, key names with dots',
+      yaml: env(`        - {name: NODE, valueFrom: {fieldRef: {fieldPath: spec.nodeName, apiVersion: v1}}}
+        - {name: IPS, valueFrom: {fieldRef: {fieldPath: status.podIPs}}}
+        - {name: APP, valueFrom: {fieldRef: {fieldPath: "metadata.labels['app.kubernetes.io/name']"}}}
+        - {name: NOTE, valueFrom: {fieldRef: {fieldPath: "metadata.annotations['Example.com/Note']"}}}
+        - {name: MEM, valueFrom: {resourceFieldRef: {resource: requests.memory, divisor: 1Mi}}}
+        - {name: HUGE, valueFrom: {resourceFieldRef: {resource: limits.hugepages-2Mi}}}
+        - {name: CFG, valueFrom: {configMapKeyRef: {name: app.config, key: application.properties}}}
+        - {name: TOKEN, valueFrom: {secretKeyRef: {name: api-token, key: .dockerconfigjson}}}`),
+    },
+    { name: 'envFrom names as prefixes', yaml: env('        - {configMapRef: {name: app-}, prefix: APP_}', 'envFrom') },
+    {
       name: 'values and each valueFrom source',
       yaml: env(`        - {name: PLAIN, value: x}
         - {name: my.var-1, value: ""}
@@ -27,6 +39,25 @@ ruleTable(containerEnv, {
     { name: 'envFrom with one source each', yaml: env('        - configMapRef: {name: cfg}\n        - {secretRef: {name: s}, prefix: S_}', 'envFrom') },
   ],
   invalid: [
+    {
+      name: 'fields the downward API does not offer, invalid names and keys',
+      yaml: env(`        - {name: IP, valueFrom: {fieldRef: {fieldPath: status.podIp}}}
+#                                                      ^^^^^^^^^^^^ error container-env: fieldPath \`status.podIp\` must be written \`status.podIP\` (the API server is case-sensitive).
+        - {name: ALL, valueFrom: {fieldRef: {fieldPath: metadata.labels}}}
+#                                                       ^^^^^^^^^^^^^^^ error container-env: fieldPath \`metadata.labels\` cannot be read by an env variable: use one of metadata.name, metadata.namespace, metadata.uid, spec.nodeName, spec.serviceAccountName, status.hostIP, status.hostIPs, status.podIP, status.podIPs, or metadata.labels['<key>'] / metadata.annotations['<key>'].
+        - {name: MEM, valueFrom: {resourceFieldRef: {resource: memory}}}
+#                                                              ^^^^^^ error container-env: resourceFieldRef resource \`memory\` is not supported: use one of limits.cpu, limits.memory, limits.ephemeral-storage, requests.cpu, requests.memory, requests.ephemeral-storage (or limits.hugepages-<size>).
+        - {name: CFG, valueFrom: {configMapKeyRef: {name: App_Config, key: "config/app.yaml"}}}
+#                                                         ^^^^^^^^^^ error container-env: ConfigMap name \`App_Config\` contains uppercase \`A\` (only lowercase letters, digits, '-' and '.' are allowed): a ConfigMap name is a DNS subdomain (lowercase letters, digits, '-' and '.').
+#                                                                          ^^^^^^^^^^^^^^^^^ error container-env: Key \`config/app.yaml\` contains \`/\`: a ConfigMap key has only letters, digits, '-', '_' and '.'.`),
+    },
+    {
+      name: 'envFrom names and prefixes',
+      yaml: env(`        - secretRef: {name: db_credentials}
+#                           ^^^^^^^^^^^^^^ error container-env: Secret name \`db_credentials\` contains \`_\` (only lowercase letters, digits, '-' and '.' are allowed): a Secret name is a DNS subdomain (lowercase letters, digits, '-' and '.').
+        - {configMapRef: {name: cfg}, prefix: "CFG="}
+#                                             ^^^^^^ error container-env: envFrom prefix \`CFG=\` contains '=': a prefix may use any printable ASCII character except '='.`, 'envFrom'),
+    },
     {
       name: 'names',
       yaml: env(`        - value: x

@@ -14,6 +14,8 @@ ${container}
 
 ruleTable(containerProbe, {
   valid: [
+    { name: 'zero counts mean the defaults', yaml: pod('      livenessProbe: {tcpSocket: {port: 8080}, successThreshold: 0, periodSeconds: 0, timeoutSeconds: 0, failureThreshold: 0, initialDelaySeconds: 0}') },
+    { name: 'a sleep hook within a raised grace period', yaml: pod('      lifecycle: {preStop: {sleep: {seconds: 60}}}', '  terminationGracePeriodSeconds: 90\n') },
     {
       name: 'probes by number, by declared name, exec, grpc, and hooks',
       yaml: pod(`      livenessProbe: {httpGet: {path: /healthz, port: http, scheme: HTTPS}}
@@ -31,6 +33,21 @@ ruleTable(containerProbe, {
     },
   ],
   invalid: [
+    {
+      name: 'negative counts, a zero grace period, a sleep longer than the grace period',
+      yaml: pod(`      livenessProbe:
+        tcpSocket: {port: 8080}
+        periodSeconds: -1
+#                      ^^ error container-probe: periodSeconds of the livenessProbe is -1: it must be 0 or more (0 means the default).
+        terminationGracePeriodSeconds: 0
+#                                      ^ error container-probe: terminationGracePeriodSeconds of the livenessProbe is 0: it must be greater than 0 (or left out to use the pod's).
+      readinessProbe: {tcpSocket: {port: 8080}, failureThreshold: -3}
+#                                                                 ^^ error container-probe: failureThreshold of the readinessProbe is -3: it must be 0 or more (0 means the default).
+      lifecycle:
+        preStop:
+          sleep: {seconds: 45}
+#                          ^^ error container-probe: The preStop sleep of 45 seconds is longer than the pod's terminationGracePeriodSeconds (30): sleep at most 30 seconds, or raise terminationGracePeriodSeconds.`),
+    },
     {
       name: 'a named port the container does not declare',
       yaml: pod(`      livenessProbe:

@@ -4,6 +4,24 @@ import { ruleTable } from '../../harness';
 ruleTable(containerVolumeMount, {
   valid: [
     {
+      name: 'relative subPaths, subPathExpr, Bidirectional on a privileged container',
+      yaml: `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  volumes: [{name: v, emptyDir: {}}]
+  containers:
+    - name: c
+      image: i
+      securityContext: {privileged: true}
+      volumeMounts:
+        - {name: v, mountPath: /a, subPath: conf/app.yaml}
+        - {name: v, mountPath: /b, subPathExpr: $(POD_NAME)}
+        - {name: v, mountPath: /c, subPath: ./x..y}
+        - {name: v, mountPath: /d, mountPropagation: Bidirectional}
+`,
+    },
+    {
       name: 'mounts of pod volumes and of StatefulSet claim templates',
       yaml: `apiVersion: apps/v1
 kind: StatefulSet
@@ -34,6 +52,27 @@ spec:
     },
   ],
   invalid: [
+    {
+      name: 'subPaths leaving the volume, both subPath kinds, Bidirectional without privilege',
+      yaml: `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  volumes: [{name: v, emptyDir: {}}]
+  containers:
+    - name: c
+      image: i
+      volumeMounts:
+        - {name: v, mountPath: /a, subPath: /etc/app}
+#                                           ^^^^^^^^ error container-volume-mount: subPath \`/etc/app\` must be a relative path (it is joined to the volume): it names a file or directory inside the volume.
+        - {name: v, mountPath: /b, subPath: data/../../etc}
+#                                           ^^^^^^^^^^^^^^ error container-volume-mount: subPath \`data/../../etc\` must not contain '..': it names a file or directory inside the volume.
+        - {name: v, mountPath: /c, subPath: x, subPathExpr: $(POD_NAME)}
+#                                              ^^^^^^^^^^^ error container-volume-mount: A volumeMount sets both subPath and subPathExpr: keep one of them.
+        - {name: v, mountPath: /d, mountPropagation: Bidirectional}
+#                                                    ^^^^^^^^^^^^^ error container-volume-mount: mountPropagation Bidirectional is only available to privileged containers: set securityContext.privileged: true on container \`c\`, or use HostToContainer.
+`,
+    },
     {
       name: 'a mount of an absent volume',
       yaml: `apiVersion: apps/v1

@@ -25,6 +25,7 @@ ${policy}
 
 ruleTable(podRestartPolicy, {
   valid: [
+    { name: 'a sidecar init container with restartPolicy Always, a Job deadline', yaml: job('      restartPolicy: Never\n      activeDeadlineSeconds: 600\n      initContainers: [{name: proxy, image: envoy, restartPolicy: Always}]') },
     { name: 'Deployment without restartPolicy (defaults to Always)', yaml: workload('Deployment', '') },
     { name: 'StatefulSet with Always', yaml: workload('StatefulSet', '      restartPolicy: Always') },
     { name: 'Job with Never', yaml: job('      restartPolicy: Never') },
@@ -51,6 +52,24 @@ spec:
     { name: 'restartPolicy as a number is left to the schema check', yaml: job('      restartPolicy: 1') },
   ],
   invalid: [
+    {
+      name: 'a restartPolicy indented into the container, an init container that is not a sidecar',
+      yaml: job(`      restartPolicy: Never
+      initContainers:
+        - name: setup
+          image: busybox
+          restartPolicy: OnFailure
+#                        ^^^^^^^^^ error pod-restart-policy: An init container's restartPolicy can only be Always (which makes it a sidecar); \`OnFailure\` is rejected: remove it, or set the pod's restartPolicy instead.`).replace('      containers: [{name: j, image: busybox}]', `      containers:
+        - name: j
+          image: busybox
+          restartPolicy: Never
+#         ^^^^^^^^^^^^^ error pod-restart-policy: Container \`j\` sets restartPolicy, which only init containers may set (Always, for a sidecar): the pod's restartPolicy belongs in the pod spec, next to containers.`),
+    },
+    {
+      name: 'activeDeadlineSeconds in a Deployment template, and out of range in a Job',
+      yaml: workload('Deployment', `      activeDeadlineSeconds: 3600
+#     ^^^^^^^^^^^^^^^^^^^^^ error pod-restart-policy: activeDeadlineSeconds is not supported in the pod template of a Deployment, whose pods run until they are replaced: remove it (a Job can have a deadline).`) + '---\n' + job('      restartPolicy: Never\n      activeDeadlineSeconds: 0\n#                            ^ error pod-restart-policy: activeDeadlineSeconds 0 is out of range: it must be from 1 to 2147483647 seconds.'),
+    },
     {
       name: 'Deployment with Never',
       yaml: workload('Deployment', `      restartPolicy: Never

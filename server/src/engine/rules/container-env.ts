@@ -1,17 +1,23 @@
 import type { Node, YAMLMap } from 'yaml';
 import { isWorkload } from '../model/apiVersions';
+import type { K8sObject } from '../model/object';
 import type { DocReader } from '../parse/nodes';
 import type { Rule, RuleContext } from './rule';
-import { containerLabel, containersOf, firstKey, isUnset, keyNode, lowerFirst, podSpecOf, stringOrNull } from './workload-support';
+import { containerLabel, containersOf, dns1123SubdomainProblem, firstKey, isUnset, keyNode, labelKeyProblem, lowerFirst, podSpecOf, stringOrNull } from './workload-support';
 
 const VALUE_SOURCES = ['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef'];
 const ENV_FROM_SOURCES = ['configMapRef', 'secretRef'];
+/** What an env variable's fieldRef may read (validEnvDownwardAPIFieldPathExpressions), besides labels['k'] / annotations['k']. */
+export const ENV_FIELD_PATHS = ['metadata.name', 'metadata.namespace', 'metadata.uid', 'spec.nodeName', 'spec.serviceAccountName', 'status.hostIP', 'status.hostIPs', 'status.podIP', 'status.podIPs'];
+/** What a resourceFieldRef may read (validContainerResourceFieldPathExpressions), besides hugepages. */
+const RESOURCE_FIELDS = ['limits.cpu', 'limits.memory', 'limits.ephemeral-storage', 'requests.cpu', 'requests.memory', 'requests.ephemeral-storage'];
 
 /**
  * Container environment as core ValidateEnv / validateEnvVarValueFrom / ValidateEnvFrom check it: every variable
  * has a name (printable ASCII without '=', the relaxed rule of current clusters); valueFrom has exactly one
- * source and no `value` beside it; configMapKeyRef / secretKeyRef name a ConfigMap / Secret and a key; each
- * envFrom entry has exactly one of configMapRef and secretRef.
+ * source and no `value` beside it; fieldRef reads a field the downward API offers, resourceFieldRef a limit or
+ * request; configMapKeyRef / secretKeyRef name a ConfigMap / Secret (a DNS subdomain) and a key (letters,
+ * digits, '-', '_', '.'); each envFrom entry has exactly one of configMapRef and secretRef, with a valid name.
  */
 export const containerEnv: Rule = {
   id: 'container-env',
@@ -50,6 +56,10 @@ export const containerEnv: Rule = {
           const ref = r.map(r.get(valueFrom, s));
           if (ref) checkRefNames(ctx, r, ref, s, true);
         }
+        const fieldRef = r.map(r.get(valueFrom, 'fieldRef'));
+        if (fieldRef) checkFieldRef(obj, ctx, fieldRef, ENV_FIELD_PATHS, 'an env variable');
+        const resourceRef = r.map(r.get(valueFrom, 'resourceFieldRef'));
+        if (resourceRef) checkResourceRef(ctx, r, resourceRef);
       }
       for (const item of r.items(r.get(c.map, 'envFrom'))) {
         const from = r.map(item);
@@ -64,6 +74,11 @@ export const containerEnv: Rule = {
           const ref = r.map(r.get(from, s));
           if (ref) checkRefNames(ctx, r, ref, s, false);
         }
+        const prefixNode = r.get(from, 'prefix');
+        const prefix = stringOrNull(r, prefixNode);
+        if (prefix && envNameProblem(prefix)) {
+          ctx.report({ at: prefixNode as Node, message: `envFrom prefix \`${prefix}\` ${envNameProblem(prefix)}: a prefix may use any printable ASCII character except '='.` });
+        }
       }
     }
   },
@@ -76,13 +91,79 @@ function checkRefNames(ctx: RuleContext, r: DocReader, ref: YAMLMap, field: stri
   const name = nameNode === undefined ? null : stringOrNull(r, nameNode);
   if (name === null || name === '') {
     ctx.report({ at: keyNode(r, ref, 'name') ?? firstKey(ref), message: `${field} has no name: name the ${what} to read.` });
+  } else if (name !== undefined) {
+    // envFrom names are validated as prefixes (a trailing '-' passes), key refs as whole names.
+    const problem = dns1123SubdomainProblem(!needsKey && name.length > 1 && name.endsWith('-') ? `${name.slice(0, -1)}a` : name);
+    if (problem) ctx.report({ at: nameNode as Node, message: `${what} name \`${name}\` ${problem}: a ${what} name is a DNS subdomain (lowercase letters, digits, '-' and '.').` });
   }
   if (!needsKey) return;
   const keyValue = r.get(ref, 'key');
   const key = keyValue === undefined ? null : stringOrNull(r, keyValue);
   if (key === null || key === '') {
     ctx.report({ at: keyNode(r, ref, 'key') ?? firstKey(ref), message: `${field} has no key: name the key of the ${what} to read.` });
+  } else if (key !== undefined) {
+    const problem = configKeyProblem(key);
+    if (problem) ctx.report({ at: keyValue as Node, message: `Key \`${key}\` ${problem}: a ${what} key has only letters, digits, '-', '_' and '.'.` });
   }
+}
+
+/** validation.IsConfigMapKey: 1-253 of [-._a-zA-Z0-9], not `.`, `..` or starting with `..`. */
+export function configKeyProblem(key: string): string | undefined {
+  if (key.length > 253) return 'is longer than 253 characters';
+  const bad = [...key].find((ch) => !/[-._a-zA-Z0-9]/.test(ch));
+  if (bad !== undefined) return `contains ${bad === ' ' ? 'a space' : `\`${bad}\``}`;
+  if (key === '.' || key === '..') return `may not be '${key}'`;
+  if (key.startsWith('..')) return "must not start with '..'";
+  return undefined;
+}
+
+/**
+ * A fieldRef: apiVersion v1 (the default), and a fieldPath among `allowed` or a label / annotation subscript
+ * (`metadata.labels['app']`). Shared with downwardAPI volume items, which allow other paths.
+ */
+export function checkFieldRef(obj: K8sObject, ctx: RuleContext, ref: YAMLMap, allowed: readonly string[], what: string): void {
+  const r = obj.reader;
+  const versionNode = r.get(ref, 'apiVersion');
+  const version = stringOrNull(r, versionNode);
+  if (version && version !== 'v1') {
+    ctx.report({ at: versionNode as Node, message: `fieldRef apiVersion \`${version}\` is not supported: use v1 (or leave it out).` });
+  }
+  const pathNode = r.get(ref, 'fieldPath');
+  const path = pathNode === undefined ? null : stringOrNull(r, pathNode);
+  if (path === null || path === '') {
+    ctx.report({ at: keyNode(r, ref, 'fieldPath') ?? firstKey(ref), message: `fieldRef has no fieldPath: name the pod field to read, such as metadata.name or status.podIP.` });
+    return;
+  }
+  if (path === undefined || allowed.includes(path) || path === 'spec.host') return;
+  const sub = /^(.*)\['(.*)'\]$/.exec(path);
+  if (sub) {
+    const [, base, key] = sub;
+    if (base === 'metadata.labels' || base === 'metadata.annotations') {
+      const problem = labelKeyProblem(base === 'metadata.annotations' ? key.toLowerCase() : key);
+      if (problem) ctx.report({ at: pathNode as Node, message: `fieldPath \`${path}\`: the key \`${key}\` ${problem}.` });
+      return;
+    }
+  }
+  const close = allowed.find((p) => p.toLowerCase() === path.toLowerCase());
+  ctx.report({
+    at: pathNode as Node,
+    message: close
+      ? `fieldPath \`${path}\` must be written \`${close}\` (the API server is case-sensitive).`
+      : `fieldPath \`${path}\` cannot be read by ${what}: use one of ${allowed.join(', ')}, or metadata.labels['<key>'] / metadata.annotations['<key>'].`,
+    fix: close ? { title: `Change to ${close}`, edits: [{ range: obj.doc.rangeOf(pathNode), newText: close }] } : undefined,
+  });
+}
+
+/** A resourceFieldRef names a limit or request of cpu, memory, ephemeral-storage or hugepages. */
+function checkResourceRef(ctx: RuleContext, r: DocReader, ref: YAMLMap): void {
+  const node = r.get(ref, 'resource');
+  const resource = node === undefined ? null : stringOrNull(r, node);
+  if (resource === null || resource === '') {
+    ctx.report({ at: keyNode(r, ref, 'resource') ?? firstKey(ref), message: `resourceFieldRef has no resource: name one such as limits.memory or requests.cpu.` });
+    return;
+  }
+  if (resource === undefined || RESOURCE_FIELDS.includes(resource) || /^(requests|limits)\.hugepages-/.test(resource)) return;
+  ctx.report({ at: node as Node, message: `resourceFieldRef resource \`${resource}\` is not supported: use one of ${RESOURCE_FIELDS.join(', ')} (or limits.hugepages-<size>).` });
 }
 
 function envNameProblem(name: string): string | undefined {

@@ -9,12 +9,16 @@ import type { ContainerRef } from './workload-support';
 const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
 const PROBE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'];
 const LIFECYCLE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'sleep'];
+const PROBE_COUNTS = ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold'];
+/** The pod's terminationGracePeriodSeconds when it is not set. */
+const DEFAULT_GRACE_SECONDS = 30;
 
 /**
  * Probes and lifecycle hooks as core validateProbe / validateHandler check them: exactly one handler; a port
  * that is a number from 1 to 65535 or a port name — and since the kubelet looks a named port up among the
  * container's own ports, a name the container does not declare makes the probe fail forever; scheme HTTP or
- * HTTPS; successThreshold 1 for liveness and startup probes; no probes or hooks on init containers that
+ * HTTPS; counts and delays of 0 or more (0 is the default) and a successThreshold of 1 for liveness and
+ * startup probes; a sleep hook no longer than the pod's terminationGracePeriodSeconds; no probes or hooks on init containers that
  * are not sidecars (restartPolicy: Always).
  */
 export const containerProbe: Rule = {
@@ -46,15 +50,35 @@ export const containerProbe: Rule = {
           for (const hook of ['postStart', 'preStop']) {
             const h = r.map(r.get(node, hook));
             if (h) checkHandler(obj, ctx, h, keyNode(r, node, hook) as Node, hook, LIFECYCLE_HANDLERS, c, portNames);
+            const secondsNode = r.get(r.get(h, 'sleep'), 'seconds');
+            const seconds = r.int(secondsNode);
+            const grace = r.int(r.get(podSpecOf(obj), 'terminationGracePeriodSeconds')) ?? DEFAULT_GRACE_SECONDS;
+            if (seconds !== undefined && (seconds < 0 || seconds > grace)) {
+              ctx.report({
+                at: secondsNode as Node,
+                message: `The ${hook} sleep of ${seconds} seconds ${seconds < 0 ? 'is negative' : `is longer than the pod's terminationGracePeriodSeconds (${grace})`}: sleep at most ${grace} seconds, or raise terminationGracePeriodSeconds.`,
+              });
+            }
           }
           continue;
         }
         const probe = r.map(node)!;
         checkHandler(obj, ctx, probe, keyNode(r, c.map, field) as Node, field, PROBE_HANDLERS, c, portNames);
+        // Zero means "the default" (1 second timeout, 10 seconds period, thresholds 1 and 3).
+        for (const count of PROBE_COUNTS) {
+          const n = r.get(probe, count);
+          const v = r.int(n);
+          if (v !== undefined && v < 0) ctx.report({ at: n as Node, message: `${count} of the ${field} is ${v}: it must be 0 or more (0 means the default).` });
+        }
         const st = r.get(probe, 'successThreshold');
         const value = r.int(st);
-        if (field !== 'readinessProbe' && value !== undefined && value !== 1) {
+        if (field !== 'readinessProbe' && value !== undefined && value > 1) {
           ctx.report({ at: st as Node, message: `successThreshold of a ${field} must be 1 (it is ${value}).` });
+        }
+        const grace = r.get(probe, 'terminationGracePeriodSeconds');
+        const graceValue = r.int(grace);
+        if (field !== 'readinessProbe' && graceValue !== undefined && graceValue <= 0) {
+          ctx.report({ at: grace as Node, message: `terminationGracePeriodSeconds of the ${field} is ${graceValue}: it must be greater than 0 (or left out to use the pod's).` });
         }
         if (field === 'readinessProbe' && !isUnset(r, r.get(probe, 'terminationGracePeriodSeconds'))) {
           ctx.report({ at: keyNode(r, probe, 'terminationGracePeriodSeconds') as Node, message: `terminationGracePeriodSeconds is not allowed on a readinessProbe (only liveness and startup probes).` });

@@ -1,11 +1,13 @@
 import type { Node } from 'yaml';
 import { isWorkload } from '../model/apiVersions';
 import type { Rule } from './rule';
-import { containerLabel, containersOf, firstKey, isKustomizePatch, lowerFirst, podSpecOf, stringOrNull } from './workload-support';
+import { containerLabel, containersOf, firstKey, isKustomizePatch, keyNode, localPathProblem, lowerFirst, podSpecOf, stringOrNull } from './workload-support';
 
 /**
  * volumeMounts as core ValidateVolumeMounts checks them: a mount names a volume of the pod (for a StatefulSet,
- * also one of its volumeClaimTemplates), has a mountPath, and no two mounts of a container share a mountPath.
+ * also one of its volumeClaimTemplates), has a mountPath, and no two mounts of a container share a mountPath;
+ * subPath / subPathExpr (one of them) are relative paths without `..`; Bidirectional propagation needs a
+ * privileged container.
  */
 export const containerVolumeMount: Rule = {
   id: 'container-volume-mount',
@@ -51,6 +53,24 @@ export const containerVolumeMount: Rule = {
         } else if (path !== undefined) {
           if (paths.has(path)) ctx.report({ at: pathNode as Node, message: `mountPath \`${path}\` is used twice in ${lowerFirst(containerLabel(c))}: each mount needs its own path.` });
           paths.add(path);
+        }
+        const subPaths = ['subPath', 'subPathExpr'].filter((field) => {
+          const node = r.get(mount, field);
+          const value = stringOrNull(r, node);
+          if (!value) return false;
+          const problem = localPathProblem(value, false);
+          if (problem) ctx.report({ at: node as Node, message: `${field} \`${value}\` ${problem}: it names a file or directory inside the volume.` });
+          return true;
+        });
+        if (subPaths.length === 2) {
+          ctx.report({ at: keyNode(r, mount, 'subPathExpr') as Node, message: `A volumeMount sets both subPath and subPathExpr: keep one of them.` });
+        }
+        const propagationNode = r.get(mount, 'mountPropagation');
+        if (stringOrNull(r, propagationNode) === 'Bidirectional' && r.scalar(r.at(c.map, 'securityContext', 'privileged'))?.value !== true) {
+          ctx.report({
+            at: propagationNode as Node,
+            message: `mountPropagation Bidirectional is only available to privileged containers: set securityContext.privileged: true on ${lowerFirst(containerLabel(c))}, or use HostToContainer.`,
+          });
         }
       }
     }

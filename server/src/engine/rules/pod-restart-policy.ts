@@ -1,14 +1,18 @@
 import type { Node } from 'yaml';
 import { isWorkload } from '../model/apiVersions';
-import type { Rule } from './rule';
-import { ALWAYS_RESTART_KINDS, deepestKey, isKustomizePatch, isUnset, podSpecPath, stringOrNull } from './workload-support';
+import type { K8sObject } from '../model/object';
+import type { Rule, RuleContext } from './rule';
+import { ALWAYS_RESTART_KINDS, containerLabel, containersOf, deepestKey, isKustomizePatch, isUnset, keyNode, podSpecPath, stringOrNull } from './workload-support';
 
 const POLICIES = ['Always', 'OnFailure', 'Never'];
 
 /**
  * A pod's restartPolicy (core validateRestartPolicy) and what each controller allows: Deployments, ReplicaSets,
  * DaemonSets, StatefulSets and ReplicationControllers only `Always` (their default); Jobs and CronJobs only
- * `OnFailure` or `Never` — and since an unset restartPolicy defaults to Always, a Job must set it.
+ * `OnFailure` or `Never` — and since an unset restartPolicy defaults to Always, a Job must set it. A container's
+ * own restartPolicy is only for init containers, as `Always` (a sidecar): on an app container it is usually a
+ * pod-level restartPolicy indented one level too deep. activeDeadlineSeconds (1 or more) ends a pod, so the
+ * long-running controllers do not allow it in their template.
  */
 export const podRestartPolicy: Rule = {
   id: 'pod-restart-policy',
@@ -20,6 +24,8 @@ export const podRestartPolicy: Rule = {
     const specPath = podSpecPath(obj.kind);
     const spec = r.map(obj.get(...specPath));
     const node = r.get(spec, 'restartPolicy');
+    checkContainerPolicies(obj, ctx);
+    checkActiveDeadline(obj, ctx);
     const value = node === undefined ? null : stringOrNull(r, node);
     if (value === undefined) return; // not a string: a type error for the schema check
     const job = obj.kind === 'Job' || obj.kind === 'CronJob';
@@ -55,3 +61,40 @@ export const podRestartPolicy: Rule = {
     }
   },
 };
+
+function checkContainerPolicies(obj: K8sObject, ctx: RuleContext): void {
+  const r = obj.reader;
+  for (const c of containersOf(r, r.map(obj.get(...podSpecPath(obj.kind))))) {
+    if (c.list === 'ephemeralContainers') continue;
+    const node = r.get(c.map, 'restartPolicy');
+    const value = node === undefined ? null : stringOrNull(r, node);
+    if (value === null || value === undefined) continue;
+    if (c.list === 'containers') {
+      ctx.report({
+        at: keyNode(r, c.map, 'restartPolicy') as Node,
+        message: `${containerLabel(c)} sets restartPolicy, which only init containers may set (Always, for a sidecar): the pod's restartPolicy belongs in the pod spec, next to containers.`,
+      });
+    } else if (value !== 'Always') {
+      ctx.report({
+        at: node as Node,
+        message: `An init container's restartPolicy can only be Always (which makes it a sidecar); \`${value}\` is rejected: remove it, or set the pod's restartPolicy instead.`,
+      });
+    }
+  }
+}
+
+function checkActiveDeadline(obj: K8sObject, ctx: RuleContext): void {
+  const r = obj.reader;
+  const spec = r.map(obj.get(...podSpecPath(obj.kind)));
+  const node = r.get(spec, 'activeDeadlineSeconds');
+  const value = r.int(node);
+  if (value === undefined) return;
+  if (ALWAYS_RESTART_KINDS.has(obj.kind)) {
+    ctx.report({
+      at: keyNode(r, spec, 'activeDeadlineSeconds') as Node,
+      message: `activeDeadlineSeconds is not supported in the pod template of a ${obj.kind}, whose pods run until they are replaced: remove it (a Job can have a deadline).`,
+    });
+  } else if (value < 1 || value > 2147483647) {
+    ctx.report({ at: node as Node, message: `activeDeadlineSeconds ${value} is out of range: it must be from 1 to 2147483647 seconds.` });
+  }
+}

@@ -483,3 +483,38 @@ export function lowerFirst(text: string): string {
 export function objectRef(obj: K8sObject): string {
   return obj.name ? `${obj.kind} \`${obj.name}\`` : `This ${obj.kind}`;
 }
+
+// ---------------------------------------------------------------------------------------------------
+// Paths and file modes inside volumes (core validateLocalDescendingPath, ValidateLocalNonReservedPath,
+// validateKeyToPath)
+
+/**
+ * Why a path that must stay inside its volume is invalid: absolute, or with a `..` element (subPath,
+ * items[].path); `reserved` also refuses a leading `..` (`..data` is the atomic writer's own directory).
+ */
+export function localPathProblem(path: string, reserved: boolean): string | undefined {
+  if (path.startsWith('/')) return 'must be a relative path (it is joined to the volume)';
+  if (path.split('/').includes('..')) return "must not contain '..'";
+  if (reserved && path.startsWith('..')) return "must not start with '..'";
+  return undefined;
+}
+
+/** The largest file mode, 0777 (511 in decimal). */
+export const MAX_FILE_MODE = 0o777;
+
+/**
+ * Why a file mode (defaultMode, items[].mode) is out of range, or undefined. A decimal number that reads as an
+ * octal mode (644, 755) is the usual mistake: YAML reads `0644` as octal, `644` as decimal.
+ */
+export function fileModeProblem(mode: number): { message: string; octal?: string } | undefined {
+  if (mode >= 0 && mode <= MAX_FILE_MODE) return undefined;
+  const digits = String(mode);
+  if (mode > 0 && /^[0-7]{3,4}$/.test(digits) && parseInt(digits, 8) <= MAX_FILE_MODE) {
+    const octal = `0${digits.replace(/^0+/, '')}`;
+    return {
+      message: `is read as the decimal number ${mode}, above 0777 (511): file modes are octal, so write ${octal} (YAML reads a leading 0 as octal) or ${parseInt(digits, 8)}`,
+      octal,
+    };
+  }
+  return { message: `is out of range: a file mode is between 0 and 0777 (octal; 0 to 511 in decimal)` };
+}

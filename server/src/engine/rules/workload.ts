@@ -12,6 +12,7 @@ import { objectName } from './object-name';
 import { podContainers } from './pod-containers';
 import { podRestartPolicy } from './pod-restart-policy';
 import { podScheduling } from './pod-scheduling';
+import { podSpec } from './pod-spec';
 import { podVolumes } from './pod-volumes';
 import type { Rule } from './rule';
 import { workloadCronjob } from './workload-cronjob';
@@ -32,6 +33,7 @@ export const WORKLOAD_RULES: readonly Rule[] = [
   podRestartPolicy,
   podVolumes,
   podScheduling,
+  podSpec,
   containerName,
   containerImage,
   containerPort,

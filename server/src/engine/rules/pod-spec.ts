@@ -1,0 +1,120 @@
+import type { Node } from 'yaml';
+import { isWorkload } from '../model/apiVersions';
+import type { K8sObject } from '../model/object';
+import type { Rule, RuleContext } from './rule';
+import { isIP } from './service-shared';
+import { containersOf, dns1123LabelProblem, dns1123SubdomainProblem, firstKey, keyNode, lowerFirst, containerLabel, podSpecOf, stringOrNull } from './workload-support';
+
+const MAX_NAMESERVERS = 3;
+const MAX_SEARCHES = 32;
+const MAX_ID = 2147483647;
+
+/**
+ * Pod-level fields that core ValidatePodSpec checks by syntax: hostname and subdomain (DNS labels: they become
+ * the pod's DNS name), serviceAccountName and priorityClassName (object names, DNS subdomains), hostAliases
+ * (an IP address and DNS-name hostnames), dnsConfig (at most 3 nameserver IP addresses, required with
+ * dnsPolicy: None; search domains are DNS names), and the user and group IDs of security contexts (0 to
+ * 2147483647).
+ */
+export const podSpec: Rule = {
+  id: 'pod-spec',
+  description: 'Pod hostname/subdomain, serviceAccountName, priorityClassName, hostAliases, dnsConfig and security context IDs must be valid.',
+  severity: 'error',
+  appliesTo: (obj) => isWorkload(obj.apiVersion, obj.kind),
+  checkObject(obj, ctx) {
+    const r = obj.reader;
+    const spec = podSpecOf(obj);
+    if (!spec) return;
+    for (const field of ['hostname', 'subdomain']) {
+      const node = r.get(spec, field);
+      const value = stringOrNull(r, node);
+      if (!value) continue;
+      const problem = dns1123LabelProblem(value);
+      if (problem) ctx.report({ at: node as Node, message: `${field} \`${value}\` ${problem}: it becomes part of the pod's DNS name, so it must be a DNS label (lowercase letters, digits and '-', at most 63 characters).` });
+    }
+    for (const [field, what] of [['serviceAccountName', 'ServiceAccount'], ['priorityClassName', 'PriorityClass']] as const) {
+      const node = r.get(spec, field);
+      const value = stringOrNull(r, node);
+      if (!value) continue;
+      const problem = dns1123SubdomainProblem(value);
+      if (problem) ctx.report({ at: node as Node, message: `${field} \`${value}\` ${problem}: it names a ${what}, whose name is a DNS subdomain (lowercase letters, digits, '-' and '.').` });
+    }
+    checkHostAliases(obj, ctx);
+    checkDns(obj, ctx);
+    checkIds(obj, ctx, r.get(spec, 'securityContext'), 'the pod');
+    for (const c of containersOf(r, spec)) checkIds(obj, ctx, r.get(c.map, 'securityContext'), lowerFirst(containerLabel(c)));
+  },
+};
+
+function checkHostAliases(obj: K8sObject, ctx: RuleContext): void {
+  const r = obj.reader;
+  for (const item of r.items(r.get(podSpecOf(obj), 'hostAliases'))) {
+    const alias = r.map(item);
+    if (!alias) continue;
+    const ipNode = r.get(alias, 'ip');
+    const ip = ipNode === undefined ? null : stringOrNull(r, ipNode);
+    if (ip === null || ip === '') {
+      ctx.report({ at: keyNode(r, alias, 'ip') ?? firstKey(alias), message: 'A hostAlias needs an ip: the address its hostnames resolve to.' });
+    } else if (ip !== undefined && !isIP(ip)) {
+      ctx.report({ at: ipNode as Node, message: `hostAliases ip \`${ip}\` is not an IP address: hostAliases map hostnames to an address (use a Service name through DNS instead of an alias).` });
+    }
+    for (const h of r.items(r.get(alias, 'hostnames'))) {
+      const name = stringOrNull(r, h);
+      if (name === undefined || name === null) continue;
+      const problem = dns1123SubdomainProblem(name);
+      if (problem) ctx.report({ at: h, message: `Hostname \`${name}\` ${problem}: a hostAlias hostname is a lowercase DNS name.` });
+    }
+  }
+}
+
+function checkDns(obj: K8sObject, ctx: RuleContext): void {
+  const r = obj.reader;
+  const spec = podSpecOf(obj);
+  const policyNode = r.get(spec, 'dnsPolicy');
+  const config = r.map(r.get(spec, 'dnsConfig'));
+  const nameservers = r.items(r.get(config, 'nameservers'));
+  if (stringOrNull(r, policyNode) === 'None' && nameservers.length === 0) {
+    ctx.report({
+      at: (config ? keyNode(r, spec, 'dnsConfig') : policyNode) as Node,
+      message: 'dnsPolicy: None gives the pod no DNS settings at all: dnsConfig must list at least one nameserver.',
+    });
+  }
+  if (!config) return;
+  if (nameservers.length > MAX_NAMESERVERS) {
+    ctx.report({ at: nameservers[MAX_NAMESERVERS], message: `dnsConfig may list at most ${MAX_NAMESERVERS} nameservers (a libc limit).` });
+  }
+  for (const n of nameservers) {
+    const ip = stringOrNull(r, n);
+    if (ip && !isIP(ip)) ctx.report({ at: n, message: `Nameserver \`${ip}\` is not an IP address: a nameserver is given by address.` });
+  }
+  const searches = r.items(r.get(config, 'searches'));
+  if (searches.length > MAX_SEARCHES) ctx.report({ at: searches[MAX_SEARCHES], message: `dnsConfig may list at most ${MAX_SEARCHES} search domains.` });
+  for (const n of searches) {
+    const domain = stringOrNull(r, n);
+    if (!domain) continue;
+    const problem = dns1123SubdomainProblem(domain.endsWith('.') ? domain.slice(0, -1) : domain);
+    if (problem) ctx.report({ at: n, message: `Search domain \`${domain}\` ${problem}: a search domain is a lowercase DNS name.` });
+  }
+  for (const item of r.items(r.get(config, 'options'))) {
+    const option = r.map(item);
+    if (!option) continue;
+    const name = r.get(option, 'name');
+    const value = name === undefined ? null : stringOrNull(r, name);
+    if (value === null || value === '') ctx.report({ at: keyNode(r, option, 'name') ?? firstKey(option), message: 'A dnsConfig option needs a name (e.g. ndots).' });
+  }
+}
+
+/** runAsUser, runAsGroup, fsGroup and supplementalGroups are IDs from 0 to 2147483647. */
+function checkIds(obj: K8sObject, ctx: RuleContext, securityContext: unknown, whose: string): void {
+  const r = obj.reader;
+  const sc = r.map(securityContext);
+  if (!sc) return;
+  const check = (node: Node | undefined, field: string) => {
+    const id = r.int(node);
+    if (id !== undefined && (id < 0 || id > MAX_ID)) {
+      ctx.report({ at: node as Node, message: `${field} ${id} of ${whose} is out of range: user and group IDs are from 0 to ${MAX_ID}.` });
+    }
+  };
+  for (const field of ['runAsUser', 'runAsGroup', 'fsGroup']) check(r.get(sc, field), field);
+  for (const g of r.items(r.get(sc, 'supplementalGroups'))) check(g, 'supplementalGroups value');
+}
