@@ -137,9 +137,13 @@ test('VS Code UI: the .vsix installed, squiggle, Problems, diagram from the pale
 
         await step('overview screenshot: manifest, Problems and diagram side by side', async () => {
           await page.keyboard.press('Escape'); // a dialog or widget left open by an earlier step
-          await quickOpen(page, 'shop/admin.yaml');
-          await page.keyboard.press('Control+Shift+M');
+          await page.locator('.tabs-container .tab', { hasText: 'admin.yaml' }).first().click();
+          await page.locator('.tabs-container .tab.active', { hasText: 'admin.yaml' }).waitFor({ timeout: 15_000 });
+          await runCommand(page, 'View: Close Primary Side Bar'); // more room for the manifest and the diagram
+          await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 15_000 });
           await page.locator('.markers-panel .monaco-list-row').first().waitFor({ timeout: 15_000 });
+          const fit = inner?.locator('button', { hasText: /^Fit$/ }).first();
+          if (fit && (await fit.count())) await fit.click();
           await page.waitForTimeout(800);
           await shot(page, 'ui-overview.png');
           if (process.env.KUBEWAY_UPDATE_SCREENSHOT === '1') {
