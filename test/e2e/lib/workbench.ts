@@ -53,7 +53,7 @@ export function chromiumPath(): string {
 
 export function nvimPath(): string {
   const p = process.env.KUBEWAY_NVIM ?? which('nvim');
-  if (!p) throw new MissingPrerequisite('neovim is not installed (Debian: apt-get install neovim)');
+  if (!p || !existsSync(p)) throw new MissingPrerequisite('neovim is not installed (Debian: apt-get install neovim)');
   return p;
 }
 
