@@ -31,6 +31,7 @@ ruleTable(podSpec, {
     options: [{name: ndots, value: "2"}, {name: edns0}]
   securityContext: {runAsUser: 1000, runAsGroup: 0, fsGroup: 2000, supplementalGroups: [4000]}`, '      securityContext: {runAsUser: 0}\n'),
     },
+    { name: 'no escalation, capabilities dropped and one added', yaml: pod('', '      securityContext: {allowPrivilegeEscalation: false, privileged: false, capabilities: {drop: [ALL], add: [NET_BIND_SERVICE, SYS_ADMIN]}}\n') },
     { name: 'empty and null values are unset', yaml: pod('  hostname: ""\n  serviceAccountName:\n  dnsConfig: {}\n  hostAliases: []') },
     {
       name: 'a Deployment template',
@@ -75,6 +76,14 @@ spec:
       name: 'dnsPolicy None without nameservers',
       yaml: pod(`  dnsPolicy: None
 #            ^^^^ error pod-spec: dnsPolicy: None gives the pod no DNS settings at all: dnsConfig must list at least one nameserver.`),
+    },
+    {
+      name: 'a privileged container that forbids privilege escalation',
+      yaml: pod('', `      securityContext:
+        privileged: true
+        allowPrivilegeEscalation: false
+#                                 ^^^^^ error pod-spec: allowPrivilegeEscalation: false contradicts privileged: true in container \`app\`: a privileged container can always escalate. Remove one of them.
+`),
     },
     {
       name: 'user and group IDs out of range',

@@ -17,6 +17,7 @@ function applyFix(text: string, d: Diagnostic): string {
 
 ruleTable(servicePort, {
   valid: [
+    { name: 'port 10250 on a ClusterIP Service, targetPort 10250 on a LoadBalancer', yaml: `${H}spec:\n  ports:\n  - {name: a, port: 10250}\n---\n${H}spec:\n  type: LoadBalancer\n  ports:\n  - {name: a, port: 443, targetPort: 10250}\n` },
     { name: 'ports and targetPorts', yaml: `${H}spec:\n  ports:\n  - {name: a, port: 1, targetPort: 65535}\n  - {name: b, port: 65535, targetPort: http}\n  - {name: c, port: 80, targetPort: web-api-2}\n  - {name: d, port: 81}\n` },
     { name: 'targetPort 0 and "" default to port', yaml: `${H}spec:\n  ports:\n  - {name: a, port: 80, targetPort: 0}\n  - {name: b, port: 81, targetPort: ""}\n  - {name: c, port: 82, targetPort: null}\n` },
     { name: 'a quoted port is the schema walk\'s type error', yaml: `${H}spec:\n  ports:\n  - port: "80"\n` },
@@ -26,6 +27,10 @@ ruleTable(servicePort, {
     { name: 'a 15-character name', yaml: `${H}spec:\n  ports:\n  - {port: 80, targetPort: abcdefghij-1234}\n` },
   ],
   invalid: [
+    {
+      name: 'a LoadBalancer exposing the kubelet port',
+      yaml: `${H}spec:\n  type: LoadBalancer\n  ports:\n  - {name: kubelet, port: 10250}\n#                         ^^^^^ error service-port: A LoadBalancer Service may not expose port 10250: the kubelet uses it on every node. Use another port (targetPort can stay 10250).\n`,
+    },
     {
       name: 'port out of range',
       yaml: `${H}spec:

@@ -13,8 +13,8 @@ const MAX_ID = 2147483647;
  * Pod-level fields that core ValidatePodSpec checks by syntax: hostname and subdomain (DNS labels: they become
  * the pod's DNS name), serviceAccountName and priorityClassName (object names, DNS subdomains), hostAliases
  * (an IP address and DNS-name hostnames), dnsConfig (at most 3 nameserver IP addresses, required with
- * dnsPolicy: None; search domains are DNS names), and the user and group IDs of security contexts (0 to
- * 2147483647).
+ * dnsPolicy: None; search domains are DNS names), the user and group IDs of security contexts (0 to
+ * 2147483647), and a container that is privileged (or adds CAP_SYS_ADMIN) cannot forbid privilege escalation.
  */
 export const podSpec: Rule = {
   id: 'pod-spec',
@@ -42,7 +42,10 @@ export const podSpec: Rule = {
     checkHostAliases(obj, ctx);
     checkDns(obj, ctx);
     checkIds(obj, ctx, r.get(spec, 'securityContext'), 'the pod');
-    for (const c of containersOf(r, spec)) checkIds(obj, ctx, r.get(c.map, 'securityContext'), lowerFirst(containerLabel(c)));
+    for (const c of containersOf(r, spec)) {
+      checkIds(obj, ctx, r.get(c.map, 'securityContext'), lowerFirst(containerLabel(c)));
+      checkEscalation(obj, ctx, r.get(c.map, 'securityContext'), lowerFirst(containerLabel(c)));
+    }
   },
 };
 
@@ -117,4 +120,23 @@ function checkIds(obj: K8sObject, ctx: RuleContext, securityContext: unknown, wh
   };
   for (const field of ['runAsUser', 'runAsGroup', 'fsGroup']) check(r.get(sc, field), field);
   for (const g of r.items(r.get(sc, 'supplementalGroups'))) check(g, 'supplementalGroups value');
+}
+
+/** ValidateSecurityContext: allowPrivilegeEscalation: false contradicts privileged: true and adding CAP_SYS_ADMIN. */
+function checkEscalation(obj: K8sObject, ctx: RuleContext, securityContext: unknown, whose: string): void {
+  const r = obj.reader;
+  const sc = r.map(securityContext);
+  const escalation = r.get(sc, 'allowPrivilegeEscalation');
+  if (!sc || r.scalar(escalation)?.value !== false) return;
+  if (r.scalar(r.get(sc, 'privileged'))?.value === true) {
+    ctx.report({
+      at: escalation as Node,
+      message: `allowPrivilegeEscalation: false contradicts privileged: true in ${whose}: a privileged container can always escalate. Remove one of them.`,
+    });
+  }
+  for (const cap of r.items(r.at(sc, 'capabilities', 'add'))) {
+    if (stringOrNull(r, cap) === 'CAP_SYS_ADMIN') {
+      ctx.report({ at: cap, message: `Adding CAP_SYS_ADMIN contradicts allowPrivilegeEscalation: false in ${whose}: remove one of them.` });
+    }
+  }
 }

@@ -1,5 +1,8 @@
 import type { Rule } from './rule';
-import { appliesToService, portMaps, portNameProblem, replaceFix } from './service-shared';
+import { appliesToService, portMaps, portNameProblem, replaceFix, serviceTypeOf } from './service-shared';
+
+/** The kubelet's port: a LoadBalancer may not expose it (over-open cloud firewalls would reach every node's kubelet). */
+const KUBELET_PORT = 10250;
 
 const PORT_NAME_RULE = "a port name is at most 15 lowercase letters, digits and '-', with at least one letter";
 
@@ -7,7 +10,8 @@ const PORT_NAME_RULE = "a port name is at most 15 lowercase letters, digits and 
  * Service port numbers and targetPorts (validateServicePort): `port` 1-65535; a numeric targetPort 1-65535
  * (0 means unset: it defaults to `port`); a string targetPort is a container port NAME (IANA_SVC_NAME), so
  * `targetPort: "8080"` is an invalid name, not a number. A quoted `port` is a type error that the schema walk
- * reports (the model reads no number from it), so it is not reported again here.
+ * reports (the model reads no number from it), so it is not reported again here. A LoadBalancer may not
+ * expose the kubelet's port 10250.
  */
 export const servicePort: Rule = {
   id: 'service-port',
@@ -16,11 +20,14 @@ export const servicePort: Rule = {
   appliesTo: appliesToService,
   checkObject(obj, ctx) {
     const r = obj.reader;
+    const loadBalancer = serviceTypeOf(obj) === 'LoadBalancer';
     for (const { map } of portMaps(obj)) {
       const portNode = r.get(map, 'port');
       const port = r.int(portNode);
       if (portNode && port !== undefined && (port < 1 || port > 65535)) {
         ctx.report({ at: portNode, message: `Service port ${port} is out of range: use a port number from 1 to 65535.` });
+      } else if (portNode && port === KUBELET_PORT && loadBalancer) {
+        ctx.report({ at: portNode, message: `A LoadBalancer Service may not expose port ${KUBELET_PORT}: the kubelet uses it on every node. Use another port (targetPort can stay ${KUBELET_PORT}).` });
       }
 
       const tpNode = r.get(map, 'targetPort');
