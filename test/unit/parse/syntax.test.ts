@@ -92,6 +92,26 @@ describe('syntax errors: exactly one, where the problem is', () => {
       expected: '6:2-6:5 yaml-syntax: YAML syntax error: `c d` is not a `key: value` pair: add the missing `:`, or indent this line to continue the value above it.',
     },
     {
+      name: 'a key glued to its value (no space after `:`)',
+      lines: [...HEAD, 'data:', '  a: b', '  mode:debug'],
+      expected: '6:2-6:12 yaml-syntax: YAML syntax error: missing space after `:` in `mode:debug`: write `mode: debug`.',
+    },
+    {
+      name: 'a key glued to its value, followed by more keys',
+      lines: [...HEAD, 'data:', '  mode:debug', '  a: b'],
+      expected: '5:2-5:12 yaml-syntax: YAML syntax error: missing space after `:` in `mode:debug`: write `mode: debug`.',
+    },
+    {
+      name: 'a quote inside a single-quoted value',
+      lines: [...HEAD, 'data:', "  greeting: 'it's me'"],
+      expected: "5:16-5:21 yaml-syntax: YAML syntax error: text after the end of a quoted value: quote the whole value (inside single quotes write a quote as `''`, inside double quotes as `\\\"`).",
+    },
+    {
+      name: 'text after a flow sequence',
+      lines: [...HEAD, 'data:', '  args: [a, b] c'],
+      expected: '5:16-5:17 yaml-syntax: YAML syntax error: text after the closing `]`: quote the whole value, or move the text inside the brackets.',
+    },
+    {
       name: 'a list item where a key is expected',
       lines: [...HEAD, 'data:', '  a: b', '  - c'],
       expected: '6:2-6:5 yaml-syntax: YAML syntax error: a list item (`- `) cannot start here: indent it under the key it belongs to.',

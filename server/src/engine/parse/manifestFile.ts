@@ -406,6 +406,7 @@ function locateSyntaxError(errors: readonly YAMLError[], doc: Document.Parsed, l
         const start = skipSpace(text, pos);
         const key = text.slice(start, lines.lineEnd(lines.position(start).line)).trim();
         if (key.startsWith('- ') || key === '-') return problem(start, lineRest(start), 'a list item (`- `) cannot start here: indent it under the key it belongs to.');
+        if (GLUED_COLON.test(key)) return problem(start, lineRest(start), gluedColonMessage(key));
         return problem(start, lineRest(start), `\`${clip(key)}\` is not a \`key: value\` pair: add the missing \`:\`, or indent this line to continue the value above it.`);
       }
       break;
@@ -441,14 +442,35 @@ function locateSyntaxError(errors: readonly YAMLError[], doc: Document.Parsed, l
       const start = skipSpace(text, pos);
       const line = lines.position(start).line;
       const first = text.slice(start, lines.lineEnd(line)).trim();
+      if (GLUED_COLON.test(first)) return problem(start, lineRest(start), gluedColonMessage(first));
       if (lines.position(posEnd).line > line && !first.includes(':')) {
         return problem(start, lineRest(start), `missing \`:\` after \`${clip(first)}\`: the lines below are indented under it as if it were a key.`);
       }
       return problem(start, lineRest(start), 'a key must fit on one line: add the missing `:` or fix the indentation.');
     }
   }
+  if (err.code === 'UNEXPECTED_TOKEN' && / at node end\.$/.test(raw)) {
+    // `a: 'it's'`, `a: "x" y` or `a: [b] c`: the value ended and more text follows on the line.
+    const start = skipSpace(text, pos);
+    let before = pos - 1;
+    while (before > 0 && (text[before] === ' ' || text[before] === '\t')) before--;
+    if (text[before] === "'" || text[before] === '"') {
+      return problem(start, lineRest(start), 'text after the end of a quoted value: quote the whole value (inside single quotes write a quote as `\'\'`, inside double quotes as `\\"`).');
+    }
+    if (text[before] === ']' || text[before] === '}') {
+      return problem(start, lineRest(start), `text after the closing \`${text[before]}\`: quote the whole value, or move the text inside the brackets.`);
+    }
+  }
   const start = skipSpace(text, pos);
   return problem(start, Math.min(Math.max(posEnd, start + 1), lineRest(start)), `${raw.charAt(0).toLowerCase()}${raw.slice(1)}`);
+}
+
+/** `name:web` (a key glued to its value): YAML needs a space after the `:`. */
+const GLUED_COLON = /^[\w.\/-]+:[^\s:]/;
+
+function gluedColonMessage(line: string): string {
+  const i = line.indexOf(':');
+  return `missing space after \`:\` in \`${clip(line)}\`: write \`${clip(`${line.slice(0, i)}: ${line.slice(i + 1)}`)}\`.`;
 }
 
 function firstLine(message: string): string {
