@@ -109,7 +109,7 @@ describe('syntax errors: exactly one, where the problem is', () => {
     {
       name: 'text after a flow sequence',
       lines: [...HEAD, 'data:', '  args: [a, b] c'],
-      expected: '5:16-5:17 yaml-syntax: YAML syntax error: text after the closing `]`: quote the whole value, or move the text inside the brackets.',
+      expected: '5:15-5:16 yaml-syntax: YAML syntax error: text after the closing `]`: quote the whole value, or move the text inside the brackets.',
     },
     {
       name: 'a list item where a key is expected',
