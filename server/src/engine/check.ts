@@ -7,6 +7,8 @@ import type { Finding, Rule, RuleContext } from './rules/rule';
 import type { EngineSettings } from './settings';
 import { withDefaults } from './settings';
 import type { Diagnostic, Range } from './types';
+import { fileCache } from './checkCache';
+import type { ObjectResults, RuleResult, Thrown } from './checkCache';
 
 export interface CheckOptions {
   settings?: EngineSettings;
@@ -19,7 +21,14 @@ function isRange(at: Node | Range): at is Range {
   return (at as Range).start !== undefined && (at as Range).end !== undefined && (at as Node).range === undefined;
 }
 
-/** Checks one file of the workspace against the whole workspace. */
+/** No findings (shared, so that a clean object costs no array). */
+const NONE: readonly Diagnostic[] = [];
+
+/**
+ * Checks one file of the workspace against the whole workspace. Each rule's findings per object are kept
+ * (checkCache.ts): checking the file again runs the rules only on objects that changed since, and re-runs
+ * the cross-object rules only where a change may affect them.
+ */
 export function checkFile(ws: Workspace, path: string, options: CheckOptions = {}): Diagnostic[] {
   const model = ws.file(path);
   if (!model || model.file.template) return [];
@@ -28,10 +37,21 @@ export function checkFile(ws: Workspace, path: string, options: CheckOptions = {
   const out: Diagnostic[] = [];
   const fallbacks: Diagnostic[] = [];
   const file = model.file;
-  for (const rule of rules) {
+  const objects = model.objects;
+  const cache = fileCache(ws, path, rules, JSON.stringify(settings), objects);
+  const kept = objects.map((obj) => {
+    const line = documentLine(obj);
+    let entry = cache.objects.get(obj);
+    if (!entry) cache.objects.set(obj, (entry = { line, results: [] }));
+    else if (entry.line !== line) moveResults(entry, line);
+    return entry;
+  });
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i];
     const level = settings.rules[rule.id] ?? rule.severity;
     if (level === 'off') continue;
     const found: Diagnostic[] = [];
+    let sink = found;
     let currentObj: K8sObject | undefined;
     const ctx: RuleContext = {
       workspace: ws,
@@ -40,25 +60,47 @@ export function checkFile(ws: Workspace, path: string, options: CheckOptions = {
         const range = isRange(f.at) ? f.at : currentObj ? currentObj.doc.rangeOf(f.at) : file.lines.range(0, 0);
         const d: Diagnostic = { file: path, range, severity: settings.rules[rule.id] ? level : (f.severity ?? level), code: rule.id, message: f.message, source: 'kubeway' };
         if (f.fix) d.fix = f.fix;
-        found.push(d);
+        sink.push(d);
       },
     };
+    let failed: Thrown | undefined;
     try {
       if (rule.checkFile) rule.checkFile(file, ctx);
-      if (rule.checkObject) {
-        for (const obj of model.objects) {
-          if (obj.doc.broken) continue;
-          if (obj.removedApi && !rule.includeRemovedApis) continue;
-          if (rule.appliesTo && !rule.appliesTo(obj)) continue;
-          currentObj = obj;
-          rule.checkObject(obj, ctx);
-        }
-      }
     } catch (error) {
-      options.onRuleError?.(rule, path, error);
+      failed = { error };
+    }
+    if (rule.checkObject && !failed) {
+      for (let k = 0; k < objects.length; k++) {
+        let result = kept[k].results[i];
+        if (result === undefined) {
+          const obj = objects[k];
+          if (obj.doc.broken || (obj.removedApi && !rule.includeRemovedApis) || (rule.appliesTo && !rule.appliesTo(obj))) {
+            result = NONE;
+          } else {
+            const mine: Diagnostic[] = [];
+            sink = mine;
+            currentObj = obj;
+            try {
+              rule.checkObject(obj, ctx);
+              result = mine.length ? mine : NONE;
+            } catch (error) {
+              result = { error };
+            }
+          }
+          kept[k].results[i] = result;
+        }
+        if (isThrown(result)) {
+          failed = result;
+          break;
+        }
+        for (const d of result) found.push(d);
+      }
+    }
+    if (failed) {
+      options.onRuleError?.(rule, path, failed.error);
       continue;
     }
-    (rule.fallback ? fallbacks : out).push(...found);
+    (rule.fallback ? fallbacks : out).push(...distinct(found));
   }
   // Compare with the dedicated findings only (not with fallbacks already kept): linear in the fallbacks.
   const dedicated = out.length;
@@ -68,6 +110,46 @@ export function checkFile(ws: Workspace, path: string, options: CheckOptions = {
     if (!covered) out.push(f);
   }
   return out.sort(compareDiagnostics);
+}
+
+function isThrown(r: RuleResult): r is Thrown {
+  return (r as Thrown).error !== undefined || !Array.isArray(r);
+}
+
+/** The line an object's document starts on (it moves when lines are added or removed above it). */
+function documentLine(obj: K8sObject): number {
+  const doc = obj.doc;
+  return doc.file.lines.position(doc.base + (doc.doc.range?.[0] ?? 0)).line;
+}
+
+/** Kept findings of a document that moved by some lines: same text, so the same findings, that many lines lower. */
+function moveResults(entry: ObjectResults, line: number): void {
+  const by = line - entry.line;
+  entry.line = line;
+  const move = (r: Range): Range => ({ start: { line: r.start.line + by, character: r.start.character }, end: { line: r.end.line + by, character: r.end.character } });
+  entry.results = entry.results.map((result) => {
+    if (result === undefined || isThrown(result) || result.length === 0) return result;
+    return result.map((d) => {
+      const moved: Diagnostic = { ...d, range: move(d.range) };
+      if (d.fix) moved.fix = { ...d.fix, edits: d.fix.edits.map((e) => ({ ...e, range: move(e.range) })) };
+      return moved;
+    });
+  });
+}
+
+/**
+ * One rule's findings without repeats: a value that aliases or `<<` merges bring into several places (a shared
+ * port list, a merged container) is one node, and one mistake in it is reported once, where it is written.
+ */
+function distinct(found: Diagnostic[]): Diagnostic[] {
+  if (found.length < 2) return found;
+  const seen = new Set<string>();
+  return found.filter((d) => {
+    const k = `${d.range.start.line}:${d.range.start.character}:${d.range.end.line}:${d.range.end.character}:${d.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }
 
 function before(a: Range['start'], b: Range['start']): boolean {

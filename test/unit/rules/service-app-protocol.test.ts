@@ -23,7 +23,7 @@ ruleTable(serviceAppProtocol, {
 #                ^^ error service-app-protocol: appProtocol "" is empty: use a name such as http, https, kubernetes.io/h2c or a prefixed name like example.com/proto.
   - port: 83
     appProtocol: Example.com/x
-#                ^^^^^^^^^^^^^ error service-app-protocol: appProtocol \`Example.com/x\` has a prefix that has uppercase letters (use lowercase) (the prefix must be a lowercase DNS subdomain): use a name such as http, https, kubernetes.io/h2c or a prefixed name like example.com/proto.
+#                ^^^^^^^^^^^^^ error service-app-protocol: appProtocol \`Example.com/x\` has a prefix \`Example.com\` before '/' that has uppercase letters (use lowercase) (a prefix is a lowercase DNS subdomain): use a name such as http, https, kubernetes.io/h2c or a prefixed name like example.com/proto.
 `,
     },
   ],

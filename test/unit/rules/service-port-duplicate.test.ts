@@ -26,6 +26,16 @@ ruleTable(servicePortDuplicate, {
 `,
     },
     {
+      name: 'a duplicate brought in by a merge key is reported on the merge',
+      yaml: `${H}spec:
+  ports:
+  - &http {name: http, port: 80, targetPort: http}
+  - <<: *http
+#   ^^ error service-port-duplicate: Port 80/TCP is already declared by ports[0]: each port and protocol pair must appear once in a Service. Remove this entry or change its port.
+    name: http-alt
+`,
+    },
+    {
       name: 'a duplicate brought in by an alias',
       yaml: `${H}x: &p {name: a, port: 80}
 #                     ^^ error service-port-duplicate

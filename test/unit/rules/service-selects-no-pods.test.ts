@@ -13,6 +13,7 @@ spec:
 
 ruleTable(serviceSelectsNoPods, {
   valid: [
+    { name: 'an invalid selector is service-selector-labels\' to report', yaml: 'apiVersion: v1\nkind: Service\nmetadata: {name: a}\nspec: {selector: {app: "my app"}, ports: [{port: 80}]}\n---\n' + deployment('web', '{app: web}') },
     {
       name: 'a Deployment in another file of the same namespace',
       yaml: {

@@ -1,3 +1,5 @@
+import type { Node } from 'yaml';
+import { isMergeKey } from '../parse/nodes';
 import type { Rule } from './rule';
 import { appliesToService, portMaps } from './service-shared';
 
@@ -21,8 +23,11 @@ export const servicePortDuplicate: Rule = {
         seen.set(key, index);
         continue;
       }
+      // A port brought in by `<<: *port` is written elsewhere: the duplicate is this item's merge.
+      const own = map.items.includes(r.pair(map, 'port') as never);
+      const merge = own ? undefined : (map.items.find((p) => isMergeKey(p.key))?.key as Node | undefined);
       ctx.report({
-        at: portNode,
+        at: merge ?? portNode,
         message: `Port ${key} is already declared by ports[${first}]: each port and protocol pair must appear once in a Service. Remove this entry or change its port.`,
       });
     }

@@ -1,7 +1,7 @@
 import type { PodTemplate } from '../model/podTemplate';
 import { selectorMatches, serviceOf } from '../model/service';
 import type { Rule } from './rule';
-import { appliesToService, customTemplatesSelected, getsCommonLabels, isPatch, keyNode, namespacesOf, selectedTemplates, specOf, svcName } from './service-shared';
+import { appliesToService, customTemplatesSelected, getsCommonLabels, isPatch, keyNode, labelValueProblem, namespacesOf, qualifiedNameProblem, selectedTemplates, specOf, svcName } from './service-shared';
 
 /**
  * A Service whose selector matches no pod template of its namespace (Deployments, StatefulSets, DaemonSets,
@@ -9,7 +9,8 @@ import { appliesToService, customTemplatesSelected, getsCommonLabels, isPatch, k
  * The pods may come from elsewhere (another repository, an operator), so this is a warning. A Service with
  * no selector (or `selector: {}`) has its endpoints managed by hand and is never reported; ExternalName
  * Services have no endpoints at all. Namespaces are compared as written (unset = `default`). Pod templates of
- * kinds kubeway does not model (Argo Rollouts and the like, with a `spec.template`) count as pods too.
+ * kinds kubeway does not model (Argo Rollouts and the like, with a `spec.template`) count as pods too. A
+ * selector with an invalid key or value is left to service-selector-labels.
  */
 export const serviceSelectsNoPods: Rule = {
   id: 'service-selects-no-pods',
@@ -21,6 +22,8 @@ export const serviceSelectsNoPods: Rule = {
     if (!svc || svc.type.toLowerCase() === 'externalname') return;
     const selector = svc.selector;
     if (!selector || selector.size === 0) return;
+    // An invalid selector is rejected with the Service (service-selector-labels): what it selects is moot.
+    for (const [k, v] of selector) if (qualifiedNameProblem(k) || labelValueProblem(v)) return;
     const ws = ctx.workspace;
     if (selectedTemplates(ws, svc).length > 0 || isPatch(ws, obj) || customTemplatesSelected(ws, obj, selector).length > 0) return;
     // kustomize commonLabels add the same labels to this selector and to the pod templates it builds with.

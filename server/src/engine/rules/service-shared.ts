@@ -301,7 +301,7 @@ export function qualifiedNameProblem(value: string): string | undefined {
     const prefix = parts[0];
     if (prefix.length === 0) return "has an empty prefix before '/'";
     const p = dns1123SubdomainProblem(prefix);
-    if (p) return `has a prefix that ${p} (the prefix must be a lowercase DNS subdomain)`;
+    if (p) return `has a prefix \`${prefix}\` before '/' that ${p} (a prefix is a lowercase DNS subdomain)`;
     name = parts[1];
   } else return "has more than one '/'";
   if (name.length === 0) return 'has an empty name part';

@@ -7,6 +7,8 @@ import type { Rule, RuleContext } from './rule';
 import type { K8sObject } from '../model/object';
 import { appliesToService, customTemplatesSelected, isPatch, portNameProblem, selectedTemplates, svcName } from './service-shared';
 
+const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
+
 /**
  * Whether each Service port reaches a container port of the pods the Service selects (same namespace), as
  * the endpoints controller resolves it (FindPort):
@@ -45,7 +47,7 @@ export const serviceTargetPort: Rule = {
     };
     const out: RuleContext = { ...ctx, report };
     for (const p of svc.ports) {
-      if (!['TCP', 'UDP', 'SCTP'].includes(p.protocol)) continue; // service-port-protocol reports it
+      if (!PROTOCOLS.includes(p.protocol)) continue; // service-port-protocol reports it
       const target = effectiveTargetPort(p);
       if (typeof target === 'string') checkNamed(obj, out, p, target, templates);
       else if (typeof target === 'number') checkNumber(obj, out, p, target, templates);
@@ -60,6 +62,8 @@ function checkNamed(obj: K8sObject, ctx: RuleContext, p: ServicePort, name: stri
   const head = `targetPort \`${name}\` matches no container port named \`${name}\` (${p.protocol}) in the pods ${svcName(obj)} selects (${owners(templates)})`;
 
   const serving = templates.flatMap((t) => servingContainers(t).flatMap((c) => c.ports.map((cp) => ({ t, cp }))));
+  // A container port of that name with an invalid protocol is container-port's to report.
+  if (serving.some(({ cp }) => cp.name === name && !PROTOCOLS.includes(cp.protocol))) return;
   const otherProtocol = serving.find(({ cp }) => cp.name === name);
   if (otherProtocol) {
     ctx.report({
@@ -98,6 +102,7 @@ function checkNumber(obj: K8sObject, ctx: RuleContext, p: ServicePort, n: number
   const at = (defaulted ? r.get(p.node, 'port') : explicit) as Node | undefined;
   if (!at) return;
   const all = templates.flatMap((t) => declared(t));
+  if (all.some((cp) => cp.containerPort === n && !PROTOCOLS.includes(cp.protocol))) return;
   const sameNumber = all.find((cp) => cp.containerPort === n);
   const ports = unique(all.map((cp) => `${cp.containerPort}/${cp.protocol}`));
   const subject = defaulted
