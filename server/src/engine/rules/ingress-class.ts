@@ -1,19 +1,28 @@
-import type { Rule } from './rule';
-import { isDns1123Subdomain, isIngressV1, specOf } from './ingress-common';
+import type { K8sObject } from '../model/object';
+import type { Rule, RuleContext } from './rule';
+import { INGRESS_V1, isDns1123Subdomain, isIngressV1, specOf } from './ingress-common';
 
 const CLASS_ANNOTATION = 'kubernetes.io/ingress.class';
+
+/** An IngressClass's `spec.controller` is at most 250 characters (validateIngressClassSpec). */
+const MAX_CONTROLLER_LENGTH = 250;
 
 /**
  * ValidateIngressSpec / ValidateIngressCreate: `ingressClassName` is a DNS-1123 subdomain, and when the
  * deprecated `kubernetes.io/ingress.class` annotation is also set, both must name the same class. Whether the
- * IngressClass exists is not checked (controllers install it).
+ * IngressClass exists is not checked (controllers install it). An IngressClass names its controller with a
+ * domain-prefixed path such as `k8s.io/ingress-nginx` (validateIngressClassSpec, IsDomainPrefixedPath).
  */
 export const ingressClass: Rule = {
   id: 'ingress-class',
-  description: '`spec.ingressClassName` must be a valid IngressClass name and agree with the `kubernetes.io/ingress.class` annotation when both are set.',
+  description: '`spec.ingressClassName` must be a valid IngressClass name and agree with the `kubernetes.io/ingress.class` annotation when both are set; an IngressClass controller is a domain-prefixed path.',
   severity: 'error',
-  appliesTo: isIngressV1,
+  appliesTo: (obj) => isIngressV1(obj) || (obj.kind === 'IngressClass' && obj.apiVersion === INGRESS_V1),
   checkObject(obj, ctx) {
+    if (obj.kind === 'IngressClass') {
+      checkController(obj, ctx);
+      return;
+    }
     const r = obj.reader;
     const node = r.get(specOf(obj), 'ingressClassName');
     const name = r.str(node);
@@ -34,3 +43,28 @@ export const ingressClass: Rule = {
     }
   },
 };
+
+/** IsDomainPrefixedPath: a DNS subdomain, '/', then a non-empty path of URL characters. */
+function controllerProblem(controller: string): string | undefined {
+  const slash = controller.indexOf('/');
+  if (slash < 0) return 'is not a domain-prefixed path';
+  const host = controller.slice(0, slash);
+  const path = controller.slice(slash + 1);
+  if (host === '' || !isDns1123Subdomain(host)) return `has \`${host}\` before '/', which is not a lowercase DNS domain`;
+  if (path === '' || !/^[A-Za-z0-9/\-._~%!$&'()*+,;=:]+$/.test(path)) return `has an empty or invalid path after '/'`;
+  if (controller.length > MAX_CONTROLLER_LENGTH) return `is longer than ${MAX_CONTROLLER_LENGTH} characters`;
+  return undefined;
+}
+
+function checkController(obj: K8sObject, ctx: RuleContext): void {
+  const r = obj.reader;
+  const node = r.get(specOf(obj), 'controller');
+  const controller = r.str(node);
+  if (!node || !controller) return; // missing or empty: the schema walk's required field
+  const problem = controllerProblem(controller);
+  if (!problem) return;
+  ctx.report({
+    at: node,
+    message: `IngressClass controller \`${controller}\` ${problem}: name the controller as a domain and a path, such as k8s.io/ingress-nginx or example.com/ingress-controller.`,
+  });
+}
