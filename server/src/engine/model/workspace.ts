@@ -50,12 +50,23 @@ export class Workspace {
     this.files.set(file.path, model);
     if (!old) {
       for (const obj of objects) this.index(obj);
+      this.record(file.path, objects);
       return model;
     }
     const kept = new Set(old.objects);
     const now = new Set(objects);
-    for (const obj of old.objects) if (!now.has(obj)) this.unindex(obj);
-    for (const obj of objects) if (!kept.has(obj)) this.index(obj);
+    const changed: K8sObject[] = [];
+    for (const obj of old.objects) {
+      if (now.has(obj)) continue;
+      this.unindex(obj);
+      changed.push(obj);
+    }
+    for (const obj of objects) {
+      if (kept.has(obj)) continue;
+      this.index(obj);
+      changed.push(obj);
+    }
+    this.record(file.path, changed);
     return model;
   }
 
@@ -65,7 +76,34 @@ export class Workspace {
     this.changes++;
     for (const obj of old.objects) this.unindex(obj);
     this.files.delete(path);
+    this.record(path, old.objects);
     return true;
+  }
+
+  /**
+   * What changed after `version` (a value of `version` read earlier): for each change, the file and the
+   * objects that left or entered the index (an edited object is there twice: its old and its new version).
+   * undefined when that is too long ago to be remembered: then treat everything as changed.
+   */
+  changesSince(version: number): { path: string; objects: readonly K8sObject[] }[] | undefined {
+    if (version < this.journalStart) return undefined;
+    return this.journal.filter((c) => c.version > version);
+  }
+
+  /** Recent changes, for changesSince (bounded: it holds on to the objects that left). */
+  private journal: { version: number; path: string; objects: readonly K8sObject[] }[] = [];
+  private journalObjects = 0;
+  /** changesSince knows every change after this version. */
+  private journalStart = 0;
+
+  private record(path: string, objects: readonly K8sObject[]): void {
+    this.journal.push({ version: this.changes, path, objects });
+    this.journalObjects += objects.length;
+    while (this.journal.length > JOURNAL_CHANGES || this.journalObjects > JOURNAL_OBJECTS) {
+      const dropped = this.journal.shift()!;
+      this.journalObjects -= dropped.objects.length;
+      this.journalStart = dropped.version;
+    }
   }
 
   file(path: string): FileModel | undefined {
@@ -160,6 +198,10 @@ export class Workspace {
     if (ing) this.ingresses.delete(ing);
   }
 }
+
+/** How much of its history the Workspace keeps for changesSince. */
+const JOURNAL_CHANGES = 256;
+const JOURNAL_OBJECTS = 2048;
 
 /** The objects of each document, made once: a document kept by a new version of its file keeps them. */
 const objectsByDocument = new WeakMap<ManifestDocument, K8sObject[]>();

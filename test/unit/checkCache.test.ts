@@ -1,0 +1,224 @@
+/**
+ * checkFile keeps each rule's findings per object between runs (server/src/engine/checkCache.ts). Cached
+ * results must always equal what a fresh check gives: through random edits of several files, every file
+ * checked incrementally equals the same files checked in a new Workspace. And every rule that reads other
+ * objects of the workspace must be declared, with the changes that affect it.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { checkFile } from '../../server/src/engine/check';
+import { CROSS_OBJECT_RULES } from '../../server/src/engine/checkCache';
+import { Workspace } from '../../server/src/engine/model/workspace';
+import { ALL_RULES } from '../../server/src/engine/rules/registry';
+import type { Diagnostic } from '../../server/src/engine/types';
+import { repoRoot } from '../harness';
+
+/** A Deployment, a Service and an Ingress that refer to each other, with a few mistakes now and then. */
+function group(i: number, ns: string): string {
+  const name = `app-${i}`;
+  const port = i % 5 === 0 ? 'htp' : 'http';
+  const nodePort = i % 4 === 0 ? `\n      nodePort: ${i % 12 === 0 ? 99999 : 30000 + (i % 8)}` : '';
+  const backend = i % 7 === 0 ? `${name}-missing` : name;
+  return `---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ${name}
+  namespace: ${ns}
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: ${name}
+  template:
+    metadata:
+      labels:
+        app: ${name}
+        tier: web
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+          ports:
+            - name: http
+              containerPort: ${8000 + i}
+            - name: metrics
+              containerPort: 9100
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: ${name}
+  namespace: ${ns}
+spec:
+  type: ${nodePort ? 'NodePort' : 'ClusterIP'}
+  selector:
+    app: ${name}
+  ports:
+    - name: web
+      port: 80
+      targetPort: ${port}${nodePort}
+---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: ${name}
+  namespace: ${ns}
+spec:
+  rules:
+    - host: ${name}.example.com
+      http:
+        paths:
+          - path: /
+            pathType: Prefix
+            backend:
+              service:
+                name: ${backend}
+                port:
+                  number: ${i % 6 === 0 ? 81 : 80}
+`;
+}
+
+function corpus(): Map<string, string> {
+  const files = new Map<string, string>();
+  files.set('shop/a.yaml', Array.from({ length: 8 }, (_, i) => group(i, 'shop')).join(''));
+  files.set('shop/b.yaml', Array.from({ length: 6 }, (_, i) => group(i + 20, i % 2 ? 'shop' : 'blog')).join(''));
+  files.set('blog/c.yaml', `# services for other files' workloads\n${Array.from({ length: 5 }, (_, i) => group(i + 40, 'blog')).join('')}`);
+  return files;
+}
+
+/** Edits that change what rules look at: names, labels, selectors, ports, namespaces, documents, lines. */
+const EDITS: ((text: string, pick: (n: number) => number) => string)[] = [
+  (t, pick) => replaceNth(t, /app: (app-\d+)/g, pick, (m) => `app: ${m[1]}x`),
+  (t, pick) => replaceNth(t, /targetPort: (\w+)/g, pick, (m) => `targetPort: ${m[1] === 'http' ? 'htp' : 'http'}`),
+  (t, pick) => replaceNth(t, /containerPort: (\d+)/g, pick, (m) => `containerPort: ${Number(m[1]) + 1}`),
+  (t, pick) => replaceNth(t, /- name: (http|metrics)\n/g, pick, (m) => `- name: ${m[1] === 'http' ? 'htp' : 'http'}\n`),
+  (t, pick) => replaceNth(t, /namespace: (\w+)/g, pick, (m) => `namespace: ${m[1] === 'shop' ? 'blog' : 'shop'}`),
+  (t, pick) => replaceNth(t, /nodePort: (\d+)/g, pick, (m) => `nodePort: ${Number(m[1]) + 1}`),
+  (t, pick) => replaceNth(t, /name: (app-\d+(-missing)?)\n/g, pick, (m) => `name: ${m[1].endsWith('-missing') ? m[1].slice(0, -8) : `${m[1]}-missing`}\n`),
+  (t, pick) => replaceNth(t, /number: (\d+)/g, pick, (m) => `number: ${m[1] === '80' ? 81 : 80}`),
+  (t, pick) => replaceNth(t, /type: (ClusterIP|NodePort)/g, pick, (m) => `type: ${m[1] === 'NodePort' ? 'ClusterIP' : 'NodePort'}`),
+  // documents: removed, duplicated, broken and mended
+  (t, pick) => {
+    const docs = t.split(/(?=^---$)/m);
+    docs.splice(pick(docs.length), 1);
+    return docs.join('');
+  },
+  (t, pick) => {
+    const docs = t.split(/(?=^---$)/m);
+    const i = pick(docs.length);
+    docs.splice(i, 0, docs[i]);
+    return docs.join('');
+  },
+  (t, pick) => replaceNth(t, /replicas: 2\n/g, pick, () => 'replicas: [2\n'),
+  (t) => t.replace('replicas: [2\n', 'replicas: 2\n'),
+  // lines added or removed above other documents: everything below moves
+  (t, pick) => {
+    const lines = t.split('\n');
+    lines.splice(pick(lines.length), 0, '# a new comment line');
+    return lines.join('\n');
+  },
+  (t) => t.replace(/^# a new comment line\n/m, ''),
+];
+
+function replaceNth(text: string, re: RegExp, pick: (n: number) => number, by: (m: RegExpExecArray) => string): string {
+  const matches = [...text.matchAll(re)];
+  if (!matches.length) return text;
+  const m = matches[pick(matches.length)];
+  return text.slice(0, m.index) + by(m as RegExpExecArray) + text.slice(m.index! + m[0].length);
+}
+
+function freshCheck(files: Map<string, string>): Map<string, Diagnostic[]> {
+  const ws = new Workspace();
+  for (const [p, t] of files) ws.setText(p, t);
+  return new Map([...files.keys()].map((p) => [p, checkFile(ws, p)]));
+}
+
+describe('kept check results', () => {
+  it('equal a fresh check after every one of many random edits', () => {
+    let seed = 3;
+    const pick = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    const files = corpus();
+    const ws = new Workspace();
+    for (const [p, t] of files) ws.setText(p, t);
+    for (const p of files.keys()) checkFile(ws, p);
+    const paths = [...files.keys()];
+    for (let round = 0; round < 250; round++) {
+      const p = paths[pick(paths.length)];
+      const next = EDITS[pick(EDITS.length)](files.get(p)!, pick);
+      files.set(p, next);
+      ws.setText(p, next);
+      // Check only some files now and then, so that others catch up on several changes at once.
+      if (pick(3) === 0) continue;
+      const fresh = freshCheck(files);
+      for (const q of paths) {
+        if (q !== p && pick(2) === 0) continue;
+        assert.deepEqual(checkFile(ws, q), fresh.get(q), `round ${round}, ${q} after editing ${p}`);
+      }
+    }
+  });
+
+  it('are dropped when the settings, the rule list or a kustomization change', () => {
+    const files = corpus();
+    const ws = new Workspace();
+    for (const [p, t] of files) ws.setText(p, t);
+    const before = checkFile(ws, 'shop/a.yaml');
+    assert.ok(before.some((d) => d.code === 'service-node-port' || d.code === 'service-target-port'));
+    const quiet = checkFile(ws, 'shop/a.yaml', { settings: { nodePortRange: { min: 30000, max: 32767 }, rules: { 'service-target-port': 'off' } } });
+    assert.ok(!quiet.some((d) => d.code === 'service-target-port'));
+    assert.deepEqual(checkFile(ws, 'shop/a.yaml', { rules: ALL_RULES.filter((r) => r.id === 'service-target-port') }), before.filter((d) => d.code === 'service-target-port'));
+    assert.deepEqual(checkFile(ws, 'shop/a.yaml'), before);
+    // The file becomes a patch of a kustomization: patches are partial, required fields are not asked for.
+    const patched = files.get('shop/a.yaml')!.replace(/ {2}selector:\n {4}app: app-1\n/, '');
+    ws.setText('shop/a.yaml', patched);
+    const withoutSelector = checkFile(ws, 'shop/a.yaml');
+    ws.setText('shop/kustomization.yaml', 'resources: []\npatches:\n  - path: a.yaml\n');
+    const asPatch = checkFile(ws, 'shop/a.yaml');
+    const fresh = new Workspace();
+    fresh.setText('shop/a.yaml', patched);
+    fresh.setText('shop/kustomization.yaml', 'resources: []\npatches:\n  - path: a.yaml\n');
+    for (const [p, t] of files) if (p !== 'shop/a.yaml') fresh.setText(p, t);
+    assert.deepEqual(asPatch, checkFile(fresh, 'shop/a.yaml'));
+    assert.notDeepEqual(asPatch, withoutSelector);
+  });
+});
+
+describe('rules that read other objects', () => {
+  it('are exactly the ones declared with what affects them', () => {
+    const files = corpus();
+    const texts: [string, string][] = [...files];
+    const walk = (dir: string): void => {
+      if (!existsSync(dir)) return;
+      for (const name of readdirSync(dir)) {
+        const p = join(dir, name);
+        if (statSync(p).isDirectory()) walk(p);
+        else if (/\.ya?ml$/.test(name)) texts.push([p, readFileSync(p, 'utf8')]);
+      }
+    };
+    walk(join(repoRoot(), 'test', 'fixtures'));
+    walk(join(repoRoot(), 'examples'));
+    // Workspace methods that hand out other objects (file(path) and fileModels are how rules find their own
+    // file and the kustomizations; a kustomization change drops every kept result).
+    const OBJECT_READS = new Set(['find', 'services', 'podTemplates', 'selectedBy', 'allIngresses', 'ingressesRoutingTo', 'namespaces', 'objects']);
+    const readers = new Set<string>();
+    for (const rule of ALL_RULES) {
+      // A Workspace per rule: nothing is remembered from other rules' reads.
+      const ws = new Workspace();
+      for (const [p, t] of texts) ws.setText(p, t);
+      const spy = new Proxy(ws, {
+        get(target, key) {
+          if (typeof key === 'string' && OBJECT_READS.has(key)) readers.add(rule.id);
+          const v = Reflect.get(target, key, target);
+          return typeof v === 'function' ? v.bind(target) : v;
+        },
+      });
+      for (const [p] of texts) checkFile(spy, p, { rules: [rule] });
+    }
+    assert.deepEqual([...readers].sort(), Object.keys(CROSS_OBJECT_RULES).sort());
+  });
+});
