@@ -15,12 +15,14 @@ import { podScheduling } from './pod-scheduling';
 import { podSpec } from './pod-spec';
 import { podVolumes } from './pod-volumes';
 import type { Rule } from './rule';
+import { workloadAutoscaler } from './workload-autoscaler';
 import { workloadCronjob } from './workload-cronjob';
+import { workloadDisruptionBudget } from './workload-disruption-budget';
 import { workloadNegativeCount } from './workload-negative-count';
 import { workloadSelector } from './workload-selector';
 import { workloadStrategy } from './workload-strategy';
 
-/** Rules on workloads (Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, Pod), their pod templates and object names. */
+/** Rules on workloads (Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, Pod), their pod templates, autoscalers, disruption budgets and object names. */
 export const WORKLOAD_RULES: readonly Rule[] = [
   objectName,
   objectLabels,
@@ -29,6 +31,8 @@ export const WORKLOAD_RULES: readonly Rule[] = [
   workloadNegativeCount,
   workloadStrategy,
   workloadCronjob,
+  workloadAutoscaler,
+  workloadDisruptionBudget,
   podContainers,
   podRestartPolicy,
   podVolumes,
