@@ -7,6 +7,7 @@ import { containerProbe } from './container-probe';
 import { containerResources } from './container-resources';
 import { containerVolumeMount } from './container-volume-mount';
 import { objectAnnotations } from './object-annotations';
+import { objectConfigData } from './object-config-data';
 import { objectLabels } from './object-labels';
 import { objectName } from './object-name';
 import { podContainers } from './pod-containers';
@@ -27,6 +28,7 @@ export const WORKLOAD_RULES: readonly Rule[] = [
   objectName,
   objectLabels,
   objectAnnotations,
+  objectConfigData,
   workloadSelector,
   workloadNegativeCount,
   workloadStrategy,
