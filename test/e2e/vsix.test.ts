@@ -37,10 +37,18 @@ describe('the packaged .vsix', () => {
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
     const want = ['extension/package.json', 'extension/changelog.md', 'extension/LICENSE.txt', `extension/${pkg.icon}`, 'extension/snippets/kubernetes.json', 'extension/syntaxes/kubernetes.injection.tmLanguage.json'];
     for (const w of want) assert.ok(names.includes(w), `${w} is in the .vsix (has: ${names.join(', ')})`);
-    assert.ok(names.includes('extension/readme.md'), 'README.md is in the .vsix (the README is written by the engine issue)');
+    assert.ok(names.includes('extension/readme.md'), 'README.md is in the .vsix');
     const icon = entries.find((e) => e.name === `extension/${pkg.icon}`)!.read();
     assert.equal(icon.subarray(1, 4).toString('latin1'), 'PNG', 'the icon is a PNG');
     assert.ok(icon.readUInt32BE(16) >= 128 && icon.readUInt32BE(20) >= 128, 'the icon is at least 128x128');
+  });
+
+  it('holds every picture the README shows (VS Code shows the README from the .vsix)', () => {
+    const readme = entries.find((e) => e.name === 'extension/readme.md');
+    assert.ok(readme, 'README.md is in the .vsix');
+    const images = [...readme.read().toString('utf8').matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]).filter((src) => !/^[a-z]+:/i.test(src));
+    assert.ok(images.length > 0, 'the README shows pictures');
+    for (const src of images) assert.ok(names.includes(`extension/${src.replace(/^\.\//, '')}`), `${src} is in the .vsix`);
   });
 
   it('is small: under 3 MiB', () => {
