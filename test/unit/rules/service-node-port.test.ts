@@ -14,9 +14,18 @@ ruleTable(serviceNodePort, {
     { name: 'an invalid type is service-type\'s', yaml: svc('a', '  type: nodeport\n  ports:\n  - {port: 80, nodePort: 80}\n') },
     { name: 'healthCheckNodePort in range', yaml: svc('a', '  type: LoadBalancer\n  externalTrafficPolicy: Local\n  healthCheckNodePort: 32000\n  ports:\n  - {port: 80, nodePort: 31000}\n') },
     { name: 'a kustomize patch without type: the base decides', yaml: { 'kustomization.yaml': 'patchesStrategicMerge: [patch.yaml]\n', 'patch.yaml': svc('a', '  ports:\n  - {port: 80, nodePort: 30080}\n') } },
-    { name: 'two Services with the same nodePort are not reported', yaml: svc('a', '  type: NodePort\n  ports: [{port: 80, nodePort: 30080}]\n') + '---\n' + svc('b', '  type: NodePort\n  ports: [{port: 80, nodePort: 30080}]\n') },
+    { name: 'two Services of different files with the same nodePort are not reported (alternatives)', yaml: { 'a.yaml': svc('a', '  type: NodePort\n  ports: [{port: 80, nodePort: 30080}]\n'), 'b.yaml': svc('b', '  type: NodePort\n  ports: [{port: 80, nodePort: 30080}]\n') } },
+    { name: 'the same Service twice in one file (an update), a ClusterIP Service\'s nodePort', yaml: svc('a', '  type: NodePort\n  ports: [{port: 80, nodePort: 30080}]\n') + '---\n' + svc('a', '  type: NodePort\n  ports: [{port: 80, nodePort: 30080}]\n') },
   ],
   invalid: [
+    {
+      name: 'two Services of one file with the same nodePort',
+      yaml: svc('a', '  type: NodePort\n  ports: [{port: 80, nodePort: 30080}]\n') + '---\n' + svc('b', `  type: LoadBalancer
+  ports:
+  - {port: 443, protocol: UDP, nodePort: 30080}
+#                                        ^^^^^ error service-node-port: nodePort 30080 is already taken by Service \`a\` earlier in this file: node ports are shared by the whole cluster, so the second Service is rejected. Use another port, or leave nodePort out.
+`),
+    },
     {
       name: 'nodePort on a ClusterIP Service',
       yaml: svc('a', `  ports:

@@ -1,5 +1,8 @@
 import type { Node } from 'yaml';
 import type { Fix } from '../types';
+import type { K8sObject } from '../model/object';
+import type { Workspace } from '../model/workspace';
+import { serviceOf } from '../model/service';
 import type { Rule, RuleContext } from './rule';
 import { appliesToService, keyNode, portMaps, replaceFix, serviceTypeOf, specField, typeComesFromBase, usedNodePorts } from './service-shared';
 
@@ -14,8 +17,10 @@ import { appliesToService, keyNode, portMaps, replaceFix, serviceTypeOf, specFie
  * - healthCheckNodePort (LoadBalancer with externalTrafficPolicy: Local) comes from the same range and must
  *   not reuse one of the Service's node ports.
  * The quick fix picks the lowest port of the range that no Service of the workspace uses.
- * Two different Services of the workspace asking for the same nodePort are not reported: folders often hold
- * alternative variants of one app (overlays, examples) that are never applied together.
+ * Two Services of one file asking for the same nodePort are applied together, and the second is rejected
+ * ("provided port is already allocated"; node ports are cluster-wide, whatever the protocol). Services of
+ * different files are not compared: folders often hold alternative variants of one app (overlays, examples)
+ * that are never applied together.
  */
 export const serviceNodePort: Rule = {
   id: 'service-node-port',
@@ -70,6 +75,15 @@ export const serviceNodePort: Rule = {
           message: `nodePort ${p.nodePort} is already used by ports[${clash.index}] of this Service: each port needs its own nodePort (or leave it out to get one assigned).`,
           fix: fixTo(p.node),
         });
+        continue;
+      }
+      const earlier = earlierServiceWithNodePort(ctx.workspace, obj, p.nodePort);
+      if (earlier) {
+        ctx.report({
+          at: p.node,
+          message: `nodePort ${p.nodePort} is already taken by Service \`${earlier.name ?? '(no name)'}\` earlier in this file: node ports are shared by the whole cluster, so the second Service is rejected. Use another port, or leave nodePort out.`,
+          fix: fixTo(p.node),
+        });
       }
     }
 
@@ -95,6 +109,21 @@ export const serviceNodePort: Rule = {
     }
   },
 };
+
+/**
+ * A Service written before this one in the same file whose ports use the node port (not the same Service
+ * declared again: kubectl applies that as an update of the first).
+ */
+function earlierServiceWithNodePort(ws: Workspace, obj: K8sObject, nodePort: number): K8sObject | undefined {
+  for (const other of ws.file(obj.file)?.objects ?? []) {
+    if (other === obj) break; // a file's objects are in text order
+    if (other.name === obj.name && other.namespace === obj.namespace) continue;
+    const svc = serviceOf(other);
+    if (!svc || svc.type === 'ClusterIP' || svc.type === 'ExternalName') continue;
+    if (svc.ports.some((q) => q.nodePort === nodePort)) return other;
+  }
+  return undefined;
+}
 
 /** Hands out the free ports of the range in order, so two fixes in one Service do not pick the same one. */
 function freeNodePort(ctx: RuleContext): () => number | undefined {
