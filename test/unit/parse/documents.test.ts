@@ -252,6 +252,16 @@ describe('YAML 1.1 scalars, as kubectl (go-yaml v2) decodes them', () => {
     ["'yes'", 'yes'],
     ['"80"', '80'],
     ['v1.2.3', 'v1.2.3'],
+    // go-yaml v2 needs a digit in a float; the yaml library alone would read these as NaN.
+    ['.', '.'],
+    ['-.', '-.'],
+    ['._', '._'],
+    ['e3', 'e3'],
+    ['.e3', '.e3'],
+    ['.5', 0.5],
+    ['1.', 1],
+    ['-1.5e-3', -0.0015],
+    ['1_000.5', 1000.5],
   ];
   const text = `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata:\n${values.map(([v], i) => `  k${i}: ${v}`).join('\n')}\n`;
   const file = new ManifestFile('t.yaml', text);

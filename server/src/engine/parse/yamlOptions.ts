@@ -9,10 +9,24 @@ function kubectlTags(tags: Tags): Tags {
   const kept = tags.filter((tag) => {
     if (typeof tag !== 'object' || tag === null) return true;
     const t = tag as { format?: string; tag?: string };
+    if (t.tag === FLOAT && !(tag as ScalarTag).test?.test('.inf')) return false; // replaced by goFloat
     return t.format !== 'TIME' && t.tag !== 'tag:yaml.org,2002:timestamp';
   });
-  return [...kept, goOctal];
+  return [...kept, goOctal, goFloat];
 }
+
+const FLOAT = 'tag:yaml.org,2002:float';
+
+/**
+ * go-yaml v2's float syntax (after dropping `_`): digits are required, so `.`, `-.`, `e3` and `.e3` stay
+ * strings, where the yaml library's YAML 1.1 schema would read them as NaN.
+ */
+const goFloat: ScalarTag = {
+  tag: FLOAT,
+  default: true,
+  test: /^[-+]?(?:\.[0-9][0-9_]*|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9][0-9_]*)?$/,
+  resolve: (str: string) => parseFloat(str.replace(/_/g, '')),
+};
 
 /** go-yaml parses integers with Go's strconv.ParseInt(s, 0, 64), which also reads `0o755` as octal. */
 const goOctal: ScalarTag = {
