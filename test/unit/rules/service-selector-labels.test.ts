@@ -11,6 +11,18 @@ ruleTable(serviceSelectorLabels, {
   ],
   invalid: [
     {
+      name: 'matchLabels written the Deployment way',
+      yaml: `apiVersion: v1
+kind: Service
+metadata: {name: web}
+spec:
+  selector:
+    matchLabels: {app: web, tier: front}
+#                ^^^^^^^^^^^^^^^^^^^^^^^ error service-selector-labels: A Service selector is a plain map of labels, not a label selector with matchLabels: write selector: {app: web, tier: front}.
+  ports: [{port: 80}]
+`,
+    },
+    {
       name: 'bad keys and values',
       yaml: `${H}spec:
   selector:

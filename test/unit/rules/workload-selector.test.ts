@@ -160,6 +160,22 @@ items:
   ],
   invalid: [
     {
+      name: 'labels written directly under selector, the Service way',
+      yaml: `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  selector:
+    app: web
+#   ^^^ error workload-selector: \`app\` is not a field of a Deployment selector: labels go under matchLabels, as in selector: {matchLabels: {app: web, tier: front}} (a plain label map is how a Service writes its selector).
+    tier: front
+#   ^^^^ error workload-selector: \`tier\` is not a field of a Deployment selector: labels go under matchLabels, as in selector: {matchLabels: {app: web, tier: front}} (a plain label map is how a Service writes its selector).
+  template:
+    metadata: {labels: {app: web, tier: front}}
+    spec: {containers: [{name: web, image: nginx}]}
+`,
+    },
+    {
       name: 'missing selector (reported on spec)',
       yaml: indented(`apiVersion: apps/v1
 kind: Deployment

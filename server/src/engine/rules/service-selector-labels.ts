@@ -5,7 +5,8 @@ import { appliesToService, labelValueProblem, qualifiedNameProblem, specField } 
 /**
  * spec.selector is a map of labels (ValidateService → ValidateLabels): keys are qualified names
  * (`[prefix/]name`), values label values (at most 63 letters, digits, '-', '_', '.'; may be empty).
- * Non-string values are type errors for the schema walk.
+ * Non-string values are type errors for the schema walk, except a nested map: `matchLabels` written the
+ * Deployment way, which gets its own message.
  */
 export const serviceSelectorLabels: Rule = {
   id: 'service-selector-labels',
@@ -17,6 +18,19 @@ export const serviceSelectorLabels: Rule = {
     const selector = r.map(specField(obj, 'selector'));
     if (!selector) return;
     for (const pair of r.pairs(selector)) {
+      // `selector: {matchLabels: {...}}`, the Deployment way of writing it: a Service selector is the labels themselves.
+      const nested = r.map(pair.value);
+      if (nested) {
+        const key = r.str(pair.key);
+        const labels = r.pairs(nested).map((p) => `${r.text(p.key) ?? ''}: ${r.text(p.value) ?? ''}`).join(', ');
+        ctx.report({
+          at: nested,
+          message: key === 'matchLabels' || key === 'matchExpressions'
+            ? `A Service selector is a plain map of labels, not a label selector with ${key}${key === 'matchLabels' && labels ? `: write selector: {${labels}}` : ': list the labels the pods must have'}.`
+            : `Selector value of \`${key ?? ''}\` is a map: a Service selector maps each label key to one value.`,
+        });
+        continue;
+      }
       const key = r.str(pair.key);
       if (key !== undefined) {
         const problem = key === '' ? 'is empty' : qualifiedNameProblem(key);

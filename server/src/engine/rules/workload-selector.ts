@@ -1,4 +1,6 @@
+import { isScalar } from 'yaml';
 import type { Node } from 'yaml';
+import { keyText } from '../parse/nodes';
 import { isWorkload } from '../model/apiVersions';
 import type { K8sObject } from '../model/object';
 import type { RuleContext, Rule } from './rule';
@@ -74,6 +76,18 @@ function checkAppsSelector(obj: K8sObject, ctx: RuleContext, patch: boolean): vo
   if (!r.map(selectorNode)) return; // not a map: a type error for the schema check
   const selector = readLabelSelector(r, selectorNode);
   reportBrokenExpressions(obj, ctx, selectorNode);
+  // `selector: {app: web}`, the Service way of writing it: the labels belong under matchLabels.
+  const stray = r.pairs(selectorNode).filter((p) => !['matchLabels', 'matchExpressions'].includes(keyText(p.key)) && isScalar(r.resolve(p.value)));
+  if (stray.length) {
+    const example = `{matchLabels: {${stray.map((p) => `${keyText(p.key)}: ${r.text(p.value) ?? ''}`).join(', ')}}}`;
+    for (const p of stray) {
+      ctx.report({
+        at: p.key as Node,
+        message: `\`${keyText(p.key)}\` is not a field of a ${obj.kind} selector: labels go under matchLabels, as in selector: ${example} (a plain label map is how a Service writes its selector).`,
+      });
+    }
+    return;
+  }
   if (selector.empty) {
     if (patch) return;
     ctx.report({
