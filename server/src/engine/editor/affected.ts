@@ -15,7 +15,6 @@ import { ingressOf, serviceBackends } from '../model/ingress';
 import type { K8sObject } from '../model/object';
 import { podTemplateOf } from '../model/podTemplate';
 import { selectorMatches, serviceOf } from '../model/service';
-import type { Service } from '../model/service';
 import type { Workspace } from '../model/workspace';
 
 const KUSTOMIZATION = /(^|[\\/])kustomization\.ya?ml$/i;
@@ -79,52 +78,43 @@ export function affectedFiles(ws: Workspace, path: string, changed: readonly K8s
   for (const o of [...changed, ...moved]) if (o.name !== undefined) for (const d of ws.find(o.kind, o.namespace, o.name)) add(d);
   if (changed.length === 0) return out;
 
-  let allServices: Service[] | undefined;
-  const services = (): Service[] => {
-    if (!allServices) {
-      allServices = [];
-      for (const ns of ws.namespaces()) allServices.push(...ws.services(ns));
-    }
-    return allServices;
-  };
+  // The Workspace's indexes answer each question below without a scan of the workspace: opening a file
+  // makes every one of its objects "changed", and thousands of objects times a scan would take seconds.
   /** Ingresses naming a Service (in any namespace: messages point at a namesake elsewhere), and those of the namespace with a dangling backend (near-name hints). */
   const ingressesNaming = (name: string | undefined, ns: string): void => {
-    for (const ing of ws.allIngresses()) {
-      const names = serviceBackends(ing).map((b) => b.backend.serviceName);
-      if (name !== undefined && names.includes(name)) add(ing.obj);
-      else if (ing.obj.namespace === ns && names.some((n) => n !== undefined && ws.services(ns, n).length === 0)) add(ing.obj);
+    if (name !== undefined) for (const ing of ws.ingressesNaming(name)) add(ing.obj);
+    for (const ing of ws.ingressesIn(ns)) {
+      if (out.has(ing.obj.file)) continue;
+      if (serviceBackends(ing).some((b) => b.backend.serviceName !== undefined && ws.services(ns, b.backend.serviceName).length === 0)) add(ing.obj);
     }
   };
 
   for (const o of changed) {
     const labels = templateLabels(o);
     if (labels) {
-      for (const s of services()) {
-        if (s.selector && selectorMatches(s.selector, labels)) {
-          add(s.obj);
-          for (const ing of ws.ingressesRoutingTo(s)) add(ing.obj);
-        } else if (s.obj.namespace === o.namespace && ws.selectedBy(s).length === 0) {
-          add(s.obj); // selects nothing: its message names the closest pod template of the namespace
-        }
+      for (const s of ws.servicesSelecting(labels)) {
+        add(s.obj);
+        for (const ing of ws.ingressesRoutingTo(s)) add(ing.obj);
       }
-      for (const other of ws.podTemplates(o.namespace)) {
-        const sel = other.owner.reader.stringMap(other.owner.get('spec', 'selector', 'matchLabels') ?? other.owner.get('spec', 'selector'));
-        if (sel && selectorMatches(sel, labels)) add(other.owner);
+      for (const s of ws.services(o.namespace)) {
+        // selects nothing: its message names the closest pod template of the namespace
+        if (!out.has(s.obj.file) && ws.selectedBy(s).length === 0) add(s.obj);
       }
+      for (const other of ws.templatesWithOwnerSelecting(o.namespace, labels)) add(other.owner);
     }
     const svc = serviceOf(o);
     if (svc) {
       ingressesNaming(o.name, o.namespace);
       for (const t of ws.selectedBy(svc)) add(t.owner);
       if (svc.ports.some((p) => p.nodePort !== undefined)) {
-        for (const s of services()) if (s.ports.some((p) => p.nodePort !== undefined)) add(s.obj);
+        for (const s of ws.servicesWithNodePorts()) add(s.obj);
       }
     }
     const ing = ingressOf(o);
     if (ing) {
       const hosts = new Set(ing.rules.map((r) => r.host ?? ''));
       for (const { backend } of serviceBackends(ing)) if (backend.serviceName) for (const s of ws.services(o.namespace, backend.serviceName)) add(s.obj);
-      for (const other of ws.allIngresses()) if (other.rules.some((r) => hosts.has(r.host ?? ''))) add(other.obj);
+      for (const host of hosts) for (const other of ws.ingressesWithHost(host)) add(other.obj);
     }
     switch (o.kind) {
       case 'IngressClass':
@@ -135,7 +125,7 @@ export function affectedFiles(ws: Workspace, path: string, changed: readonly K8s
       case 'ServiceAccount':
       case 'PersistentVolumeClaim':
         for (const t of ws.podTemplates(o.namespace)) add(t.owner);
-        for (const ing of ws.allIngresses()) if (ing.obj.namespace === o.namespace) add(ing.obj);
+        for (const other of ws.ingressesIn(o.namespace)) add(other.obj);
         break;
     }
   }

@@ -26,6 +26,21 @@ export class Workspace {
   private readonly servicesByNs = new Map<string, Set<Service>>();
   private readonly templatesByNs = new Map<string, Set<PodTemplate>>();
   private readonly ingresses = new Set<Ingress>();
+  // Indexes that answer the questions of cross-object rules and of "which files does a change affect" without
+  // a scan of the whole workspace (opening a file of thousands of objects asks them for each object).
+  /** `namespace label=value` → pod templates with that label. */
+  private readonly templatesByLabel = new Map<string, Set<PodTemplate>>();
+  /** `namespace label=value` (the first pair of the owner's selector) → pod templates of owners with a selector. */
+  private readonly templatesByOwnerSelector = new Map<string, Set<PodTemplate>>();
+  /** `label=value` (the first pair of the selector) → Services with a selector, in any namespace. */
+  private readonly servicesBySelector = new Map<string, Set<Service>>();
+  private readonly nodePortServices = new Set<Service>();
+  /** Service name → Ingresses with a backend naming it (any namespace); namespace → Ingresses; host ('' for none) → Ingresses. */
+  private readonly ingressesByBackend = new Map<string, Set<Ingress>>();
+  private readonly ingressesByNs = new Map<string, Set<Ingress>>();
+  private readonly ingressesByHost = new Map<string, Set<Ingress>>();
+  /** namespace → number of objects in it. */
+  private readonly objectsPerNs = new Map<string, number>();
   private changes = 0;
 
   /** Grows by one each time a file is added, replaced or removed: caches derived from the whole workspace key on it. */
@@ -144,11 +159,39 @@ export class Workspace {
   selectedBy(service: Service): PodTemplate[] {
     const sel = service.selector;
     if (!sel || sel.size === 0) return [];
-    const t = this.templatesByNs.get(service.obj.namespace);
+    const t = this.templatesByLabel.get(nsPairKey(service.obj.namespace, sel));
     if (!t) return [];
     const out: PodTemplate[] = [];
     for (const tpl of t) if (selectorMatches(sel, tpl.labels)) out.push(tpl);
     return out;
+  }
+
+  /** The Services, in any namespace, whose (non-empty) selector matches a label set. */
+  servicesSelecting(labels: Map<string, string>): Service[] {
+    const out: Service[] = [];
+    for (const [k, v] of labels) {
+      const candidates = this.servicesBySelector.get(pairKey(k, v));
+      if (candidates) for (const s of candidates) if (selectorMatches(s.selector!, labels)) out.push(s);
+    }
+    return out;
+  }
+
+  /**
+   * The pod templates of a namespace whose owner's selector (`spec.selector.matchLabels`, or `spec.selector`
+   * for a ReplicationController) matches a label set.
+   */
+  templatesWithOwnerSelecting(namespace: string, labels: Map<string, string>): PodTemplate[] {
+    const out: PodTemplate[] = [];
+    for (const [k, v] of labels) {
+      const candidates = this.templatesByOwnerSelector.get(`${namespace}\u0000${pairKey(k, v)}`);
+      if (candidates) for (const t of candidates) if (selectorMatches(ownerSelector(t)!, labels)) out.push(t);
+    }
+    return out;
+  }
+
+  /** The Services with a nodePort on some port. */
+  servicesWithNodePorts(): Service[] {
+    return [...this.nodePortServices];
   }
 
   allIngresses(): Ingress[] {
@@ -157,15 +200,31 @@ export class Workspace {
 
   /** The Ingresses of the workspace that route to a Service. */
   ingressesRoutingTo(service: Service): Ingress[] {
-    return [...this.ingresses].filter(
-      (ing) => ing.obj.namespace === service.obj.namespace && serviceBackends(ing).some((b) => b.backend.serviceName === service.obj.name),
-    );
+    const name = service.obj.name;
+    const candidates = name === undefined ? [...this.ingresses] : this.ingressesNaming(name);
+    return candidates.filter((ing) => ing.obj.namespace === service.obj.namespace && serviceBackends(ing).some((b) => b.backend.serviceName === name));
+  }
+
+  /** The Ingresses, in any namespace, with a backend naming a Service of this name. */
+  ingressesNaming(serviceName: string): Ingress[] {
+    const s = this.ingressesByBackend.get(serviceName);
+    return s ? [...s] : [];
+  }
+
+  /** The Ingresses of a namespace. */
+  ingressesIn(namespace: string): Ingress[] {
+    const s = this.ingressesByNs.get(namespace);
+    return s ? [...s] : [];
+  }
+
+  /** The Ingresses with a rule for this host ('' for rules without a host). */
+  ingressesWithHost(host: string): Ingress[] {
+    const s = this.ingressesByHost.get(host);
+    return s ? [...s] : [];
   }
 
   namespaces(): string[] {
-    const ns = new Set<string>();
-    for (const obj of this.objects()) ns.add(obj.namespace);
-    return [...ns].sort();
+    return [...this.objectsPerNs.keys()].sort();
   }
 
   private index(obj: K8sObject): void {
@@ -175,12 +234,27 @@ export class Workspace {
       if (list) list.push(obj);
       else this.byKey.set(k, [obj]);
     }
+    this.objectsPerNs.set(obj.namespace, (this.objectsPerNs.get(obj.namespace) ?? 0) + 1);
     const svc = serviceOf(obj);
-    if (svc) setOf(this.servicesByNs, obj.namespace).add(svc);
+    if (svc) {
+      setOf(this.servicesByNs, obj.namespace).add(svc);
+      if (svc.selector?.size) setOf(this.servicesBySelector, firstPair(svc.selector)).add(svc);
+      if (svc.ports.some((p) => p.nodePort !== undefined)) this.nodePortServices.add(svc);
+    }
     const tpl = podTemplateOf(obj);
-    if (tpl) setOf(this.templatesByNs, obj.namespace).add(tpl);
+    if (tpl) {
+      setOf(this.templatesByNs, obj.namespace).add(tpl);
+      for (const [k, v] of tpl.labels) setOf(this.templatesByLabel, `${obj.namespace}\u0000${pairKey(k, v)}`).add(tpl);
+      const sel = ownerSelector(tpl);
+      if (sel?.size) setOf(this.templatesByOwnerSelector, nsPairKey(obj.namespace, sel)).add(tpl);
+    }
     const ing = ingressOf(obj);
-    if (ing) this.ingresses.add(ing);
+    if (ing) {
+      this.ingresses.add(ing);
+      setOf(this.ingressesByNs, obj.namespace).add(ing);
+      for (const name of backendNames(ing)) setOf(this.ingressesByBackend, name).add(ing);
+      for (const r of ing.rules) setOf(this.ingressesByHost, r.host ?? '').add(ing);
+    }
   }
 
   private unindex(obj: K8sObject): void {
@@ -190,12 +264,29 @@ export class Workspace {
       if (list && list.length) this.byKey.set(k, list);
       else this.byKey.delete(k);
     }
+    const left = (this.objectsPerNs.get(obj.namespace) ?? 1) - 1;
+    if (left > 0) this.objectsPerNs.set(obj.namespace, left);
+    else this.objectsPerNs.delete(obj.namespace);
     const svc = serviceOf(obj);
-    if (svc) this.servicesByNs.get(obj.namespace)?.delete(svc);
+    if (svc) {
+      this.servicesByNs.get(obj.namespace)?.delete(svc);
+      if (svc.selector?.size) deleteFrom(this.servicesBySelector, firstPair(svc.selector), svc);
+      this.nodePortServices.delete(svc);
+    }
     const tpl = podTemplateOf(obj);
-    if (tpl) this.templatesByNs.get(obj.namespace)?.delete(tpl);
+    if (tpl) {
+      this.templatesByNs.get(obj.namespace)?.delete(tpl);
+      for (const [k, v] of tpl.labels) deleteFrom(this.templatesByLabel, `${obj.namespace}\u0000${pairKey(k, v)}`, tpl);
+      const sel = ownerSelector(tpl);
+      if (sel?.size) deleteFrom(this.templatesByOwnerSelector, nsPairKey(obj.namespace, sel), tpl);
+    }
     const ing = ingressOf(obj);
-    if (ing) this.ingresses.delete(ing);
+    if (ing) {
+      this.ingresses.delete(ing);
+      this.ingressesByNs.get(obj.namespace)?.delete(ing);
+      for (const name of backendNames(ing)) deleteFrom(this.ingressesByBackend, name, ing);
+      for (const r of ing.rules) deleteFrom(this.ingressesByHost, r.host ?? '', ing);
+    }
   }
 }
 
@@ -214,6 +305,47 @@ function objectsOf(doc: ManifestDocument): K8sObject[] {
 
 function key(kind: string, namespace: string, name: string): string {
   return `${kind}\u0000${namespace}\u0000${name}`;
+}
+
+function pairKey(k: string, v: string): string {
+  return `${k}\u0000${v}`;
+}
+
+function firstPair(m: Map<string, string>): string {
+  const [k, v] = m.entries().next().value as [string, string];
+  return pairKey(k, v);
+}
+
+/** `namespace label=value` for the first pair of a non-empty selector. */
+function nsPairKey(namespace: string, selector: Map<string, string>): string {
+  return `${namespace}\u0000${firstPair(selector)}`;
+}
+
+/** The selector of a pod template's owner, remembered per template (read once, when it is indexed). */
+const ownerSelectors = new WeakMap<PodTemplate, Map<string, string> | null>();
+
+function ownerSelector(t: PodTemplate): Map<string, string> | undefined {
+  let sel = ownerSelectors.get(t);
+  if (sel === undefined) {
+    const o = t.owner;
+    sel = o.reader.stringMap(o.get('spec', 'selector', 'matchLabels') ?? o.get('spec', 'selector')) ?? null;
+    ownerSelectors.set(t, sel);
+  }
+  return sel ?? undefined;
+}
+
+/** The distinct Service names an Ingress's backends name. */
+function backendNames(ing: Ingress): Set<string> {
+  const names = new Set<string>();
+  for (const b of serviceBackends(ing)) if (b.backend.serviceName !== undefined) names.add(b.backend.serviceName);
+  return names;
+}
+
+function deleteFrom<T>(m: Map<string, Set<T>>, k: string, v: T): void {
+  const s = m.get(k);
+  if (!s) return;
+  s.delete(v);
+  if (s.size === 0) m.delete(k);
 }
 
 function setOf<T>(m: Map<string, Set<T>>, k: string): Set<T> {
