@@ -170,7 +170,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const generation = ++scanGeneration;
     const cancelled = (): boolean => generation !== scanGeneration;
     const folders = names.workspaceFolders;
-    if (folders.length === 0) return;
+    if (folders.length === 0 || !indexWorkspaceFolders) return;
     validation.indexing = true;
     let progress: WorkDoneProgressServerReporter | undefined;
     if (capabilities.window?.workDoneProgress) {
@@ -299,8 +299,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // ------------------------------------------------------------------ lifecycle
 
   let initialised = false;
+  /** `initializationOptions.indexWorkspaceFolders: false` checks open documents only (the benchmark's cold open). */
+  let indexWorkspaceFolders = true;
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities = params.capabilities;
+    indexWorkspaceFolders = (params.initializationOptions as { indexWorkspaceFolders?: unknown } | undefined)?.indexWorkspaceFolders !== false;
     const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
     names.setFolders(folders);
     return {
