@@ -1,4 +1,5 @@
 import { isKustomizePatch } from '../schema/kustomize';
+import { getsKustomizeSelectorLabels } from './workload-support';
 import { isSchemaValidated, schemaFindings } from '../schema/validate';
 import type { Rule } from './rule';
 
@@ -13,6 +14,11 @@ export const schemaRequired: Rule = {
     const found = schemaFindings(obj).filter((f) => f.rule === 'schema-required');
     // A kustomize patch is partial on purpose: kustomize merges it into a complete object.
     if (found.length === 0 || isKustomizePatch(obj, ctx.workspace)) return;
-    for (const f of found) ctx.report({ at: f.at, message: f.message, fix: f.fix });
+    // A workload whose kustomization sets commonLabels gets its selector from kustomize.
+    const selectorFromKustomize = found.some((f) => f.key === 'selector') && getsKustomizeSelectorLabels(ctx.workspace, obj);
+    for (const f of found) {
+      if (selectorFromKustomize && f.key === 'selector') continue;
+      ctx.report({ at: f.at, message: f.message, fix: f.fix });
+    }
   },
 };

@@ -151,7 +151,7 @@ class Walk {
         // `contianers:` is one mistake: the unknown field says so, "missing `containers`" would repeat it.
         if (suggested?.includes(f.name)) continue;
         if (!pairs.some((p) => keyText(p.key) === f.name)) {
-          this.report('schema-required', anchor, `Missing required field \`${f.name}\` in ${typeName({ kind: Kind.Object, type: t })}.`);
+          this.report('schema-required', anchor, `Missing required field \`${f.name}\` in ${typeName({ kind: Kind.Object, type: t })}.`, undefined, f.name);
         }
       }
     }
