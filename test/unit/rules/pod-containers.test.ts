@@ -33,6 +33,27 @@ items:
   ],
   invalid: [
     {
+      name: 'containers indented one level too high',
+      yaml: `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  selector: {matchLabels: {app: web}}
+  containers:
+# ^^^^^^^^^^ error pod-containers: containers is written under spec, where it does not belong: the containers of a Deployment go under spec.template.spec.containers (check the indentation).
+  - {name: web, image: nginx}
+---
+apiVersion: batch/v1
+kind: Job
+metadata: {name: once}
+spec:
+  template:
+    containers:
+#   ^^^^^^^^^^ error pod-containers: containers is written under spec.template, where it does not belong: the containers of a Job go under spec.template.spec.containers (check the indentation).
+    - {name: once, image: busybox}
+`,
+    },
+    {
       name: 'empty containers list',
       yaml: `apiVersion: apps/v1
 kind: Deployment

@@ -13,6 +13,10 @@ spec:
 
 ruleTable(serviceSelectsNoPods, {
   valid: [
+    {
+      name: 'pods whose labels are indented beside the template metadata (workload-selector reports the workload)',
+      yaml: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata:\n    labels: {app: web}\n    spec: {containers: [{name: a, image: x}]}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {selector: {app: web}, ports: [{port: 80}]}\n',
+    },
     { name: 'an invalid selector is service-selector-labels\' to report', yaml: 'apiVersion: v1\nkind: Service\nmetadata: {name: a}\nspec: {selector: {app: "my app"}, ports: [{port: 80}]}\n---\n' + deployment('web', '{app: web}') },
     {
       name: 'a Deployment in another file of the same namespace',

@@ -160,6 +160,21 @@ items:
   ],
   invalid: [
     {
+      name: 'template labels indented beside metadata',
+      yaml: `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+    labels: {app: web}
+#   ^^^^^^ error workload-selector: labels is written directly under spec.template, where it does not belong: the pod labels (which the selector must match) go under spec.template.metadata.labels (check the indentation).
+    spec: {containers: [{name: web, image: nginx}]}
+`,
+    },
+    {
       name: 'labels written directly under selector, the Service way',
       yaml: `apiVersion: apps/v1
 kind: Deployment

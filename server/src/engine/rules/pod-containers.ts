@@ -1,12 +1,26 @@
 import type { Node } from 'yaml';
 import { isWorkload } from '../model/apiVersions';
+import type { K8sObject } from '../model/object';
 import type { Rule } from './rule';
 import { deepestKey, isKustomizePatch, isUnset, keyNode, objectRef, podSpecOf, podSpecPath, templatePath } from './workload-support';
+
+/** A `containers` list written one level too high (e.g. a Deployment's spec.containers, without a template). */
+function misplacedContainers(obj: K8sObject): { key: Node; under: string } | undefined {
+  const r = obj.reader;
+  const full = podSpecPath(obj.kind);
+  for (let depth = full.length - 1; depth >= 1; depth--) {
+    const path = full.slice(0, depth);
+    const pair = r.pair(obj.get(...path), 'containers');
+    if (pair && r.seq(pair.value)) return { key: pair.key as Node, under: path.join('.') };
+  }
+  return undefined;
+}
 
 /**
  * A pod needs at least one container (core validateContainers: `containers` Required). Ephemeral containers
  * are added to running pods through their own subresource: the API server rejects them in a pod template
- * (ValidatePodTemplateSpec) and when a Pod is created (ValidatePodCreate).
+ * (ValidatePodTemplateSpec) and when a Pod is created (ValidatePodCreate). A `containers` list indented one
+ * level too high (spec.containers of a Deployment) is reported where it is written.
  */
 export const podContainers: Rule = {
   id: 'pod-containers',
@@ -23,7 +37,13 @@ export const podContainers: Rule = {
       // `containers: []` is reported on its value; a missing or null list on the nearest key above it.
       const at = seq ? (containers as Node) : deepestKey(obj, ...podSpecPath(obj.kind), 'containers');
       const template = obj.kind === 'Pod' ? obj.node : obj.get(...templatePath(obj.kind));
-      if (!r.map(template) && isUnset(r, template)) {
+      const misplaced = misplacedContainers(obj);
+      if (misplaced) {
+        ctx.report({
+          at: misplaced.key,
+          message: `containers is written under ${misplaced.under}, where it does not belong: the containers of a ${obj.kind} go under ${[...podSpecPath(obj.kind), 'containers'].join('.')} (check the indentation).`,
+        });
+      } else if (!r.map(template) && isUnset(r, template)) {
         ctx.report({ at, message: `${objectRef(obj)} has no pod template: add ${templatePath(obj.kind).join('.')} with metadata.labels and spec.containers.` });
       } else if (!containers || seq || r.scalar(containers)?.value === null) {
         ctx.report({ at, message: `${what} has no containers: add at least one under ${[...podSpecPath(obj.kind), 'containers'].join('.')}.` });

@@ -1,6 +1,7 @@
 import type { PodTemplate } from '../model/podTemplate';
 import { selectorMatches, serviceOf } from '../model/service';
 import type { Rule } from './rule';
+import { misplacedTemplateLabels } from './workload-support';
 import { appliesToService, customTemplatesSelected, getsCommonLabels, isPatch, keyNode, labelValueProblem, namespacesOf, qualifiedNameProblem, selectedTemplates, specOf, svcName } from './service-shared';
 
 /**
@@ -28,6 +29,12 @@ export const serviceSelectsNoPods: Rule = {
     if (selectedTemplates(ws, svc).length > 0 || isPatch(ws, obj) || customTemplatesSelected(ws, obj, selector).length > 0) return;
     // kustomize commonLabels add the same labels to this selector and to the pod templates it builds with.
     if (getsCommonLabels(ws, obj)) return;
+    // Labels indented beside the template's metadata: workload-selector reports the workload, whose pods these are.
+    for (const t of ws.podTemplates(obj.namespace)) {
+      const misplaced = misplacedTemplateLabels(t.owner);
+      const labels = misplaced ? t.owner.reader.stringMap(misplaced.value) : undefined;
+      if (labels && selectorMatches(selector, labels)) return;
+    }
     const ns = obj.namespace;
     const wanted = [...selector].map(([k, v]) => `${k}=${v}`).join(', ');
     let hint = '';

@@ -11,6 +11,7 @@ import {
   isKustomizePatch,
   isUnset,
   keyNode,
+  misplacedTemplateLabels,
   objectRef,
   readLabelSelector,
   readMapSelector,
@@ -97,7 +98,20 @@ function checkAppsSelector(obj: K8sObject, ctx: RuleContext, patch: boolean): vo
     return;
   }
   if (selector.broken || patch || !present) return;
+  if (reportMisplacedLabels(obj, ctx, labels)) return;
   reportMismatches(obj, ctx, selector, labels);
+}
+
+/** Labels indented beside the template's metadata: one finding where they are written, not one per selector label. */
+function reportMisplacedLabels(obj: K8sObject, ctx: RuleContext, labels: Map<string, LabelEntry>): boolean {
+  const misplaced = misplacedTemplateLabels(obj);
+  if (!misplaced || labels.size > 0) return false;
+  const path = templatePath(obj.kind).join('.');
+  ctx.report({
+    at: misplaced.key as Node,
+    message: `labels is written directly under ${path}, where it does not belong: the pod labels (which the selector must match) go under ${path}.metadata.labels (check the indentation).`,
+  });
+  return true;
 }
 
 /** Unknown operators, and values that do not fit the operator: the API server cannot build such a selector. */
@@ -166,7 +180,7 @@ function checkRcSelector(obj: K8sObject, ctx: RuleContext, patch: boolean): void
     }
     return;
   }
-  if (patch || !present) return;
+  if (patch || !present || reportMisplacedLabels(obj, ctx, labels)) return;
   reportMismatches(obj, ctx, readMapSelector(r, selector), labels);
 }
 
@@ -188,7 +202,7 @@ function checkJobSelector(obj: K8sObject, ctx: RuleContext, patch: boolean): voi
     reportBrokenExpressions(obj, ctx, selectorNode);
     const selector = readLabelSelector(r, selectorNode);
     const { labels, present } = templateLabels(obj);
-    if (selector.broken || patch || !present) return;
+    if (selector.broken || patch || !present || reportMisplacedLabels(obj, ctx, labels)) return;
     reportMismatches(obj, ctx, selector, labels);
     return;
   }

@@ -309,6 +309,17 @@ export function templatePath(kind: string): string[] {
   return ['spec', 'template'];
 }
 
+/**
+ * A `labels` map written directly under a workload's pod template (beside metadata and spec) instead of
+ * under template.metadata: the API server rejects the unknown field, and the pods get none of those labels.
+ */
+export function misplacedTemplateLabels(obj: K8sObject): Pair | undefined {
+  if (obj.kind === 'Pod') return undefined;
+  const r = obj.reader;
+  const pair = r.pair(obj.get(...templatePath(obj.kind)), 'labels');
+  return pair && r.map(pair.value) ? pair : undefined;
+}
+
 /** The map holding a workload's pod-template spec keys (`spec` of the template; a Pod's own `spec`). */
 export function podSpecPath(kind: string): string[] {
   return [...templatePath(kind), 'spec'];
