@@ -53,6 +53,14 @@ spec:
   ],
   invalid: [
     {
+      name: 'a Job whose only restartPolicy is indented into its container: one finding, with the consequence',
+      yaml: job('').replace('      containers: [{name: j, image: busybox}]', `      containers:
+        - name: j
+          image: busybox
+          restartPolicy: OnFailure
+#         ^^^^^^^^^^^^^ error pod-restart-policy: Container \`j\` sets restartPolicy, which only init containers may set (Always, for a sidecar): the pod's restartPolicy belongs in the pod spec, next to containers (the pod has none, so it defaults to Always, which a Job does not allow).`),
+    },
+    {
       name: 'a restartPolicy indented into the container, an init container that is not a sidecar',
       yaml: job(`      restartPolicy: Never
       initContainers:

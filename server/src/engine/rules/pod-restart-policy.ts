@@ -2,6 +2,7 @@ import type { Node } from 'yaml';
 import { isWorkload } from '../model/apiVersions';
 import type { K8sObject } from '../model/object';
 import type { Rule, RuleContext } from './rule';
+import type { ContainerRef } from './workload-support';
 import { ALWAYS_RESTART_KINDS, containerLabel, containersOf, deepestKey, isKustomizePatch, isUnset, keyNode, podSpecPath, stringOrNull } from './workload-support';
 
 const POLICIES = ['Always', 'OnFailure', 'Never'];
@@ -32,6 +33,8 @@ export const podRestartPolicy: Rule = {
     const what = obj.kind === 'Pod' ? 'Pod' : `${obj.kind} pod template`;
     if (value === null || value === '') {
       if (!job || isKustomizePatch(ctx.workspace, obj) || !spec) return;
+      // A restartPolicy indented into a container is reported there, with this consequence.
+      if (containerPolicies(obj).some((c) => c.list === 'containers')) return;
       ctx.report({
         at: deepestKey(obj, ...specPath, 'restartPolicy'),
         message: `The ${what} has no restartPolicy: it defaults to Always, which a ${obj.kind} does not allow. Set restartPolicy: OnFailure or Never.`,
@@ -62,17 +65,30 @@ export const podRestartPolicy: Rule = {
   },
 };
 
-function checkContainerPolicies(obj: K8sObject, ctx: RuleContext): void {
+/** App and init containers that set their own restartPolicy (to anything but null). */
+function containerPolicies(obj: K8sObject): (ContainerRef & { value: string; node: Node })[] {
   const r = obj.reader;
+  const out: (ContainerRef & { value: string; node: Node })[] = [];
   for (const c of containersOf(r, r.map(obj.get(...podSpecPath(obj.kind))))) {
     if (c.list === 'ephemeralContainers') continue;
     const node = r.get(c.map, 'restartPolicy');
     const value = node === undefined ? null : stringOrNull(r, node);
-    if (value === null || value === undefined) continue;
+    if (value !== null && value !== undefined) out.push({ ...c, value, node: node as Node });
+  }
+  return out;
+}
+
+function checkContainerPolicies(obj: K8sObject, ctx: RuleContext): void {
+  const r = obj.reader;
+  const job = obj.kind === 'Job' || obj.kind === 'CronJob';
+  const podPolicy = stringOrNull(r, r.get(r.map(obj.get(...podSpecPath(obj.kind))), 'restartPolicy'));
+  for (const c of containerPolicies(obj)) {
+    const { value, node } = c;
     if (c.list === 'containers') {
+      const consequence = job && !podPolicy ? ` (the pod has none, so it defaults to Always, which a ${obj.kind} does not allow)` : '';
       ctx.report({
         at: keyNode(r, c.map, 'restartPolicy') as Node,
-        message: `${containerLabel(c)} sets restartPolicy, which only init containers may set (Always, for a sidecar): the pod's restartPolicy belongs in the pod spec, next to containers.`,
+        message: `${containerLabel(c)} sets restartPolicy, which only init containers may set (Always, for a sidecar): the pod's restartPolicy belongs in the pod spec, next to containers${consequence}.`,
       });
     } else if (value !== 'Always') {
       ctx.report({
