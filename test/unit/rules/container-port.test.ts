@@ -19,6 +19,16 @@ ruleTable(containerPort, {
   ],
   invalid: [
     {
+      name: 'port copied from a Service',
+      yaml: pod(`  containers:
+    - name: c
+      image: i
+      ports:
+        - name: http
+          port: 8080
+#         ^^^^ error container-port: \`port\` is a Service field: a port of container \`c\` is written \`containerPort: 8080\`.`),
+    },
+    {
       name: 'missing and out-of-range containerPort',
       yaml: pod(`  containers:
     - name: web

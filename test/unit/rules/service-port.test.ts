@@ -28,6 +28,10 @@ ruleTable(servicePort, {
   ],
   invalid: [
     {
+      name: 'containerPort copied from a pod',
+      yaml: `${H}spec:\n  ports:\n  - containerPort: 8080\n#   ^^^^^^^^^^^^^ error service-port: containerPort is a container field: a Service port is written \`port: 8080\` (the port clients connect to), with \`targetPort\` for the container's port.\n`,
+    },
+    {
       name: 'a LoadBalancer exposing the kubelet port',
       yaml: `${H}spec:\n  type: LoadBalancer\n  ports:\n  - {name: kubelet, port: 10250}\n#                         ^^^^^ error service-port: A LoadBalancer Service may not expose port 10250: the kubelet uses it on every node. Use another port (targetPort can stay 10250).\n`,
     },

@@ -31,7 +31,14 @@ export const containerPort: Rule = {
         const cpNode = r.get(port, 'containerPort');
         const cp = r.int(cpNode);
         if (cpNode === undefined || r.scalar(cpNode)?.value === null) {
-          if (!patch) ctx.report({ at: firstKey(port), message: `A port of ${lowerFirst(containerLabel(c))} has no containerPort: every entry under ports needs one (1-65535).` });
+          const servicePort = r.pair(port, 'port');
+          if (servicePort && !patch) {
+            ctx.report({
+              at: servicePort.key as Node,
+              message: `\`port\` is a Service field: a port of ${lowerFirst(containerLabel(c))} is written \`containerPort: ${r.int(servicePort.value) ?? 8080}\`.`,
+              fix: port.items.includes(servicePort as never) ? { title: 'Rename to containerPort', edits: [{ range: obj.doc.rangeOf(servicePort.key), newText: 'containerPort' }] } : undefined,
+            });
+          } else if (!patch) ctx.report({ at: firstKey(port), message: `A port of ${lowerFirst(containerLabel(c))} has no containerPort: every entry under ports needs one (1-65535).` });
         } else if (cp !== undefined && (cp < 1 || cp > 65535)) {
           ctx.report({ at: cpNode, message: `containerPort ${cp} is out of range: use a port number from 1 to 65535.` });
         }

@@ -24,6 +24,16 @@ export const servicePort: Rule = {
     for (const { map } of portMaps(obj)) {
       const portNode = r.get(map, 'port');
       const port = r.int(portNode);
+      // `containerPort: 8080` copied from a pod: a Service port has `port` (and `targetPort` for the container).
+      const containerPortPair = r.pair(map, 'containerPort');
+      if ((!portNode || r.scalar(portNode)?.value === null) && containerPortPair) {
+        const n = r.int(containerPortPair.value);
+        ctx.report({
+          at: containerPortPair.key as never,
+          message: `containerPort is a container field: a Service port is written \`port: ${n ?? 80}\` (the port clients connect to), with \`targetPort\` for the container's port.`,
+          fix: n !== undefined && map.items.includes(containerPortPair as never) ? { title: 'Rename to port', edits: [{ range: obj.doc.rangeOf(containerPortPair.key), newText: 'port' }] } : undefined,
+        });
+      }
       if (portNode && port !== undefined && (port < 1 || port > 65535)) {
         ctx.report({ at: portNode, message: `Service port ${port} is out of range: use a port number from 1 to 65535.` });
       } else if (portNode && port === KUBELET_PORT && loadBalancer) {
