@@ -41,12 +41,7 @@ function readTree(dir: string, top: string): Record<string, string> {
  * Clean files that still give a diagnostic because of a bug in code this corpus does not own, with the bug.
  * They stay in the corpus (and run as `todo`) so that the fix shows up as a passing test.
  */
-const KNOWN_BUGS: Record<string, string> = {
-  'kustomize-tree/':
-    'schema-required: a Deployment of a kustomize base whose kustomization sets commonLabels gets its spec.selector from kustomize, but schema-required reports "Missing required field `selector`" (workload-selector already knows: getsKustomizeSelectorLabels)',
-  'yaml11-dot-is-a-string.yaml':
-    'parse: a lone `.` (and `-.`, `+.`, `._`) is a YAML 1.1 float NaN for the yaml library, but go-yaml v2 (kubectl) keeps it a string, so schema-type reports a string field',
-};
+const KNOWN_BUGS: Record<string, string> = {};
 
 describe('corpus: clean manifests give no diagnostics', () => {
   const all = sets('clean');
