@@ -21,7 +21,7 @@ spec:
     metadata:
       labels:
         app: ${name}
-        tier: web
+        tier: ${i % 2 ? 'api' : 'web'}
     spec:
       containers:
         - name: web
@@ -40,7 +40,7 @@ metadata:
 spec:
   type: ${nodePort ? 'NodePort' : 'ClusterIP'}
   selector:
-    app: ${name}
+    app: ${name}${i % 3 === 0 ? '\n    tier: web' : ''}
   ports:
     - name: web
       port: 80
@@ -84,6 +84,9 @@ export const EDITS: ((text: string, pick: (n: number) => number) => string)[] = 
   (t, pick) => replaceNth(t, /nodePort: (\d+)/g, pick, (m) => `nodePort: ${Number(m[1]) + 1}`),
   (t, pick) => replaceNth(t, /name: (app-\d+(-missing)?)\n/g, pick, (m) => `name: ${m[1].endsWith('-missing') ? m[1].slice(0, -8) : `${m[1]}-missing`}\n`),
   (t, pick) => replaceNth(t, /number: (\d+)/g, pick, (m) => `number: ${m[1] === '80' ? 81 : 80}`),
+  // one letter off: near-name hints ("did you mean"), closest-template hints
+  (t, pick) => replaceNth(t, /name: (app-\d+)z?\n/g, pick, (m) => `name: ${m[0].includes('z') ? m[1] : `${m[1]}z`}\n`),
+  (t, pick) => replaceNth(t, /tier: (web|api)/g, pick, (m) => `tier: ${m[1] === 'web' ? 'api' : 'web'}`),
   (t, pick) => replaceNth(t, /type: (ClusterIP|NodePort)/g, pick, (m) => `type: ${m[1] === 'NodePort' ? 'ClusterIP' : 'NodePort'}`),
   // documents: removed, duplicated, broken and mended
   (t, pick) => {

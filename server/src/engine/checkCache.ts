@@ -21,8 +21,24 @@ import { serviceRefs } from './rules/ingress-common';
 import type { Rule } from './rules/rule';
 import type { Diagnostic } from './types';
 
-/** May a change to `changed` (its old or its new version) change the rule's findings for `obj`? */
-export type DependsOn = (obj: K8sObject, changed: K8sObject) => boolean;
+/**
+ * What a batch of changed objects (old and new versions) can affect, gathered once per batch so that each
+ * kept object is then tested in constant time.
+ */
+export interface ChangeSummary {
+  /** Namespaces with a changed object that has pod template labels (a workload, or an unmodelled kind with a template). */
+  templateNamespaces: Set<string>;
+  /** Services whose selector matches the pod labels of a changed object. */
+  selectingServices: Set<K8sObject>;
+  /** A Service with node ports changed. */
+  nodePorts: boolean;
+  /** Namespaces and names of changed Services. */
+  serviceNamespaces: Set<string>;
+  serviceNames: Set<string>;
+}
+
+/** May a change summed up in `changes` change the rule's findings for `obj`? */
+export type DependsOn = (obj: K8sObject, changes: ChangeSummary) => boolean;
 
 /** The pod template labels of an object (a workload's, or those of an unmodelled kind with a `spec.template`). */
 function templateLabels(o: K8sObject): Map<string, string> | undefined {
@@ -33,32 +49,38 @@ function templateLabels(o: K8sObject): Map<string, string> | undefined {
   return template ? (r.stringMap(r.at(template, 'metadata', 'labels')) ?? new Map()) : undefined;
 }
 
-/** A Service reads the pod templates of its namespace (selection, closest-match hints) and those its selector matches anywhere. */
-const podsOfService: DependsOn = (obj, changed) => {
-  const svc = serviceOf(obj);
-  if (!svc || isService(changed.apiVersion, changed.kind)) return false;
-  const labels = templateLabels(changed);
-  if (!labels) return false;
-  if (changed.namespace === obj.namespace) return true;
-  return !!svc.selector && svc.selector.size > 0 && selectorMatches(svc.selector, labels);
-};
+export function summarize(ws: Workspace, changed: readonly K8sObject[], into?: ChangeSummary): ChangeSummary {
+  const s = into ?? { templateNamespaces: new Set(), selectingServices: new Set(), nodePorts: false, serviceNamespaces: new Set(), serviceNames: new Set() };
+  for (const c of changed) {
+    const svc = serviceOf(c);
+    if (svc) {
+      s.serviceNamespaces.add(c.namespace);
+      if (c.name !== undefined) s.serviceNames.add(c.name);
+      if (svc.ports.some((p) => p.nodePort !== undefined) || c.get('spec', 'healthCheckNodePort') !== undefined) s.nodePorts = true;
+      continue;
+    }
+    const labels = templateLabels(c);
+    if (!labels) continue;
+    s.templateNamespaces.add(c.namespace);
+    for (const selecting of ws.servicesSelecting(labels)) s.selectingServices.add(selecting.obj);
+  }
+  return s;
+}
 
-/** A Service's node-port fix avoids the node ports every Service of the workspace uses. */
-const nodePortsOfServices: DependsOn = (obj, changed) => {
-  if (!serviceOf(obj)) return false;
-  const other = serviceOf(changed);
-  if (!other) return false;
-  return other.ports.some((p) => p.nodePort !== undefined) || changed.get('spec', 'healthCheckNodePort') !== undefined;
-};
+/** A Service reads the pod templates of its namespace (selection, closest-match hints) and those its selector matches anywhere. */
+const podsOfService: DependsOn = (obj, changes) =>
+  !!serviceOf(obj) && (changes.templateNamespaces.has(obj.namespace) || changes.selectingServices.has(obj));
+
+/** A Service's node-port findings compare with the Services of its file, and the fix avoids every Service's node ports. */
+const nodePortsOfServices: DependsOn = (obj, changes) => changes.nodePorts && !!serviceOf(obj);
 
 /** An Ingress reads the Services of its namespace (references, near-name hints) and those it names anywhere. */
-const servicesOfIngress: DependsOn = (obj, changed) => {
-  if (!isService(changed.apiVersion, changed.kind)) return false;
-  if (changed.namespace === obj.namespace) return true;
-  if (changed.name === undefined) return false;
+const servicesOfIngress: DependsOn = (obj, changes) => {
+  if (changes.serviceNamespaces.has(obj.namespace)) return true;
+  if (changes.serviceNames.size === 0) return false;
   const ing = ingressOf(obj);
-  if (ing && serviceBackends(ing).some((b) => b.backend.serviceName === changed.name)) return true;
-  return serviceRefs(obj).some((ref) => ref.name === changed.name);
+  if (ing && serviceBackends(ing).some((b) => b.backend.serviceName !== undefined && changes.serviceNames.has(b.backend.serviceName))) return true;
+  return serviceRefs(obj).some((ref) => changes.serviceNames.has(ref.name));
 };
 
 /** Rules whose findings for an object depend on other objects, and on which changes. */
@@ -103,8 +125,16 @@ interface WorkspaceCache {
 
 const caches = new WeakMap<Workspace, WorkspaceCache>();
 
-/** Changes per file cache above which cross-object results are simply all dropped (cheaper than relating them). */
-const MAX_RELATED = 200_000;
+/** What each change of the Workspace's journal can affect (worked out once, shared by every file's cache). */
+const summaries = new WeakMap<object, ChangeSummary>();
+
+function merge(into: ChangeSummary, from: ChangeSummary): void {
+  for (const ns of from.templateNamespaces) into.templateNamespaces.add(ns);
+  for (const o of from.selectingServices) into.selectingServices.add(o);
+  into.nodePorts ||= from.nodePorts;
+  for (const ns of from.serviceNamespaces) into.serviceNamespaces.add(ns);
+  for (const n of from.serviceNames) into.serviceNames.add(n);
+}
 
 /**
  * The results kept for a file, brought up to date with the workspace: results of objects that left the file
@@ -133,12 +163,19 @@ export function fileCache(ws: Workspace, path: string, rules: readonly Rule[], s
   }
   const cross = rules.map((r, i) => [i, CROSS_OBJECT_RULES[r.id]] as const).filter((x): x is readonly [number, DependsOn] => x[1] !== undefined);
   if (!cross.length || (changes && changes.length === 0)) return fc;
-  const changed = changes?.flatMap((c) => c.objects);
-  const tooMany = !changed || changed.length * fc.objects.size > MAX_RELATED;
+  let summary: ChangeSummary | undefined;
+  if (changes) {
+    summary = summarize(ws, []);
+    for (const c of changes) {
+      let one = summaries.get(c);
+      if (!one) summaries.set(c, (one = summarize(ws, c.objects)));
+      merge(summary, one);
+    }
+  }
   for (const [obj, entry] of fc.objects) {
     for (const [i, dependsOn] of cross) {
       if (entry.results[i] === undefined) continue;
-      if (tooMany || changed.some((c) => c !== obj && dependsOn(obj, c))) entry.results[i] = undefined;
+      if (!summary || dependsOn(obj, summary)) entry.results[i] = undefined;
     }
   }
   return fc;

@@ -80,13 +80,18 @@ export function affectedFiles(ws: Workspace, path: string, changed: readonly K8s
 
   // The Workspace's indexes answer each question below without a scan of the workspace: opening a file
   // makes every one of its objects "changed", and thousands of objects times a scan would take seconds.
+  // Per namespace, once per call (a file's objects share a few namespaces).
+  const dangling = new Map<string, K8sObject[]>();
+  const selectingNothing = new Map<string, K8sObject[]>();
   /** Ingresses naming a Service (in any namespace: messages point at a namesake elsewhere), and those of the namespace with a dangling backend (near-name hints). */
   const ingressesNaming = (name: string | undefined, ns: string): void => {
     if (name !== undefined) for (const ing of ws.ingressesNaming(name)) add(ing.obj);
-    for (const ing of ws.ingressesIn(ns)) {
-      if (out.has(ing.obj.file)) continue;
-      if (serviceBackends(ing).some((b) => b.backend.serviceName !== undefined && ws.services(ns, b.backend.serviceName).length === 0)) add(ing.obj);
+    let list = dangling.get(ns);
+    if (!list) {
+      list = ws.ingressesIn(ns).filter((ing) => serviceBackends(ing).some((b) => b.backend.serviceName !== undefined && ws.services(ns, b.backend.serviceName).length === 0)).map((ing) => ing.obj);
+      dangling.set(ns, list);
     }
+    for (const o of list) add(o);
   };
 
   for (const o of changed) {
@@ -96,10 +101,13 @@ export function affectedFiles(ws: Workspace, path: string, changed: readonly K8s
         add(s.obj);
         for (const ing of ws.ingressesRoutingTo(s)) add(ing.obj);
       }
-      for (const s of ws.services(o.namespace)) {
-        // selects nothing: its message names the closest pod template of the namespace
-        if (!out.has(s.obj.file) && ws.selectedBy(s).length === 0) add(s.obj);
+      // Services that select nothing: their message names the closest pod template of the namespace.
+      let nothing = selectingNothing.get(o.namespace);
+      if (!nothing) {
+        nothing = ws.services(o.namespace).filter((s) => ws.selectedBy(s).length === 0).map((s) => s.obj);
+        selectingNothing.set(o.namespace, nothing);
       }
+      for (const s of nothing) add(s);
       for (const other of ws.templatesWithOwnerSelecting(o.namespace, labels)) add(other.owner);
     }
     const svc = serviceOf(o);

@@ -139,20 +139,21 @@ export class Workspace {
 
   /** Objects with this kind, namespace and name. */
   find(kind: string, namespace: string, name: string): K8sObject[] {
-    return this.byKey.get(key(kind, namespace, name)) ?? [];
+    const list = this.byKey.get(key(kind, namespace, name));
+    return list ? inTextOrder(list, (o) => o) : [];
   }
 
   /** The Services named `name` in a namespace (core/v1 only). */
   services(namespace: string, name?: string): Service[] {
     if (name !== undefined) return this.find('Service', namespace, name).flatMap((o) => serviceOf(o) ?? []);
     const all = this.servicesByNs.get(namespace);
-    return all ? [...all] : [];
+    return all ? inTextOrder([...all], bySvc) : [];
   }
 
   /** The pod templates (workloads and bare Pods) of a namespace. */
   podTemplates(namespace: string): PodTemplate[] {
     const t = this.templatesByNs.get(namespace);
-    return t ? [...t] : [];
+    return t ? inTextOrder([...t], byTpl) : [];
   }
 
   /** The pod templates a Service's selector selects (none when it has no selector). */
@@ -163,7 +164,7 @@ export class Workspace {
     if (!t) return [];
     const out: PodTemplate[] = [];
     for (const tpl of t) if (selectorMatches(sel, tpl.labels)) out.push(tpl);
-    return out;
+    return inTextOrder(out, byTpl);
   }
 
   /** The Services, in any namespace, whose (non-empty) selector matches a label set. */
@@ -173,7 +174,7 @@ export class Workspace {
       const candidates = this.servicesBySelector.get(pairKey(k, v));
       if (candidates) for (const s of candidates) if (selectorMatches(s.selector!, labels)) out.push(s);
     }
-    return out;
+    return inTextOrder(out, bySvc);
   }
 
   /**
@@ -186,16 +187,16 @@ export class Workspace {
       const candidates = this.templatesByOwnerSelector.get(`${namespace}\u0000${pairKey(k, v)}`);
       if (candidates) for (const t of candidates) if (selectorMatches(ownerSelector(t)!, labels)) out.push(t);
     }
-    return out;
+    return inTextOrder(out, byTpl);
   }
 
   /** The Services with a nodePort on some port. */
   servicesWithNodePorts(): Service[] {
-    return [...this.nodePortServices];
+    return inTextOrder([...this.nodePortServices], bySvc);
   }
 
   allIngresses(): Ingress[] {
-    return [...this.ingresses];
+    return inTextOrder([...this.ingresses], byIng);
   }
 
   /** The Ingresses of the workspace that route to a Service. */
@@ -208,19 +209,19 @@ export class Workspace {
   /** The Ingresses, in any namespace, with a backend naming a Service of this name. */
   ingressesNaming(serviceName: string): Ingress[] {
     const s = this.ingressesByBackend.get(serviceName);
-    return s ? [...s] : [];
+    return s ? inTextOrder([...s], byIng) : [];
   }
 
   /** The Ingresses of a namespace. */
   ingressesIn(namespace: string): Ingress[] {
     const s = this.ingressesByNs.get(namespace);
-    return s ? [...s] : [];
+    return s ? inTextOrder([...s], byIng) : [];
   }
 
   /** The Ingresses with a rule for this host ('' for rules without a host). */
   ingressesWithHost(host: string): Ingress[] {
     const s = this.ingressesByHost.get(host);
-    return s ? [...s] : [];
+    return s ? inTextOrder([...s], byIng) : [];
   }
 
   namespaces(): string[] {
@@ -306,6 +307,27 @@ function objectsOf(doc: ManifestDocument): K8sObject[] {
 function key(kind: string, namespace: string, name: string): string {
   return `${kind}\u0000${namespace}\u0000${name}`;
 }
+
+/**
+ * Objects in the order of the files' paths, then of the text: answers do not depend on the order in which
+ * files and documents were added or edited (rules that pick "the first" or "the closest" stay stable).
+ */
+function inTextOrder<T>(items: T[], objectOf: (item: T) => K8sObject): T[] {
+  if (items.length < 2) return items;
+  return items.sort((x, y) => {
+    const a = objectOf(x);
+    const b = objectOf(y);
+    if (a === b) return 0;
+    const pa = a.file;
+    const pb = b.file;
+    if (pa !== pb) return pa < pb ? -1 : 1;
+    return a.doc.index - b.doc.index || (a.node.range?.[0] ?? 0) - (b.node.range?.[0] ?? 0);
+  });
+}
+
+const bySvc = (s: Service): K8sObject => s.obj;
+const byTpl = (t: PodTemplate): K8sObject => t.owner;
+const byIng = (i: Ingress): K8sObject => i.obj;
 
 function pairKey(k: string, v: string): string {
   return `${k}\u0000${v}`;
