@@ -328,12 +328,14 @@ describe('kubeway check: inputs', () => {
 });
 
 describe('examples/', () => {
-  it('kubeway check examples/ prints exactly the output shown in examples/README.md', () => {
-    const readme = readFileSync(join(root, 'examples', 'README.md'), 'utf8');
-    const shown = /```text\n([\s\S]*?)```/.exec(readme);
-    assert.ok(shown, 'examples/README.md shows the output in a ```text block');
-    const r = kubeway(['check', 'examples/']);
-    assert.equal(r.stdout, shown[1]);
-    assert.equal(r.status, 1);
-  });
+  for (const readmePath of ['examples/README.md', 'README.md']) {
+    it(`kubeway check examples/ prints exactly the output shown in ${readmePath}`, () => {
+      const readme = readFileSync(join(root, readmePath), 'utf8');
+      const shown = /```text\n(?:\$ kubeway check examples\/\n)?([\s\S]*?)```/.exec(readme);
+      assert.ok(shown, `${readmePath} shows the output in a \`\`\`text block`);
+      const r = kubeway(['check', 'examples/']);
+      assert.equal(r.stdout, shown[1]);
+      assert.equal(r.status, 1);
+    });
+  }
 });
