@@ -6,6 +6,7 @@
  */
 import { checkFile } from '../engine/check';
 import { affectedFiles, changedObjects } from '../engine/editor/affected';
+import type { K8sObject } from '../engine/model/object';
 import { Workspace } from '../engine/model/workspace';
 import type { Rule } from '../engine/rules/rule';
 import type { Diagnostic } from '../engine/types';
@@ -31,6 +32,15 @@ export interface CheckResult {
 /** Time a slice of checks may take before requests get their turn. */
 const SLICE_MS = 12;
 
+/**
+ * Quiet time after the last change before the files that depend on the changes are worked out and queued: a
+ * burst of changes (opening many files at once, start-up) costs one pass over the dependents, and each
+ * dependent file one re-check, instead of a re-check of every dependent after every change.
+ */
+const DEPENDENTS_DELAY_MS = 40;
+
+const KUSTOMIZATION = /(^|[\\/])kustomization\.ya?ml$/i;
+
 export class Validation {
   readonly workspace = new Workspace();
   /** Version of the text that the Workspace holds for each file (undefined: read from disk). */
@@ -43,6 +53,10 @@ export class Validation {
   private readonly failedRules = new Set<string>();
   private scheduled = false;
   private changedSinceSettled = false;
+  /** Changes whose dependents are not queued yet (see DEPENDENTS_DELAY_MS). */
+  private pendingChanges: { name: string; changed: readonly K8sObject[]; moved: readonly K8sObject[] }[] = [];
+  private dependentsTimer: NodeJS.Timeout | undefined;
+  private lastChangeAt = 0;
   /** While the workspace folders are being read, closed files are not checked (they all will be at the end). */
   indexing = false;
 
@@ -84,7 +98,8 @@ export class Validation {
       return;
     }
     const { changed, moved } = changedObjects(old?.objects ?? [], model.objects);
-    for (const f of affectedFiles(this.workspace, name, changed, moved)) this.markDirty(f);
+    this.markDirty(name);
+    this.queueDependents(name, changed, moved);
   }
 
   /** Takes a file out of the Workspace, clears its diagnostics and re-checks what referred to it. */
@@ -98,7 +113,36 @@ export class Validation {
     if (!old) return;
     this.workspace.remove(name);
     this.clearRuleFailures(name);
-    for (const f of affectedFiles(this.workspace, name, old.objects)) if (f !== name) this.markDirty(f);
+    this.queueDependents(name, old.objects, []);
+  }
+
+  private queueDependents(name: string, changed: readonly K8sObject[], moved: readonly K8sObject[]): void {
+    this.pendingChanges.push({ name, changed, moved });
+    this.changedSinceSettled = true;
+    const now = Date.now();
+    const burst = now - this.lastChangeAt < DEPENDENTS_DELAY_MS;
+    this.lastChangeAt = now;
+    if (this.dependentsTimer) clearTimeout(this.dependentsTimer);
+    this.dependentsTimer = undefined;
+    // A change on its own: its dependents now. In a burst: once it is over.
+    if (burst) this.dependentsTimer = setTimeout(() => this.queueDependentFiles(), DEPENDENTS_DELAY_MS);
+    else this.queueDependentFiles();
+  }
+
+  /** Queues the files that the changes since the last call may affect. */
+  private queueDependentFiles(): void {
+    this.dependentsTimer = undefined;
+    const pending = this.pendingChanges;
+    this.pendingChanges = [];
+    // One pass for all the changes (a file's own name is in its answer; a removed file is simply not there).
+    const changed = pending.flatMap((p) => p.changed);
+    const moved = pending.flatMap((p) => p.moved);
+    const files = new Set(pending.map((p) => p.name));
+    for (const f of affectedFiles(this.workspace, pending[0].name, changed, moved)) files.add(f);
+    // A kustomization affects every file (affectedFiles knows it by the changed file's name).
+    for (const p of pending.slice(1)) if (KUSTOMIZATION.test(p.name)) for (const f of affectedFiles(this.workspace, p.name, [], [])) files.add(f);
+    for (const f of files) this.markDirty(f);
+    if (!this.busy) this.schedule(); // nothing to check: settle
   }
 
   /** Re-checks every file (settings changed, indexing finished). */
@@ -116,7 +160,7 @@ export class Validation {
 
   /** Whether checks are waiting (for tests and the graph: results are final when this is false). */
   get busy(): boolean {
-    return this.dirtyOpen.size > 0 || (!this.indexing && this.dirtyOther.size > 0);
+    return this.dirtyOpen.size > 0 || (!this.indexing && this.dirtyOther.size > 0) || this.pendingChanges.length > 0;
   }
 
   private schedule(): void {
@@ -150,7 +194,8 @@ export class Validation {
         this.host.log(`kubeway: checking ${name} failed: ${errorText(error)}`);
       }
     } while (Date.now() < deadline);
-    if (this.busy) this.schedule();
+    if (this.dirtyOpen.size > 0 || (!this.indexing && this.dirtyOther.size > 0)) this.schedule();
+    else if (this.pendingChanges.length > 0) return; // the dependents' timer comes back here
     else if (this.changedSinceSettled) {
       this.changedSinceSettled = false;
       try {
