@@ -107,6 +107,7 @@ function assertReadsLikeYaml(text: string, name = JSON.stringify(text)): void {
 function state(f: ManifestFile): unknown {
   return {
     docs: fileDump(f),
+    lineStarts: f.lines.lineStarts,
     flags: f.documents.map((d) => [d.index, d.broken, d.unread, d.aliasBomb, d.kubernetes, d.file === f]),
     problems: f.problems,
     looksLikeKubernetes: f.looksLikeKubernetes,
@@ -273,9 +274,9 @@ describe('a new version of a file', () => {
       seed = (seed * 1103515245 + 12345) & 0x7fffffff;
       return seed % n;
     };
-    const snippets = ['\n', '---\n', 'x', ' ', '  extra: 1\n', '"', '- ', ': ', '\t', '&a ', '*a', '...\n', '%', '{'];
+    const snippets = ['\n', '---\n', 'x', ' ', '  extra: 1\n', '"', '- ', ': ', '\t', '&a ', '*a', '...\n', '%', '{', '\r', '\r\n', '\n---', '---', '\uFEFF'];
     let text = base;
-    for (let round = 0; round < 300; round++) {
+    for (let round = 0; round < 600; round++) {
       const at = rnd(text.length + 1);
       const cut = rnd(3) === 0 ? rnd(40) : 0;
       const next = text.slice(0, at) + (rnd(4) === 0 ? '' : snippets[rnd(snippets.length)]) + text.slice(at + cut);

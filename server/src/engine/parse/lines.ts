@@ -7,17 +7,37 @@ import type { Position, Range } from '../types';
 export class LineIndex {
   readonly lineStarts: number[];
 
-  constructor(readonly text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) starts.push(i + 1);
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      }
+  constructor(
+    readonly text: string,
+    /** Line starts already known (LineIndex.edited). */
+    lineStarts?: number[],
+  ) {
+    if (lineStarts) {
+      this.lineStarts = lineStarts;
+      return;
     }
+    const starts = [0];
+    scanLineStarts(text, 0, text.length, starts);
     this.lineStarts = starts;
+  }
+
+  /**
+   * The index of a new version of a text that has `prefix` characters at its start and `suffix` at its end in
+   * common with the previous one: the line starts there are taken over (shifted after the change), and only
+   * the changed part is scanned.
+   */
+  static edited(previous: LineIndex, text: string, prefix: number, suffix: number): LineIndex {
+    const old = previous.lineStarts;
+    const shift = text.length - previous.text.length;
+    const starts: number[] = [0];
+    // A line start depends on the character before it and (after a CR) the one at it.
+    let i = 1;
+    while (i < old.length && old[i] < prefix) starts.push(old[i++]);
+    scanLineStarts(text, Math.max(0, prefix - 1), text.length - suffix, starts);
+    const keepFrom = previous.text.length - suffix + 1;
+    while (i < old.length && old[i] < keepFrom) i++;
+    for (; i < old.length; i++) starts.push(old[i] + shift);
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {
@@ -62,5 +82,20 @@ export class LineIndex {
   lineRange(line: number): Range {
     const start = this.lineStarts[Math.min(line, this.lineStarts.length - 1)];
     return this.range(start, this.lineEnd(line));
+  }
+}
+
+/**
+ * Pushes the starts (at most `to`) of the lines that the line breaks at text[from, to) begin (a CR LF pair
+ * counts once, at its LF).
+ */
+function scanLineStarts(text: string, from: number, to: number, starts: number[]): void {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      if (i + 1 <= to) starts.push(i + 1);
+    }
   }
 }

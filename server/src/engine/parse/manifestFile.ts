@@ -85,6 +85,8 @@ export class ManifestFile {
 
   /** The text cut at document markers, with what each piece parsed to (kept for the file's next version). */
   private chunks: Chunk[] = [];
+  /** Where the pieces start, when the text could be cut (else it was parsed whole). */
+  private starts: number[] | undefined;
 
   /**
    * Parses `text`. With `previous` (an earlier version of the same file), the documents whose text did not
@@ -96,17 +98,20 @@ export class ManifestFile {
     readonly text: string,
     previous?: ManifestFile,
   ) {
-    this.lines = new LineIndex(text);
+    // What did not change: the text before the first and after the last changed character.
+    const edit = previous ? commonEnds(previous.text, text) : undefined;
+    this.lines = previous && edit ? LineIndex.edited(previous.lines, text, edit.prefix, edit.suffix) : new LineIndex(text);
     this.template = isTemplateText(text);
-    if (!this.template) this.parse(previous && !previous.template ? previous : undefined);
+    if (!this.template) this.parse(previous && !previous.template ? previous : undefined, edit);
     this.looksLikeKubernetes = this.documents.some((d) => d.kubernetes);
   }
 
-  private parse(previous: ManifestFile | undefined): void {
+  private parse(previous: ManifestFile | undefined, edit: { prefix: number; suffix: number } | undefined): void {
     const text = this.text;
-    const starts = chunkStarts(text);
+    const starts = previous?.starts && edit ? editedChunkStarts(previous.starts, previous.text.length, text, edit.prefix, edit.suffix) : chunkStarts(text);
+    this.starts = starts;
     if (starts) {
-      const reuse = previous && previous.chunks.length ? reusableChunks(previous.text, previous.chunks, text) : undefined;
+      const reuse = previous && edit && previous.chunks.length ? reusableChunks(previous.text.length, previous.chunks, text, edit.prefix, edit.suffix) : undefined;
       for (let i = 0; i < starts.length; i++) {
         const start = starts[i];
         const end = i + 1 < starts.length ? starts[i + 1] : text.length;
@@ -210,10 +215,8 @@ function markerAt(text: string, at: number, marker: string): boolean {
  * version with the same text (before the first changed character, or after the last one), so that it is
  * taken over rather than parsed again.
  */
-function reusableChunks(old: string, chunks: readonly Chunk[], text: string): (start: number, end: number) => Chunk | undefined {
-  const prefix = commonPrefix(old, text);
-  const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
-  const shift = text.length - old.length;
+function reusableChunks(oldLength: number, chunks: readonly Chunk[], text: string, prefix: number, suffix: number): (start: number, end: number) => Chunk | undefined {
+  const shift = text.length - oldLength;
   const byStart = new Map<number, Chunk>();
   for (const c of chunks) if (c.reusable) byStart.set(c.start, c);
   return (start, end) => {
@@ -223,6 +226,35 @@ function reusableChunks(old: string, chunks: readonly Chunk[], text: string): (s
     if (!c || c.end - c.start !== end - start) return undefined;
     return { ...c, start, end };
   };
+}
+
+/**
+ * chunkStarts for a new version of a text, from the previous version's (which could be cut): markers in
+ * the unchanged start and end are taken over, only the changed part is searched (a marker depends on the
+ * line break before it and the character after it).
+ */
+function editedChunkStarts(old: number[], oldLength: number, text: string, prefix: number, suffix: number): number[] | undefined {
+  const from = Math.max(0, prefix - 5);
+  const to = text.length - suffix; // markers whose line break is at or after this are in the common end
+  if (from === 0) return chunkStarts(text);
+  const shift = text.length - oldLength;
+  // The changed part, with the characters after its last possible marker (searches stay inside it).
+  const region = text.slice(from, Math.min(text.length, to + 5));
+  const inChange = (i: number): boolean => i >= 0 && i < to - from;
+  if (inChange(region.indexOf('\n%')) || inChange(markerAfterLineBreak(region, '\n...', 0))) return undefined;
+  const starts: number[] = [];
+  let i = 0;
+  while (i < old.length && old[i] - 1 < from) starts.push(old[i++]);
+  for (let m = markerAfterLineBreak(region, '\n---', 0); inChange(m); m = markerAfterLineBreak(region, '\n---', m + 4)) starts.push(from + m + 1);
+  while (i < old.length && old[i] - 1 + shift < to) i++;
+  for (; i < old.length; i++) starts.push(old[i] + shift);
+  return starts;
+}
+
+/** The lengths of the common start and the common end (not overlapping) of two texts. */
+function commonEnds(a: string, b: string): { prefix: number; suffix: number } {
+  const prefix = commonPrefix(a, b);
+  return { prefix, suffix: commonSuffix(a, b, Math.min(a.length, b.length) - prefix) };
 }
 
 const BLOCK = 4096;
