@@ -147,7 +147,7 @@ describe('kubeway check: output formats', () => {
         range: { start: { line: 4, character: 21 }, end: { line: 4, character: 27 } },
         severity: 'error',
         code: 'yaml-duplicate-key',
-        message: 'Duplicate key `rocket`: it is already set on line 5, and kubectl rejects a map that sets a key twice. Remove one of them.',
+        message: 'Duplicate key `rocket`: it is already set on line 5. YAML allows a key only once per map, and kubectl would silently keep only the last value. Remove one of them.',
         source: 'kubeway',
       },
       {
@@ -163,7 +163,7 @@ describe('kubeway check: output formats', () => {
         range: { start: { line: 6, character: 2 }, end: { line: 6, character: 7 } },
         severity: 'error',
         code: 'yaml-duplicate-key',
-        message: 'Duplicate key `debug`: it is already set on line 6, and kubectl rejects a map that sets a key twice. Remove one of them.',
+        message: 'Duplicate key `debug`: it is already set on line 6. YAML allows a key only once per map, and kubectl would silently keep only the last value. Remove one of them.',
         source: 'kubeway',
       },
       {
@@ -182,9 +182,9 @@ describe('kubeway check: output formats', () => {
     assert.equal(
       r.stdout,
       [
-        `${FIXTURES}/errors/bom-crlf.yaml:5:22 error Duplicate key \`rocket\`: it is already set on line 5, and kubectl rejects a map that sets a key twice. Remove one of them. [yaml-duplicate-key]`,
+        `${FIXTURES}/errors/bom-crlf.yaml:5:22 error Duplicate key \`rocket\`: it is already set on line 5. YAML allows a key only once per map, and kubectl would silently keep only the last value. Remove one of them. [yaml-duplicate-key]`,
         `${FIXTURES}/errors/broken.yaml:6:13 error YAML syntax error: missing closing ": the quoted string that starts here runs to the end of the document. Close it with ". [yaml-syntax]`,
-        `${FIXTURES}/errors/duplicate.yaml:7:3 error Duplicate key \`debug\`: it is already set on line 6, and kubectl rejects a map that sets a key twice. Remove one of them. [yaml-duplicate-key]`,
+        `${FIXTURES}/errors/duplicate.yaml:7:3 error Duplicate key \`debug\`: it is already set on line 6. YAML allows a key only once per map, and kubectl would silently keep only the last value. Remove one of them. [yaml-duplicate-key]`,
         `${FIXTURES}/errors/removed.yaml:1:13 error Deployment extensions/v1beta1 was removed in Kubernetes 1.16: use apiVersion: apps/v1 (apps/v1 requires spec.selector). [api-version-removed]`,
         '4 errors, 0 warnings in 4 files.',
         '',

@@ -81,7 +81,7 @@ describe('anchors, aliases and merge keys', () => {
     assert.deepEqual([...(obj.reader.stringMap(obj.get('data')) ?? [])], [['a', 'one'], ['b', 'one'], ['c', 'two'], ['d', 'two']]);
   });
 
-  it('merges `<<` maps: own keys win, earlier merge sources win over later ones, lists of merges work', () => {
+  it('merges `<<` maps as go-yaml v2 does: keys apply in order and the later wins (also over a `<<` after an own key), earlier merge sources win over later ones, lists of merges work', () => {
     const text = [
       'apiVersion: v1',
       'kind: ConfigMap',
@@ -99,6 +99,9 @@ describe('anchors, aliases and merge keys', () => {
       '    <<: {e: inline-e}',
       '  nested:',
       '    <<: *many',
+      '  late:',
+      '    a: own-a',
+      '    <<: *base',
       '',
     ].join('\n').replace('  many:', '  many: &many');
     const [obj] = objects(text);
@@ -108,6 +111,9 @@ describe('anchors, aliases and merge keys', () => {
     assert.deepEqual(map('many'), { c: 'own-c', b: 'extra-b', d: 'extra-d', a: 'base-a' });
     assert.deepEqual(map('inline'), { e: 'inline-e' });
     assert.deepEqual(map('nested'), { c: 'own-c', b: 'extra-b', d: 'extra-d', a: 'base-a' });
+    // kubectl keeps what the merge brings, since it comes after `a: own-a`.
+    assert.deepEqual(map('late'), { a: 'base-a', b: 'base-b', c: 'base-c' });
+    assert.equal(r.text(r.get(obj.get('data', 'late'), 'a')), 'base-a');
     assert.equal(r.text(r.get(obj.get('data', 'one'), 'b')), 'base-b');
     // An own key overriding a merged one is not a duplicate.
     assert.deepEqual(yamlProblems(text), []);
@@ -187,8 +193,9 @@ describe('line endings and byte order marks', () => {
       ['0:12-0:30 api-version-removed', '4:2-4:6 yaml-duplicate-key'],
     );
     const [obj] = objects(text);
-    assert.deepEqual(obj.doc.rangeOf(obj.get('metadata', 'name')), { start: { line: 3, character: 8 }, end: { line: 3, character: 11 } });
-    assert.equal(obj.name, 'web');
+    // Of a duplicated key kubectl keeps the last value.
+    assert.deepEqual(obj.doc.rangeOf(obj.get('metadata', 'name')), { start: { line: 4, character: 8 }, end: { line: 4, character: 12 } });
+    assert.equal(obj.name, 'web2');
   });
 
   it('gives ranges on CRLF files for syntax errors and tabs', () => {
@@ -205,8 +212,8 @@ describe('line endings and byte order marks', () => {
   it('ends lines at a lone CR (old Mac files), as LSP clients and YAML do', () => {
     const text = 'apiVersion: v1\rkind: ConfigMap\rmetadata:\r  name: c\r  name: d\r';
     const [obj] = objects(text);
-    assert.equal(`${obj.kind}/${obj.name}`, 'ConfigMap/c');
-    assert.deepEqual(obj.doc.rangeOf(obj.get('metadata', 'name')), { start: { line: 3, character: 8 }, end: { line: 3, character: 9 } });
+    assert.equal(`${obj.kind}/${obj.name}`, 'ConfigMap/d');
+    assert.deepEqual(obj.doc.rangeOf(obj.get('metadata', 'name')), { start: { line: 4, character: 8 }, end: { line: 4, character: 9 } });
     assert.deepEqual(yamlProblems(text), ['4:2-4:6 yaml-duplicate-key']);
   });
 

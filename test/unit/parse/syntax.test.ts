@@ -206,9 +206,9 @@ describe('syntax errors: exactly one, where the problem is', () => {
 describe('duplicate keys', () => {
   it('reports every repetition, on the repeated key', () => {
     assert.deepEqual(problems([...HEAD, '  name: other', 'data:', '  a: "1"', '  b: "2"', '  a: "3"', '  a: "4"']), [
-      '4:2-4:6 yaml-duplicate-key: Duplicate key `name`: it is already set on line 4, and kubectl rejects a map that sets a key twice. Remove one of them.',
-      '8:2-8:3 yaml-duplicate-key: Duplicate key `a`: it is already set on line 7, and kubectl rejects a map that sets a key twice. Remove one of them.',
-      '9:2-9:3 yaml-duplicate-key: Duplicate key `a`: it is already set on line 7, and kubectl rejects a map that sets a key twice. Remove one of them.',
+      '4:2-4:6 yaml-duplicate-key: Duplicate key `name`: it is already set on line 4. YAML allows a key only once per map, and kubectl would silently keep only the last value. Remove one of them.',
+      '8:2-8:3 yaml-duplicate-key: Duplicate key `a`: it is already set on line 7. YAML allows a key only once per map, and kubectl would silently keep only the last value. Remove one of them.',
+      '9:2-9:3 yaml-duplicate-key: Duplicate key `a`: it is already set on line 7. YAML allows a key only once per map, and kubectl would silently keep only the last value. Remove one of them.',
     ]);
   });
 

@@ -364,7 +364,7 @@ function readDocument(md: ManifestDocument, lines: LineIndex): DocumentProblems 
       code: 'yaml-duplicate-key',
       start,
       end,
-      message: `Duplicate key \`${dup.name}\`: it is already set on line ${lines.position(dup.first.range?.[0] ?? 0).line + 1}, and kubectl rejects a map that sets a key twice. Remove one of them.`,
+      message: `Duplicate key \`${dup.name}\`: it is already set on line ${lines.position(dup.first.range?.[0] ?? 0).line + 1}. YAML allows a key only once per map, and kubectl would silently keep only the last value. Remove one of them.`,
     });
   }
   return out;

@@ -75,8 +75,9 @@ export class DocReader {
   }
 
   /**
-   * The effective key/value pairs of a map as kubectl sees them: own keys first, then keys brought in by
-   * `<<` merges that the map does not set itself (earlier merge sources win over later ones).
+   * The effective key/value pairs of a map as kubectl (go-yaml v2) sees them: keys are applied in document
+   * order and a later one wins, including a `<<` merge written after an explicit key (which then loses); in
+   * a merge list `<<: [*a, *b]` the earlier source wins.
    */
   pairs(node: unknown, depth = 0): Pair[] {
     const m = this.map(node);
@@ -84,43 +85,38 @@ export class DocReader {
     let hasMerge = false;
     for (const p of m.items) if (isMergeKey(p.key)) { hasMerge = true; break; }
     if (!hasMerge || depth > 16) return m.items.filter((p) => !isMergeKey(p.key)) as Pair[];
-    const own: Pair[] = [];
-    const seen = new Set<string>();
-    const merged: Pair[] = [];
+    const effective = new Map<string, Pair>();
+    const apply = (p: Pair): void => {
+      const k = keyText(p.key);
+      effective.delete(k);
+      effective.set(k, p);
+    };
     for (const p of m.items) {
-      if (isMergeKey(p.key)) continue;
-      own.push(p as Pair);
-      seen.add(keyText(p.key));
-    }
-    for (const p of m.items) {
-      if (!isMergeKey(p.key)) continue;
-      const v = this.resolve(p.value);
-      const sources = v && isSeq(v) ? v.items.map((i) => this.resolve(i)) : [v];
-      for (const src of sources) {
-        for (const sp of this.pairs(src, depth + 1)) {
-          const k = keyText(sp.key);
-          if (seen.has(k)) continue;
-          seen.add(k);
-          merged.push(sp);
-        }
+      if (!isMergeKey(p.key)) {
+        apply(p as Pair);
+        continue;
       }
+      const v = this.resolve(p.value);
+      const sources = v && isSeq(v) ? v.items.map((i) => this.resolve(i)).reverse() : [v];
+      for (const src of sources) for (const sp of this.pairs(src, depth + 1)) apply(sp);
     }
-    return own.concat(merged);
+    return [...effective.values()];
   }
 
-  /** The pair for a key, own or merged. */
+  /** The pair for a key, own or merged (the one kubectl keeps: the last one written). */
   pair(node: unknown, key: string): Pair | undefined {
     const m = this.map(node);
     if (!m) return undefined;
     let merge = false;
+    let found: Pair | undefined;
     for (const p of m.items) {
       const k = p.key;
       if (isScalar(k)) {
-        if (k.value === key || (typeof k.value !== 'string' && typeof k.value !== 'symbol' && String(k.value) === key)) return p as Pair;
-        if (typeof k.value === 'symbol') merge = true;
+        if (k.value === key || (typeof k.value !== 'string' && typeof k.value !== 'symbol' && String(k.value) === key)) found = p as Pair;
+        else if (typeof k.value === 'symbol') merge = true;
       }
     }
-    if (!merge) return undefined;
+    if (!merge) return found;
     return this.pairs(m).find((p) => keyText(p.key) === key);
   }
 

@@ -3,7 +3,7 @@ import type { Rule } from './rule';
 /** A key set twice in one map: kubectl (go-yaml) refuses the whole document. */
 export const yamlDuplicateKey: Rule = {
   id: 'yaml-duplicate-key',
-  description: 'A map sets the same key twice; kubectl rejects the document.',
+  description: 'A map sets the same key twice: invalid YAML, and kubectl would silently keep only the last value.',
   severity: 'error',
   checkFile(file, ctx) {
     if (!file.looksLikeKubernetes) return;
