@@ -65,9 +65,8 @@ export function formatSarif(diagnostics: Diagnostic[], version: string): string 
       .join(''),
     shortDescription: { text: r.description },
     fullDescription: { text: r.description },
-    help: { text: `${r.description} See https://github.com/kubeway/kubeway#rule-${r.id}` },
+    help: { text: r.description },
     defaultConfiguration: { level: SARIF_LEVEL[r.severity] },
-    helpUri: `https://github.com/kubeway/kubeway#rule-${r.id}`,
     properties: { tags: ['kubernetes'] },
   }));
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
@@ -76,7 +75,7 @@ export function formatSarif(diagnostics: Diagnostic[], version: string): string 
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'kubeway', version, semanticVersion: /^\d+\.\d+\.\d+/.test(version) ? version : undefined, informationUri: 'https://github.com/kubeway/kubeway', rules } },
+        tool: { driver: { name: 'kubeway', version, semanticVersion: /^\d+\.\d+\.\d+/.test(version) ? version : undefined, rules } },
         results: diagnostics.map((d) => {
           const uri = sarifUri(d.file);
           return {

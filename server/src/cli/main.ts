@@ -3,6 +3,8 @@
 import { Workspace } from '../engine/model/workspace';
 import { checkWorkspace } from '../engine/check';
 import { withDefaults } from '../engine/settings';
+import type { RuleSetting } from '../engine/settings';
+import { ruleById } from '../engine/rules/registry';
 import { collectFiles, displayPath, InputError, readText } from './files';
 import { formatJson, formatSarif, formatText } from './format';
 import { commands } from './commands';
@@ -15,6 +17,7 @@ const USAGE = `kubeway ${VERSION}: Kubernetes manifests checked offline
 
 Usage:
   kubeway check <file|dir|->... [--format text|json|sarif] [--node-port-range 30000-32767]
+                [--rule ID=error|warning|information|hint|off[,ID=...]]
   kubeway graph <file|dir>... [--format json|svg|html] [--out FILE]
   kubeway --version | --help
 
@@ -76,6 +79,21 @@ export function parseNodePortRange(value: string | undefined): { min: number; ma
 
 export class UsageError extends Error {}
 
+const RULE_LEVELS = ['error', 'warning', 'information', 'hint', 'off'];
+
+/** `--rule service-selects-no-pods=off,ingress-host=warning`: per-rule severity, as the editor's kubeway.rules. */
+export function parseRuleSettings(value: string | undefined): Record<string, RuleSetting> {
+  const out: Record<string, RuleSetting> = {};
+  if (value === undefined) return out;
+  for (const item of value.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const [id, level] = item.split('=').map((s) => s.trim());
+    if (!ruleById(id)) throw new UsageError(`--rule: unknown rule "${id}" (the rule ids are in the README and in each diagnostic)`);
+    if (!RULE_LEVELS.includes(level)) throw new UsageError(`--rule ${id}: "${level ?? ''}" is not one of ${RULE_LEVELS.join(', ')}`);
+    out[id] = level as RuleSetting;
+  }
+  return out;
+}
+
 /** Colour for a terminal only; NO_COLOR (https://no-color.org) and FORCE_COLOR win over the guess. */
 function useColour(): boolean {
   const force = process.env.FORCE_COLOR;
@@ -85,16 +103,20 @@ function useColour(): boolean {
 }
 
 function check(args: ParsedArgs, out: (s: string) => void, err: (s: string) => void): number {
-  rejectUnknownOptions(args, ['format', 'node-port-range']);
+  rejectUnknownOptions(args, ['format', 'node-port-range', 'rule']);
   const format = args.options.get('format') ?? 'text';
   if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`unknown --format "${format}" (text, json or sarif)`);
   if (args.paths.length === 0) throw new UsageError('check needs at least one file or folder');
   const dashed = args.paths.find((p) => p.startsWith('-') && p !== '-');
   if (dashed) throw new UsageError(`unknown option ${dashed} for check (a file whose name starts with "-" goes after --)`);
   const nodePortRange = parseNodePortRange(args.options.get('node-port-range'));
+  const rules = parseRuleSettings(args.options.get('rule'));
   const ws = loadWorkspace(args.paths);
   if (ws.paths.length === 0) err(`kubeway: no *.yaml or *.yml files in ${args.paths.join(', ')}`);
-  const diagnostics = checkWorkspace(ws, { settings: withDefaults(nodePortRange ? { nodePortRange } : {}) });
+  // Templates are skipped by design; say so, on stderr so that the report itself stays as documented.
+  const templates = ws.paths.filter((p) => ws.file(p)?.file.template);
+  if (templates.length) err(`kubeway: skipped ${templates.length} file${templates.length === 1 ? '' : 's'} containing \`{{\` (unrendered Helm/Go templates are not checked): ${templates.slice(0, 5).join(', ')}${templates.length > 5 ? ', …' : ''}`);
+  const diagnostics = checkWorkspace(ws, { settings: withDefaults({ ...(nodePortRange ? { nodePortRange } : {}), rules }) });
   if (format === 'json') out(formatJson(diagnostics));
   else if (format === 'sarif') out(formatSarif(diagnostics, VERSION));
   else out(formatText(diagnostics, useColour()));

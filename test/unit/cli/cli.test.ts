@@ -46,7 +46,7 @@ describe('kubeway check: exit codes', () => {
   it('0 and "No problems found." for clean files (non-Kubernetes YAML and Helm templates are skipped)', () => {
     const r = kubeway(['check', `${FIXTURES}/clean`]);
     assert.equal(r.stdout, 'No problems found.\n');
-    assert.equal(r.stderr, '');
+    assert.equal(r.stderr, `kubeway: skipped 1 file containing \`{{\` (unrendered Helm/Go templates are not checked): ${FIXTURES}/clean/chart-template.yaml\n`);
     assert.equal(r.status, 0);
   });
 
@@ -338,4 +338,38 @@ describe('examples/', () => {
       assert.equal(r.status, 1);
     });
   }
+});
+
+describe('kubeway check --rule', () => {
+  const service = 'apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  selector: {app: nothing}\n  ports: [{port: 80}]\n';
+
+  it('turns a rule off, or changes its severity (and so the exit code)', () => {
+    const codes = (r: Run) => (JSON.parse(r.stdout) as JsonOutput).diagnostics.map((d) => `${d.code} ${d.severity}`);
+    const plain = kubeway(['check', '-', '--format', 'json'], { input: service });
+    assert.deepEqual([codes(plain), plain.status], [['service-selects-no-pods warning'], 0]);
+    const off = kubeway(['check', '-', '--format', 'json', '--rule', 'service-selects-no-pods=off'], { input: service });
+    assert.deepEqual([codes(off), off.status], [[], 0]);
+    const raised = kubeway(['check', '-', '--format', 'json', '--rule', 'ingress-host=warning, service-selects-no-pods=error'], { input: service });
+    assert.deepEqual([codes(raised), raised.status], [['service-selects-no-pods error'], 1]);
+  });
+
+  it('rejects unknown rules and levels with a usage error', () => {
+    const unknown = kubeway(['check', '-', '--rule', 'no-such-rule=off'], { input: service });
+    assert.equal(unknown.status, 2);
+    assert.match(unknown.stderr, /--rule: unknown rule "no-such-rule"/);
+    const level = kubeway(['check', '-', '--rule', 'service-type=fatal'], { input: service });
+    assert.equal(level.status, 2);
+    assert.match(level.stderr, /--rule service-type: "fatal" is not one of error, warning, information, hint, off/);
+  });
+});
+
+describe('kubeway check: templates', () => {
+  it('says on stderr which files it skipped as unrendered templates, and reports nothing in them', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kubeway-tpl-'));
+    writeFileSync(join(dir, 'deployment.yaml'), 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\nspec:\n  replicas: {{ .Values.replicas }}\n');
+    const r = kubeway(['check', dir]);
+    assert.equal(r.status, 0);
+    assert.equal(r.stdout, 'No problems found.\n');
+    assert.match(r.stderr, /^kubeway: skipped 1 file containing `\{\{` \(unrendered Helm\/Go templates are not checked\): .*deployment\.yaml\n$/);
+  });
 });
