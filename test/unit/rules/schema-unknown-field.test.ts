@@ -1,5 +1,7 @@
 import { schemaUnknownField } from '../../../server/src/engine/rules/schema-unknown-field';
-import { ruleTable } from '../../harness';
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { check, ruleTable } from '../../harness';
 
 ruleTable(schemaUnknownField, {
   valid: [
@@ -161,4 +163,17 @@ spec:
 `,
     },
   ],
+});
+
+describe('schema-unknown-field quick fix', () => {
+  const deployment = (spec: string) => `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n${spec}  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: web, image: nginx}]}\n`;
+  const fixesOf = (yaml: string) => check(yaml, { rules: [schemaUnknownField] }).map((d) => d.fix?.edits.map((e) => `${e.range.start.line}:${e.range.start.character} ${e.newText}`) ?? null);
+
+  it('renames a misspelt key to the suggestion', () => {
+    assert.deepEqual(fixesOf(deployment('  replica: 2\n')), [['4:2 replicas']]);
+  });
+
+  it('offers no rename when the map already has the suggested key (it would make a duplicate)', () => {
+    assert.deepEqual(fixesOf(deployment('  replica: 2\n  replicas: 3\n')), [null]);
+  });
 });

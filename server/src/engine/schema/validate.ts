@@ -138,7 +138,7 @@ class Walk {
       const name = isScalar(key) && typeof key.value === 'string' ? key.value : keyText(key);
       const f = t.fields.get(name);
       if (!f) {
-        const s = this.unknownField(key ?? map, name, t);
+        const s = this.unknownField(key ?? map, name, t, pairs);
         if (s) (suggested ??= []).push(s);
         continue;
       }
@@ -158,11 +158,13 @@ class Walk {
   }
 
   /** Reports an unknown field; returns the field it probably meant. */
-  private unknownField(key: Node, name: string, t: SchemaType): string | undefined {
+  private unknownField(key: Node, name: string, t: SchemaType, siblings: readonly Pair[]): string | undefined {
     const suggestion = closest(name, t.fields.keys());
     const where = typeName({ kind: Kind.Object, type: t });
     if (suggestion) {
-      this.report('schema-unknown-field', key, `Unknown field \`${name}\` in ${where}: did you mean \`${suggestion}\`?`, this.replace(key, `Change to ${suggestion}`, suggestion), name);
+      // Renaming onto a key the map already has would make a duplicate key: no quick fix then.
+      const taken = siblings.some((p) => keyText(p.key) === suggestion);
+      this.report('schema-unknown-field', key, `Unknown field \`${name}\` in ${where}: did you mean \`${suggestion}\`?`, taken ? undefined : this.replace(key, `Change to ${suggestion}`, suggestion), name);
     } else {
       this.report('schema-unknown-field', key, `Unknown field \`${name}\` in ${where}: the API server rejects fields it does not know.`, undefined, name);
     }
