@@ -2,6 +2,7 @@ import { Composer, Parser, isAlias, isMap, isScalar, isSeq } from 'yaml';
 import type { Alias, Document, Node, YAMLError } from 'yaml';
 import { LineIndex } from './lines';
 import { DocReader, isMergeKey } from './nodes';
+import { fastDocument } from './fastDocument';
 import { MAX_ALIAS_EXPANSION, MAX_NESTING_DEPTH, YAML_OPTIONS } from './yamlOptions';
 import type { Range } from '../types';
 
@@ -149,11 +150,10 @@ export class ManifestFile {
     let source = whole ? this.text : (' ' + this.text.slice(start, end)).slice(1);
     // YAML (and go-yaml) end a line at a lone CR, the yaml library does not: same length, same offsets.
     if (source.includes('\r')) source = source.replace(/\r(?!\n)/g, '\n');
-    const composer = new Composer(YAML_OPTIONS);
-    const parser = new Parser();
-    parser.offset = start;
     const chunk: Chunk = { start, end, parsedAt: start, docs: [], found: [], reusable: true };
-    for (const doc of composer.compose(parser.parse(source), whole, end)) {
+    // Plain block YAML (nearly every manifest) is read by the fast reader; anything else by yaml.
+    const fast = whole ? undefined : fastDocument(source, start);
+    for (const doc of fast ? [fast] : this.compose(source, start, end, whole)) {
       const md = new ManifestDocument(this, 0, doc as Document.Parsed, 0);
       const found = readDocument(md, this.lines);
       md.kubernetes = isKubernetesDocument(md, this.text);
@@ -163,6 +163,13 @@ export class ManifestFile {
       if (md.broken || found.syntax || found.others.length) chunk.reusable = false;
     }
     return chunk;
+  }
+
+  private *compose(source: string, start: number, end: number, whole: boolean): Generator<Document.Parsed> {
+    const composer = new Composer(YAML_OPTIONS);
+    const parser = new Parser();
+    parser.offset = start;
+    yield* composer.compose(parser.parse(source), whole, end) as Generator<Document.Parsed>;
   }
 }
 
