@@ -70,6 +70,7 @@ export function checkFile(ws: Workspace, path: string, options: CheckOptions = {
       failed = { error };
     }
     if (rule.checkObject && !failed) {
+      const scratch: Diagnostic[] = [];
       for (let k = 0; k < objects.length; k++) {
         let result = kept[k].results[i];
         if (result === undefined) {
@@ -77,23 +78,24 @@ export function checkFile(ws: Workspace, path: string, options: CheckOptions = {
           if (obj.doc.broken || (obj.removedApi && !rule.includeRemovedApis) || (rule.appliesTo && !rule.appliesTo(obj))) {
             result = NONE;
           } else {
-            const mine: Diagnostic[] = [];
-            sink = mine;
+            scratch.length = 0;
+            sink = scratch;
             currentObj = obj;
             try {
               rule.checkObject(obj, ctx);
-              result = mine.length ? mine : NONE;
+              result = scratch.length ? scratch.slice() : NONE;
             } catch (error) {
               result = { error };
             }
           }
           kept[k].results[i] = result;
         }
+        if (result === NONE) continue;
         if (isThrown(result)) {
           failed = result;
           break;
         }
-        for (const d of result) found.push(d);
+        for (let d = 0; d < result.length; d++) found.push(result[d]);
       }
     }
     if (failed) {
