@@ -104,8 +104,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   // ------------------------------------------------------------------ open documents
 
+  /** When each open document was last put into the Workspace (for the leading edge of the debounce). */
+  const lastUpdate = new Map<string, number>();
   const update = (doc: TextDocument): void => {
     pending.delete(doc.uri);
+    lastUpdate.set(doc.uri, Date.now());
     const name = names.nameOf(doc.uri);
     if (openByName.get(name) !== doc) return;
     try {
@@ -128,6 +131,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (openByName.get(name) !== document || validation.versionOf(name) === document.version) return;
     const timer = pending.get(document.uri);
     if (timer) clearTimeout(timer);
+    // An edit after a pause is taken at once (re-parsing only the changed documents is cheap); edits that
+    // follow it quickly (typing) are gathered until a pause.
+    if (!timer && Date.now() - (lastUpdate.get(document.uri) ?? 0) >= debounceMs) {
+      update(document);
+      return;
+    }
     pending.set(document.uri, setTimeout(() => update(document), debounceMs));
   });
 
@@ -136,6 +145,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const timer = pending.get(document.uri);
     if (timer) clearTimeout(timer);
     pending.delete(document.uri);
+    lastUpdate.delete(document.uri);
     if (openByName.get(name) !== document) return;
     openByName.delete(name);
     // Back to the disk's text (the file may also have been created or saved while it was open).
