@@ -11,7 +11,7 @@
 // kubeway runs cold: `initializationOptions.indexWorkspaceFolders: false` (bench/kubeway-init.json), so that
 // didOpen parses the document as yaml-language-server does, instead of finding it read from the folder.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,6 +47,9 @@ if (!existsSync(join(HARNESS, 'lsp-bench.mjs'))) {
 
 log('building dist/ (node esbuild.mjs)');
 run(process.execPath, ['esbuild.mjs']);
+// The benchmark runs a copy: a rebuild of dist/ while it runs (another npm test) must not change the server.
+const DIST = join(WORK, 'dist');
+cpSync(join(ROOT, 'dist'), DIST, { recursive: true });
 
 const withYls = !flag('no-yls');
 if (withYls && !(existsSync(N22) && existsSync(YLS) && existsSync(join(DEPS, 'k8s-schema.json')))) {
@@ -56,7 +59,7 @@ if (withYls && !(existsSync(N22) && existsSync(YLS) && existsSync(join(DEPS, 'k8
 
 const common = ['--size', sizes, '--multi', multi, '--variant', variants, '--reps', String(reps), '--workdir', join(WORK, 'lsp')];
 log(`kubeway: ${sizes} + ${multi}, ${variants}, ${reps} rep(s)`);
-run(process.execPath, [join(HARNESS, 'lsp-bench.mjs'), '--server', `${process.execPath} ${join(ROOT, 'dist/server.js')} --stdio`, '--init-options', join(ROOT, 'bench/kubeway-init.json'), '--label', 'kubeway', '--out', join(OUT, 'kubeway.json'), ...common]);
+run(process.execPath, [join(HARNESS, 'lsp-bench.mjs'), '--server', `${process.execPath} ${join(DIST, 'server.js')} --stdio`, '--init-options', join(ROOT, 'bench/kubeway-init.json'), '--label', 'kubeway', '--out', join(OUT, 'kubeway.json'), ...common]);
 if (withYls) {
   log(`yaml-language-server 2.0.0: ${sizes} + ${multi}, ${variants}, ${reps} rep(s)`);
   run(process.execPath, [join(HARNESS, 'lsp-bench.mjs'), '--server', `${N22} ${YLS} --stdio`, '--config', join(HARNESS, 'configs/yaml-language-server.json'), '--label', 'yls-2.0.0', '--out', join(OUT, 'yls.json'), ...common], { K8S_SCHEMA: process.env.K8S_SCHEMA ?? join(DEPS, 'k8s-schema.json') });
@@ -70,7 +73,7 @@ if (!flag('no-engine')) {
 if (!flag('no-startup')) {
   const n = opt('startup-files', '2000');
   log(`workspace start-up: ${n} files`);
-  run(process.execPath, [join(ROOT, 'bench/startup.mjs'), '--files', n, '--reps', String(reps), '--gen', join(HARNESS, 'gen.mjs'), '--json', join(OUT, 'startup.json')]);
+  run(process.execPath, [join(ROOT, 'bench/startup.mjs'), '--files', n, '--reps', String(reps), '--gen', join(HARNESS, 'gen.mjs'), '--server', `${process.execPath} ${join(DIST, 'server.js')} --stdio`, '--json', join(OUT, 'startup.json')]);
 }
 
 // ------------------------------------------------------------------ summary
