@@ -43,6 +43,23 @@ function dump(doc: Document.Parsed): string[] {
   return out;
 }
 
+/** Whether some map of a tree sets a key twice (keys compared by their text; `<<` merges are not keys). */
+function hasDuplicateKeys(root: unknown): boolean {
+  if (isMap(root)) {
+    const seen = new Set<string>();
+    for (const p of root.items) {
+      if (isScalar(p.key) && typeof p.key.value !== 'symbol') {
+        const v = p.key.value;
+        const name = v === null || v === undefined ? 'null' : String(v);
+        if (seen.has(name)) return true;
+        seen.add(name);
+      }
+      if (hasDuplicateKeys(p.value)) return true;
+    }
+  } else if (isSeq(root)) return root.items.some(hasDuplicateKeys);
+  return false;
+}
+
 /** What yaml's Composer makes of one piece of a file (as ManifestFile parses it). */
 function composed(source: string, base: number): Document.Parsed[] {
   const parser = new Parser();
@@ -58,13 +75,14 @@ function check(text: string, name: string): { fast: number; all: number } {
   for (let i = 0; i < starts.length; i++) {
     const base = starts[i];
     const source = text.slice(base, i + 1 < starts.length ? starts[i + 1] : text.length).replace(/\r(?!\n)/g, '\n');
-    const ours = fastDocument(source, base);
+    const read = fastDocument(source, base);
     const theirs = composed(source, base);
     if (theirs.length === 1) all++;
-    if (!ours) continue;
+    if (!read) continue;
     fast++;
     assert.equal(theirs.length, 1, `${name} @${base}: one document`);
-    assert.deepEqual(dump(ours), dump(theirs[0]), `${name} @${base}: ${JSON.stringify(source.slice(0, 300))}`);
+    assert.deepEqual(dump(read.doc), dump(theirs[0]), `${name} @${base}: ${JSON.stringify(source.slice(0, 300))}`);
+    assert.equal(read.duplicateKeys, hasDuplicateKeys(theirs[0].contents), `${name} @${base}: duplicate keys`);
   }
   return { fast, all };
 }
@@ -185,7 +203,7 @@ describe('fast reader of plain block YAML', () => {
       seed = (seed * 1103515245 + 12345) & 0x7fffffff;
       return seed % n;
     };
-    const snippets = ['\n', ' ', '  ', '# c\n', '  # c\n', ' # c', ':', ': ', '- ', '-', '"', "'", "''", '{}', '[]', '{', 'x', '1', '0.0', 'yes', '~', '\r\n', '\t', '#', '&a ', '*a', '!!str ', '|', '>', '? ', '\\', '%', '@', '---\n', '...\n', 'key: v\n', '  k: v\n', '- i\n', ', ', '[a, b]', '{k: v}', ']', '}', '[', ',', ' :'];
+    const snippets = ['\n', ' ', '  ', '# c\n', '  # c\n', ' # c', ':', ': ', '- ', '-', '"', "'", "''", '{}', '[]', '{', 'x', '1', '0.0', 'yes', '~', '\r\n', '\t', '#', '&a ', '*a', '!!str ', '|', '>', '? ', '\\', '%', '@', '---\n', '...\n', 'key: v\n', '  k: v\n', '- i\n', ', ', '[a, b]', '{k: v}', ']', '}', '[', ',', ' :', '  name: dup\n', 'apiVersion: again\n'];
     const base = group(1);
     for (let round = 0; round < 3000; round++) {
       let text = base;

@@ -56,14 +56,29 @@ interface Line {
 }
 
 /**
+ * What the reader found, besides the document. A document it read has no syntax error, no alias, no control
+ * character and nests at most MAX_DEPTH levels: the checks for those can be skipped.
+ */
+export interface FastRead {
+  doc: Document.Parsed;
+  /** Some map sets a key twice. */
+  duplicateKeys: boolean;
+}
+
+/** Deeper nesting is left to yaml (and to the nesting limit's check). */
+const MAX_DEPTH = 100;
+
+/**
  * Reads `source` (one document: an optional `---` line, then its content), with node ranges counted from
  * `base`. undefined when the document is not in the subset this reader handles.
  */
-export function fastDocument(source: string, base: number): Document.Parsed | undefined {
+export function fastDocument(source: string, base: number): FastRead | undefined {
   const t = schemaTags();
   if (!t || UNUSUAL.test(source)) return undefined;
   try {
-    return new Reader(source, base, t).document();
+    const reader = new Reader(source, base, t);
+    const doc = reader.document();
+    return { doc, duplicateKeys: reader.duplicateKeys };
   } catch (error) {
     if (error instanceof GiveUp) return undefined;
     throw error;
@@ -80,6 +95,10 @@ class Reader {
   private gapHadComments = false;
   /** Where the line after the last content line read starts. */
   private lastContentEnd = 0;
+  /** Nesting depth of the collection being read. */
+  private depth = 0;
+  /** Some map sets a key twice (as kubectl compares keys: their text). */
+  duplicateKeys = false;
   private readonly doc: Document.Parsed;
 
   constructor(
@@ -169,13 +188,30 @@ class Reader {
   }
 
   /** A block map whose keys are at `indent`; the first key starts at `firstKey` on the current line. */
+  /** Enters a nested collection (hostile nesting is left to yaml). */
+  private enter(): void {
+    if (++this.depth > MAX_DEPTH) giveUp();
+  }
+
+  /** Notes a key of a map; a second one with the same text is a duplicate. */
+  private noteKey(keys: Set<string>, key: Scalar): void {
+    const v = key.value;
+    if (typeof v === 'symbol') return; // `<<` merges are not keys of their own
+    const name = v === null || v === undefined ? 'null' : String(v);
+    if (keys.has(name)) this.duplicateKeys = true;
+    else keys.add(name);
+  }
+
   private map(indent: number, firstKey: number): YAMLMap {
+    this.enter();
     const map = new YAMLMap(this.doc.schema);
+    const keys = new Set<string>();
     let keyAt = firstKey;
     let offset = 0;
     for (;;) {
       const line = this.lines[this.i];
       const pair = this.pair(line, keyAt, indent);
+      this.noteKey(keys, pair.key as Scalar);
       map.items.push(pair);
       offset = (pair.value as Node).range![2];
       this.skipGap();
@@ -186,6 +222,7 @@ class Reader {
       keyAt = next.start + indent;
     }
     map.range = [this.base + firstKey, offset, offset];
+    this.depth--;
     return map;
   }
 
@@ -228,6 +265,7 @@ class Reader {
 
   /** A block sequence whose `-` are at `indent`. */
   private seq(indent: number): YAMLSeq {
+    this.enter();
     const seq = new YAMLSeq(this.doc.schema);
     const first = this.lines[this.i];
     const start = first.start + indent;
@@ -260,6 +298,7 @@ class Reader {
       giveUp();
     }
     seq.range = [this.base + start, offset, offset];
+    this.depth--;
     return seq;
   }
 
@@ -352,6 +391,8 @@ class Reader {
     const close = isMap ? 125 : 93;
     const coll = isMap ? new YAMLMap(this.doc.schema) : new YAMLSeq(this.doc.schema);
     coll.flow = true;
+    const keys = new Set<string>();
+    if (this.depth + 1 > MAX_DEPTH) giveUp();
     let k = this.spaces(line, open + 1);
     if (text.charCodeAt(k) !== close) {
       for (;;) {
@@ -360,6 +401,7 @@ class Reader {
           k = key.range![1] - this.base;
           if (text.charCodeAt(k) !== 58 /* : */ || text.charCodeAt(k + 1) !== 32) giveUp();
           const value = this.flowScalar(line, this.spaces(line, k + 1), false, true);
+          this.noteKey(keys, key);
           (coll as YAMLMap).items.push(new Pair(key, value));
           k = this.spaces(line, value.range![1] - this.base);
           value.range![2] = this.base + k; // an item's node ends where the next indicator starts

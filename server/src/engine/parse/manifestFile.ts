@@ -3,6 +3,7 @@ import type { Alias, Document, Node, YAMLError } from 'yaml';
 import { LineIndex } from './lines';
 import { DocReader, isMergeKey } from './nodes';
 import { fastDocument } from './fastDocument';
+import type { FastRead } from './fastDocument';
 import { MAX_ALIAS_EXPANSION, MAX_NESTING_DEPTH, YAML_OPTIONS } from './yamlOptions';
 import type { Range } from '../types';
 
@@ -153,9 +154,9 @@ export class ManifestFile {
     const chunk: Chunk = { start, end, parsedAt: start, docs: [], found: [], reusable: true };
     // Plain block YAML (nearly every manifest) is read by the fast reader; anything else by yaml.
     const fast = whole ? undefined : fastDocument(source, start);
-    for (const doc of fast ? [fast] : this.compose(source, start, end, whole)) {
+    for (const doc of fast ? [fast.doc] : this.compose(source, start, end, whole)) {
       const md = new ManifestDocument(this, 0, doc as Document.Parsed, 0);
-      const found = readDocument(md, this.lines);
+      const found = readDocument(md, this.lines, fast);
       md.kubernetes = isKubernetesDocument(md, this.text);
       chunk.docs.push(md);
       chunk.found.push(found);
@@ -288,10 +289,16 @@ interface DocumentProblems {
   others: YamlProblem[];
 }
 
-function readDocument(md: ManifestDocument, lines: LineIndex): DocumentProblems {
+function readDocument(md: ManifestDocument, lines: LineIndex, fast?: FastRead): DocumentProblems {
   const doc = md.doc;
   const text = lines.text;
   const out: DocumentProblems = { others: [] };
+  // The fast reader takes only documents without errors, aliases, control characters or deep nesting, and
+  // knows whether a key repeats: only duplicate keys can remain to report.
+  if (fast) {
+    if (fast.duplicateKeys) out.others.push(...duplicateKeyProblems(doc, lines, Infinity));
+    return out;
+  }
   if (doc.errors.length) {
     md.broken = true;
     out.syntax = locateSyntaxError(doc.errors, doc, lines);
@@ -363,11 +370,18 @@ function readDocument(md: ManifestDocument, lines: LineIndex): DocumentProblems 
   }
   // Duplicate keys after a syntax error are often artefacts of it: only those before it are reported.
   const limit = doc.errors.length ? Math.min(doc.errors[0].pos[0], out.syntax?.start ?? Infinity) : Infinity;
+  out.others.push(...duplicateKeyProblems(doc, lines, limit));
+  return out;
+}
+
+/** The document's duplicate keys that start before `limit`. */
+function duplicateKeyProblems(doc: Document.Parsed, lines: LineIndex, limit: number): YamlProblem[] {
+  const out: YamlProblem[] = [];
   for (const dup of duplicateKeys(doc.contents)) {
     if (!dup.key.range) continue;
     const [start, end] = dup.key.range;
     if (start >= limit) continue;
-    out.others.push({
+    out.push({
       code: 'yaml-duplicate-key',
       start,
       end,
