@@ -40,6 +40,27 @@ function schemaTags(): Tags | undefined {
   return tags ?? undefined;
 }
 
+/** Short scalar texts seen so far: one string per text, and the tag it resolves with as a value and as a key. */
+interface Known {
+  text: string;
+  plainTag?: ScalarTag;
+  keyTag?: ScalarTag;
+}
+const SHORT = 32;
+const MAX_KNOWN = 1 << 16;
+const knownTexts = new Map<string, Known>();
+
+function short(text: string): Known | undefined {
+  let k = knownTexts.get(text);
+  if (!k && knownTexts.size < MAX_KNOWN) knownTexts.set(text, (k = { text }));
+  return k;
+}
+
+let resolveFailed = false;
+const onResolveError = (): void => {
+  resolveFailed = true;
+};
+
 class GiveUp extends Error {}
 const giveUp = (): never => {
   throw new GiveUp();
@@ -529,18 +550,28 @@ class Reader {
   /** A scalar resolved as yaml's composeScalar resolves it (the first default tag whose test matches). */
   private scalar(value: string, start: number, valueEnd: number, nodeEnd: number, type: Scalar.Type, atKey: boolean, fixed?: ScalarTag): Scalar {
     let tag = fixed;
+    // Short scalars repeat (keys, ports, protocols): one string each, and the tag tests run once per text.
+    const known = value.length <= SHORT ? short(value) : undefined;
+    if (known) value = known.text;
     if (!tag) {
-      for (const t of atKey ? this.tags.key : this.tags.plain) {
-        if (t.test!.test(value)) {
-          tag = t;
-          break;
+      tag = known ? (atKey ? known.keyTag : known.plainTag) : undefined;
+      if (!tag) {
+        tag = this.tags.string;
+        for (const t of atKey ? this.tags.key : this.tags.plain) {
+          if (t.test!.test(value)) {
+            tag = t;
+            break;
+          }
+        }
+        if (known) {
+          if (atKey) known.keyTag = tag;
+          else known.plainTag = tag;
         }
       }
-      tag ??= this.tags.string;
     }
-    let failed = false;
-    const res = tag.resolve(value, () => (failed = true), YAML_OPTIONS as never) as unknown;
-    if (failed) giveUp();
+    resolveFailed = false;
+    const res = tag.resolve(value, onResolveError, YAML_OPTIONS as never) as unknown;
+    if (resolveFailed) giveUp();
     const scalar = res instanceof Scalar ? res : new Scalar(res);
     scalar.range = [this.base + start, this.base + valueEnd, this.base + nodeEnd];
     scalar.source = value;
