@@ -39,6 +39,8 @@ export function changedObjects(before: readonly K8sObject[], after: readonly K8s
   };
   const lineOf = (o: K8sObject): number => o.doc.rangeOf(o.node).start.line;
   // Objects carried over as they are (a Workspace that re-parses only changed documents keeps them).
+  // A file new to the workspace: everything in it is new.
+  if (before.length === 0) return { changed: [...after], moved: [] };
   const afterSet = new Set(after);
   const kept = new Set(before.filter((o) => afterSet.has(o)));
   const old = new Map<string, K8sObject[]>();
@@ -72,6 +74,8 @@ export function affectedFiles(ws: Workspace, path: string, changed: readonly K8s
     for (const p of ws.paths) out.add(p);
     return out;
   }
+  // The changed file is the only one of the workspace: no other file can be affected.
+  if (ws.file(path) && ws.paths.length === 1) return out;
   const add = (o: K8sObject): void => {
     out.add(o.file);
   };
