@@ -2,8 +2,6 @@ import { Composer, Parser, isAlias, isMap, isScalar, isSeq } from 'yaml';
 import type { Alias, Document, Node, YAMLError } from 'yaml';
 import { LineIndex } from './lines';
 import { DocReader, isMergeKey } from './nodes';
-import { fastDocument } from './fastDocument';
-import type { FastRead } from './fastDocument';
 import { MAX_ALIAS_EXPANSION, MAX_NESTING_DEPTH, YAML_OPTIONS } from './yamlOptions';
 import type { Range } from '../types';
 
@@ -152,11 +150,9 @@ export class ManifestFile {
     // YAML (and go-yaml) end a line at a lone CR, the yaml library does not: same length, same offsets.
     if (source.includes('\r')) source = source.replace(/\r(?!\n)/g, '\n');
     const chunk: Chunk = { start, end, parsedAt: start, docs: [], found: [], reusable: true };
-    // Plain block YAML (nearly every manifest) is read by the fast reader; anything else by yaml.
-    const fast = whole ? undefined : fastDocument(source, start);
-    for (const doc of fast ? [fast.doc] : this.compose(source, start, end, whole)) {
+    for (const doc of this.compose(source, start, end, whole)) {
       const md = new ManifestDocument(this, 0, doc as Document.Parsed, 0);
-      const found = readDocument(md, this.lines, fast);
+      const found = readDocument(md, this.lines);
       md.kubernetes = isKubernetesDocument(md, this.text);
       chunk.docs.push(md);
       chunk.found.push(found);
@@ -289,16 +285,10 @@ interface DocumentProblems {
   others: YamlProblem[];
 }
 
-function readDocument(md: ManifestDocument, lines: LineIndex, fast?: FastRead): DocumentProblems {
+function readDocument(md: ManifestDocument, lines: LineIndex): DocumentProblems {
   const doc = md.doc;
   const text = lines.text;
   const out: DocumentProblems = { others: [] };
-  // The fast reader takes only documents without errors, aliases, control characters or deep nesting, and
-  // knows whether a key repeats: only duplicate keys can remain to report.
-  if (fast) {
-    if (fast.duplicateKeys) out.others.push(...duplicateKeyProblems(doc, lines, Infinity));
-    return out;
-  }
   if (doc.errors.length) {
     md.broken = true;
     out.syntax = locateSyntaxError(doc.errors, doc, lines);
