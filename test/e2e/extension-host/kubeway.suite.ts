@@ -280,7 +280,43 @@ suite('kubeway in VS Code', () => {
     ];
     assert.deepEqual(errors, []);
   });
+
+  // Last, because a crash rightly leaves errors in the output channel.
+  test('the language server is restarted after it crashes, and diagnostics follow edits again', async () => {
+    const server = serverProcesses();
+    assert.equal(server.length, 1, `one kubeway server process is a child of the extension host (${process.pid}): ${JSON.stringify(server)}`);
+    process.kill(server[0], 'SIGKILL');
+    const restarted = await until('a new kubeway server process', () => {
+      const now = serverProcesses();
+      return now.length === 1 && now[0] !== server[0] ? now[0] : undefined;
+    }, 30_000, 200);
+    assert.notEqual(restarted, server[0]);
+    const doc = (await open('shop/admin.yaml')).document;
+    const range = rangeOf(doc, 'type: NodePort', 'NodePort');
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(doc.uri, range, 'nodeport');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await diagnosticsBecome(doc.uri, [expected(rangeOf(doc, 'type: nodeport', 'nodeport'), 'error', 'service-type')], 30_000);
+  });
 });
+
+/** Pids of this extension host's child processes that run kubeway's dist/server.js (read from /proc). */
+function serverProcesses(): number[] {
+  const out: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid !== process.pid) continue;
+      const cmd = readFileSync(`/proc/${name}/cmdline`, 'utf8').split('\0').join(' ');
+      if (/dist[\\/]server\.js/.test(cmd)) out.push(Number(name));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return out;
+}
 
 function readFileText(uri: vscode.Uri): string {
   return readFileSync(uri.fsPath, 'utf8');
