@@ -30,3 +30,26 @@ export function workspaceAt(files: Record<string, string> | string): { ws: Works
   if (!found) throw new Error('no file has a $0 cursor marker');
   return { ws, path: found.path, lines: textLines(found.text), position: found.position, text: found.text };
 }
+
+/** The `web` Deployment in namespace `shop` (container `app`, port `http` 8080) that editor tests route to. */
+export const SHOP_WEB_DEPLOYMENT = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: app
+          image: nginx
+          ports:
+            - name: http
+              containerPort: 8080
+`;

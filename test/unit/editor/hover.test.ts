@@ -1,34 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { hover } from '../../../server/src/engine/editor/hover';
-import { workspaceAt } from './fixture';
+import { SHOP_WEB_DEPLOYMENT, workspaceAt } from './fixture';
 
 function hoverText(files: Record<string, string> | string): string | undefined {
   const { ws, path, lines, position } = workspaceAt(files);
   return hover(ws, path, lines, position)?.markdown;
 }
 
-const DEPLOY = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-  namespace: shop
-spec:
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: app
-          image: nginx
-          ports:
-            - name: http
-              containerPort: 8080
-`;
+const DEPLOY = SHOP_WEB_DEPLOYMENT;
 
 const SERVICE = `apiVersion: v1
 kind: Service

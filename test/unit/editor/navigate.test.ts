@@ -2,29 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { definition, references } from '../../../server/src/engine/editor/navigate';
 import type { Location } from '../../../server/src/engine/editor/traffic';
-import { workspaceAt } from './fixture';
+import { SHOP_WEB_DEPLOYMENT, workspaceAt } from './fixture';
 
-const DEPLOY = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-  namespace: shop
-spec:
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: app
-          image: nginx
-          ports:
-            - name: http
-              containerPort: 8080
-`;
+const DEPLOY = SHOP_WEB_DEPLOYMENT;
 
 const SERVICE = `apiVersion: v1
 kind: Service
