@@ -1,6 +1,6 @@
 import type { Rule } from './rule';
 
-/** A key set twice in one map: kubectl (go-yaml) refuses the whole document. */
+/** A key set twice in one map: invalid YAML; kubectl (go-yaml v2) silently keeps the last value. */
 export const yamlDuplicateKey: Rule = {
   id: 'yaml-duplicate-key',
   description: 'A map sets the same key twice: invalid YAML, and kubectl would silently keep only the last value.',
