@@ -11,6 +11,7 @@
  * checks that every rule that reads other objects is listed, and that cached results equal fresh ones
  * through random edits.
  */
+import { definedKind, groupOf } from './crd/definition';
 import { isService } from './model/apiVersions';
 import { ingressOf, serviceBackends } from './model/ingress';
 import type { K8sObject } from './model/object';
@@ -35,6 +36,8 @@ export interface ChangeSummary {
   /** Namespaces and names of changed Services. */
   serviceNamespaces: Set<string>;
   serviceNames: Set<string>;
+  /** API groups with a changed CustomResourceDefinition. */
+  crdGroups: Set<string>;
 }
 
 /** May a change summed up in `changes` change the rule's findings for `obj`? */
@@ -50,8 +53,10 @@ function templateLabels(o: K8sObject): Map<string, string> | undefined {
 }
 
 export function summarize(ws: Workspace, changed: readonly K8sObject[], into?: ChangeSummary): ChangeSummary {
-  const s = into ?? { templateNamespaces: new Set(), selectingServices: new Set(), nodePorts: false, serviceNamespaces: new Set(), serviceNames: new Set() };
+  const s = into ?? { templateNamespaces: new Set(), selectingServices: new Set(), nodePorts: false, serviceNamespaces: new Set(), serviceNames: new Set(), crdGroups: new Set() };
   for (const c of changed) {
+    const crd = definedKind(c);
+    if (crd) s.crdGroups.add(crd.group);
     const svc = serviceOf(c);
     if (svc) {
       s.serviceNamespaces.add(c.namespace);
@@ -83,8 +88,19 @@ const servicesOfIngress: DependsOn = (obj, changes) => {
   return serviceRefs(obj).some((ref) => changes.serviceNames.has(ref.name));
 };
 
+/** A custom resource is validated against the CRDs of its group in the files (or the bundled ones when there are none). */
+const crdOfObject: DependsOn = (obj, changes) => changes.crdGroups.size > 0 && changes.crdGroups.has(groupOf(obj.apiVersion));
+
 /** Rules whose findings for an object depend on other objects, and on which changes. */
 export const CROSS_OBJECT_RULES: Readonly<Record<string, DependsOn>> = {
+  'crd-version': crdOfObject,
+  'crd-schema-unknown-field': crdOfObject,
+  'crd-schema-type': crdOfObject,
+  'crd-schema-required': crdOfObject,
+  'crd-schema-enum': crdOfObject,
+  'crd-schema-value': crdOfObject,
+  'crd-schema-list': crdOfObject,
+  'crd-cel': crdOfObject,
   'service-selects-no-pods': podsOfService,
   'service-target-port': podsOfService,
   'service-node-port': nodePortsOfServices,
@@ -134,6 +150,7 @@ function merge(into: ChangeSummary, from: ChangeSummary): void {
   into.nodePorts ||= from.nodePorts;
   for (const ns of from.serviceNamespaces) into.serviceNamespaces.add(ns);
   for (const n of from.serviceNames) into.serviceNames.add(n);
+  for (const g of from.crdGroups) into.crdGroups.add(g);
 }
 
 /**

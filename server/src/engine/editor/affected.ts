@@ -8,9 +8,11 @@
  * templates of its own namespace (closest-match hint); an Ingress reads the Services it names (in any
  * namespace) and, for a dangling backend, the Services of its namespace (near-name hint); node ports are
  * compared across all Services; objects with the same kind, namespace and name are duplicates; a
- * kustomization decides which files are patches. test/unit/editor/affected.test.ts replays edits against a
+ * kustomization decides which files are patches; a CustomResourceDefinition validates the objects of its
+ * group. test/unit/editor/affected.test.ts replays edits against a
  * full check: a rule that reads other objects in a new way must be reflected here.
  */
+import { definedKind, groupOf } from '../crd/definition';
 import { ingressOf, serviceBackends } from '../model/ingress';
 import type { K8sObject } from '../model/object';
 import { podTemplateOf } from '../model/podTemplate';
@@ -97,6 +99,11 @@ export function affectedFiles(ws: Workspace, path: string, changed: readonly K8s
     }
     for (const o of list) add(o);
   };
+
+  // Objects of a group whose CRD changed (one pass over the workspace for all of them: CRD edits are rare).
+  const crdGroups = new Set<string>();
+  for (const o of changed) { const k = definedKind(o); if (k) crdGroups.add(k.group); }
+  if (crdGroups.size) for (const o of ws.objects()) if (crdGroups.has(groupOf(o.apiVersion))) add(o);
 
   for (const o of changed) {
     const labels = templateLabels(o);
