@@ -8,7 +8,8 @@ import { resolveTargetPort, selectedTemplates, selectorText, selectsPods } from 
 import { effectiveTargetPort } from '../model/service';
 import type { Service, ServicePort } from '../model/service';
 import type { Workspace } from '../model/workspace';
-import { REFERENCE_RULES, VALUE_RULES, findingsOf, reasonWithin } from '../graph/reasons';
+import { findingsOf, reasonWithin } from '../graph/reasons';
+import type { EdgeReason } from '../rules/rule';
 import type { BackendTrace, PodHop, ServiceHop } from './types';
 
 export function objectName(o: K8sObject): string {
@@ -19,9 +20,9 @@ export function portText(p: ServicePort): string {
   return `${p.port ?? '?'}${p.name !== undefined ? ` (${p.name})` : ''}`;
 }
 
-/** The reason a rule gives for a reference written at `at` in `obj`, or the fallback. */
-export function ruleReason(ws: Workspace, obj: K8sObject, at: Node, rules: readonly string[], fallback: string): string {
-  return reasonWithin(findingsOf(ws, obj, rules), obj.doc.rangeOf(at), rules) ?? fallback;
+/** The reason the rules that explain this kind of edge give for a reference written at `at` in `obj` (its value at `value`), or the fallback. */
+export function ruleReason(ws: Workspace, obj: K8sObject, at: Node, edge: EdgeReason, fallback: string, value: Node = at): string {
+  return reasonWithin(findingsOf(ws, obj, edge), obj.doc.rangeOf(at), obj.doc.rangeOf(value)) ?? fallback;
 }
 
 export function serviceHop(svc: Service, port: ServicePort | undefined, written: number | string | null): ServiceHop {
@@ -61,7 +62,7 @@ export function followServicePort(ws: Workspace, svc: Service, port: ServicePort
   const templates = selectedTemplates(ws, svc);
   if (templates.length === 0) {
     out.outcome = 'broken';
-    out.why.push(ruleReason(ws, obj, obj.node, [REFERENCE_RULES.selectsNoPods], `Service \`${obj.name}\` selects no pods: no workload in namespace \`${obj.namespace}\` has labels ${selectorText(svc.selector!)}.`));
+    out.why.push(findingsOf(ws, obj, 'selection')[0]?.message ?? `Service \`${obj.name}\` selects no pods: no workload in namespace \`${obj.namespace}\` has labels ${selectorText(svc.selector!)}.`);
     return out;
   }
   const unserved: string[] = [];
@@ -92,10 +93,7 @@ export function followServicePort(ws: Workspace, svc: Service, port: ServicePort
   if (out.pods.length === 0) {
     out.outcome = 'broken';
     const targetNode = obj.reader.get(port.node, 'targetPort') ?? port.node;
-    out.why.push(
-      ruleReason(ws, obj, port.node, [REFERENCE_RULES.targetPort, VALUE_RULES.servicePort], `targetPort \`${target}\` matches no container port named \`${target}\` (${port.protocol}) in the pods Service \`${obj.name}\` selects.`) ||
-        ruleReason(ws, obj, targetNode, [VALUE_RULES.servicePort], ''),
-    );
+    out.why.push(ruleReason(ws, obj, port.node, 'target-port', `targetPort \`${target}\` matches no container port named \`${target}\` (${port.protocol}) in the pods Service \`${obj.name}\` selects.`, targetNode));
   } else if (unserved.length) {
     out.why.push(`not ${unserved.join(', ')}: no container port named ${target} (${port.protocol})`);
   }

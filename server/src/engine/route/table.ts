@@ -6,7 +6,6 @@ import type { Ingress, IngressBackend, IngressPath, IngressRule } from '../model
 import { ingressOf } from '../model/ingress';
 import { resolveBackend } from '../model/references';
 import type { Workspace } from '../model/workspace';
-import { REFERENCE_RULES, VALUE_RULES } from '../graph/reasons';
 import { followServicePort, objectName, ruleReason } from './backend';
 import type { BackendTrace, RouteRef, RoutingTable, TableRoute, TableService, TableView } from './types';
 
@@ -37,8 +36,6 @@ export function ingressesByClass(ws: Workspace): Map<string | null, Ingress[]> {
   return out;
 }
 
-const BACKEND_RULES = [REFERENCE_RULES.serviceMissing, REFERENCE_RULES.servicePort, VALUE_RULES.backendPort, VALUE_RULES.backend];
-
 /** What lies behind an Ingress backend: the Service it names (in the Ingress's namespace), its port, the pods. */
 export function ingressBackendTrace(ws: Workspace, ing: Ingress, backend: IngressBackend | undefined): BackendTrace {
   const obj = ing.obj;
@@ -56,7 +53,7 @@ export function ingressBackendTrace(ws: Workspace, ing: Ingress, backend: Ingres
     outcome: 'broken',
     service,
     pods: [],
-    why: [head, ruleReason(ws, obj, backend.node, BACKEND_RULES, fallback)],
+    why: [head, ruleReason(ws, obj, backend.node, 'route', fallback)],
   });
   switch (resolution.status) {
     case 'not-a-service':
