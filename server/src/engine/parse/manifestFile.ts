@@ -6,6 +6,7 @@ import { commonEnds, editedChunkStarts, reusableChunks, chunkStarts } from './ch
 import type { Chunk } from './chunks';
 import { isKubernetesDocument, readDocument } from './problems';
 import { YAML_OPTIONS } from './yamlOptions';
+import { composeAsGoYaml } from './goYamlCompat';
 
 export { ManifestDocument } from './document';
 export type { YamlProblem, DocumentState } from './document';
@@ -107,10 +108,12 @@ export class ManifestFile {
     return chunk;
   }
 
-  private *compose(source: string, start: number, end: number, whole: boolean): Generator<Document.Parsed> {
-    const composer = new Composer(YAML_OPTIONS);
-    const parser = new Parser();
-    parser.offset = start;
-    yield* composer.compose(parser.parse(source), whole, end) as Generator<Document.Parsed>;
+  private compose(source: string, start: number, end: number, whole: boolean): Document.Parsed[] {
+    return composeAsGoYaml(source, start, (text) => {
+      const composer = new Composer(YAML_OPTIONS);
+      const parser = new Parser();
+      parser.offset = start;
+      return [...composer.compose(parser.parse(text), whole, end + text.length - source.length)] as Document.Parsed[];
+    });
   }
 }
