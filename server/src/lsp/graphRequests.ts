@@ -10,6 +10,7 @@ import { layoutGraph, layoutGraphSync } from '../engine/graph/layout';
 import { renderSvg } from '../engine/graph/render';
 import type { TrafficGraph } from '../engine/graph/types';
 import type { Workspace } from '../engine/model/workspace';
+import type { EngineSettings } from '../engine/settings';
 
 export const GRAPH_REQUEST = 'kubeway/graph';
 export const GRAPH_CHANGED_NOTIFICATION = 'kubeway/graphChanged';
@@ -40,6 +41,8 @@ export interface GraphRequestResult {
 export interface GraphRequestOptions {
   /** The URI of a Workspace file name (the server names files relative to their folder). */
   uriOf?(name: string): string;
+  /** The engine settings of the checks, so that the diagram's reasons are the diagnostics' (rules turned off give none). */
+  settings?(): EngineSettings;
 }
 
 function inFolder(uri: string, folderUri: string): boolean {
@@ -57,6 +60,7 @@ export function registerGraphRequests(connection: Connection, getWorkspace: () =
     const graph = buildGraph(workspace, {
       includeFile: folderUri ? (name) => inFolder(uriOf(name), folderUri) : undefined,
       staleFiles: new Set(stale.map((s) => s.file)),
+      settings: options.settings?.(),
     });
     for (const n of graph.nodes) n.file = uriOf(n.file);
     for (const e of graph.edges) e.file = uriOf(e.file);
