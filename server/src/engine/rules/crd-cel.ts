@@ -6,6 +6,7 @@ export const crdCel: Rule = {
   id: 'crd-cel',
   description: "A CEL validation rule of the CRD (x-kubernetes-validations) that the custom resource fails, with the rule's message; the API server rejects it.",
   severity: 'error',
+  reads: ['customResourceDefinitions'],
   checkObject(obj, ctx) {
     reportCrdFindings('crd-cel', obj, ctx);
   },

@@ -6,6 +6,7 @@ export const crdSchemaEnum: Rule = {
   id: 'crd-schema-enum',
   description: "A value outside the enum of its field in the custom resource's CRD schema; the API server rejects it.",
   severity: 'error',
+  reads: ['customResourceDefinitions'],
   checkObject(obj, ctx) {
     reportCrdFindings('crd-schema-enum', obj, ctx);
   },

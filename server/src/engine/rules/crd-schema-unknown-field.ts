@@ -6,6 +6,7 @@ export const crdSchemaUnknownField: Rule = {
   id: 'crd-schema-unknown-field',
   description: "A field that the custom resource's CRD schema does not declare (and does not preserve unknown fields for); the API server rejects it.",
   severity: 'error',
+  reads: ['customResourceDefinitions'],
   checkObject(obj, ctx) {
     reportCrdFindings('crd-schema-unknown-field', obj, ctx);
   },

@@ -6,6 +6,7 @@ export const crdSchemaValue: Rule = {
   id: 'crd-schema-value',
   description: "A value that breaks its CRD schema's pattern, format, minimum/maximum, length or item count limits; the API server rejects it.",
   severity: 'error',
+  reads: ['customResourceDefinitions'],
   checkObject(obj, ctx) {
     reportCrdFindings('crd-schema-value', obj, ctx);
   },

@@ -7,6 +7,7 @@ export const crdVersion: Rule = {
   id: 'crd-version',
   description: 'A custom resource whose apiVersion names a version its CustomResourceDefinition does not serve; the API server rejects it.',
   severity: 'error',
+  reads: ['customResourceDefinitions'],
   checkObject(obj, ctx) {
     const cr = customResourceOf(obj, ctx.workspace);
     if (!cr || cr.version?.served) return;
