@@ -9,7 +9,6 @@ import { podTemplateOf, servingContainers } from '../model/podTemplate';
 import { serviceOf } from '../model/service';
 import type { Service } from '../model/service';
 import type { Workspace } from '../model/workspace';
-import { describePath, knownKinds } from '../schema';
 import type { FieldInfo } from '../schema';
 import type { EngineSettings } from '../settings';
 import { withDefaults } from '../settings';
@@ -17,6 +16,7 @@ import type { Position, Range } from '../types';
 import { cursorContext, siblingKeys } from './cursor';
 import type { CursorContext, PathSegment } from './cursor';
 import type { TextLines } from './lines';
+import { kindSchemas } from './schemas';
 import { nodeAtPath, objectAtCursor, objectPath, pathEnds, pathIs } from './objectAt';
 import { PATH_TYPE_DOCS, PROTOCOL_DOCS, SERVICE_PORT_KEYS, SERVICE_TYPE_DOCS, yamlString } from './values';
 import type { ValueDoc } from './values';
@@ -115,13 +115,13 @@ function valueItems(w: Where): ValueItem[] {
   const { kind, apiVersion, p } = w;
   if (pathIs(p, ['apiVersion'])) {
     const seen = new Set<string>();
-    return knownKinds()
+    return kindSchemas(w.ws).knownKinds()
       .filter((k) => !kind || k.kind === kind)
       .filter((k) => !seen.has(k.apiVersion) && seen.add(k.apiVersion))
       .map((k) => ({ label: k.apiVersion, value: k.apiVersion, yaml: k.apiVersion, kind: 'value' as const, detail: kind ? `${kind}` : undefined }));
   }
   if (pathIs(p, ['kind'])) {
-    return knownKinds()
+    return kindSchemas(w.ws).knownKinds()
       .filter((k) => !apiVersion || k.apiVersion === apiVersion)
       .map((k) => ({ label: k.kind, value: k.kind, yaml: k.kind, kind: 'value' as const, detail: k.apiVersion, documentation: k.description }));
   }
@@ -143,7 +143,7 @@ function valueItems(w: Where): ValueItem[] {
     if (pathEnds(p, ['backend', 'servicePort'])) return servicePorts(w, p.slice(0, -1), 'both');
     if (pathEnds(p, ['paths', '*', 'pathType'])) return fromDocs(PATH_TYPE_DOCS);
   }
-  const field = kind && apiVersion ? describePath(apiVersion, kind, p)?.field : undefined;
+  const field = kind && apiVersion ? kindSchemas(w.ws).describePath(apiVersion, kind, p)?.field : undefined;
   if (field?.enum) return field.enum.map((v) => ({ label: v, value: v, yaml: yamlString(v), kind: 'enum' as const }));
   if (field?.type === 'boolean') return ['true', 'false'].map((v) => ({ label: v, value: v, yaml: v, kind: 'value' as const }));
   return [];
@@ -271,7 +271,7 @@ function keyItems(w: Where, lines: TextLines): CompletionEntry[] {
   if (ctx.key) siblings.delete(ctx.key);
   const out: CompletionEntry[] = [];
   if (p.length === 0 && !kind && !apiVersion && ctx.keyColumn === 0) {
-    knownKinds().forEach((k, i) => {
+    kindSchemas(w.ws).knownKinds().forEach((k, i) => {
       out.push({
         label: k.kind,
         kind: 'document',
@@ -287,7 +287,7 @@ function keyItems(w: Where, lines: TextLines): CompletionEntry[] {
     if (pathIs(p, ['spec', 'ports', '*'])) {
       const svc = w.obj && serviceOf(w.obj);
       const type = svc?.type ?? 'ClusterIP';
-      const fields = kind && describePath(apiVersion ?? 'v1', kind, p)?.children;
+      const fields = kind && kindSchemas(w.ws).describePath(apiVersion ?? 'v1', kind, p)?.children;
       return SERVICE_PORT_KEYS.filter((k) => !siblings.has(k.value) && (k.value !== 'nodePort' || type === 'NodePort' || type === 'LoadBalancer')).map((k, i) => {
         const f = fields?.find((x) => x.name === k.value);
         return keyEntry(k.value, f?.type ?? (k.value === 'targetPort' ? 'IntOrString' : k.value === 'port' || k.value === 'nodePort' ? 'integer' : 'string'), k.doc, ctx, order(i));
@@ -299,7 +299,7 @@ function keyItems(w: Where, lines: TextLines): CompletionEntry[] {
   if (kind && apiVersion && pathEnds(p, ['metadata', 'labels']) && w.obj && podTemplateOf(w.obj) && pathIs(p, templateLabelsPath(w.obj))) {
     return labelPairItems(w, siblings);
   }
-  const info = kind && apiVersion ? describePath(apiVersion, kind, p) : undefined;
+  const info = kind && apiVersion ? kindSchemas(w.ws).describePath(apiVersion, kind, p) : undefined;
   if (!info) return [];
   // `status` is written by the cluster, not by people.
   const fields = info.children.filter((f) => !siblings.has(f.name) && !(p.length === 0 && f.name === 'status'));

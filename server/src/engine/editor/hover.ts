@@ -2,13 +2,13 @@
 import { isIngress, isService } from '../model/apiVersions';
 import { serviceOf } from '../model/service';
 import type { Workspace } from '../model/workspace';
-import { describePath } from '../schema';
 import type { Position, Range } from '../types';
 import { cursorContext } from './cursor';
 import type { PathSegment } from './cursor';
 import type { TextLines } from './lines';
 import { objectAtCursor, objectPath, pathIs, pathStarts } from './objectAt';
 import { backendAtPath, backendMarkdown, selectedPodsMarkdown, servicePortAtPath, targetPortMarkdown } from './traffic';
+import { kindSchemas } from './schemas';
 import { PATH_TYPE_DOCS, PROTOCOL_DOCS, SERVICE_TYPE_DOCS } from './values';
 
 export interface HoverAnswer {
@@ -34,7 +34,7 @@ export function hover(ws: Workspace, path: string, lines: TextLines, pos: Positi
   const { apiVersion, kind } = at;
   const sections: string[] = [];
 
-  const info = apiVersion && kind ? describePath(apiVersion, kind, keyPath) : undefined;
+  const info = apiVersion && kind ? kindSchemas(ws).describePath(apiVersion, kind, keyPath) : undefined;
   const field = info?.field;
   if (field) {
     const head = `**${field.name}** \`${field.type}\`${field.required ? ' · required' : ''}${field.deprecated ? ' · deprecated' : ''}`;
