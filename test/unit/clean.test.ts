@@ -51,7 +51,7 @@ describe('clean corpus', () => {
     const ws = load();
     const objects = [...ws.objects()];
     const kinds = new Set(objects.map((o) => o.kind));
-    for (const kind of ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob', 'Pod', 'Service', 'Ingress', 'IngressClass', 'ConfigMap', 'Secret', 'CustomResourceDefinition', 'StorageBucket', 'Certificate', 'EndpointSlice', 'NetworkPolicy', 'HorizontalPodAutoscaler']) {
+    for (const kind of ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob', 'Pod', 'Service', 'Ingress', 'IngressClass', 'ConfigMap', 'Secret', 'CustomResourceDefinition', 'StorageBucket', 'Certificate', 'EndpointSlice', 'NetworkPolicy', 'HorizontalPodAutoscaler', 'Gateway', 'HTTPRoute', 'GRPCRoute', 'ReferenceGrant']) {
       assert.ok(kinds.has(kind), `the corpus has a ${kind}`);
     }
     const services = objects.flatMap((o) => serviceOf(o) ?? []);

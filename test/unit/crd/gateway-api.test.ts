@@ -19,7 +19,7 @@ function yamlFiles(dir: string): string[] {
 }
 
 describe('Gateway API (bundled CRDs)', () => {
-  it("the Gateway API project's standard examples (v1.6.1) give no finding", () => {
+  it("the Gateway API project's standard examples (v1.6.1) give no finding but the Services and Gateways they leave out", () => {
     const files = yamlFiles(examples);
     assert.ok(files.length >= 60, `${files.length} example files`);
     const ws = new Workspace();
@@ -29,7 +29,12 @@ describe('Gateway API (bundled CRDs)', () => {
     const thrown: string[] = [];
     const found = checkWorkspace(ws, { settings: withDefaults(), onRuleError: (rule, file, e) => thrown.push(`${rule.id} on ${file}: ${e}`) });
     assert.deepEqual(thrown, []);
-    assert.deepEqual(found.map((d) => `${d.file}:${d.range.start.line + 1} ${d.message} [${d.code}]`), []);
+    // The examples show routes, not the apps behind them: the backends' Services (and a few Gateways) are
+    // not there, which is what these two warnings say. Nothing else may be reported.
+    const absent = new Set(['route-backend-missing', 'route-parent-missing']);
+    assert.deepEqual(found.filter((d) => !absent.has(d.code)).map((d) => `${d.file}:${d.range.start.line + 1} ${d.message} [${d.code}]`), []);
+    assert.ok(found.every((d) => d.severity === 'warning' && /which is not in the checked files/.test(d.message)));
+    assert.ok(found.length > 20 && found.length < 100, `${found.length} absence warnings`);
   });
 
   it('CEL rules of the Gateway and HTTPRoute CRDs, on the element that fails them', () => {

@@ -110,6 +110,12 @@ const EDITS: [string, string | null, string][] = [
   ['crds/rollout.yaml', rolloutCrd('object', 'v2'), 'the CRD serves another version only'],
   ['crds/rollout.yaml', null, 'the CRD is deleted'],
   ['gateway.yaml', 'apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: gw, namespace: shop}\nspec: {listeners: []}\n', 'a Gateway, checked against the bundled CRD'],
+  ['routes/httproute.yaml', 'apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: r, namespace: other}\nspec:\n  parentRefs: [{name: gw, namespace: shop, sectionName: web}]\n  hostnames: [shop.example.com]\n  rules: [{backendRefs: [{name: web, namespace: shop, port: 80}, {name: lonely, port: 81}]}]\n', 'an HTTPRoute to the Gateway, to a Service of another namespace and to one without that port'],
+  ['gateway.yaml', 'apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: gw, namespace: shop}\nspec:\n  gatewayClassName: x\n  listeners: [{name: web, port: 80, protocol: HTTP, hostname: "*.example.com", allowedRoutes: {namespaces: {from: Selector, selector: {matchLabels: {gw: "yes"}}}}}]\n', 'the Gateway gets the listener, for labelled namespaces'],
+  ['namespaces.yaml', 'apiVersion: v1\nkind: Namespace\nmetadata: {name: other, labels: {gw: "yes"}}\n', 'the route namespace gets the label'],
+  ['grants.yaml', 'apiVersion: gateway.networking.k8s.io/v1beta1\nkind: ReferenceGrant\nmetadata: {name: g, namespace: shop}\nspec:\n  from: [{group: gateway.networking.k8s.io, kind: HTTPRoute, namespace: other}]\n  to: [{group: "", kind: Service}]\n', 'a ReferenceGrant allows the cross-namespace backend'],
+  ['other/ns.yaml', `${deploy('web', 'other', 'app: nothing')}---\n${service('lonely', 'other', 'app: nothing').replace('port: 80', 'port: 81')}`, 'the Service gets the port the route names'],
+  ['gateway.yaml', 'apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: gw, namespace: shop}\nspec:\n  gatewayClassName: x\n  listeners: [{name: web, port: 80, protocol: HTTP, hostname: "*.example.org"}]\n', 'the listener changes hostname and namespaces'],
   ['crds/gateway.yaml', rolloutCrd('object').replace(/argoproj\.io/g, 'gateway.networking.k8s.io').replace(/Rollout/g, 'Other').replace(/rollouts/g, 'others'), 'a CRD of the Gateway API group replaces the bundled ones'],
 ];
 

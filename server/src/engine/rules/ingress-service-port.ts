@@ -3,12 +3,12 @@ import type { Rule } from './rule';
 import { isIngressV1, replaceScalarEdit, serviceRefs } from './ingress-common';
 import type { ServiceRef } from './ingress-common';
 
-function showPort(p: ServicePort): string {
+export function showPort(p: ServicePort): string {
   return p.name ? `${p.port} (${p.name})` : `${p.port}`;
 }
 
 /** Whether kubeway can tell the Service's ports for sure (readable, well-formed, not an ExternalName). */
-function portsKnown(svc: Service): boolean {
+export function portsKnown(svc: Service): boolean {
   if (svc.obj.doc.broken || svc.type === 'ExternalName') return false;
   const r = svc.obj.reader;
   const ports = r.get(r.map(svc.obj.get('spec')), 'ports');

@@ -13,6 +13,7 @@
  * objects declares it, and the random-edit tests of the cache and of the dependents check the relations.
  */
 import { definedKind, groupOf } from '../crd/definition';
+import { routeOf } from '../model/gatewayApi';
 import { ingressOf, serviceBackends } from '../model/ingress';
 import type { K8sObject } from '../model/object';
 import { podTemplateOf } from '../model/podTemplate';
@@ -33,6 +34,10 @@ export interface ChangeSummary {
   serviceNames: Set<string>;
   /** API groups with a changed CustomResourceDefinition. */
   crdGroups: Set<string>;
+  /** A Gateway, a Namespace or a ReferenceGrant changed (what routes' attachment and cross-namespace references depend on). */
+  gateways: boolean;
+  namespaces: boolean;
+  referenceGrants: boolean;
 }
 
 /** Answers that several changed objects of one batch share (per namespace), for `readersOf`. */
@@ -135,12 +140,41 @@ export const OBJECT_READS = {
       for (const o of memoized(memo, `crd ${k.group}`, () => [...ws.objects()].filter((o) => groupOf(o.apiVersion) === k.group))) add(o);
     },
   },
+  /**
+   * An HTTPRoute/GRPCRoute reads the Gateways its parentRefs name (listeners, allowedRoutes) and the
+   * Namespaces whose labels listener selectors test.
+   */
+  gatewaysOfRoutes: {
+    description: 'the Gateways its parentRefs name, and the Namespaces their listeners select by label',
+    dependsOn: (obj, changes) => (changes.gateways || changes.namespaces) && !!routeOf(obj),
+    readersOf(ws, changed, add, memo) {
+      if (!(changed.kind === 'Namespace' && changed.apiVersion === 'v1') && !(changed.kind === 'Gateway' && changed.apiVersion.startsWith('gateway.networking.k8s.io/'))) return;
+      for (const o of memoized(memo, 'routes', () => [...ws.objects()].filter((o) => !!routeOf(o)))) add(o);
+    },
+  },
+  /** An HTTPRoute/GRPCRoute reads the Services its backendRefs name (any namespace) and the ReferenceGrants that allow cross-namespace ones. */
+  servicesOfRoutes: {
+    description: 'the Services its backendRefs name, and the ReferenceGrants of their namespaces',
+    dependsOn(obj, changes) {
+      const route = routeOf(obj);
+      if (!route) return false;
+      if (changes.referenceGrants) return true;
+      return changes.serviceNames.size > 0 && route.backendRefs.some((b) => b.name !== undefined && changes.serviceNames.has(b.name));
+    },
+    readersOf(ws, changed, add, memo) {
+      const grant = changed.kind === 'ReferenceGrant' && changed.apiVersion.startsWith('gateway.networking.k8s.io/');
+      if (!grant && !serviceOf(changed)) return;
+      for (const o of memoized(memo, 'routes', () => [...ws.objects()].filter((o) => !!routeOf(o)))) {
+        if (grant || routeOf(o)!.backendRefs.some((b) => b.name === changed.name)) add(o);
+      }
+    },
+  },
 } as const satisfies Record<string, ObjectRead>;
 
 export type ObjectReadName = keyof typeof OBJECT_READS;
 
 export function emptySummary(): ChangeSummary {
-  return { templateNamespaces: new Set(), selectingServices: new Set(), nodePorts: false, serviceNamespaces: new Set(), serviceNames: new Set(), crdGroups: new Set() };
+  return { templateNamespaces: new Set(), selectingServices: new Set(), nodePorts: false, serviceNamespaces: new Set(), serviceNames: new Set(), crdGroups: new Set(), gateways: false, namespaces: false, referenceGrants: false };
 }
 
 /** Sums up changed objects (old and new versions) for `dependsOn`. */
@@ -148,6 +182,11 @@ export function summarize(ws: Workspace, changed: readonly K8sObject[], into: Ch
   for (const c of changed) {
     const crd = definedKind(c);
     if (crd) into.crdGroups.add(crd.group);
+    if (c.apiVersion.startsWith('gateway.networking.k8s.io/')) {
+      if (c.kind === 'Gateway') into.gateways = true;
+      if (c.kind === 'ReferenceGrant') into.referenceGrants = true;
+    }
+    if (c.kind === 'Namespace' && c.apiVersion === 'v1') into.namespaces = true;
     if (serviceOf(c)) {
       into.serviceNamespaces.add(c.namespace);
       if (c.name !== undefined) into.serviceNames.add(c.name);
@@ -169,4 +208,7 @@ export function mergeSummary(into: ChangeSummary, from: ChangeSummary): void {
   for (const ns of from.serviceNamespaces) into.serviceNamespaces.add(ns);
   for (const n of from.serviceNames) into.serviceNames.add(n);
   for (const g of from.crdGroups) into.crdGroups.add(g);
+  into.gateways ||= from.gateways;
+  into.namespaces ||= from.namespaces;
+  into.referenceGrants ||= from.referenceGrants;
 }

@@ -1,5 +1,6 @@
 import { apiVersionRemoved } from './api-version-removed';
 import { CRD_RULES } from './crd';
+import { ROUTE_RULES } from './route';
 import { INGRESS_RULES } from './ingress';
 import type { Rule } from './rule';
 import { SCHEMA_RULES } from './schema';
@@ -12,7 +13,7 @@ import { yamlTabIndent } from './yaml-tab-indent';
 
 /**
  * Every rule kubeway runs, in the order the README lists them. Adding a rule: one file, one line in the
- * list of its group (service.ts, ingress.ts, workload.ts, schema.ts, crd.ts).
+ * list of its group (service.ts, ingress.ts, workload.ts, schema.ts, crd.ts, route.ts).
  */
 export const ALL_RULES: readonly Rule[] = [
   yamlSyntax,
@@ -25,6 +26,7 @@ export const ALL_RULES: readonly Rule[] = [
   ...WORKLOAD_RULES,
   ...SCHEMA_RULES,
   ...CRD_RULES,
+  ...ROUTE_RULES,
 ];
 
 export function ruleById(id: string): Rule | undefined {
