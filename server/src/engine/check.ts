@@ -6,7 +6,7 @@ import { ALL_RULES } from './rules/registry';
 import type { Finding, Rule, RuleContext } from './rules/rule';
 import type { EngineSettings } from './settings';
 import { withDefaults } from './settings';
-import type { Diagnostic, Range } from './types';
+import type { Diagnostic, Fix, Range } from './types';
 import { fileCache } from './checkCache';
 import type { ObjectResults, RuleResult, Thrown } from './checkCache';
 
@@ -60,6 +60,7 @@ export function checkFile(ws: Workspace, path: string, options: CheckOptions = {
         const range = isRange(f.at) ? f.at : currentObj ? currentObj.doc.rangeOf(f.at) : file.lines.range(0, 0);
         const d: Diagnostic = { file: path, range, severity: settings.rules[rule.id] ? level : (f.severity ?? level), code: rule.id, message: f.message, source: 'kubeway' };
         if (f.fix) d.fix = f.fix;
+        if (f.choices?.length) d.choices = f.choices;
         sink.push(d);
       },
     };
@@ -133,7 +134,9 @@ function moveResults(entry: ObjectResults, line: number): void {
     if (result === undefined || isThrown(result) || result.length === 0) return result;
     return result.map((d) => {
       const moved: Diagnostic = { ...d, range: move(d.range) };
-      if (d.fix) moved.fix = { ...d.fix, edits: d.fix.edits.map((e) => ({ ...e, range: move(e.range) })) };
+      const moveFix = (f: Fix): Fix => ({ ...f, edits: f.edits.map((e) => ({ ...e, range: move(e.range) })) });
+      if (d.fix) moved.fix = moveFix(d.fix);
+      if (d.choices) moved.choices = d.choices.map(moveFix);
       return moved;
     });
   });
