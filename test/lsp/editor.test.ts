@@ -32,7 +32,7 @@ spec:
 describe('editor answers over LSP', () => {
   let c: LspClient;
   before(async () => {
-    c = await LspClient.start({ files: { 'deploy.yaml': DEPLOY, '.github/workflows/ci.yml': 'on: push\n' } });
+    c = await LspClient.start({ files: { 'deploy.yaml': DEPLOY, '.github/workflows/ci.yml': 'on: push\n', 'chart/templates/svc.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ .Release.Name }}\n' } });
     await c.indexed();
   });
   after(async () => {
@@ -78,5 +78,21 @@ describe('editor answers over LSP', () => {
       ['Change targetPort to http (container port 8080/TCP of Deployment `shop`)', false, 'http'],
       ['Change targetPort to 8080 (`http`, 8080/TCP of Deployment `shop`)', false, '8080'],
     ]);
+  });
+
+  it('says what it made of each file: checked, a template skipped, not Kubernetes (kubeway/fileStatus)', async () => {
+    const status = (rel: string) => c.conn.sendRequest('kubeway/fileStatus', { uri: c.uri(rel) }) as Promise<{ kind: string; objects: number; message: string }>;
+    assert.deepEqual(await status('deploy.yaml'), { kind: 'manifest', objects: 1, message: 'Checked: 1 Kubernetes object.' });
+    const tpl = await status('chart/templates/svc.yaml');
+    assert.equal(tpl.kind, 'template');
+    assert.match(tpl.message, /^Skipped: an unrendered template/);
+    assert.equal((await status('.github/workflows/ci.yml')).kind, 'not-kubernetes');
+    assert.equal((await status('nowhere.yaml')).kind, 'unknown');
+  });
+
+  it('logs the folder scan: files read, templates skipped, other YAML, time', () => {
+    const line = c.logs.find((l) => /kubeway: scanned /.test(l));
+    assert.ok(line, c.logs.join('\n'));
+    assert.match(line, /: 3 YAML files selected, 3 read from disk \(1 object\); skipped 1 template \(chart\/templates\/svc\.yaml\); 1 not Kubernetes; \d+ ms$/);
   });
 });
