@@ -75,8 +75,8 @@ describe('editor answers over LSP', () => {
     const actions = (await c.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[];
     await c.close(uri);
     assert.deepEqual(actions.map((a) => [a.title, a.isPreferred, a.edit?.changes?.[uri]?.[0].newText]), [
-      ['Change targetPort to http (container port 8080/TCP of Deployment `shop`)', false, 'http'],
-      ['Change targetPort to 8080 (`http`, 8080/TCP of Deployment `shop`)', false, '8080'],
+      ['Change targetPort to http (container port 8080/TCP of Deployment shop)', false, 'http'],
+      ['Change targetPort to 8080 (container port http of Deployment shop)', false, '8080'],
     ]);
   });
 

@@ -225,7 +225,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           tally.read++;
           const model = validation.workspace.file(name);
           if (model?.file.template) tally.templates.push(name);
-          else if (model && !model.file.looksLikeKubernetes) tally.other++;
+          else if (model && !model.file.looksLikeKubernetes && model.file.text.trim() !== '') tally.other++;
           else tally.objects += model?.objects.length ?? 0;
         } catch (error) {
           warn(`kubeway: cannot read ${path}: ${(error as Error).message}`);

@@ -66,11 +66,11 @@ describe('quick fixes with choices', () => {
     assert.deepEqual(
       fixes.map((f) => [f.title, f.preferred]),
       [
-        ['Change targetPort to http (container port 8080/TCP of Deployment `shop`)', false],
-        ['Change targetPort to metrics (container port 9090/TCP of Deployment `shop`)', false],
-        ['Change targetPort to 8080 (`http`, 8080/TCP of Deployment `shop`)', false],
-        ['Change targetPort to 9090 (`metrics`, 9090/TCP of Deployment `shop`)', false],
-        ['Change targetPort to 7070 (7070/TCP of Deployment `shop`)', false],
+        ['Change targetPort to http (container port 8080/TCP of Deployment shop)', false],
+        ['Change targetPort to metrics (container port 9090/TCP of Deployment shop)', false],
+        ['Change targetPort to 8080 (container port http of Deployment shop)', false],
+        ['Change targetPort to 9090 (container port metrics of Deployment shop)', false],
+        ['Change targetPort to 7070 (container port of Deployment shop)', false],
       ],
     );
     const byName = apply(svc, fixes[0].fix);

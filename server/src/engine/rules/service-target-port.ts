@@ -131,15 +131,16 @@ function portChoices(obj: K8sObject, at: Node, ports: { t: PodTemplate; cp: Cont
   const byNumber: Fix[] = [];
   const seen = new Set<string>();
   for (const { t, cp } of ports) {
-    const where = `${cp.containerPort ?? '?'}/${cp.protocol} of ${owner(t)}`;
+    // Plain text: editors show a fix's title as is (no Markdown).
+    const of = `${t.owner.kind} ${t.owner.name ?? '(no name)'}`;
     if (cp.name && !seen.has(`n:${cp.name}`)) {
       seen.add(`n:${cp.name}`);
-      byName.push({ title: `Change targetPort to ${cp.name} (container port ${where})`, edits: [replaceScalarEdit(obj, at, cp.name)] });
+      byName.push({ title: `Change targetPort to ${cp.name} (container port ${cp.containerPort ?? '?'}/${cp.protocol} of ${of})`, edits: [replaceScalarEdit(obj, at, cp.name)] });
     }
     if (cp.containerPort !== undefined && !seen.has(`p:${cp.containerPort}`)) {
       seen.add(`p:${cp.containerPort}`);
       const n = String(cp.containerPort);
-      byNumber.push({ title: `Change targetPort to ${n} (${cp.name ? `\`${cp.name}\`, ` : ''}${where})`, edits: [{ range: obj.doc.rangeOf(at), newText: n }] });
+      byNumber.push({ title: `Change targetPort to ${n} (container port ${cp.name ? `${cp.name} ` : ''}of ${of})`, edits: [{ range: obj.doc.rangeOf(at), newText: n }] });
     }
   }
   const all = [...byName, ...byNumber];
