@@ -85,7 +85,7 @@ describe('editor answers over LSP', () => {
     assert.deepEqual(await status('deploy.yaml'), { kind: 'manifest', objects: 1, message: 'Checked: 1 Kubernetes object.' });
     const tpl = await status('chart/templates/svc.yaml');
     assert.equal(tpl.kind, 'template');
-    assert.match(tpl.message, /^Skipped: an unrendered template/);
+    assert.match(tpl.message, /^Skipped: an unrendered Helm\/Go template: `\{\{ … \}\}` stands where YAML structure is, on line 4\.$/, "the engine's reason");
     assert.equal((await status('.github/workflows/ci.yml')).kind, 'not-kubernetes');
     assert.equal((await status('nowhere.yaml')).kind, 'unknown');
   });

@@ -17,7 +17,7 @@ export function fileStatus(ws: Workspace, path: string): FileStatus {
   if (!model) return { kind: 'unknown', objects: 0, message: 'Not checked: the kubeway.files settings leave this file out.' };
   const file = model.file;
   if (file.template) {
-    return { kind: 'template', objects: 0, message: 'Skipped: an unrendered template (it holds `{{`); kubeway checks manifests as they are applied, e.g. the output of `helm template`.' };
+    return { kind: 'template', objects: 0, message: `Skipped: ${file.template.message}.` };
   }
   const objects = model.objects.length;
   if (file.looksLikeKubernetes) return { kind: 'manifest', objects, message: `Checked: ${objects} Kubernetes object${objects === 1 ? '' : 's'}.` };
