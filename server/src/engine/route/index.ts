@@ -9,7 +9,8 @@ import type { HttpRequest, RouteMatcherFn, RouteReport, RoutingTable } from './t
 export * from './types';
 export { parseRequest, parseHeader, requestUrl } from './request';
 export type { RequestOptions } from './request';
-export { buildRoutingTable, ingressClassOf, ingressesByClass } from './table';
+export { buildRoutingTable, ingressesByClass } from './table';
+export { ingressClassOf } from '../model/ingress';
 export { matchIngressView, traceTable } from './match';
 
 /** The matcher of each kind of view. A new kind of route (HTTPRoute) registers its matcher here. */

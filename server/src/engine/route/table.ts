@@ -3,25 +3,13 @@
  * behind each backend; for each Service its ports and node ports. Built once; matched per request.
  */
 import type { Ingress, IngressBackend, IngressPath, IngressRule } from '../model/ingress';
-import { ingressOf } from '../model/ingress';
+import { ingressClassOf } from '../model/ingress';
 import { resolveBackend } from '../model/references';
 import type { Workspace } from '../model/workspace';
 import { followServicePort, objectName, ruleReason } from './backend';
 import type { BackendTrace, RouteRef, RoutingTable, TableRoute, TableService, TableView } from './types';
 
-const CLASS_ANNOTATION = 'kubernetes.io/ingress.class';
 const REGEX_ANNOTATIONS = ['nginx.ingress.kubernetes.io/use-regex', 'nginx.ingress.kubernetes.io/rewrite-target'];
-
-/**
- * The IngressClass whose controller serves an Ingress: `spec.ingressClassName`, else the deprecated
- * `kubernetes.io/ingress.class` annotation, else null (the cluster's default class).
- */
-export function ingressClassOf(ing: Ingress): string | null {
-  if (ing.ingressClassName) return ing.ingressClassName;
-  const r = ing.obj.reader;
-  const annotation = r.str(r.get(r.get(ing.obj.metadata, 'annotations'), CLASS_ANNOTATION));
-  return annotation ? annotation : null;
-}
 
 /** The Ingresses of the workspace grouped by class, in file order (the default class as `null`). */
 export function ingressesByClass(ws: Workspace): Map<string | null, Ingress[]> {

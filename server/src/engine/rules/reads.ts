@@ -30,6 +30,8 @@ export interface ChangeSummary {
   /** Namespaces and names of changed Services. */
   serviceNamespaces: Set<string>;
   serviceNames: Set<string>;
+  /** The hosts (`''` for rules without host) of changed Ingresses. */
+  ingressHosts: Set<string>;
 }
 
 /** Answers that several changed objects of one batch share (per namespace), for `readersOf`. */
@@ -121,12 +123,26 @@ export const OBJECT_READS = {
       for (const s of ws.servicesWithNodePorts()) add(s.obj);
     },
   },
+  /** An Ingress compares its rules' hosts and paths with those of the other Ingresses with a rule for the same host. */
+  ingressesOfHost: {
+    description: 'the Ingresses with a rule for one of its hosts',
+    dependsOn(obj, changes) {
+      if (changes.ingressHosts.size === 0) return false;
+      const ing = ingressOf(obj);
+      return !!ing && ing.rules.some((r) => changes.ingressHosts.has(r.host ?? ''));
+    },
+    readersOf(ws, changed, add) {
+      const ing = ingressOf(changed);
+      if (!ing) return;
+      for (const host of new Set(ing.rules.map((r) => r.host ?? ''))) for (const other of ws.ingressesWithHost(host)) add(other.obj);
+    },
+  },
 } as const satisfies Record<string, ObjectRead>;
 
 export type ObjectReadName = keyof typeof OBJECT_READS;
 
 export function emptySummary(): ChangeSummary {
-  return { templateNamespaces: new Set(), selectingServices: new Set(), nodePorts: false, serviceNamespaces: new Set(), serviceNames: new Set() };
+  return { templateNamespaces: new Set(), selectingServices: new Set(), nodePorts: false, serviceNamespaces: new Set(), serviceNames: new Set(), ingressHosts: new Set() };
 }
 
 /** Sums up changed objects (old and new versions) for `dependsOn`. */
@@ -138,6 +154,8 @@ export function summarize(ws: Workspace, changed: readonly K8sObject[], into: Ch
       if (hasNodePorts(c)) into.nodePorts = true;
       continue;
     }
+    const ing = ingressOf(c);
+    if (ing) for (const r of ing.rules) into.ingressHosts.add(r.host ?? '');
     const labels = templateLabels(c);
     if (!labels) continue;
     into.templateNamespaces.add(c.namespace);
@@ -152,4 +170,5 @@ export function mergeSummary(into: ChangeSummary, from: ChangeSummary): void {
   into.nodePorts ||= from.nodePorts;
   for (const ns of from.serviceNamespaces) into.serviceNamespaces.add(ns);
   for (const n of from.serviceNames) into.serviceNames.add(n);
+  for (const h of from.ingressHosts) into.ingressHosts.add(h);
 }
