@@ -93,23 +93,26 @@ function describeClass(cls: string | null, ings: Ingress[]): string {
   return cls === null ? `default class (no ingressClassName): ${list}` : `class ${cls}: ${list}`;
 }
 
+/** The view of one IngressClass's controller: its Ingresses' routes, default backends and tls entries, in file order. */
+export function buildIngressView(ws: Workspace, cls: string | null, ings: Ingress[]): TableView {
+  const view: TableView = { matcher: 'ingress', via: 'ingress', class: cls, describe: describeClass(cls, ings), routes: [], defaults: [], tls: [] };
+  for (const ing of ings) {
+    const owner = `Ingress ${objectName(ing.obj)}`;
+    const r = ing.obj.reader;
+    const annotations = r.get(ing.obj.metadata, 'annotations');
+    const regex = REGEX_ANNOTATIONS.some((a) => r.get(annotations, a) !== undefined && (a.endsWith('rewrite-target') || r.text(r.get(annotations, a)) === 'true'));
+    const entry = (route: RouteRef, backend: IngressBackend | undefined): TableRoute => ({ route, owner, ...(regex ? { regex } : {}), backend: ingressBackendTrace(ws, ing, backend) });
+    if (ing.defaultBackend) view.defaults.push(entry(routeRef(ing, ing.defaultBackend.node, undefined, undefined), ing.defaultBackend));
+    for (const rule of ing.rules) for (const path of rule.paths) view.routes.push(entry(routeRef(ing, path.node, rule, path), path.backend));
+    for (const t of ing.tls) view.tls.push({ hosts: t.hosts, secretName: t.secretName ?? null, namespace: ing.obj.namespace, owner });
+  }
+  return view;
+}
+
 /** The routing table of a workspace (see `RoutingTable`). */
 export function buildRoutingTable(ws: Workspace): RoutingTable {
   const views: TableView[] = [];
-  for (const [cls, ings] of ingressesByClass(ws)) {
-    const view: TableView = { matcher: 'ingress', via: 'ingress', class: cls, describe: describeClass(cls, ings), routes: [], defaults: [], tls: [] };
-    for (const ing of ings) {
-      const owner = `Ingress ${objectName(ing.obj)}`;
-      const r = ing.obj.reader;
-      const annotations = r.get(ing.obj.metadata, 'annotations');
-      const regex = REGEX_ANNOTATIONS.some((a) => r.get(annotations, a) !== undefined && (a.endsWith('rewrite-target') || r.text(r.get(annotations, a)) === 'true'));
-      const entry = (route: RouteRef, backend: IngressBackend | undefined): TableRoute => ({ route, owner, ...(regex ? { regex } : {}), backend: ingressBackendTrace(ws, ing, backend) });
-      if (ing.defaultBackend) view.defaults.push(entry(routeRef(ing, ing.defaultBackend.node, undefined, undefined), ing.defaultBackend));
-      for (const rule of ing.rules) for (const path of rule.paths) view.routes.push(entry(routeRef(ing, path.node, rule, path), path.backend));
-      for (const t of ing.tls) view.tls.push({ hosts: t.hosts, secretName: t.secretName ?? null, namespace: ing.obj.namespace, owner });
-    }
-    views.push(view);
-  }
+  for (const [cls, ings] of ingressesByClass(ws)) views.push(buildIngressView(ws, cls, ings));
   // Named classes first, by name; the default class last: traces come in a stable order.
   views.sort((a, b) => (a.class === null ? 1 : b.class === null ? -1 : a.class < b.class ? -1 : a.class > b.class ? 1 : 0));
   const services: TableService[] = [];
