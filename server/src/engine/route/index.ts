@@ -7,7 +7,8 @@ import { buildRoutingTable } from './table';
 import type { HttpRequest, RouteMatcherFn, RouteReport, RoutingTable } from './types';
 
 export * from './types';
-export { parseRequest, parseHeader, requestUrl } from './request';
+export { parseRequest, parseHeader, parseRequestLine, requestUrl } from './request';
+export { formatRouteText } from './format';
 export type { RequestOptions } from './request';
 export { buildRoutingTable, ingressesByClass } from './table';
 export { ingressClassOf } from '../model/ingress';
