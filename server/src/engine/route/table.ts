@@ -6,6 +6,7 @@ import type { Ingress, IngressBackend, IngressPath, IngressRule } from '../model
 import { ingressClassOf } from '../model/ingress';
 import { resolveBackend } from '../model/references';
 import type { Workspace } from '../model/workspace';
+import { ALB_USE_ANNOTATION } from '../rules/ingress-common';
 import { followServicePort, objectName, ruleReason } from './backend';
 import type { BackendTrace, RouteRef, RoutingTable, TableRoute, TableService, TableView } from './types';
 
@@ -34,6 +35,7 @@ export function ingressBackendTrace(ws: Workspace, ing: Ingress, backend: Ingres
     const res = r.map(r.get(backend.node, 'resource'));
     return { outcome: 'routed', service: null, pods: [], why: [`backend: resource ${r.text(r.get(res, 'kind')) ?? '?'}/${r.text(r.get(res, 'name')) ?? '?'} (not a Service: the controller serves it; not followed)`] };
   }
+  if (backend.portName === ALB_USE_ANNOTATION && backend.serviceName) return albAction(ing, backend.serviceName);
   const written = backend.portName ?? backend.portNumber ?? null;
   const resolution = resolveBackend(ws, ing, backend);
   const head = `backend Service ${ns}/${backend.serviceName ?? '?'} port ${written ?? '(none)'}`;
@@ -70,6 +72,27 @@ export function ingressBackendTrace(ws: Workspace, ing: Ingress, backend: Ingres
       return { ...b, why: [head, ...b.why] };
     }
   }
+}
+
+/** An AWS Load Balancer Controller action (`alb.ingress.kubernetes.io/actions.<name>`): a redirect, a fixed response, a forward. */
+function albAction(ing: Ingress, name: string): BackendTrace {
+  const r = ing.obj.reader;
+  const key = `alb.ingress.kubernetes.io/actions.${name}`;
+  const text = r.str(r.get(r.get(ing.obj.metadata, 'annotations'), key));
+  let type: unknown;
+  try {
+    type = text === undefined ? undefined : (JSON.parse(text) as { Type?: unknown }).Type;
+  } catch {
+    type = undefined;
+  }
+  if (text === undefined) return { outcome: 'broken', service: null, pods: [], why: [`backend: AWS Load Balancer Controller action \`${name}\`, but the Ingress has no annotation ${key}`] };
+  const kind = typeof type === 'string' ? type.toLowerCase() : '?';
+  return {
+    outcome: kind === 'redirect' ? 'redirected' : 'routed',
+    service: null,
+    pods: [],
+    why: [`backend: AWS Load Balancer Controller action ${name} (${key}): ${kind === 'redirect' ? 'the load balancer answers with a redirect' : kind === 'fixed-response' ? 'the load balancer answers itself' : `${kind} (not followed)`}`],
+  };
 }
 
 function routeRef(ing: Ingress, node: IngressPath['node'] | IngressBackend['node'], rule: IngressRule | undefined, path: IngressPath | undefined): RouteRef {

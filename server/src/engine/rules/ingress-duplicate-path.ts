@@ -2,7 +2,7 @@ import type { Node } from 'yaml';
 import { ingressClassOf, ingressOf } from '../model/ingress';
 import type { Ingress } from '../model/ingress';
 import type { K8sObject } from '../model/object';
-import { isIngressV1 } from './ingress-common';
+import { ALB_USE_ANNOTATION, isIngressV1 } from './ingress-common';
 import type { Rule } from './rule';
 
 const PATH_TYPES = new Set(['Exact', 'Prefix', 'ImplementationSpecific']);
@@ -26,6 +26,8 @@ function claimsOf(ing: Ingress): (Claim & { at: Node; host: string; path: string
     const host = (rule.host ?? '').toLowerCase();
     for (const p of rule.paths) {
       if (!p.pathType || !PATH_TYPES.has(p.pathType)) continue; // ingress-path-type
+      // An AWS Load Balancer Controller action (ssl-redirect, fixed response) is a condition evaluated in rule order, not a second route.
+      if (p.backend?.portName === ALB_USE_ANNOTATION) continue;
       const path = p.path ?? '';
       const at = r.get(p.node, 'path') ?? r.get(p.node, 'pathType') ?? p.node;
       out.push({ ing, key: `${host}\u0000${path}\u0000${p.pathType}`, line: ing.obj.doc.rangeOf(p.node).start.line, at, host, path, pathType: p.pathType });
@@ -38,7 +40,8 @@ function claimsOf(ing: Ingress): (Claim & { at: Node; host: string; path: string
  * Two rules of one IngressClass claim the same host, path and pathType (in one Ingress, or across the class's
  * Ingresses, which the controller merges per host): it serves one of them, so the other is not served as
  * written. Reported on the later one in file order, naming the first. Not reported: other classes, other path
- * types, two declarations of the same Ingress (overlays, alternatives), an IngressClass absent from the files.
+ * types, two declarations of the same Ingress (overlays, alternatives), an IngressClass absent from the files,
+ * AWS Load Balancer Controller actions (`port.name: use-annotation`, evaluated in order before the routes).
  */
 export const ingressDuplicatePath: Rule = {
   id: 'ingress-duplicate-path',
