@@ -12,6 +12,7 @@
  * (both places clear everything). test/unit/checkCache.test.ts checks that every rule that reads other
  * objects declares it, and the random-edit tests of the cache and of the dependents check the relations.
  */
+import { definedKind, groupOf } from '../crd/definition';
 import { ingressOf, serviceBackends } from '../model/ingress';
 import type { K8sObject } from '../model/object';
 import { podTemplateOf } from '../model/podTemplate';
@@ -32,6 +33,8 @@ export interface ChangeSummary {
   serviceNames: Set<string>;
   /** The hosts (`''` for rules without host) of changed Ingresses. */
   ingressHosts: Set<string>;
+  /** API groups with a changed CustomResourceDefinition. */
+  crdGroups: Set<string>;
 }
 
 /** Answers that several changed objects of one batch share (per namespace), for `readersOf`. */
@@ -137,17 +140,30 @@ export const OBJECT_READS = {
       for (const host of new Set(ing.rules.map((r) => r.host ?? ''))) for (const other of ws.ingressesWithHost(host)) add(other.obj);
     },
   },
+  /** A custom resource is validated against the CRDs of its API group in the files (or the bundled ones when there are none). */
+  customResourceDefinitions: {
+    description: 'the CustomResourceDefinitions of its API group in the files (the bundled ones when there are none)',
+    dependsOn: (obj, changes) => changes.crdGroups.size > 0 && changes.crdGroups.has(groupOf(obj.apiVersion)),
+    readersOf(ws, changed, add, memo) {
+      const k = definedKind(changed);
+      if (!k) return;
+      // One pass over the workspace per group and batch: CRD edits are rare.
+      for (const o of memoized(memo, `crd ${k.group}`, () => [...ws.objects()].filter((o) => groupOf(o.apiVersion) === k.group))) add(o);
+    },
+  },
 } as const satisfies Record<string, ObjectRead>;
 
 export type ObjectReadName = keyof typeof OBJECT_READS;
 
 export function emptySummary(): ChangeSummary {
-  return { templateNamespaces: new Set(), selectingServices: new Set(), nodePorts: false, serviceNamespaces: new Set(), serviceNames: new Set(), ingressHosts: new Set() };
+  return { templateNamespaces: new Set(), selectingServices: new Set(), nodePorts: false, serviceNamespaces: new Set(), serviceNames: new Set(), ingressHosts: new Set(), crdGroups: new Set() };
 }
 
 /** Sums up changed objects (old and new versions) for `dependsOn`. */
 export function summarize(ws: Workspace, changed: readonly K8sObject[], into: ChangeSummary = emptySummary()): ChangeSummary {
   for (const c of changed) {
+    const crd = definedKind(c);
+    if (crd) into.crdGroups.add(crd.group);
     if (serviceOf(c)) {
       into.serviceNamespaces.add(c.namespace);
       if (c.name !== undefined) into.serviceNames.add(c.name);
@@ -171,4 +187,5 @@ export function mergeSummary(into: ChangeSummary, from: ChangeSummary): void {
   for (const ns of from.serviceNamespaces) into.serviceNamespaces.add(ns);
   for (const n of from.serviceNames) into.serviceNames.add(n);
   for (const h of from.ingressHosts) into.ingressHosts.add(h);
+  for (const g of from.crdGroups) into.crdGroups.add(g);
 }
