@@ -6,6 +6,7 @@ import { LanguageClient, RevealOutputChannelOn, TransportKind } from 'vscode-lan
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { registerDiagram } from './diagram';
 import { registerEditorStatus } from './editorStatus';
+import { registerTraceRequest } from './route';
 
 let client: LanguageClient | undefined;
 
@@ -39,6 +40,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   await client.start();
   context.subscriptions.push(registerDiagram(context, client));
   registerEditorStatus(context, client);
+  context.subscriptions.push(registerTraceRequest(context, client));
 }
 
 export async function deactivate(): Promise<void> {

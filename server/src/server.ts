@@ -2,6 +2,7 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { registerFileStatus } from './lsp/fileStatus';
 import { notifyGraphChanged, registerGraphRequests } from './lsp/graphRequests';
+import { registerRouteRequests } from './lsp/routeRequests';
 import { startServer } from './lsp/session';
 import { errorText } from './lsp/validation';
 
@@ -16,6 +17,8 @@ startServer(connection, {
   onStart: (ctx) => {
     registerGraphRequests(connection, () => ctx.validation.workspace, { uriOf: (name) => ctx.names.uriOf(name), settings: () => ctx.settings().engine });
     registerFileStatus(connection, ctx);
+    // "Trace a Request…": the same Workspace, traced with the routing model.
+    registerRouteRequests(connection, () => ctx.validation.workspace, (name) => ctx.names.uriOf(name));
   },
   onSettled: () => notifyGraphChanged(connection),
 });
