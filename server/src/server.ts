@@ -16,7 +16,7 @@ process.on('unhandledRejection', (error) => connection.console.error(`kubeway: u
 
 startServer(connection, {
   // The traffic diagram: its request reads the same Workspace; it is told to refresh when checks settle.
-  onStart: (ctx) => registerGraphRequests(connection, () => ctx.validation.workspace, { uriOf: (name) => ctx.names.uriOf(name) }),
+  onStart: (ctx) => registerGraphRequests(connection, () => ctx.validation.workspace, { uriOf: (name) => ctx.names.uriOf(name), settings: () => ctx.settings().engine }),
   onSettled: () => notifyGraphChanged(connection),
 });
 connection.listen();

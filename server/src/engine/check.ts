@@ -4,9 +4,9 @@ import type { K8sObject } from './model/object';
 import type { Workspace } from './model/workspace';
 import { ALL_RULES } from './rules/registry';
 import type { Finding, Rule, RuleContext } from './rules/rule';
-import type { EngineSettings } from './settings';
+import type { EngineSettings, RuleSetting } from './settings';
 import { withDefaults } from './settings';
-import type { Diagnostic, Range } from './types';
+import type { Diagnostic, Range, Severity } from './types';
 import { fileCache } from './checkCache';
 import type { ObjectResults, RuleResult, Thrown } from './checkCache';
 
@@ -48,48 +48,17 @@ export function checkFile(ws: Workspace, path: string, options: CheckOptions = {
   });
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i];
-    const level = settings.rules[rule.id] ?? rule.severity;
-    if (level === 'off') continue;
+    const run = new RuleRunner(rule, ws, settings, file);
+    if (run.off) continue;
     const found: Diagnostic[] = [];
-    let sink = found;
-    let currentObj: K8sObject | undefined;
-    const ctx: RuleContext = {
-      workspace: ws,
-      settings,
-      report(f: Finding) {
-        const range = isRange(f.at) ? f.at : currentObj ? currentObj.doc.rangeOf(f.at) : file.lines.range(0, 0);
-        const d: Diagnostic = { file: path, range, severity: settings.rules[rule.id] ? level : (f.severity ?? level), code: rule.id, message: f.message, source: 'kubeway' };
-        if (f.fix) d.fix = f.fix;
-        sink.push(d);
-      },
-    };
+    const ofFile = run.wholeFile();
     let failed: Thrown | undefined;
-    try {
-      if (rule.checkFile) rule.checkFile(file, ctx);
-    } catch (error) {
-      failed = { error };
-    }
+    if (isThrown(ofFile)) failed = ofFile;
+    else for (let d = 0; d < ofFile.length; d++) found.push(ofFile[d]);
     if (rule.checkObject && !failed) {
-      const scratch: Diagnostic[] = [];
       for (let k = 0; k < objects.length; k++) {
         let result = kept[k].results[i];
-        if (result === undefined) {
-          const obj = objects[k];
-          if (obj.doc.broken || (obj.removedApi && !rule.includeRemovedApis) || (rule.appliesTo && !rule.appliesTo(obj))) {
-            result = NONE;
-          } else {
-            scratch.length = 0;
-            sink = scratch;
-            currentObj = obj;
-            try {
-              rule.checkObject(obj, ctx);
-              result = scratch.length ? scratch.slice() : NONE;
-            } catch (error) {
-              result = { error };
-            }
-          }
-          kept[k].results[i] = result;
-        }
+        if (result === undefined) kept[k].results[i] = result = run.object(objects[k]);
         if (result === NONE) continue;
         if (isThrown(result)) {
           failed = result;
@@ -114,8 +83,84 @@ export function checkFile(ws: Workspace, path: string, options: CheckOptions = {
   return out.sort(compareDiagnostics);
 }
 
-function isThrown(r: RuleResult): r is Thrown {
+export function isThrown(r: RuleResult): r is Thrown {
   return (r as Thrown).error !== undefined || !Array.isArray(r);
+}
+
+/** Whether a rule looks at an object at all: not a broken document, not a removed apiVersion (unless the rule asks), one of its kinds. */
+export function ruleApplies(rule: Rule, obj: K8sObject): boolean {
+  if (obj.doc.broken || (obj.removedApi && !rule.includeRemovedApis)) return false;
+  if (rule.kinds && !rule.kinds.includes(obj.kind)) return false;
+  return !rule.appliesTo || rule.appliesTo(obj);
+}
+
+/**
+ * Runs one rule on the objects of one file, as every caller must: the user's severity (or `off`), the
+ * objects the rule applies to, findings turned into diagnostics of the file, and a throwing rule caught
+ * (its result is the error: the caller drops the rule's findings for the file and goes on). checkFile and
+ * the diagram's reasons (graph/reasons.ts) both run rules through it.
+ */
+export class RuleRunner {
+  /** The severity findings get, or `off`: then the rule is not run. */
+  readonly level: RuleSetting;
+  private readonly ctx: RuleContext;
+  /** One list for every evaluation (copied out only when something was found: most objects are clean). */
+  private readonly sink: Diagnostic[] = [];
+  private obj: K8sObject | undefined;
+
+  constructor(
+    readonly rule: Rule,
+    workspace: Workspace,
+    settings: EngineSettings,
+    private readonly file: ManifestFile,
+  ) {
+    const setting = settings.rules[rule.id];
+    this.level = setting ?? rule.severity;
+    const level = this.level as Severity;
+    this.ctx = {
+      workspace,
+      settings,
+      report: (f: Finding) => {
+        const range = isRange(f.at) ? f.at : this.obj ? this.obj.doc.rangeOf(f.at) : this.file.lines.range(0, 0);
+        const d: Diagnostic = { file: this.file.path, range, severity: setting ? level : (f.severity ?? level), code: rule.id, message: f.message, source: 'kubeway' };
+        if (f.fix) d.fix = f.fix;
+        this.sink.push(d);
+      },
+    };
+  }
+
+  get off(): boolean {
+    return this.level === 'off';
+  }
+
+  /** The rule's findings for one object of the file (none when it does not apply, or the rule is off). */
+  object(obj: K8sObject): RuleResult {
+    const rule = this.rule;
+    if (this.off || !rule.checkObject || !ruleApplies(rule, obj)) return NONE;
+    this.obj = obj;
+    try {
+      return this.collect(() => rule.checkObject!(obj, this.ctx));
+    } finally {
+      this.obj = undefined;
+    }
+  }
+
+  /** The rule's findings about the file as a whole (YAML-level rules). */
+  wholeFile(): RuleResult {
+    const rule = this.rule;
+    if (this.off || !rule.checkFile) return NONE;
+    return this.collect(() => rule.checkFile!(this.file, this.ctx));
+  }
+
+  private collect(run: () => void): RuleResult {
+    this.sink.length = 0;
+    try {
+      run();
+    } catch (error) {
+      return { error };
+    }
+    return this.sink.length ? this.sink.slice() : NONE;
+  }
 }
 
 /** The line an object's document starts on (it moves when lines are added or removed above it). */

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Workspace } from '../../../server/src/engine/model/workspace';
 import { buildGraph } from '../../../server/src/engine/graph/build';
+import { findingsOf } from '../../../server/src/engine/graph/reasons';
 import type { GraphEdge, TrafficGraph } from '../../../server/src/engine/graph/types';
+import { withDefaults } from '../../../server/src/engine/settings';
 import { check } from '../../harness';
 
 function graphOf(files: Record<string, string>, opts?: Parameters<typeof buildGraph>[1]): TrafficGraph {
@@ -427,6 +429,19 @@ spec:
     assert.match(reasons[2]!, /`admin`/);
     assert.match(reasons[3]!, /targetPort `web`/);
     assert.match(reasons[4]!, /^Service `worker` selects no pods: no workload in namespace `shop` has labels app=worker/);
+  });
+
+  it('follows the rule settings of the diagnostics: a rule turned off explains nothing', () => {
+    const ws = new Workspace();
+    for (const [name, text] of Object.entries(files)) ws.setText(name, text);
+    const ingress = ws.file('ingress.yaml')!.objects[0];
+    const all = findingsOf(ws, ingress, 'route').map((f) => f.rule);
+    assert.ok(all.includes('ingress-service-missing') && all.includes('ingress-service-port'), JSON.stringify(all));
+    const off = findingsOf(ws, ingress, 'route', withDefaults({ rules: { 'ingress-service-missing': 'off' } })).map((f) => f.rule);
+    assert.deepEqual(off, all.filter((r) => r !== 'ingress-service-missing'));
+    // The edge to the missing Service still has its reason, in the graph's own words.
+    const quiet = graphOf(files, { settings: withDefaults({ rules: { 'ingress-service-missing': 'off' } }) });
+    assert.match(quiet.edges.find((e) => e.to === 'missing:Service/shop/cart')!.reason!, /routes to Service `cart`, which is not in the checked files/);
   });
 
   it('is not broken when the reference resolves', () => {

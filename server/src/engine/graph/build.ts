@@ -13,7 +13,8 @@ import { resolveBackend, resolveTargetPort, selectedTemplates, selectorText, sel
 import { serviceOf } from '../model/service';
 import type { Service } from '../model/service';
 import type { Workspace } from '../model/workspace';
-import { REFERENCE_RULES, VALUE_RULES, findingsOf, reasonWithin } from './reasons';
+import type { EngineSettings } from '../settings';
+import { findingsOf, reasonWithin } from './reasons';
 import type { ContainerInfo, GraphEdge, GraphNode, GraphNodeKind, IngressRoute, PortMapping, ServicePortInfo, TrafficGraph } from './types';
 
 export interface BuildOptions {
@@ -21,6 +22,8 @@ export interface BuildOptions {
   includeFile?: (path: string) => boolean;
   /** Files whose objects come from their last good version (see LastGoodWorkspace). */
   staleFiles?: ReadonlySet<string>;
+  /** The rule settings the diagnostics use (a rule turned off gives no reason either); the defaults when absent. */
+  settings?: EngineSettings;
 }
 
 export function nodeId(kind: string, namespace: string, name: string): string {
@@ -103,8 +106,7 @@ class GraphBuilder {
     const from = this.drawn.get(ing.obj);
     if (!from) return;
     const doc = ing.obj.doc;
-    const rules = [REFERENCE_RULES.serviceMissing, REFERENCE_RULES.servicePort, VALUE_RULES.backendPort, VALUE_RULES.backend];
-    const findings = findingsOf(this.ws, ing.obj, rules);
+    const findings = findingsOf(this.ws, ing.obj, 'route', this.opts.settings);
     for (const { backend, rule, path } of serviceBackends(ing)) {
       const resolution = resolveBackend(this.ws, ing, backend);
       if (resolution.status === 'not-a-service') continue;
@@ -118,7 +120,7 @@ class GraphBuilder {
         if (path.path !== undefined) edge.path = path.path;
         if (path.pathType !== undefined) edge.pathType = path.pathType;
       } else edge.defaultBackend = true;
-      const reason = reasonWithin(findings, doc.rangeOf(backend.node), rules);
+      const reason = reasonWithin(findings, doc.rangeOf(backend.node));
       if (resolution.status === 'missing') {
         edge.to = this.missingNode('Service', ing.obj.namespace, resolution.name, ing.obj.file, line);
         edge.broken = true;
@@ -145,11 +147,10 @@ class GraphBuilder {
     const selectorNode = obj.reader.pair(obj.reader.map(obj.get('spec')), 'selector')?.key ?? obj.node;
     const selectorLine = doc.rangeOf(selectorNode).start.line;
     const templates = selectedTemplates(this.ws, svc);
-    const findings = findingsOf(this.ws, obj, [REFERENCE_RULES.selectsNoPods, REFERENCE_RULES.targetPort, VALUE_RULES.servicePort]);
     if (templates.length === 0) {
       const wanted = selectorText(svc.selector);
       const to = this.missingNode('Pod', obj.namespace, wanted, obj.file, selectorLine, { selector: Object.fromEntries(svc.selector) });
-      const reason = findings.find((f) => f.rule === REFERENCE_RULES.selectsNoPods)?.message;
+      const reason = findingsOf(this.ws, obj, 'selection', this.opts.settings)[0]?.message;
       this.edges.push({
         from,
         to,
@@ -161,6 +162,7 @@ class GraphBuilder {
       });
       return;
     }
+    const findings = findingsOf(this.ws, obj, 'target-port', this.opts.settings);
     // A named targetPort is broken only when no selected workload has it: Kubernetes resolves it per pod,
     // so one Service may front different workloads on different ports.
     const unresolved = svc.ports.map((p) => {
@@ -187,8 +189,7 @@ class GraphBuilder {
           if (!edge.broken) edge.line = range.start.line;
           edge.broken = true;
           reasons.push(
-            reasonWithin(findings, doc.rangeOf(p.node), [REFERENCE_RULES.targetPort]) ??
-              reasonWithin(findings, range, [VALUE_RULES.servicePort]) ??
+            reasonWithin(findings, doc.rangeOf(p.node), range) ??
               `targetPort \`${target}\` matches no container port named \`${target}\` (${p.protocol}) in the pods Service \`${obj.name}\` selects.`,
           );
         }

@@ -10,6 +10,7 @@ export const ingressBackendPort: Rule = {
   id: 'ingress-backend-port',
   description: 'An Ingress service backend names its port with exactly one of `port.name` (a valid port name) or `port.number` (1-65535).',
   severity: 'error',
+  explains: 'route',
   appliesTo: isIngressV1,
   checkObject(obj, ctx) {
     const r = obj.reader;

@@ -10,6 +10,7 @@ export const ingressBackend: Rule = {
   id: 'ingress-backend',
   description: 'An Ingress backend sets exactly one of `service` or `resource`; `service.name` must be a valid Service name.',
   severity: 'error',
+  explains: 'route',
   appliesTo: isIngressV1,
   checkObject(obj, ctx) {
     const r = obj.reader;

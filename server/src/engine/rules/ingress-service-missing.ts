@@ -21,6 +21,8 @@ export const ingressServiceMissing: Rule = {
   id: 'ingress-service-missing',
   description: 'An Ingress routes to a Service that is not in the checked files for its namespace.',
   severity: 'warning',
+  reads: ['servicesNamed'],
+  explains: 'route',
   appliesTo: isIngressV1,
   checkObject(obj, ctx) {
     const ws = ctx.workspace;

@@ -30,6 +30,8 @@ export const ingressServicePort: Rule = {
   id: 'ingress-service-port',
   description: "An Ingress backend's port must be a port the Service exposes (by `port` number or port `name`, not `targetPort`).",
   severity: 'error',
+  reads: ['servicesNamed'],
+  explains: 'route',
   appliesTo: isIngressV1,
   checkObject(obj, ctx) {
     const ns = obj.namespace;

@@ -4,6 +4,7 @@ import type { K8sObject } from '../model/object';
 import type { Workspace } from '../model/workspace';
 import type { EngineSettings } from '../settings';
 import type { Fix, Range, Severity } from '../types';
+import type { ObjectReadName } from './reads';
 
 /** What a rule reports; the engine adds the file, the rule id and the severity. */
 export interface Finding {
@@ -14,6 +15,9 @@ export interface Finding {
   /** Overrides the rule's default severity for this finding (e.g. absent vs. broken reference). */
   severity?: Severity;
 }
+
+/** Diagram edges with a reason: an Ingress route to a Service, a Service selecting pods, a Service port's targetPort. */
+export type EdgeReason = 'route' | 'selection' | 'target-port';
 
 export interface RuleContext {
   workspace: Workspace;
@@ -37,7 +41,20 @@ export interface Rule {
   fallback?: boolean;
   /** Objects with a removed apiVersion are skipped unless the rule says otherwise. */
   includeRemovedApis?: boolean;
+  /** The kinds of the objects the rule checks (all kinds when absent); `appliesTo` narrows further (apiVersions). */
+  kinds?: readonly string[];
   appliesTo?(obj: K8sObject): boolean;
+  /**
+   * What the rule reads of other objects of the workspace (reads.ts): the check cache and the language
+   * server's dependents follow these relations. A rule that reads only its own object (and its file's
+   * kustomizations) lists nothing.
+   */
+  reads?: readonly ObjectReadName[];
+  /**
+   * The diagram edge whose break the rule's findings explain: the finding inside the reference is the
+   * edge's reason (graph/reasons.ts). Rules that read other objects are asked first.
+   */
+  explains?: EdgeReason;
   checkObject?(obj: K8sObject, ctx: RuleContext): void;
   checkFile?(file: ManifestFile, ctx: RuleContext): void;
 }

@@ -26,6 +26,7 @@ export const serviceNodePort: Rule = {
   id: 'service-node-port',
   description: 'nodePort is only for NodePort/LoadBalancer Services, must be in the node port range and unique within the Service.',
   severity: 'error',
+  reads: ['nodePorts'],
   appliesTo: appliesToService,
   checkObject(obj, ctx) {
     const r = obj.reader;

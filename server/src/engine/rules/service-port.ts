@@ -17,6 +17,7 @@ export const servicePort: Rule = {
   id: 'service-port',
   description: 'Service port and numeric targetPort must be 1-65535; a string targetPort must be a valid port name.',
   severity: 'error',
+  explains: 'target-port',
   appliesTo: appliesToService,
   checkObject(obj, ctx) {
     const r = obj.reader;

@@ -17,6 +17,8 @@ export const serviceSelectsNoPods: Rule = {
   id: 'service-selects-no-pods',
   description: 'The Service selector matches no pod template in its namespace among the checked files.',
   severity: 'warning',
+  reads: ['podTemplatesSelected'],
+  explains: 'selection',
   appliesTo: appliesToService,
   checkObject(obj, ctx) {
     const svc = serviceOf(obj);

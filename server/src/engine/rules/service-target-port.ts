@@ -32,6 +32,8 @@ export const serviceTargetPort: Rule = {
   id: 'service-target-port',
   description: 'A Service targetPort must match a container port of the selected pods (a named one by name and protocol).',
   severity: 'error',
+  reads: ['podTemplatesSelected'],
+  explains: 'target-port',
   appliesTo: appliesToService,
   checkObject(obj, ctx) {
     const svc = serviceOf(obj);
