@@ -30,7 +30,10 @@ export function startServer(command, { cwd, configuration = () => null } = {}) {
         pending.delete(msg.id);
         p?.res({ result: msg.result, error: msg.error, ms: t - p.t, at: t });
       } else if (msg.id !== undefined) {
-        const result = msg.method === 'workspace/configuration' ? (msg.params.items ?? []).map((item) => configuration(item.section)) : null;
+        const result =
+          msg.method === 'workspace/configuration'
+            ? (msg.params.items ?? []).map((item) => configuration(item.section))
+            : null;
         send({ id: msg.id, result });
       } else for (const l of listeners) l(msg, t);
     }

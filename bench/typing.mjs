@@ -22,7 +22,10 @@ const edits = Number(opt('edits', 300));
 const reps = Number(opt('reps', 3));
 const timeoutMs = Number(opt('timeout', 120_000));
 const spreadMs = Number(opt('spread', 0));
-const server = opt('server', `${JSON.stringify(process.execPath)} ${JSON.stringify(join(ROOT, 'dist/server.js'))} --stdio`);
+const server = opt(
+  'server',
+  `${JSON.stringify(process.execPath)} ${JSON.stringify(join(ROOT, 'dist/server.js'))} --stdio`,
+);
 const gen = resolve(opt('gen', join(ROOT, '../shared/bench/gen.mjs')));
 if (!existsSync(gen)) throw new Error(`${gen} is not there to make the workload (--gen PATH)`);
 const { generateWorkload } = await import(pathToFileURL(gen).href);
@@ -52,18 +55,28 @@ async function runOnce() {
   const s = startServer(server, { cwd: ROOT });
   const publishes = [];
   s.onNotification((msg, t) => {
-    if (msg.method === 'textDocument/publishDiagnostics') publishes.push({ uri: msg.params.uri, version: msg.params.version, t, n: msg.params.diagnostics.length });
+    if (msg.method === 'textDocument/publishDiagnostics')
+      publishes.push({ uri: msg.params.uri, version: msg.params.version, t, n: msg.params.diagnostics.length });
   });
   await s.request('initialize', {
     processId: process.pid,
     rootUri: null,
     workspaceFolders: null,
     initializationOptions: { indexWorkspaceFolders: false },
-    capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+    capabilities: {
+      workspace: { configuration: true },
+      textDocument: { publishDiagnostics: { versionSupport: true } },
+    },
   });
   s.send({ method: 'initialized', params: {} });
-  s.send({ method: 'textDocument/didOpen', params: { textDocument: { uri: smallUri, languageId: 'yaml', version: 1, text: smallText } } });
-  s.send({ method: 'textDocument/didOpen', params: { textDocument: { uri: bigUri, languageId: 'yaml', version: 1, text: bigText } } });
+  s.send({
+    method: 'textDocument/didOpen',
+    params: { textDocument: { uri: smallUri, languageId: 'yaml', version: 1, text: smallText } },
+  });
+  s.send({
+    method: 'textDocument/didOpen',
+    params: { textDocument: { uri: bigUri, languageId: 'yaml', version: 1, text: bigText } },
+  });
   const waitFor = async (test, ms) => {
     const until = performance.now() + ms;
     while (!test() && performance.now() < until) await sleep(5);
@@ -73,10 +86,29 @@ async function runOnce() {
   if (!opened) throw new Error('the big document was never diagnosed');
   await sleep(500);
   const cpu0 = s.cpuSeconds();
-  const msgs = [{ method: 'textDocument/didChange', params: { textDocument: { uri: bigUri, version: 2 }, contentChanges: [{ range: { start: { line: typingLine, character: 0 }, end: { line: typingLine, character: 0 } }, text: '# \n' }] } }];
+  const msgs = [
+    {
+      method: 'textDocument/didChange',
+      params: {
+        textDocument: { uri: bigUri, version: 2 },
+        contentChanges: [
+          {
+            range: { start: { line: typingLine, character: 0 }, end: { line: typingLine, character: 0 } },
+            text: '# \n',
+          },
+        ],
+      },
+    },
+  ];
   for (let i = 1; i < edits; i++) {
     const at = { line: typingLine, character: 1 + i };
-    msgs.push({ method: 'textDocument/didChange', params: { textDocument: { uri: bigUri, version: 2 + i }, contentChanges: [{ range: { start: at, end: at }, text: 'x' }] } });
+    msgs.push({
+      method: 'textDocument/didChange',
+      params: {
+        textDocument: { uri: bigUri, version: 2 + i },
+        contentChanges: [{ range: { start: at, end: at }, text: 'x' }],
+      },
+    });
   }
   const newest = 1 + edits;
   const before = publishes.length;
@@ -89,8 +121,14 @@ async function runOnce() {
       while (performance.now() < due) await sleep(0);
     }
   } else s.sendAll(msgs);
-  const hover = await Promise.race([s.request('textDocument/hover', { textDocument: { uri: smallUri }, position: { line: 1, character: 2 } }), sleep(timeoutMs).then(() => null)]);
-  const done = await waitFor(() => publishes.some((p) => p.uri === bigUri && p.version === newest), timeoutMs - (performance.now() - t0));
+  const hover = await Promise.race([
+    s.request('textDocument/hover', { textDocument: { uri: smallUri }, position: { line: 1, character: 2 } }),
+    sleep(timeoutMs).then(() => null),
+  ]);
+  const done = await waitFor(
+    () => publishes.some((p) => p.uri === bigUri && p.version === newest),
+    timeoutMs - (performance.now() - t0),
+  );
   const newestAt = publishes.find((p) => p.uri === bigUri && p.version === newest)?.t;
   // Work still queued for older versions shows as publishes after the newest one: give it a moment.
   await sleep(1000);
@@ -113,7 +151,9 @@ const runs = [];
 for (let i = 0; i < reps; i++) {
   const r = await runOnce();
   runs.push(r);
-  process.stderr.write(`[typing] ${mb} MB, ${edits} edits, run ${i + 1}/${reps}: hover ${r.hoverMs?.toFixed(0) ?? `> ${timeoutMs}`} ms, newest published ${r.newestPublishedMs?.toFixed(0) ?? `> ${timeoutMs}`} ms, ${r.publishes} publishes (versions ${r.versionsPublished.slice(0, 12).join(',')}${r.versionsPublished.length > 12 ? ',…' : ''}), cpu ${r.cpuS} s, rss ${r.peakRssMB} MB\n`);
+  process.stderr.write(
+    `[typing] ${mb} MB, ${edits} edits, run ${i + 1}/${reps}: hover ${r.hoverMs?.toFixed(0) ?? `> ${timeoutMs}`} ms, newest published ${r.newestPublishedMs?.toFixed(0) ?? `> ${timeoutMs}`} ms, ${r.publishes} publishes (versions ${r.versionsPublished.slice(0, 12).join(',')}${r.versionsPublished.length > 12 ? ',…' : ''}), cpu ${r.cpuS} s, rss ${r.peakRssMB} MB\n`,
+  );
 }
 const pick = (f) => median(runs.map(f).filter((x) => x !== null && x !== undefined));
 const summary = {

@@ -5,7 +5,13 @@
  */
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import { ErrorCodes, ExitNotification, HoverRequest, ResponseError, ShutdownRequest } from 'vscode-languageserver-protocol/node';
+import {
+  ErrorCodes,
+  ExitNotification,
+  HoverRequest,
+  ResponseError,
+  ShutdownRequest,
+} from 'vscode-languageserver-protocol/node';
 import { LspClient } from './lspClient';
 
 const SERVICE = `apiVersion: v1
@@ -59,13 +65,18 @@ describe('server lifecycle', () => {
     const uri = 'file:///lifecycle/web.yaml';
     await c.open(uri, SERVICE);
     await c.waitDiagnostics(uri, () => true);
-    assert.ok(await c.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 1, character: 2 } }));
+    assert.ok(
+      await c.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 1, character: 2 } }),
+    );
     assert.equal(await c.conn.sendRequest(ShutdownRequest.type), null);
     await assert.rejects(
       c.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 1, character: 2 } }),
       (e: unknown) => e instanceof ResponseError && e.code === ErrorCodes.InvalidRequest,
     );
-    await assert.rejects(c.conn.sendRequest(ShutdownRequest.type), (e: unknown) => e instanceof ResponseError && e.code === ErrorCodes.InvalidRequest);
+    await assert.rejects(
+      c.conn.sendRequest(ShutdownRequest.type),
+      (e: unknown) => e instanceof ResponseError && e.code === ErrorCodes.InvalidRequest,
+    );
     await c.conn.sendNotification(ExitNotification.type);
     assert.equal(await exitCode(c), 0);
   });

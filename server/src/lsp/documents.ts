@@ -53,7 +53,8 @@ export class LazyTextDocument implements TextDocument {
       return this.doc;
     }
     const text = applyByLines(this.doc.getText(), changes);
-    if (text !== undefined) this.doc = TextDocument.create(this.doc.uri, this.doc.languageId, this.pendingVersion, text);
+    if (text !== undefined)
+      this.doc = TextDocument.create(this.doc.uri, this.doc.languageId, this.pendingVersion, text);
     else TextDocument.update(this.doc, changes, this.pendingVersion);
     return this.doc;
   }
@@ -130,7 +131,8 @@ export function applyByLines(text: string, changes: readonly TextDocumentContent
       continue;
     }
     let { start, end } = change.range;
-    if (start.line > end.line || (start.line === end.line && start.character > end.character)) [start, end] = [end, start];
+    if (start.line > end.line || (start.line === end.line && start.character > end.character))
+      [start, end] = [end, start];
     const [sl, so] = locate(start);
     const [el, eo] = locate(end);
     const replaced = lines[sl].slice(0, so) + change.text + lines[el].slice(eo);

@@ -6,8 +6,20 @@
  * - after `shutdown`, requests are answered with InvalidRequest and notifications other than `exit` are
  *   dropped, as the specification asks (https://microsoft.github.io/language-server-protocol/specifications/lsp/3.17/specification/#shutdown).
  */
-import { AbstractMessageReader, ErrorCodes, Message, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
-import type { DataCallback, Disposable, MessageReader, MessageWriter, ResponseMessage } from 'vscode-languageserver/node';
+import {
+  AbstractMessageReader,
+  ErrorCodes,
+  Message,
+  StreamMessageReader,
+  StreamMessageWriter,
+} from 'vscode-languageserver/node';
+import type {
+  DataCallback,
+  Disposable,
+  MessageReader,
+  MessageWriter,
+  ResponseMessage,
+} from 'vscode-languageserver/node';
 
 /**
  * Passes messages on until a `shutdown` request has gone by; then answers later requests with InvalidRequest
@@ -39,7 +51,14 @@ export class ShutdownGuard extends AbstractMessageReader implements MessageReade
         return;
       }
       if (Message.isRequest(message)) {
-        const answer: ResponseMessage = { jsonrpc: '2.0', id: message.id, error: { code: ErrorCodes.InvalidRequest, message: `the server is shutting down: ${message.method} is not answered after shutdown` } };
+        const answer: ResponseMessage = {
+          jsonrpc: '2.0',
+          id: message.id,
+          error: {
+            code: ErrorCodes.InvalidRequest,
+            message: `the server is shutting down: ${message.method} is not answered after shutdown`,
+          },
+        };
         void this.writer.write(answer).catch(() => undefined);
       } else if (Message.isNotification(message) && message.method === 'exit') callback(message);
       // Other notifications (and responses to the server's own requests) are dropped.
@@ -58,16 +77,23 @@ export interface StdioTransport {
 }
 
 /** Reads and writes LSP messages on stdin/stdout; `exit` is called with the exit code when the stream breaks or ends. */
-export function stdioTransport(exit: (code: number) => void = (code) => process.exit(code), stdin: NodeJS.ReadableStream = process.stdin, stdout: NodeJS.WritableStream = process.stdout): StdioTransport {
+export function stdioTransport(
+  exit: (code: number) => void = (code) => process.exit(code),
+  stdin: NodeJS.ReadableStream = process.stdin,
+  stdout: NodeJS.WritableStream = process.stdout,
+): StdioTransport {
   const writer = new StreamMessageWriter(stdout);
   const reader = new ShutdownGuard(new StreamMessageReader(stdin), writer);
   reader.onError((error) => {
-    process.stderr.write(`kubeway: cannot read the client's messages (${error.message}); exiting so that the client restarts the server\n`);
+    process.stderr.write(
+      `kubeway: cannot read the client's messages (${error.message}); exiting so that the client restarts the server\n`,
+    );
     exit(1);
   });
   // The client went away: as the library does for its own streams, exit (0 only after a shutdown request).
   reader.onClose(() => exit(reader.shutdownReceived ? 0 : 1));
   // stdout carries the protocol: output meant for a console goes to stderr instead.
-  for (const level of ['log', 'info', 'debug'] as const) console[level] = (...args: unknown[]) => console.error(...args);
+  for (const level of ['log', 'info', 'debug'] as const)
+    console[level] = (...args: unknown[]) => console.error(...args);
   return { reader, writer };
 }

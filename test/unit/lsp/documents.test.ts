@@ -53,21 +53,32 @@ describe('documents with queued edits', () => {
       assert.equal(lazy.getText(), reference.getText(), `seed ${seed}: ${JSON.stringify(changes)}`);
       assert.equal(lazy.lineCount, reference.lineCount, `seed ${seed}`);
       assert.equal(lazy.pendingEdits, 0);
-      for (let line = 0; line < reference.lineCount; line++) assert.deepEqual(lazy.getLineRange(line), reference.getLineRange(line), `seed ${seed} line ${line}`);
+      for (let line = 0; line < reference.lineCount; line++)
+        assert.deepEqual(lazy.getLineRange(line), reference.getLineRange(line), `seed ${seed} line ${line}`);
     }
   });
 
   it('applies a burst of typing to a big text in one pass', () => {
     const big = Array.from({ length: 20_000 }, (_, i) => `  name: app-${i}\n`).join('');
     const changes: TextDocumentContentChangeEvent[] = [];
-    for (let i = 0; i < 300; i++) changes.push({ range: { start: { line: 10_000, character: i }, end: { line: 10_000, character: i } }, text: 'x' });
+    for (let i = 0; i < 300; i++)
+      changes.push({
+        range: { start: { line: 10_000, character: i }, end: { line: 10_000, character: i } },
+        text: 'x',
+      });
     const text = applyByLines(big, changes)!;
     assert.equal(text.split('\n')[10_000], `${'x'.repeat(300)}  name: app-10000`);
     assert.equal(text.length, big.length + 300);
   });
 
   it('leaves a carriage return that an edit would join to a line feed to the library', () => {
-    assert.equal(applyByLines('a\rb', [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '\n' }, { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }]), undefined);
+    assert.equal(
+      applyByLines('a\rb', [
+        { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '\n' },
+        { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' },
+      ]),
+      undefined,
+    );
     const lazy = new LazyTextDocument('file:///x.yaml', 'yaml', 1, 'a\rb');
     lazy.update([{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '\n' }], 2);
     lazy.update([{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }], 3);
