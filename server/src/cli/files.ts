@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { Workspace } from '../engine/model/workspace';
 
 const MANIFEST = /\.ya?ml$/i;
 const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode-test', 'dist', 'out']);
@@ -87,4 +88,11 @@ export function displayPath(path: string, cwd = process.cwd()): string {
   const abs = resolve(path);
   const rel = relative(cwd, abs);
   return rel && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel) ? rel : abs;
+}
+
+/** Loads every file given into one workspace; paths are stored as the user will see them. */
+export function loadWorkspace(paths: string[]): Workspace {
+  const ws = new Workspace();
+  for (const f of collectFiles(paths)) ws.setText(displayPath(f), readText(f));
+  return ws;
 }

@@ -1,9 +1,9 @@
 /** `kubeway route <url> <file|dir>...`: where a request goes, from the Ingress controllers (or a Service name, a node port) to the pods. */
 import { buildRoutingTable, parseHeader, parseRequest, requestUrl, traceWithTable } from '../engine/route';
 import type { RouteReport, Trace } from '../engine/route';
-import { commands } from './commands';
-import { UsageError, loadWorkspace, rejectUnknownOptions } from './main';
-import type { ParsedArgs } from './main';
+import { UsageError, rejectUnknownOptions } from './args';
+import { loadWorkspace } from './files';
+import type { ParsedArgs } from './args';
 
 const FORMATS = ['text', 'json'];
 
@@ -56,5 +56,3 @@ export function formatRouteText(report: RouteReport): string {
   }
   return lines.join('\n');
 }
-
-commands.route = routeCommand;
