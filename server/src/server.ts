@@ -4,9 +4,13 @@ import { registerFileStatus } from './lsp/fileStatus';
 import { notifyGraphChanged, registerGraphRequests } from './lsp/graphRequests';
 import { registerRouteRequests } from './lsp/routeRequests';
 import { startServer } from './lsp/session';
+import { stdioTransport } from './lsp/transport';
 import { errorText } from './lsp/validation';
 
-const connection = createConnection(ProposedFeatures.all);
+// Over stdio (how the extension starts it) the server reads through its own transport: it exits on a
+// framing error and refuses requests after shutdown. Other transports are the library's.
+const transport = process.argv.includes('--stdio') ? stdioTransport() : undefined;
+const connection = transport ? createConnection(ProposedFeatures.all, transport.reader, transport.writer) : createConnection(ProposedFeatures.all);
 
 // A bug must cost one answer, not the server: log it to the output channel and keep serving.
 process.on('uncaughtException', (error) => connection.console.error(`kubeway: unexpected error: ${errorText(error)}`));
