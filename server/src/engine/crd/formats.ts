@@ -8,8 +8,8 @@ const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$
 const UUID3 = /^[0-9a-f]{8}-?[0-9a-f]{4}-?3[0-9a-f]{3}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
 const UUID4 = /^[0-9a-f]{8}-?[0-9a-f]{4}-?4[0-9a-f]{3}-?[89ab][0-9a-f]{3}-?[0-9a-f]{12}$/i;
 const UUID5 = /^[0-9a-f]{8}-?[0-9a-f]{4}-?5[0-9a-f]{3}-?[89ab][0-9a-f]{3}-?[0-9a-f]{12}$/i;
-/** strfmt's hostname: RFC 1034 labels, 255 characters at most, a trailing dot allowed. */
-const HOSTNAME = /^([a-zA-Z0-9\p{S}\p{L}]((-?[a-zA-Z0-9\p{S}\p{L}]{0,62})?)|([a-zA-Z0-9\p{S}\p{L}](([a-zA-Z0-9-\p{S}\p{L}]{0,61}[a-zA-Z0-9\p{S}\p{L}])?)(\.)){1,}([a-zA-Z\p{L}]){2,63})$/u;
+/** kube-openapi strfmt's HostnamePattern (RFC 1034 labels; digits, symbols and letters of any script). */
+const HOSTNAME = /^([a-zA-Z0-9\p{S}\p{L}]((-?[a-zA-Z0-9\p{S}\p{L}]{0,62})?)|([a-zA-Z0-9\p{S}\p{L}](([a-zA-Z0-9-\p{S}\p{L}]{0,61}[a-zA-Z0-9\p{S}\p{L}])?)(\.)){1,}([a-zA-Z0-9\p{S}\p{L}])(-?[a-zA-Z0-9\p{S}\p{L}]){1,62})$/u;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** RFC 3339 date-time, as strfmt.ParseDateTime's layouts accept it. */
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:?\d{2})?$/;
@@ -33,7 +33,7 @@ function isCIDR(s: string): boolean {
   return !!ip && /^\d{1,3}$/.test(bits) && Number(bits) <= ip.length * 8;
 }
 
-/** Go's url.ParseRequestURI: an absolute URI (with a scheme) or an absolute path. */
+/** govalidator.IsRequestURI, Go's url.ParseRequestURI: an absolute URI (with a scheme) or an absolute path. */
 function isRequestURI(s: string): boolean {
   if (s === '' || /[\s\x00-\x1f]/.test(s)) return false;
   if (s.startsWith('/')) return true;
@@ -47,7 +47,8 @@ export function formatProblem(format: string, v: string): string | undefined {
     case 'bsonobjectid': ok = /^[0-9a-fA-F]{24}$/.test(v); break;
     case 'uri': ok = isRequestURI(v); break;
     case 'email': ok = /^[^@\s<>]+@[^@\s<>]+$/.test(v); break;
-    case 'hostname': ok = v.length <= 255 && HOSTNAME.test(v.replace(/\.$/, '')); break;
+    case 'hostname': ok = HOSTNAME.test(v) && new TextEncoder().encode(v).length <= 255 && v.split('.').every((l) => new TextEncoder().encode(l).length <= 63); break;
+    // govalidator's IsIPv4/IsIPv6/IsCIDR: Go's net.ParseIP / ParseCIDR, told apart by '.' or ':'.
     case 'ipv4': ok = parseIP(v) !== undefined && v.includes('.'); break;
     case 'ipv6': ok = parseIP(v) !== undefined && v.includes(':'); break;
     case 'cidr': ok = isCIDR(v); break;
