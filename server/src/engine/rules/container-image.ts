@@ -1,4 +1,4 @@
-import { isWorkload } from '../model/apiVersions';
+import { WORKLOAD_KINDS, isWorkload } from '../model/apiVersions';
 import type { Rule } from './rule';
 import { containerLabel, containersOf, firstKey, isKustomizePatch, lowerFirst, podSpecOf, stringOrNull } from './workload-support';
 
@@ -10,6 +10,27 @@ export const containerImage: Rule = {
   id: 'container-image',
   description: 'Every container needs an image, without surrounding whitespace.',
   severity: 'error',
+  docs: {
+    why: "The kubelet pulls the image to run: the API server requires it, and a name with surrounding whitespace can never be pulled.",
+    fails: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+`,
+    fixed: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: nginx:1.27
+`,
+  },
+  kinds: WORKLOAD_KINDS,
   appliesTo: (obj) => isWorkload(obj.apiVersion, obj.kind),
   checkObject(obj, ctx) {
     const r = obj.reader;

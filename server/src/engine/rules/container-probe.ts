@@ -1,5 +1,5 @@
 import type { Node, YAMLMap } from 'yaml';
-import { isWorkload } from '../model/apiVersions';
+import { WORKLOAD_KINDS, isWorkload } from '../model/apiVersions';
 import type { K8sObject } from '../model/object';
 import type { DocReader } from '../parse/nodes';
 import type { Rule, RuleContext } from './rule';
@@ -25,6 +25,42 @@ export const containerProbe: Rule = {
   id: 'container-probe',
   description: 'Probes and lifecycle hooks need exactly one handler with a valid port (a named port must exist in the container).',
   severity: 'error',
+  docs: {
+    why: "The kubelet runs each probe and hook with exactly one handler, against a port of the container: the API server rejects a probe with no handler or two, and a named port the container does not declare.",
+    fails: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: nginx:1.27
+      ports:
+        - name: web
+          containerPort: 8080
+      readinessProbe:
+        httpGet:
+          path: /healthz
+          port: http
+`,
+    fixed: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: nginx:1.27
+      ports:
+        - name: web
+          containerPort: 8080
+      readinessProbe:
+        httpGet:
+          path: /healthz
+          port: web
+`,
+  },
+  kinds: WORKLOAD_KINDS,
   appliesTo: (obj) => isWorkload(obj.apiVersion, obj.kind),
   checkObject(obj, ctx) {
     const r = obj.reader;

@@ -1,5 +1,5 @@
 import type { Node } from 'yaml';
-import { isWorkload } from '../model/apiVersions';
+import { WORKLOAD_KINDS, isWorkload } from '../model/apiVersions';
 import { keyText } from '../parse/nodes';
 import type { Rule } from './rule';
 import { containerLabel, containersOf, labelKeyProblem, lowerFirst, podSpecOf } from './workload-support';
@@ -79,6 +79,38 @@ export const containerResources: Rule = {
   id: 'container-resources',
   description: 'Container resource names must be valid and requests may not exceed limits (extended resources: requests = limits).',
   severity: 'error',
+  docs: {
+    why: "The scheduler places a pod by its requests and the kubelet enforces its limits: the API server rejects requests above limits, unknown resource names, and extended resources whose request differs from their limit.",
+    fails: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: nginx:1.27
+      resources:
+        requests:
+          cpu: "2"
+        limits:
+          cpu: "1"
+`,
+    fixed: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: nginx:1.27
+      resources:
+        requests:
+          cpu: 500m
+        limits:
+          cpu: "1"
+`,
+  },
+  kinds: WORKLOAD_KINDS,
   appliesTo: (obj) => isWorkload(obj.apiVersion, obj.kind),
   checkObject(obj, ctx) {
     const r = obj.reader;

@@ -29,6 +29,42 @@ export const ingressLegacyBackend: Rule = {
   id: 'ingress-legacy-backend',
   description: 'v1beta1 backend fields (`serviceName`, `servicePort`, `spec.backend`) in a networking.k8s.io/v1 Ingress: write `service: {name, port: {number}}` and `defaultBackend`.',
   severity: 'error',
+  docs: {
+    why: "networking.k8s.io/v1 renamed the v1beta1 backend fields: `serviceName`/`servicePort` became `service: {name, port: {number | name}}` and `spec.backend` became `spec.defaultBackend`. The API server rejects the old names as unknown fields.",
+    fails: `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: shop
+spec:
+  rules:
+    - host: shop.example.com
+      http:
+        paths:
+          - path: /
+            pathType: Prefix
+            backend:
+              serviceName: web
+              servicePort: 80
+`,
+    fixed: `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: shop
+spec:
+  rules:
+    - host: shop.example.com
+      http:
+        paths:
+          - path: /
+            pathType: Prefix
+            backend:
+              service:
+                name: web
+                port:
+                  number: 80
+`,
+  },
+  kinds: ['Ingress'],
   appliesTo: isIngressV1,
   checkObject(obj, ctx) {
     const r = obj.reader;

@@ -25,6 +25,15 @@ export interface RuleContext {
   report(finding: Finding): void;
 }
 
+/** A rule's documentation (docs/rules/<id>.md is made from it and the rest of the declaration, see ruleDocs.ts). */
+export interface RuleDocs {
+  /** Why it matters: what the API server does with such an object, or where the traffic goes. */
+  why: string;
+  /** A manifest the rule reports (the page shows the findings), and the same manifest fixed (no finding). */
+  fails: string;
+  fixed: string;
+}
+
 /**
  * One check, in a file of its own named by its id. A rule looks at one object at a time (`checkObject`,
  * only for objects whose `appliesTo` returns true) or at a whole file (`checkFile`, for YAML-level checks).
@@ -34,6 +43,7 @@ export interface Rule {
   /** One line for the README and for hovers. */
   description: string;
   severity: Severity;
+  docs?: RuleDocs;
   /**
    * A generic check (the schema walk): its findings are dropped where a dedicated rule reports an
    * overlapping range, so one mistake gives one diagnostic, with the more specific message.

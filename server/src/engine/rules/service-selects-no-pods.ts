@@ -17,8 +17,66 @@ export const serviceSelectsNoPods: Rule = {
   id: 'service-selects-no-pods',
   description: 'The Service selector matches no pod template in its namespace among the checked files.',
   severity: 'warning',
+  docs: {
+    why: "A Service sends traffic to the pods its selector matches, in its own namespace. When no workload of the checked files has those labels, the Service has no endpoints and connections to it fail; a warning, since the pods may come from elsewhere (another repository, an operator).",
+    fails: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+    - port: 80
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: webapp
+  template:
+    metadata:
+      labels:
+        app: webapp
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+`,
+    fixed: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: webapp
+  ports:
+    - port: 80
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: webapp
+  template:
+    metadata:
+      labels:
+        app: webapp
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+`,
+  },
   reads: ['podTemplatesSelected'],
   explains: 'selection',
+  kinds: ['Service'],
   appliesTo: appliesToService,
   checkObject(obj, ctx) {
     const svc = serviceOf(obj);
