@@ -22,6 +22,8 @@ const common = {
 const bundles = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  // The diagram's layout runs in a worker thread of the server (server/src/lsp/layoutRunner.ts).
+  { ...common, entryPoints: ['server/src/lsp/layoutWorker.ts'], outfile: 'dist/layoutWorker.js' },
   { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' },
 ];
 

@@ -4,7 +4,7 @@
 // summary with the targets of issue 7 checked.
 //
 //   node bench/run.mjs [--reps N] [--sizes 10,100,1000] [--multi 200x5] [--variants clean,errors]
-//                      [--quick] [--no-yls] [--no-engine] [--no-startup] [--startup-files N]
+//                      [--quick] [--no-yls] [--no-engine] [--no-startup] [--startup-files N] [--no-fan]
 //
 // yaml-language-server, a Node 22 binary and the offline Kubernetes schema come from the harness's
 // setup-deps.sh (npm registry only), installed into $PERF_DEPS (default /tmp/perf-deps) when missing.
@@ -76,12 +76,18 @@ if (!flag('no-startup')) {
   run(process.execPath, [join(ROOT, 'bench/startup.mjs'), '--files', n, '--reps', String(reps), '--gen', join(HARNESS, 'gen.mjs'), '--server', `${process.execPath} ${join(DIST, 'server.js')} --stdio`, '--json', join(OUT, 'startup.json')]);
 }
 
+if (!flag('no-fan')) {
+  log('the diagram of 2000 selected workloads (and of an Ingress with 10 000 paths)');
+  run(process.execPath, [join(ROOT, 'bench/fan.mjs'), '--json', join(OUT, 'fan.json')]);
+}
+
 // ------------------------------------------------------------------ summary
 const read = (f) => (existsSync(join(OUT, f)) ? JSON.parse(readFileSync(join(OUT, f), 'utf8')) : undefined);
 const kw = read('kubeway.json');
 const yls = read('yls.json');
 const engine = read('engine.json');
 const startup = read('startup.json');
+const fan = read('fan.json');
 const byName = (res) => new Map((res?.results ?? []).map((r) => [r.workload, r]));
 const K = byName(kw);
 const Y = byName(yls);
@@ -172,9 +178,13 @@ if (errorsRuns.length) {
 if (startup) {
   target(`workspace start-up: ${startup.files} files indexed in the background with progress, requests not blocked`, startup.progressBegin && startup.progressReports > 0 && startup.requestsDuringIndexing.p95 < 20, `indexed in ${fmt(startup.indexedMs)} ms, ${startup.progressReports} reports, requests during indexing p95 ${fmt(startup.requestsDuringIndexing.p95, 1)} ms (max ${fmt(startup.requestsDuringIndexing.max, 1)}), open document diagnosed after ${fmt(startup.openDiagnosticsMs)} ms`);
 }
+if (fan) {
+  lines.push('', '## The diagram of large fans (issue 17; each in a fresh process)', '', '| case | objects → boxes | total ms | peak RSS MB |', '|---|---|---|---|');
+  for (const f of fan) lines.push(f.failed ? `| ${f.label} | failed | | |` : `| ${f.label} | ${f.nodes} → ${f.boxes} | ${fmt(f.totalMs)} | ${fmt(f.peakRssMB)} |`);
+}
 lines.push('', '## Targets (issue 7)', '', ...targets, '');
 const summary = lines.join('\n');
 writeFileSync(join(OUT, 'summary.md'), summary);
-writeFileSync(join(OUT, 'summary.json'), JSON.stringify({ host: { cpus: cpu.length, model: cpu[0]?.model, memGB: Math.round(os.totalmem() / 2 ** 30), node: process.version, load: os.loadavg() }, kubeway: kw?.results?.map((r) => ({ workload: r.workload, median: r.median })), yls: yls?.results?.map((r) => ({ workload: r.workload, median: r.median })), engine, startup, targets }, null, 1));
+writeFileSync(join(OUT, 'summary.json'), JSON.stringify({ host: { cpus: cpu.length, model: cpu[0]?.model, memGB: Math.round(os.totalmem() / 2 ** 30), node: process.version, load: os.loadavg() }, kubeway: kw?.results?.map((r) => ({ workload: r.workload, median: r.median })), yls: yls?.results?.map((r) => ({ workload: r.workload, median: r.median })), engine, startup, fan, targets }, null, 1));
 console.log(`\n${summary}`);
 log(`written to ${OUT}`);

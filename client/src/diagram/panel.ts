@@ -47,11 +47,15 @@ export class DiagramPanel {
   private dirty = false;
   private ready = false;
   private disposed = false;
+  /** Folded fans the user clicked open (ids of the picture's `group:` boxes). */
+  private readonly expanded = new Set<string>();
 
   static create(extensionUri: vscode.Uri, source: GraphSource, folder: { uri?: vscode.Uri; name: string }, editorColumn: vscode.ViewColumn | undefined): DiagramPanel {
     const panel = vscode.window.createWebviewPanel('kubeway.diagram', `Traffic: ${folder.name}`, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, {
       enableScripts: true,
-      localResourceRoots: [extensionUri],
+      // The page is one HTML text with its style and script inline and the SVG sent by message: it loads no
+      // file, so it may read none.
+      localResourceRoots: [],
       // The page keeps its pan, zoom and filter with setState, and the panel re-sends the graph when it is
       // shown again, so the webview need not stay alive while hidden.
       retainContextWhenHidden: false,
@@ -83,7 +87,7 @@ export class DiagramPanel {
   private html(): string {
     const nonce = randomBytes(18).toString('base64');
     const source = this.panel.webview.cspSource;
-    const csp = `default-src 'none'; img-src ${source} data:; style-src ${source} 'nonce-${nonce}'; script-src 'nonce-${nonce}'; font-src ${source};`;
+    const csp = `default-src 'none'; img-src ${source} data:; style-src ${source} 'nonce-${nonce}'; script-src 'nonce-${nonce}'; font-src ${source}; base-uri 'none'; form-action 'none';`;
     return renderPage({ nonce, csp, title: `Traffic diagram: ${this.folder.name}` });
   }
 
@@ -97,7 +101,7 @@ export class DiagramPanel {
     this.inFlight = true;
     this.dirty = false;
     try {
-      const result = await this.source.sendRequest<GraphResult>(GRAPH_REQUEST, { folderUri: this.folder.uri?.toString() });
+      const result = await this.source.sendRequest<GraphResult>(GRAPH_REQUEST, { folderUri: this.folder.uri?.toString(), expand: [...this.expanded] });
       if (this.disposed) return;
       this.graph = result.graph;
       this.lastResult = result;
@@ -121,6 +125,12 @@ export class DiagramPanel {
         this.ready = true;
         if (this.lastResult && !this.dirty) await this.panel.webview.postMessage({ type: 'graph', svg: this.lastResult.svg, stale: this.lastResult.stale });
         else await this.refresh();
+        break;
+      case 'expand':
+        if (typeof m.id === 'string' && m.id.startsWith('group:')) {
+          this.expanded.add(m.id);
+          await this.refresh();
+        }
         break;
       case 'reveal':
         if (this.graph && typeof m.id === 'string') await this.reveal(String(m.kind), m.id);

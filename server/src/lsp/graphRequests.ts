@@ -6,11 +6,13 @@
 import type { CancellationToken, Connection } from 'vscode-languageserver/node';
 import { buildGraph } from '../engine/graph/build';
 import { LastGoodWorkspace } from '../engine/graph/lastGood';
-import { layoutGraph, layoutGraphSync } from '../engine/graph/layout';
+import { layoutGraphSync } from '../engine/graph/layout';
 import { renderSvg } from '../engine/graph/render';
 import type { TrafficGraph } from '../engine/graph/types';
 import type { Workspace } from '../engine/model/workspace';
 import type { EngineSettings } from '../engine/settings';
+import { LayoutRunner } from './layoutRunner';
+import type { LayoutLimits } from './layoutRunner';
 
 export const GRAPH_REQUEST = 'kubeway/graph';
 export const GRAPH_CHANGED_NOTIFICATION = 'kubeway/graphChanged';
@@ -18,6 +20,8 @@ export const GRAPH_CHANGED_NOTIFICATION = 'kubeway/graphChanged';
 export interface GraphRequestParams {
   /** Draw only the files of this workspace folder (and what they refer to); all files when absent. */
   folderUri?: string;
+  /** Folded fans (`group:…` ids of the picture) the user asked to see in full. */
+  expand?: string[];
 }
 
 export interface GraphStaleFile {
@@ -43,6 +47,20 @@ export interface GraphRequestOptions {
   uriOf?(name: string): string;
   /** The engine settings of the checks, so that the diagram's reasons are the diagnostics' (rules turned off give none). */
   settings?(): EngineSettings;
+  /** Limits of the layout thread (tests make them small). */
+  layout?: LayoutLimits;
+}
+
+const EMPTY_TEXT = 'No Ingress, Service or workload in the manifests of this folder.';
+
+/**
+ * What is drawn when the layout thread gave up: every group in plain columns (linear in the graph, no ELK),
+ * fans folded, and the reason said on the picture.
+ */
+export function summarySvg(graph: TrafficGraph, why: string): string {
+  const layout = layoutGraphSync(graph, { budgetMs: 0 });
+  layout.notes.unshift(`${why[0].toUpperCase()}${why.slice(1)}: this is a summary, every group placed in plain columns.`);
+  return renderSvg(layout, { standalone: false, emptyText: EMPTY_TEXT });
 }
 
 function inFolder(uri: string, folderUri: string): boolean {
@@ -53,6 +71,7 @@ function inFolder(uri: string, folderUri: string): boolean {
 export function registerGraphRequests(connection: Connection, getWorkspace: () => Workspace, options: GraphRequestOptions = {}): void {
   const uriOf = options.uriOf ?? ((name: string) => name);
   const lastGood = new LastGoodWorkspace();
+  const layouts = new LayoutRunner(options.layout);
 
   connection.onRequest(GRAPH_REQUEST, async (params: GraphRequestParams | undefined, token: CancellationToken): Promise<GraphRequestResult> => {
     const { workspace, stale } = lastGood.sync(getWorkspace());
@@ -64,19 +83,30 @@ export function registerGraphRequests(connection: Connection, getWorkspace: () =
     });
     for (const n of graph.nodes) n.file = uriOf(n.file);
     for (const e of graph.edges) e.file = uriOf(e.file);
-    const layout = await layoutGraph(graph);
-    const svg = token.isCancellationRequested ? '' : renderSvg(layout, { standalone: false, emptyText: 'No Ingress, Service or workload in the manifests of this folder.' });
+    const expand = Array.isArray(params?.expand) ? params.expand.filter((x): x is string => typeof x === 'string') : [];
+    let svg = '';
+    if (!token.isCancellationRequested) {
+      try {
+        svg = await layouts.render(graph, expand, EMPTY_TEXT);
+      } catch (e) {
+        svg = summarySvg(graph, e instanceof Error ? e.message : String(e));
+      }
+    }
     const shown = stale.filter((s) => !folderUri || inFolder(uriOf(s.file), folderUri));
     return { graph, svg, stale: shown.map((s) => ({ file: uriOf(s.file), name: s.file, line: s.line, message: s.message })) };
   });
 
-  // Warm elkjs up while the editor is idle, so that the first diagram does not pay for loading it.
+  // Start the layout thread and warm elkjs up in it while the editor is idle, so that the first diagram does
+  // not pay for loading it (two boxes: a lone box does not call ELK).
   const warm = setTimeout(() => {
-    try {
-      layoutGraphSync({ version: 1, nodes: [{ id: 'Service/x/x', kind: 'Service', name: 'x', namespace: 'x', file: '', line: 0 }], edges: [] });
-    } catch {
-      // The first real request reports any problem.
-    }
+    const ns = { namespace: 'x', file: '', line: 0 };
+    const graph: TrafficGraph = {
+      version: 1,
+      nodes: [{ id: 'Ingress/x/x', kind: 'Ingress', name: 'x', ...ns }, { id: 'Service/x/x', kind: 'Service', name: 'x', ...ns }],
+      edges: [{ from: 'Ingress/x/x', to: 'Service/x/x', kind: 'routes', broken: false, file: '', line: 0 }],
+    };
+    // The first real request reports any problem.
+    layouts.render(graph, [], '').catch(() => undefined);
   }, 3000);
   warm.unref?.();
 }

@@ -10,6 +10,7 @@ import { describe, it } from 'node:test';
 import type { GraphRequestResult } from '../../../server/src/lsp/graphRequests';
 import { repoRoot } from '../../harness';
 import { LspClient } from '../../lsp/lspClient';
+import { serviceFan } from './fans';
 
 const fixture = (name: string) => readFileSync(join(repoRoot(), 'test/browser/fixture', name), 'utf8');
 
@@ -51,6 +52,28 @@ describe('diagram through the language server', () => {
         all.graph.nodes.filter((n) => n.file === c.uri('shop.yaml') && !n.missing).map((n) => n.name),
         'every object of the broken file is still drawn, from its last good version',
       );
+    } finally {
+      await c.stop();
+    }
+  });
+
+  it('draws 2000 Deployments behind one Service without holding other requests, and expands them on request', async () => {
+    // Before: 37 s of ELK in the request for 500 Deployments, every other request waiting; 2000 ran the server
+    // out of memory.
+    const files = { 'fan.yaml': serviceFan(2000), 'small.yaml': fixture('shop.yaml') };
+    const c = await LspClient.start({ files });
+    try {
+      await c.indexed();
+      await c.open(c.uri('small.yaml'), files['small.yaml']);
+      const t0 = Date.now();
+      const graph = c.conn.sendRequest<GraphRequestResult>('kubeway/graph', { folderUri: c.uri('') });
+      const symbols = await c.conn.sendRequest<unknown[]>('textDocument/documentSymbol', { textDocument: { uri: c.uri('small.yaml') } });
+      assert.ok(symbols.length > 0);
+      const r = await graph;
+      assert.ok(Date.now() - t0 < 15_000, `the graph took ${Date.now() - t0} ms`);
+      assert.match(r.svg, /data-id="group:Service\/default\/web:out:Deployment"[^>]* data-group="2000"/);
+      const full = await c.conn.sendRequest<GraphRequestResult>('kubeway/graph', { folderUri: c.uri(''), expand: ['group:Service/default/web:out:Deployment'] });
+      assert.equal(full.svg.match(/class="kw-node kw-kind-workload kw-kind-deployment"/g)?.length, 2000 + 2);
     } finally {
       await c.stop();
     }

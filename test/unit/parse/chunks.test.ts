@@ -108,7 +108,7 @@ function state(f: ManifestFile): unknown {
   return {
     docs: fileDump(f),
     lineStarts: f.lines.lineStarts,
-    flags: f.documents.map((d) => [d.index, d.broken, d.unread, d.aliasBomb, d.kubernetes, d.file === f]),
+    flags: f.documents.map((d) => [d.index, d.state, d.kubernetes, d.file === f]),
     problems: f.problems,
     looksLikeKubernetes: f.looksLikeKubernetes,
     template: f.template,

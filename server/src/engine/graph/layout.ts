@@ -9,6 +9,7 @@
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
 import { FONT_SIZE, LABEL_FONT_SIZE, columns, describeGraphNode, describePods, edgeLabelLines, edgeTooltip, textWidth, truncate } from './describe';
 import type { NodeText } from './describe';
+import { describeFold, findFolds } from './aggregate';
 import { elkLayoutSync } from './elk';
 import type { GraphEdge, GraphNode, GraphNodeKind, TrafficGraph } from './types';
 
@@ -31,8 +32,10 @@ export interface LayoutNode extends Box {
   text: NodeText;
   missing: boolean;
   stale: boolean;
-  /** The graph node drawn (for a Pods box: its workload). */
+  /** The graph node drawn (for a Pods box: its workload; for a folded fan: its first member). */
   node: GraphNode;
+  /** A folded fan (see aggregate.ts): how many siblings this one box stands for. */
+  group?: number;
 }
 
 export interface LayoutEdge {
@@ -60,6 +63,8 @@ export interface GraphLayout {
   height: number;
   namespaces: LayoutNamespace[];
   graph: TrafficGraph;
+  /** What the picture leaves out or simplifies, said on the diagram (folded fans, the layout budget). */
+  notes: string[];
 }
 
 // Box metrics, shared with the renderer.
@@ -113,9 +118,68 @@ interface PreparedNamespace {
   groups: { nodes: LayoutNode[]; edges: DrawnEdge[] }[];
 }
 
+type SourcedEdge = DrawnEdge & { source: GraphEdge[] };
+
+/**
+ * Folds the large fans of one namespace into one box each (aggregate.ts); edges to and from folded objects
+ * are drawn from the box, edges inside it are only counted.
+ */
+function foldFans(nodes: LayoutNode[], edges: SourcedEdge[], opts: LayoutOptions, notes: string[]): { nodes: LayoutNode[]; edges: SourcedEdge[] } {
+  const folds = findFolds(nodes, edges, opts.expand ?? new Set());
+  if (!folds.length) return { nodes, edges };
+  const foldOf = new Map<string, (typeof folds)[number]>();
+  for (const f of folds) for (const id of f.folded) foldOf.set(id, f);
+  const brokenInside = new Map<string, number>();
+  const merged = new Map<string, SourcedEdge>();
+  const outEdges: SourcedEdge[] = [];
+  for (const e of edges) {
+    const f = foldOf.get(e.from);
+    const t = foldOf.get(e.to);
+    if (f && f === t) {
+      if (e.broken) brokenInside.set(f.id, (brokenInside.get(f.id) ?? 0) + e.edges.length);
+      continue;
+    }
+    if (!f && !t) {
+      outEdges.push(e);
+      continue;
+    }
+    if (e.broken) brokenInside.set((f ?? t)!.id, (brokenInside.get((f ?? t)!.id) ?? 0) + e.edges.length);
+    const from = f ? f.id : e.from;
+    const to = t ? t.id : e.to;
+    const key = `${e.kind}\u0000${from}\u0000${to}\u0000${e.broken}`;
+    let d = merged.get(key);
+    if (!d) {
+      d = { ...e, from, to, edges: [], source: [] };
+      merged.set(key, d);
+      outEdges.push(d);
+    }
+    d.edges.push(...e.edges);
+    d.source.push(...e.source);
+  }
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const outNodes: LayoutNode[] = [];
+  const placed = new Set<string>();
+  for (const n of nodes) {
+    const f = foldOf.get(n.id);
+    if (!f) outNodes.push(n);
+    else if (!placed.has(f.id)) {
+      placed.add(f.id);
+      const { width, height, text } = sizeNode(describeFold(f, byId, brokenInside.get(f.id) ?? 0, !!opts.expandable));
+      const first = f.members[0];
+      const stale = f.members.some((m) => m.stale);
+      outNodes.push({ id: f.id, kind: first.kind, text, missing: first.missing, stale, node: first.node, group: f.members.length, x: 0, y: 0, width, height });
+      notes.push(`${text.title} behind ${f.hub.kind} ${f.hub.node.name} are drawn as one box${opts.expandable ? ' (click it to draw them all)' : ''}.`);
+    }
+  }
+  return { nodes: outNodes, edges: outEdges };
+}
+
+/** At most this many lines in an edge's tooltip (a folded fan's edge stands for thousands). */
+const TOOLTIP_LINES = 30;
+
 /** Nodes with their boxes, edges merged per (from, to, kind, broken), grouped by namespace and connected group. */
-function prepare(graph: TrafficGraph): PreparedNamespace[] {
-  const byNs = new Map<string, { nodes: LayoutNode[]; edges: DrawnEdge[] }>();
+function prepare(graph: TrafficGraph, opts: LayoutOptions, notes: string[]): PreparedNamespace[] {
+  const byNs = new Map<string, { nodes: LayoutNode[]; edges: SourcedEdge[] }>();
   const nsOf = (ns: string) => {
     let e = byNs.get(ns);
     if (!e) byNs.set(ns, (e = { nodes: [], edges: [] }));
@@ -132,10 +196,10 @@ function prepare(graph: TrafficGraph): PreparedNamespace[] {
       const pods = sizeNode(describePods(n));
       const id = `pods:${n.id}`;
       ns.nodes.push({ id, kind: 'Pods', text: pods.text, missing: false, stale: !!n.stale, node: n, x: 0, y: 0, width: pods.width, height: pods.height });
-      ns.edges.push({ id: `runs:${n.id}`, kind: 'runs', from: n.id, to: id, broken: false, edges: [], lines: [], tooltip: `${n.kind} ${n.name} runs these pods` });
+      ns.edges.push({ id: `runs:${n.id}`, kind: 'runs', from: n.id, to: id, broken: false, edges: [], lines: [], tooltip: `${n.kind} ${n.name} runs these pods`, source: [] });
     }
   }
-  const merged = new Map<string, DrawnEdge & { source: GraphEdge[] }>();
+  const merged = new Map<string, SourcedEdge>();
   graph.edges.forEach((e, i) => {
     const ns = nodeNs.get(e.from);
     if (ns === undefined || nodeNs.get(e.to) !== ns) return;
@@ -149,13 +213,18 @@ function prepare(graph: TrafficGraph): PreparedNamespace[] {
     d.edges.push(i);
     d.source.push(e);
   });
-  for (const d of merged.values()) {
-    d.lines = edgeLabelLines(d.source).map((l) => truncate(l, 40));
-    d.tooltip = edgeTooltip(d.source);
-  }
   return [...byNs.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([name, { nodes, edges }]) => ({ name, nodes, edges, groups: connectedGroups(nodes, edges) }));
+    .map(([name, all]) => {
+      const { nodes, edges } = foldFans(all.nodes, all.edges, opts, notes);
+      for (const d of edges) {
+        if (!d.source.length) continue;
+        d.lines = edgeLabelLines(d.source).map((l) => truncate(l, 40));
+        const tip = edgeTooltip(d.source).split('\n');
+        d.tooltip = tip.length > TOOLTIP_LINES ? [...tip.slice(0, TOOLTIP_LINES - 1), `… and ${tip.length - TOOLTIP_LINES + 1} more`].join('\n') : tip.join('\n');
+      }
+      return { name, nodes, edges, groups: connectedGroups(nodes, edges) };
+    });
 }
 
 /** Connected groups of nodes, in the order their first node appears (file order). */
@@ -235,9 +304,36 @@ function labelSize(lines: string[]): { width: number; height: number } {
 export interface LayoutOptions {
   /** Reuse group layouts of the same shape (default true; off only to measure ELK itself). */
   cache?: boolean;
+  /** Folded fans (`group:…` ids) to draw in full. */
+  expand?: ReadonlySet<string>;
+  /** The viewer can expand a folded fan when it is clicked (the box says so). */
+  expandable?: boolean;
+  /**
+   * Milliseconds of ELK work allowed for the whole picture: once spent, the remaining groups are placed in
+   * plain columns and the diagram says so. Default 5000; 0 places every group in columns.
+   */
+  budgetMs?: number;
 }
 
-function layoutGroup(group: { nodes: LayoutNode[]; edges: DrawnEdge[] }, opts: LayoutOptions = {}): GroupShape {
+/** Groups larger than this are placed in plain columns: ELK would take seconds (150 boxes: about 2 s). */
+export const ELK_MAX_NODES = 60;
+const ELK_MAX_EDGES = 120;
+const DEFAULT_BUDGET_MS = 5000;
+
+/** Counts the ELK time of one picture against its budget. */
+class Budget {
+  private spent = 0;
+  skipped = 0;
+  constructor(private readonly ms: number) {}
+  get left(): boolean {
+    return this.spent < this.ms;
+  }
+  charge(ms: number): void {
+    this.spent += ms;
+  }
+}
+
+function layoutGroup(group: { nodes: LayoutNode[]; edges: DrawnEdge[] }, opts: LayoutOptions, budget: Budget): GroupShape {
   const index = new Map(group.nodes.map((n, i) => [n.id, i]));
   const gap = Math.max(MIN_COLUMN_GAP, ...group.edges.map((e) => labelSize(e.lines).width + LABEL_ROOM));
   const key = JSON.stringify([
@@ -248,13 +344,20 @@ function layoutGroup(group: { nodes: LayoutNode[]; edges: DrawnEdge[] }, opts: L
   const useCache = opts.cache !== false;
   const cached = useCache ? shapeCache.get(key) : undefined;
   if (cached) return cached;
+  // A lone box has nothing to arrange; a very large group would cost ELK seconds and gigabytes.
+  if (group.nodes.length === 1 || group.nodes.length > ELK_MAX_NODES || group.edges.length > ELK_MAX_EDGES) return columnShape(group, index, gap);
+  if (!budget.left) {
+    budget.skipped++;
+    return columnShape(group, index, gap);
+  }
   let shape: GroupShape;
+  const t0 = Date.now();
   try {
-    // A lone box has nothing to arrange.
-    shape = group.nodes.length === 1 ? columnShape(group, index, gap) : elkShape(group, index, gap);
+    shape = elkShape(group, index, gap);
   } catch {
     shape = columnShape(group, index, gap);
   }
+  budget.charge(Date.now() - t0);
   if (!useCache) return shape;
   if (shapeCache.size >= SHAPE_CACHE_MAX) shapeCache.delete(shapeCache.keys().next().value!);
   shapeCache.set(key, shape);
@@ -280,7 +383,10 @@ function elkShape(group: { nodes: LayoutNode[]; edges: DrawnEdge[] }, index: Map
   };
 }
 
-/** A plain column placement, used only if ELK fails on a group: the picture is still complete. */
+/**
+ * A plain column placement (one column per kind, boxes in file order), for groups too large for ELK, after
+ * the budget, or if ELK fails on a group: the picture is still complete.
+ */
 function columnShape(group: { nodes: LayoutNode[]; edges: DrawnEdge[] }, index: Map<string, number>, gap: number): GroupShape {
   const cols: LayoutNode[][] = [[], [], [], []];
   for (const n of group.nodes) cols[partitionOf(n.kind, n.missing)].push(n);
@@ -399,7 +505,8 @@ function placeNamespace(ns: PreparedNamespace, shapes: GroupShape[]): LayoutName
   return { name: ns.name, x: 0, y: 0, width, height: top + maxY + NAMESPACE.pad, nodes, edges };
 }
 
-function stackNamespaces(graph: TrafficGraph, namespaces: LayoutNamespace[]): GraphLayout {
+function stackNamespaces(graph: TrafficGraph, namespaces: LayoutNamespace[], notes: string[], budget: Budget): GraphLayout {
+  if (budget.skipped) notes.push(`The layout took longer than its budget: ${budget.skipped} group${budget.skipped === 1 ? ' is' : 's are'} placed in plain columns.`);
   let y = 0;
   let width = 0;
   for (const ns of namespaces) {
@@ -407,13 +514,15 @@ function stackNamespaces(graph: TrafficGraph, namespaces: LayoutNamespace[]): Gr
     y += ns.height + NAMESPACE.gap;
     width = Math.max(width, ns.width);
   }
-  return { width, height: Math.max(0, y - NAMESPACE.gap), namespaces, graph };
+  return { width, height: Math.max(0, y - NAMESPACE.gap), namespaces, graph, notes };
 }
 
 /** Lays the graph out synchronously (the CLI). */
 export function layoutGraphSync(graph: TrafficGraph, opts: LayoutOptions = {}): GraphLayout {
-  const prepared = prepare(graph);
-  return stackNamespaces(graph, prepared.map((ns) => placeNamespace(ns, ns.groups.map((g) => layoutGroup(g, opts)))));
+  const notes: string[] = [];
+  const budget = new Budget(opts.budgetMs ?? DEFAULT_BUDGET_MS);
+  const prepared = prepare(graph, opts, notes);
+  return stackNamespaces(graph, prepared.map((ns) => placeNamespace(ns, ns.groups.map((g) => layoutGroup(g, opts, budget)))), notes, budget);
 }
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
@@ -423,13 +532,15 @@ const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => (typeof s
  * drawing thousands of objects still answers other requests meanwhile.
  */
 export async function layoutGraph(graph: TrafficGraph, opts: LayoutOptions = {}): Promise<GraphLayout> {
-  const prepared = prepare(graph);
+  const notes: string[] = [];
+  const budget = new Budget(opts.budgetMs ?? DEFAULT_BUDGET_MS);
+  const prepared = prepare(graph, opts, notes);
   const out: LayoutNamespace[] = [];
   let slice = Date.now();
   for (const ns of prepared) {
     const shapes: GroupShape[] = [];
     for (const g of ns.groups) {
-      shapes.push(layoutGroup(g, opts));
+      shapes.push(layoutGroup(g, opts, budget));
       if (Date.now() - slice > 15) {
         await yieldToEventLoop();
         slice = Date.now();
@@ -437,5 +548,5 @@ export async function layoutGraph(graph: TrafficGraph, opts: LayoutOptions = {})
     }
     out.push(placeNamespace(ns, shapes));
   }
-  return stackNamespaces(graph, out);
+  return stackNamespaces(graph, out, notes, budget);
 }

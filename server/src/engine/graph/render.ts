@@ -19,6 +19,7 @@ export interface RenderOptions {
 }
 
 const num = (n: number): string => String(Math.round(n * 10) / 10);
+const NOTICE_LINE = 20;
 
 function kindClass(kind: string): string {
   if (kind === 'Ingress') return 'kw-kind-ingress';
@@ -31,10 +32,11 @@ function renderNode(n: LayoutNode, out: string[]): void {
   const cls = ['kw-node', kindClass(n.missing && n.kind === 'Pod' ? 'Pods' : n.kind)];
   if (n.missing) cls.push('kw-missing');
   if (n.stale) cls.push('kw-stale');
+  if (n.group) cls.push('kw-group');
   const g = n.node;
   const search = n.kind === 'Pods' ? `${g.name} pods` : `${g.name} ${g.kind}`;
   out.push(
-    `<g class="${cls.join(' ')}" data-id="${escapeXml(n.id)}" data-kind="${escapeXml(n.kind)}" data-name="${escapeXml(g.name)}" data-search="${escapeXml(search.toLowerCase())}" data-file="${escapeXml(g.file)}" data-line="${g.line}" transform="translate(${num(n.x)},${num(n.y)})">`,
+    `<g class="${cls.join(' ')}" data-id="${escapeXml(n.id)}" data-kind="${escapeXml(n.kind)}" data-name="${escapeXml(g.name)}" data-search="${escapeXml(search.toLowerCase())}" data-file="${escapeXml(g.file)}" data-line="${g.line}"${n.group ? ` data-group="${n.group}"` : ''} transform="translate(${num(n.x)},${num(n.y)})">`,
     `<title>${escapeXml(n.text.tooltip)}</title>`,
     `<rect class="kw-box" width="${num(n.width)}" height="${num(n.height)}" rx="4"/>`,
   );
@@ -102,15 +104,24 @@ const DEFS =
 export function renderSvg(layout: GraphLayout, opts: RenderOptions = {}): string {
   const empty = layout.namespaces.length === 0;
   const emptyText = opts.emptyText ?? 'No Ingress, Service or workload in these files.';
-  const width = empty ? Math.max(320, textWidth(emptyText) + 40) : Math.ceil(layout.width) + 2;
-  const height = empty ? 60 : Math.ceil(layout.height) + 2;
+  const notes = empty ? [] : layout.notes;
+  const top = notes.length * NOTICE_LINE;
+  const width = Math.max(empty ? Math.max(320, textWidth(emptyText) + 40) : Math.ceil(layout.width) + 2, ...notes.map((n) => textWidth(n) + 2));
+  const height = (empty ? 60 : Math.ceil(layout.height) + 2) + top;
   const nodes = layout.graph.nodes.length;
   const broken = layout.graph.edges.filter((e) => e.broken).length;
   const out: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" class="kw-graph" width="${width}" height="${height}" viewBox="-1 -1 ${width} ${height}" role="img" aria-label="Traffic diagram: ${nodes} objects, ${broken} broken references" data-width="${width}" data-height="${height}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" class="kw-graph" width="${width}" height="${height}" viewBox="-1 ${-1 - top} ${width} ${height}" role="img" aria-label="Traffic diagram: ${nodes} object${nodes === 1 ? '' : 's'}, ${broken} broken reference${broken === 1 ? '' : 's'}" data-width="${width}" data-height="${height - top}">`,
   ];
   if (opts.standalone !== false) out.push(`<style>${GRAPH_CSS}</style>`);
-  out.push(DEFS, '<g class="kw-viewport">');
+  out.push(DEFS);
+  if (notes.length) {
+    // Said on the picture itself, above the namespaces (the viewer shows them in its banner instead).
+    out.push('<g class="kw-notices">');
+    notes.forEach((note, i) => out.push(`<text class="kw-notice" x="0" y="${num(-top + NOTICE_LINE * i + 13)}">${escapeXml(note)}</text>`));
+    out.push('</g>');
+  }
+  out.push('<g class="kw-viewport">');
   if (empty) out.push(`<text class="kw-empty" x="20" y="34">${escapeXml(emptyText)}</text>`);
   for (const ns of layout.namespaces) renderNamespace(ns, layout, out);
   out.push('</g></svg>');

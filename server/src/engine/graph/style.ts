@@ -88,6 +88,8 @@ export const GRAPH_CSS = `
 .kw-graph .kw-edge-label text { font-size: 11px; fill: var(--kw-muted); }
 .kw-graph .kw-broken .kw-edge-label text { fill: var(--kw-broken); }
 .kw-graph text.kw-empty { fill: var(--kw-muted); }
+.kw-graph text.kw-notice { fill: var(--kw-warn); }
+.kw-group .kw-box { stroke-width: 2; stroke-dasharray: 8 2; }
 `;
 
 /** Puts the diagram's styles into an SVG rendered without them (for writing it to a file). */

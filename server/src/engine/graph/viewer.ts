@@ -19,6 +19,8 @@ export const VIEWER_SCRIPT = String.raw`(function () {
   var svg = null;
   var viewport = null;
   var summary = '';
+  var notices = '';
+  var staleText = '';
   var matches = [];
   var matchIndex = -1;
 
@@ -131,6 +133,12 @@ export const VIEWER_SCRIPT = String.raw`(function () {
     select(n);
   }
 
+  function showBanner() {
+    var text = [staleText, notices].filter(Boolean).join('\n');
+    banner.textContent = text;
+    banner.hidden = !text;
+  }
+
   function setStatus(text) {
     statusEl.textContent = text;
   }
@@ -144,7 +152,11 @@ export const VIEWER_SCRIPT = String.raw`(function () {
   function activate(el) {
     select(el);
     var kind = el.classList.contains('kw-edge') ? 'edge' : 'node';
-    if (vscode) {
+    if (vscode && el.classList.contains('kw-group')) {
+      // A folded fan: the panel asks the server to draw its members.
+      setStatus('Drawing ' + (el.getAttribute('data-group') || '') + ' boxes…');
+      vscode.postMessage({ type: 'expand', id: el.getAttribute('data-id') });
+    } else if (vscode) {
       vscode.postMessage({ type: 'reveal', kind: kind, id: el.getAttribute('data-id') });
     } else {
       var file = el.getAttribute('data-file');
@@ -163,6 +175,11 @@ export const VIEWER_SCRIPT = String.raw`(function () {
     svg.setAttribute('width', '100%');
     svg.setAttribute('height', '100%');
     summary = svg.getAttribute('aria-label') || '';
+    // What the picture leaves out (folded fans, the layout budget) is said in the banner, above the canvas.
+    var noticeGroup = svg.querySelector('g.kw-notices');
+    notices = noticeGroup ? Array.prototype.map.call(noticeGroup.querySelectorAll('text'), function (t) { return t.textContent; }).join('\n') : '';
+    if (noticeGroup) noticeGroup.setAttribute('display', 'none');
+    showBanner();
     fillNamespaces();
     restack();
     if (view && !view.fitted) apply();
@@ -249,13 +266,10 @@ export const VIEWER_SCRIPT = String.raw`(function () {
     window.addEventListener('message', function (ev) {
       var m = ev.data || {};
       if (m.type === 'graph') {
+        staleText = (m.stale || []).map(function (s) {
+          return (s.name || s.file) + ' has a syntax error on line ' + (s.line + 1) + ' (' + s.message + '): showing its last good version.';
+        }).join('\n');
         setup(m.svg);
-        if (m.stale && m.stale.length) {
-          banner.textContent = m.stale.map(function (s) {
-            return (s.name || s.file) + ' has a syntax error on line ' + (s.line + 1) + ' (' + s.message + '): showing its last good version.';
-          }).join('\n');
-          banner.hidden = false;
-        } else banner.hidden = true;
       } else if (m.type === 'error') {
         banner.textContent = m.message;
         banner.hidden = false;
