@@ -1,6 +1,6 @@
 import type { Node } from 'yaml';
 import type { Rule } from './rule';
-import { backendSites, hasLegacyFields, isDns1035Label, isIngressV1, isNullish, itemHeadRange, keyNode, laterPair, replaceScalarEdit, setPair } from './ingress-common';
+import { backendSites, isDns1035Label, isIngressV1, isNullish, itemHeadRange, keyNode, laterPair, replaceScalarEdit, setPair } from './ingress-common';
 
 /**
  * validateIngressBackend: a backend is exactly one of `service` or `resource`; `service.name` is a DNS-1035
@@ -55,7 +55,7 @@ spec:
     for (const site of backendSites(obj)) {
       const b = site.map;
       if (site.pair && !b && !isNullish(r, r.resolve(site.pair.value))) continue; // not a map: schema rule
-      if (hasLegacyFields(r, b)) continue; // serviceName/servicePort: ingress-legacy-backend
+      // v1beta1's serviceName/servicePort do not count (ingress-legacy-backend reports each field): the API server finds no backend.
       const service = b ? setPair(r, b, 'service') : undefined;
       const resource = b ? setPair(r, b, 'resource') : undefined;
       if ((service && !r.map(service.value)) || (resource && !r.map(resource.value))) continue; // schema rule
