@@ -1,6 +1,6 @@
 import { WORKLOAD_KINDS, isWorkload } from '../model/apiVersions';
 import type { Rule } from './rule';
-import { containerLabel, containersOf, firstKey, isKustomizePatch, lowerFirst, podSpecOf, stringOrNull } from './workload-support';
+import { containerLabel, firstKey, isKustomizePatch, lowerFirst, stringOrNull } from './workload-support';
 
 /**
  * Every container needs an image (core validateContainerCommon: `image` Required). Leading or trailing
@@ -32,24 +32,22 @@ spec:
   },
   kinds: WORKLOAD_KINDS,
   appliesTo: (obj) => isWorkload(obj.apiVersion, obj.kind),
-  checkObject(obj, ctx) {
+  checkContainer(c, obj, ctx) {
     const r = obj.reader;
     const patch = isKustomizePatch(ctx.workspace, obj);
-    for (const c of containersOf(r, podSpecOf(obj))) {
-      const node = r.get(c.map, 'image');
-      const image = node === undefined ? null : stringOrNull(r, node);
-      if (image === undefined) continue; // not a string: the schema check reports the type
-      if (image === null || image === '') {
-        if (!patch) ctx.report({ at: firstKey(c.map), message: `${containerLabel(c)} has no image: set image (e.g. nginx:1.27).` });
-        continue;
-      }
-      if (image.trim() !== image) {
-        ctx.report({
-          at: node!,
-          message: `The image of ${lowerFirst(containerLabel(c))} has leading or trailing whitespace: remove it.`,
-          fix: image.trim() ? { title: 'Trim the image', edits: [{ range: obj.doc.rangeOf(node), newText: image.trim() }] } : undefined,
-        });
-      }
+    const node = r.get(c.map, 'image');
+    const image = node === undefined ? null : stringOrNull(r, node);
+    if (image === undefined) return; // not a string: the schema check reports the type
+    if (image === null || image === '') {
+      if (!patch) ctx.report({ at: firstKey(c.map), message: `${containerLabel(c)} has no image: set image (e.g. nginx:1.27).` });
+      return;
+    }
+    if (image.trim() !== image) {
+      ctx.report({
+        at: node!,
+        message: `The image of ${lowerFirst(containerLabel(c))} has leading or trailing whitespace: remove it.`,
+        fix: image.trim() ? { title: 'Trim the image', edits: [{ range: obj.doc.rangeOf(node), newText: image.trim() }] } : undefined,
+      });
     }
   },
 };

@@ -5,6 +5,7 @@ import type { Workspace } from '../model/workspace';
 import type { EngineSettings } from '../settings';
 import type { Fix, Range, Severity } from '../types';
 import type { ObjectReadName } from './reads';
+import type { ContainerRef } from './workload-support';
 
 /** What a rule reports; the engine adds the file, the rule id and the severity. */
 export interface Finding {
@@ -36,7 +37,8 @@ export interface RuleDocs {
 
 /**
  * One check, in a file of its own named by its id. A rule looks at one object at a time (`checkObject`,
- * only for objects whose `appliesTo` returns true) or at a whole file (`checkFile`, for YAML-level checks).
+ * only for objects of its `kinds` whose `appliesTo` returns true), at one container of such an object at a
+ * time (`checkContainer`), or at a whole file (`checkFile`, for YAML-level checks).
  */
 export interface Rule {
   id: string;
@@ -66,5 +68,10 @@ export interface Rule {
    */
   explains?: EdgeReason;
   checkObject?(obj: K8sObject, ctx: RuleContext): void;
+  /**
+   * A check of one container at a time: the runner calls it for every container of the pod spec of each
+   * object the rule applies to (containers, initContainers, ephemeralContainers, in that order).
+   */
+  checkContainer?(container: ContainerRef, obj: K8sObject, ctx: RuleContext): void;
   checkFile?(file: ManifestFile, ctx: RuleContext): void;
 }
