@@ -35,6 +35,7 @@ ruleTable(ingressLegacyBackend, {
 #                 ^^^^^^^^^^^ error ingress-legacy-backend: \`serviceName\` is a v1beta1 backend field, not part of networking.k8s.io/v1, which names the Service in \`service.name\`: write \`service: {name: web, port: {number: 80}}\`.
 #                                   ^^^^^^^^^^^ error ingress-legacy-backend: \`servicePort\` is a v1beta1 backend field, not part of networking.k8s.io/v1, which names the port in \`service.port.number\`: write \`service: {name: web, port: {number: 80}}\`.
 `,
+      fixed: `${H}spec:\n  rules:\n  - http:\n      paths:\n      - path: /\n        pathType: Prefix\n        backend: {service: {name: web, port: {number: 80}}}\n`,
     },
     {
       name: 'a named servicePort, alone',
