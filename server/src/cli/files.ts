@@ -1,5 +1,5 @@
-import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { existsSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 const MANIFEST = /\.ya?ml$/i;
 const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode-test', 'dist', 'out']);
@@ -87,4 +87,25 @@ export function displayPath(path: string, cwd = process.cwd()): string {
   const abs = resolve(path);
   const rel = relative(cwd, abs);
   return rel && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel) ? rel : abs;
+}
+
+const chartRoots = new Map<string, string | undefined>();
+
+/**
+ * The folder of the nearest `Chart.yaml` above a file (a Helm chart), named like displayPath names files
+ * ('' for the working folder), or undefined when there is none: the engine skips the chart's templates/.
+ */
+export function chartRootOf(path: string, cwd = process.cwd()): string | undefined {
+  if (path === STDIN) return undefined;
+  const find = (dir: string): string | undefined => {
+    if (chartRoots.has(dir)) return chartRoots.get(dir);
+    const parent = dirname(dir);
+    const found = existsSync(join(dir, 'Chart.yaml')) ? dir : parent === dir ? undefined : find(parent);
+    chartRoots.set(dir, found);
+    return found;
+  };
+  const dir = find(dirname(resolve(path)));
+  if (dir === undefined) return undefined;
+  const rel = relative(cwd, dir);
+  return rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel) ? rel : dir;
 }

@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 /** The kubeway command line: `kubeway check` (and `kubeway graph`) over files and folders, using the same engine as the editor. */
 import { Workspace } from '../engine/model/workspace';
+import type { TemplateReason } from '../engine/parse/templates';
 import { checkWorkspace } from '../engine/check';
 import { withDefaults } from '../engine/settings';
 import type { RuleSetting } from '../engine/settings';
 import { ruleById } from '../engine/rules/registry';
-import { collectFiles, displayPath, InputError, readText } from './files';
+import { chartRootOf, collectFiles, displayPath, InputError, readText } from './files';
 import { formatJson, formatSarif, formatText } from './format';
 import { commands } from './commands';
 import './graph';
@@ -77,7 +78,7 @@ export function rejectUnknownOptions(args: ParsedArgs, known: readonly string[])
 /** Loads every file given into one workspace; paths are stored as the user will see them. */
 export function loadWorkspace(paths: string[]): Workspace {
   const ws = new Workspace();
-  for (const f of collectFiles(paths)) ws.setText(displayPath(f), readText(f));
+  for (const f of collectFiles(paths)) ws.setText(displayPath(f), readText(f), { chartRoot: chartRootOf(f) });
   return ws;
 }
 
@@ -113,6 +114,13 @@ function useColour(): boolean {
   return !!process.stdout.isTTY;
 }
 
+/** `2 files skipped as templates: a.yaml (why), b.yaml (why)`. */
+function skippedTemplates(skipped: { path: string; reason: TemplateReason }[]): string {
+  const n = skipped.length;
+  const shown = skipped.slice(0, 10).map((s) => `${s.path} (${s.reason.message})`);
+  return `${n} file${n === 1 ? '' : 's'} skipped as template${n === 1 ? '' : 's'}: ${shown.join(', ')}${n > 10 ? `, and ${n - 10} more` : ''}`;
+}
+
 function check(args: ParsedArgs, out: (s: string) => void, err: (s: string) => void): number {
   rejectUnknownOptions(args, ['format', 'node-port-range', 'rule']);
   const format = args.options.get('format') ?? 'text';
@@ -124,13 +132,13 @@ function check(args: ParsedArgs, out: (s: string) => void, err: (s: string) => v
   const rules = parseRuleSettings(args.options.get('rule'));
   const ws = loadWorkspace(args.paths);
   if (ws.paths.length === 0) err(`kubeway: no *.yaml or *.yml files in ${args.paths.join(', ')}`);
-  // Templates are skipped by design; say so, on stderr so that the report itself stays as documented.
-  const templates = ws.paths.filter((p) => ws.file(p)?.file.template);
-  if (templates.length) err(`kubeway: skipped ${templates.length} file${templates.length === 1 ? '' : 's'} containing \`{{\` (unrendered Helm/Go templates are not checked): ${templates.slice(0, 5).join(', ')}${templates.length > 5 ? ', …' : ''}`);
+  // Templates are skipped by design; say so on stderr, and in the text report's summary.
+  const skipped = ws.skippedFiles();
+  if (skipped.length) err(`kubeway: ${skippedTemplates(skipped)}`);
   const diagnostics = checkWorkspace(ws, { settings: withDefaults({ ...(nodePortRange ? { nodePortRange } : {}), rules }) });
   if (format === 'json') out(formatJson(diagnostics));
   else if (format === 'sarif') out(formatSarif(diagnostics, VERSION));
-  else out(formatText(diagnostics, useColour()));
+  else out(formatText(diagnostics, useColour()) + (skipped.length ? `\n${skippedTemplates(skipped)}` : ''));
   return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }
 

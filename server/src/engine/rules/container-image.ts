@@ -1,6 +1,7 @@
 import { WORKLOAD_KINDS, isWorkload } from '../model/apiVersions';
 import type { Rule } from './rule';
-import { containerLabel, firstKey, isKustomizePatch, lowerFirst, stringOrNull } from './workload-support';
+import { containerLabel, firstKey, isKustomizePatch, stringOrNull } from './workload-support';
+import { lowerFirst } from './utils/messages';
 
 /**
  * Every container needs an image (core validateContainerCommon: `image` Required). Leading or trailing
