@@ -26,6 +26,8 @@ export type CrdRuleId = 'crd-schema-unknown-field' | 'crd-schema-type' | 'crd-sc
 
 export interface CrdFinding extends Finding {
   rule: CrdRuleId;
+  /** The unknown key, for crd-schema-unknown-field findings. */
+  key?: string;
 }
 
 const cache = new WeakMap<YAMLMap, { version: CrdVersion; found: CrdFinding[] }>();
@@ -127,10 +129,11 @@ class Walk {
     this.kind = def.kind;
   }
 
-  private report(rule: CrdRuleId, at: Node, message: string, fix?: Fix): void {
+  private report(rule: CrdRuleId, at: Node, message: string, fix?: Fix, key?: string): void {
     for (const f of this.out) if (f.at === at && f.message === message) return;
     const f: CrdFinding = { rule, at, message };
     if (fix) f.fix = fix;
+    if (key !== undefined) f.key = key;
     this.out.push(f);
   }
 
@@ -306,9 +309,9 @@ class Walk {
       if (suggestion) {
         (suggested ??= []).push(suggestion);
         const taken = pairs.some((q) => keyText(q.key) === suggestion);
-        this.report('crd-schema-unknown-field', key, `Unknown field \`${name}\` in ${where}: did you mean \`${suggestion}\`?`, taken ? undefined : this.replace(key, `Change to ${suggestion}`, suggestion));
+        this.report('crd-schema-unknown-field', key, `Unknown field \`${name}\` in ${where}: did you mean \`${suggestion}\`?`, taken ? undefined : this.replace(key, `Change to ${suggestion}`, suggestion), name);
       } else {
-        this.report('crd-schema-unknown-field', key, `Unknown field \`${name}\` in ${where}: the API server rejects fields the CRD's schema does not declare.`);
+        this.report('crd-schema-unknown-field', key, `Unknown field \`${name}\` in ${where}: the API server rejects fields the CRD's schema does not declare.`, undefined, name);
       }
     }
     const required = [...(s.required ?? [])];

@@ -11,5 +11,10 @@ export function reportCrdFindings(rule: CrdRuleId, obj: K8sObject, ctx: RuleCont
   const found = crdFindings(obj, cr.definition, cr.version).filter((f) => f.rule === rule);
   // A kustomize patch is partial on purpose: its missing fields, and the rules they make fail, come from the base.
   if (!found.length || ((rule === 'crd-schema-required' || rule === 'crd-cel') && isKustomizePatch(obj, ctx.workspace))) return;
-  for (const f of found) ctx.report({ at: f.at, message: f.message, fix: f.fix });
+  let patch: boolean | undefined;
+  for (const f of found) {
+    // Strategic-merge directives ($patch, $setElementOrder/...) belong in kustomize patches.
+    if (f.key?.startsWith('$') && (patch ??= isKustomizePatch(obj, ctx.workspace))) continue;
+    ctx.report({ at: f.at, message: f.message, fix: f.fix });
+  }
 }
