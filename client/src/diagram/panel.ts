@@ -15,6 +15,8 @@ export interface GraphResult {
   graph: TrafficGraph;
   svg: string;
   stale: { file: string; name: string; line: number; message: string }[];
+  /** The routing table for the page's "Try a request" field. */
+  routes?: unknown;
 }
 
 /** The part of the language client the diagram uses. */
@@ -105,7 +107,7 @@ export class DiagramPanel {
       if (this.disposed) return;
       this.graph = result.graph;
       this.lastResult = result;
-      await this.panel.webview.postMessage({ type: 'graph', svg: result.svg, stale: result.stale });
+      await this.panel.webview.postMessage({ type: 'graph', svg: result.svg, stale: result.stale, routes: result.routes });
     } catch (error) {
       if (!this.disposed) await this.panel.webview.postMessage({ type: 'error', message: `The diagram could not be drawn: ${(error as Error)?.message ?? error}` });
     } finally {
@@ -123,7 +125,7 @@ export class DiagramPanel {
     switch (m?.type) {
       case 'ready':
         this.ready = true;
-        if (this.lastResult && !this.dirty) await this.panel.webview.postMessage({ type: 'graph', svg: this.lastResult.svg, stale: this.lastResult.stale });
+        if (this.lastResult && !this.dirty) await this.panel.webview.postMessage({ type: 'graph', svg: this.lastResult.svg, stale: this.lastResult.stale, routes: this.lastResult.routes });
         else await this.refresh();
         break;
       case 'expand':

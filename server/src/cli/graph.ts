@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { buildGraph } from '../engine/graph/build';
+import { buildRoutingTable } from '../engine/route/table';
 import { renderPage } from '../engine/graph/html';
 import { layoutGraphSync } from '../engine/graph/layout';
 import { renderSvg } from '../engine/graph/render';
@@ -19,7 +20,8 @@ export function graphCommand(args: ParsedArgs, out: (s: string) => void): number
   if (args.paths.length === 0) throw new UsageError('graph needs at least one file or folder');
   const outFile = args.options.get('out');
   if (outFile === '') throw new UsageError('--out needs a file name');
-  const graph = buildGraph(loadWorkspace(args.paths));
+  const ws = loadWorkspace(args.paths);
+  const graph = buildGraph(ws);
   let text: string;
   if (format === 'json') {
     text = JSON.stringify(graph, null, 2);
@@ -29,7 +31,7 @@ export function graphCommand(args: ParsedArgs, out: (s: string) => void): number
       text = renderSvg(layout, { standalone: true });
     } else {
       const title = `Traffic diagram: ${args.paths.map((p) => basename(p) || p).join(', ')}`;
-      text = renderPage({ nonce: randomBytes(18).toString('base64'), title, svg: renderSvg(layout, { standalone: false }) });
+      text = renderPage({ nonce: randomBytes(18).toString('base64'), title, svg: renderSvg(layout, { standalone: false }), routes: buildRoutingTable(ws) });
     }
   }
   if (outFile !== undefined) {

@@ -96,6 +96,20 @@ function servicePortText(p: NonNullable<GraphNode['ports']>[number]): string {
   return p.name ? `${p.name} ${port}` : port;
 }
 
+/**
+ * How a Service is reached (`kubeway route` traces the same entries): its in-cluster DNS name, and for
+ * NodePort / LoadBalancer Services the node ports on every node (a load balancer forwards to them).
+ */
+function entryLines(node: GraphNode, type: string): NodeText['lines'] {
+  if (type === 'ExternalName') return [];
+  const out: NodeText['lines'] = [{ text: `in cluster: ${node.name}.${node.namespace}.svc${node.headless ? ' (pod addresses)' : ''}`, style: 'detail' }];
+  if (type !== 'NodePort' && type !== 'LoadBalancer') return out;
+  const nodePorts = (node.ports ?? []).map((p) => p.nodePort).filter((n): n is number => n !== undefined);
+  const where = nodePorts.length ? nodePorts.map((n) => `node:${n}`).join(', ') : 'assigned node ports';
+  out.push({ text: type === 'LoadBalancer' ? `outside: load balancer → ${where}` : `outside: ${where} on every node`, style: 'detail' });
+  return out;
+}
+
 export function describeGraphNode(node: GraphNode): NodeText {
   const badge = BADGES[node.kind] ?? node.kind.slice(0, 4).toUpperCase();
   const lines: NodeText['lines'] = [];
@@ -119,6 +133,7 @@ export function describeGraphNode(node: GraphNode): NodeText {
       if (type === 'ExternalName') lines.push({ text: `ExternalName → ${node.externalName ?? '?'}`, style: 'detail' });
       else lines.push({ text: node.headless ? `${type}, headless` : type, style: 'detail' });
       lines.push(...capped((node.ports ?? []).map((p) => ({ text: servicePortText(p), style: 'port' as const }))));
+      lines.push(...entryLines(node, type));
       break;
     }
     default: {
