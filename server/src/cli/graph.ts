@@ -7,10 +7,9 @@ import { buildRoutingTable } from '../engine/route/table';
 import { renderPage } from '../engine/graph/html';
 import { layoutGraphSync } from '../engine/graph/layout';
 import { renderSvg } from '../engine/graph/render';
-import { commands } from './commands';
-import { InputError } from './files';
-import { UsageError, loadWorkspace } from './main';
-import type { ParsedArgs } from './main';
+import { UsageError } from './args';
+import { InputError, loadWorkspace } from './files';
+import type { ParsedArgs } from './args';
 
 const FORMATS = ['json', 'svg', 'html'];
 
@@ -43,5 +42,3 @@ export function graphCommand(args: ParsedArgs, out: (s: string) => void): number
   } else out(text);
   return 0;
 }
-
-commands.graph = graphCommand;
