@@ -12,9 +12,10 @@ export class InputError extends Error {}
 
 /**
  * Expands files and folders into the list of manifest files (folders: *.yaml / *.yml, recursively; linked
- * folders are followed once). A file named explicitly is read whatever its extension.
+ * folders are followed once). A file named explicitly is read whatever its extension. A folder that cannot
+ * be read is added to `unreadable` (when given; else it is an InputError) and the others are still scanned.
  */
-export function collectFiles(args: string[]): string[] {
+export function collectFiles(args: string[], unreadable?: string[]): string[] {
   const out = new Map<string, string>();
   const seenDirs = new Set<string>();
   const add = (p: string): void => {
@@ -28,7 +29,10 @@ export function collectFiles(args: string[]): string[] {
       real = realpathSync(dir);
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (e) {
-      throw new InputError(`cannot read folder ${dir}: ${(e as Error).message}`);
+      const message = `cannot read folder ${dir}: ${(e as Error).message}`;
+      if (!unreadable) throw new InputError(message);
+      unreadable.push(message);
+      return;
     }
     if (seenDirs.has(real)) return; // a link back up the tree
     seenDirs.add(real);

@@ -8,18 +8,19 @@ import { layoutGraphSync } from '../engine/graph/layout';
 import { renderSvg } from '../engine/graph/render';
 import { commands } from './commands';
 import { InputError } from './files';
-import { UsageError, loadWorkspace } from './main';
+import { UsageError, loadWorkspace, reportUnreadable } from './main';
 import type { ParsedArgs } from './main';
 
 const FORMATS = ['json', 'svg', 'html'];
 
-export function graphCommand(args: ParsedArgs, out: (s: string) => void): number {
+export function graphCommand(args: ParsedArgs, out: (s: string) => void, err: (s: string) => void = () => undefined): number {
   const format = args.options.get('format') ?? 'json';
   if (!FORMATS.includes(format)) throw new UsageError(`unknown --format "${format}" (json, svg or html)`);
   if (args.paths.length === 0) throw new UsageError('graph needs at least one file or folder');
   const outFile = args.options.get('out');
   if (outFile === '') throw new UsageError('--out needs a file name');
-  const graph = buildGraph(loadWorkspace(args.paths));
+  const unreadable: string[] = [];
+  const graph = buildGraph(loadWorkspace(args.paths, unreadable));
   let text: string;
   if (format === 'json') {
     text = JSON.stringify(graph, null, 2);
@@ -39,7 +40,7 @@ export function graphCommand(args: ParsedArgs, out: (s: string) => void): number
       throw new InputError(`cannot write ${outFile}: ${(e as Error).message}`);
     }
   } else out(text);
-  return 0;
+  return reportUnreadable(unreadable, err) ? 2 : 0;
 }
 
 commands.graph = graphCommand;

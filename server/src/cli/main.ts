@@ -64,10 +64,33 @@ export function rejectUnknownOptions(args: ParsedArgs, known: readonly string[])
 }
 
 /** Loads every file given into one workspace; paths are stored as the user will see them. */
-export function loadWorkspace(paths: string[]): Workspace {
+/**
+ * The Workspace of the files given. Files and folders that cannot be read are listed in `unreadable` (the
+ * others are still read and reported: the caller names these on stderr and exits 2); without the list, the
+ * first one is an InputError.
+ */
+export function loadWorkspace(paths: string[], unreadable?: string[]): Workspace {
   const ws = new Workspace();
-  for (const f of collectFiles(paths)) ws.setText(displayPath(f), readText(f));
+  for (const f of collectFiles(paths, unreadable)) {
+    let text: string;
+    try {
+      text = readText(f);
+    } catch (e) {
+      if (!unreadable || !(e instanceof InputError)) throw e;
+      unreadable.push(e.message);
+      continue;
+    }
+    ws.setText(displayPath(f), text);
+  }
   return ws;
+}
+
+/** Names the files that could not be read, after the report of the others: exit code 2. */
+export function reportUnreadable(unreadable: string[], err: (s: string) => void): boolean {
+  for (const message of unreadable) err(`kubeway: ${message}`);
+  const s = unreadable.length === 1 ? '' : 's';
+  if (unreadable.length) err(`kubeway: ${unreadable.length} file${s} or folder${s} could not be read; the report covers the others`);
+  return unreadable.length > 0;
 }
 
 export function parseNodePortRange(value: string | undefined): { min: number; max: number } | undefined {
@@ -111,8 +134,9 @@ function check(args: ParsedArgs, out: (s: string) => void, err: (s: string) => v
   if (dashed) throw new UsageError(`unknown option ${dashed} for check (a file whose name starts with "-" goes after --)`);
   const nodePortRange = parseNodePortRange(args.options.get('node-port-range'));
   const rules = parseRuleSettings(args.options.get('rule'));
-  const ws = loadWorkspace(args.paths);
-  if (ws.paths.length === 0) err(`kubeway: no *.yaml or *.yml files in ${args.paths.join(', ')}`);
+  const unreadable: string[] = [];
+  const ws = loadWorkspace(args.paths, unreadable);
+  if (ws.paths.length === 0 && !unreadable.length) err(`kubeway: no *.yaml or *.yml files in ${args.paths.join(', ')}`);
   // Templates are skipped by design; say so, on stderr so that the report itself stays as documented.
   const templates = ws.paths.filter((p) => ws.file(p)?.file.template);
   if (templates.length) err(`kubeway: skipped ${templates.length} file${templates.length === 1 ? '' : 's'} containing \`{{\` (unrendered Helm/Go templates are not checked): ${templates.slice(0, 5).join(', ')}${templates.length > 5 ? ', …' : ''}`);
@@ -120,6 +144,7 @@ function check(args: ParsedArgs, out: (s: string) => void, err: (s: string) => v
   if (format === 'json') out(formatJson(diagnostics));
   else if (format === 'sarif') out(formatSarif(diagnostics, VERSION));
   else out(formatText(diagnostics, useColour()));
+  if (reportUnreadable(unreadable, err)) return 2;
   return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }
 
@@ -140,7 +165,7 @@ export function run(argv: string[], out: (s: string) => void = (s) => process.st
     }
     if (args.command === 'check') return check(args, out, err);
     const extra = commands[args.command];
-    if (extra) return extra(args, out);
+    if (extra) return extra(args, out, err);
     throw new UsageError(args.command.startsWith('-') ? `unknown option ${args.command}` : `unknown command "${args.command}"`);
   } catch (e) {
     if (e instanceof UsageError) {

@@ -1,17 +1,6 @@
+import { serviceNamesNear } from '../model/nearNames';
 import type { Rule } from './rule';
 import { isIngressV1, replaceScalarEdit, serviceRefs } from './ingress-common';
-
-/** Edit distance, bounded: enough to suggest a Service name that is one typo away. */
-function distance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2) return 3;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length];
-}
 
 /**
  * An Ingress backend names a Service that none of the checked files declares in the Ingress's namespace
@@ -27,13 +16,13 @@ export const ingressServiceMissing: Rule = {
   checkObject(obj, ctx) {
     const ws = ctx.workspace;
     const ns = obj.namespace;
+    let namespaces: string[] | undefined;
     for (const ref of serviceRefs(obj)) {
       if (ws.services(ns, ref.name).length) continue;
       let hint = '';
       let fix;
-      const elsewhere = ws.namespaces().filter((other) => other !== ns && ws.services(other, ref.name).length);
-      const near = ws.services(ns).map((s) => s.obj.name).filter((n): n is string => !!n && distance(n, ref.name) <= (ref.name.length > 4 ? 2 : 1));
-      const candidates = [...new Set(near)];
+      const elsewhere = (namespaces ??= ws.namespaces()).filter((other) => other !== ns && ws.services(other, ref.name).length);
+      const candidates = serviceNamesNear(ws, ns, ref.name, ref.name.length > 4 ? 2 : 1);
       if (elsewhere.length) {
         hint = ` A Service \`${ref.name}\` is declared in namespace${elsewhere.length > 1 ? 's' : ''} ${elsewhere.map((n) => `\`${n}\``).join(', ')}, but an Ingress routes only to Services of its own namespace.`;
       } else if (candidates.length === 1) {
