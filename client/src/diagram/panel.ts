@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { renderPage } from '../../../server/src/engine/graph/html';
+import { WEBVIEW_CSP, renderPage } from '../../../server/src/engine/graph/html';
 import { withEmbeddedStyle } from '../../../server/src/engine/graph/style';
 import type { GraphEdge, GraphNode, TrafficGraph } from '../../../server/src/engine/graph/types';
 
@@ -87,8 +87,7 @@ export class DiagramPanel {
   private html(): string {
     const nonce = randomBytes(18).toString('base64');
     const source = this.panel.webview.cspSource;
-    const csp = `default-src 'none'; img-src ${source} data:; style-src ${source} 'nonce-${nonce}'; script-src 'nonce-${nonce}'; font-src ${source}; base-uri 'none'; form-action 'none';`;
-    return renderPage({ nonce, csp, title: `Traffic diagram: ${this.folder.name}` });
+    return renderPage({ nonce, csp: WEBVIEW_CSP(nonce, source), title: `Traffic diagram: ${this.folder.name}` });
   }
 
   /** Asks the server for the graph again (after a change); concurrent changes coalesce into one more request. */

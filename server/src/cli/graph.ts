@@ -6,6 +6,7 @@ import { buildGraph } from '../engine/graph/build';
 import { renderPage } from '../engine/graph/html';
 import { layoutGraphSync } from '../engine/graph/layout';
 import { renderSvg } from '../engine/graph/render';
+import { escapeJsonControls } from '../engine/text';
 import { commands } from './commands';
 import { InputError } from './files';
 import { UsageError, loadWorkspace, reportUnreadable } from './main';
@@ -23,7 +24,7 @@ export function graphCommand(args: ParsedArgs, out: (s: string) => void, err: (s
   const graph = buildGraph(loadWorkspace(args.paths, unreadable));
   let text: string;
   if (format === 'json') {
-    text = JSON.stringify(graph, null, 2);
+    text = escapeJsonControls(JSON.stringify(graph, null, 2));
   } else {
     const layout = layoutGraphSync(graph);
     if (format === 'svg') {

@@ -9,6 +9,7 @@ import { collectFiles, displayPath, InputError, readText } from './files';
 import { formatJson, formatSarif, formatText } from './format';
 import { commands } from './commands';
 import './graph';
+import { escapeControls } from '../engine/text';
 
 declare const KUBEWAY_VERSION: string;
 export const VERSION = typeof KUBEWAY_VERSION === 'string' ? KUBEWAY_VERSION : '0.0.0-dev';
@@ -87,7 +88,7 @@ export function loadWorkspace(paths: string[], unreadable?: string[]): Workspace
 
 /** Names the files that could not be read, after the report of the others: exit code 2. */
 export function reportUnreadable(unreadable: string[], err: (s: string) => void): boolean {
-  for (const message of unreadable) err(`kubeway: ${message}`);
+  for (const message of unreadable) err(`kubeway: ${escapeControls(message)}`);
   const s = unreadable.length === 1 ? '' : 's';
   if (unreadable.length) err(`kubeway: ${unreadable.length} file${s} or folder${s} could not be read; the report covers the others`);
   return unreadable.length > 0;
@@ -136,10 +137,10 @@ function check(args: ParsedArgs, out: (s: string) => void, err: (s: string) => v
   const rules = parseRuleSettings(args.options.get('rule'));
   const unreadable: string[] = [];
   const ws = loadWorkspace(args.paths, unreadable);
-  if (ws.paths.length === 0 && !unreadable.length) err(`kubeway: no *.yaml or *.yml files in ${args.paths.join(', ')}`);
+  if (ws.paths.length === 0 && !unreadable.length) err(`kubeway: no *.yaml or *.yml files in ${escapeControls(args.paths.join(', '))}`);
   // Templates are skipped by design; say so, on stderr so that the report itself stays as documented.
   const templates = ws.paths.filter((p) => ws.file(p)?.file.template);
-  if (templates.length) err(`kubeway: skipped ${templates.length} file${templates.length === 1 ? '' : 's'} containing \`{{\` (unrendered Helm/Go templates are not checked): ${templates.slice(0, 5).join(', ')}${templates.length > 5 ? ', …' : ''}`);
+  if (templates.length) err(`kubeway: skipped ${templates.length} file${templates.length === 1 ? '' : 's'} containing \`{{\` (unrendered Helm/Go templates are not checked): ${escapeControls(templates.slice(0, 5).join(', '))}${templates.length > 5 ? ', …' : ''}`);
   const diagnostics = checkWorkspace(ws, { settings: withDefaults({ ...(nodePortRange ? { nodePortRange } : {}), rules }) });
   if (format === 'json') out(formatJson(diagnostics));
   else if (format === 'sarif') out(formatSarif(diagnostics, VERSION));
@@ -173,7 +174,7 @@ export function run(argv: string[], out: (s: string) => void = (s) => process.st
       return 2;
     }
     if (e instanceof InputError) {
-      err(`kubeway: ${e.message}`);
+      err(`kubeway: ${escapeControls(e.message)}`);
       return 2;
     }
     err(`kubeway: internal error: ${(e as Error)?.stack ?? e}`);
