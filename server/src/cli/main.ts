@@ -9,6 +9,7 @@ import { collectFiles, displayPath, InputError, readText } from './files';
 import { formatJson, formatSarif, formatText } from './format';
 import { commands } from './commands';
 import './graph';
+import './route';
 import { escapeControls } from '../engine/text';
 
 declare const KUBEWAY_VERSION: string;
@@ -20,17 +21,22 @@ Usage:
   kubeway check <file|dir|->... [--format text|json|sarif] [--node-port-range 30000-32767]
                 [--rule ID=error|warning|information|hint|off[,ID=...]]
   kubeway graph <file|dir>... [--format json|svg|html] [--out FILE]
+  kubeway route <url> <file|dir>... [--class NAME] [--header NAME:VALUE]... [--method METHOD]
+                [--format text|json]
   kubeway --version | --help
 
 Folders are scanned for *.yaml and *.yml; "-" reads standard input. All files given
 form one set, so references resolve across them. Checked files are only read.
 Text output is coloured on a terminal (NO_COLOR / FORCE_COLOR override it).
-Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage or I/O failure.`;
+Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage or I/O failure;
+for route: 0 every trace routed, 1 some trace has no route or is broken.`;
 
 export interface ParsedArgs {
   command: string | undefined;
   paths: string[];
   options: Map<string, string>;
+  /** Every option in command-line order, for options that may repeat (`--header`). */
+  optionList: [string, string][];
 }
 
 /** Options that never take a value (so that `--help dir/` keeps `dir/` as a path). */
@@ -40,21 +46,26 @@ export function parseArgs(argv: string[]): ParsedArgs {
   const [command, ...rest] = argv;
   const paths: string[] = [];
   const options = new Map<string, string>();
+  const optionList: [string, string][] = [];
+  const set = (name: string, value: string): void => {
+    options.set(name, value);
+    optionList.push([name, value]);
+  };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     if (a === '--') {
       paths.push(...rest.slice(i + 1));
       break;
     }
-    if (a === '-h') options.set('help', '');
+    if (a === '-h') set('help', '');
     else if (a.startsWith('--')) {
       const eq = a.indexOf('=');
-      if (eq > 0) options.set(a.slice(2, eq), a.slice(eq + 1));
-      else if (!FLAGS.has(a.slice(2)) && i + 1 < rest.length && !rest[i + 1].startsWith('--')) options.set(a.slice(2), rest[++i]);
-      else options.set(a.slice(2), '');
+      if (eq > 0) set(a.slice(2, eq), a.slice(eq + 1));
+      else if (!FLAGS.has(a.slice(2)) && i + 1 < rest.length && !rest[i + 1].startsWith('--')) set(a.slice(2), rest[++i]);
+      else set(a.slice(2), '');
     } else paths.push(a);
   }
-  return { command, paths, options };
+  return { command, paths, options, optionList };
 }
 
 /** Fails with a usage error on an option the command does not know (a typo must not be ignored). */

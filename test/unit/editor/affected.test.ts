@@ -62,6 +62,20 @@ spec:
                   name: http
 `;
 
+const rolloutCrd = (templateType: string, version = 'v1alpha1') => `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata: {name: rollouts.argoproj.io}
+spec:
+  group: argoproj.io
+  names: {kind: Rollout, plural: rollouts}
+  scope: Namespaced
+  versions:
+  - name: ${version}
+    served: true
+    storage: true
+    schema: {openAPIV3Schema: {type: object, properties: {spec: {type: object, properties: {template: {type: ${templateType}, x-kubernetes-preserve-unknown-fields: true}}}}}}
+`;
+
 const START: Record<string, string> = {
   'web/deploy.yaml': deploy('web', 'shop', 'app: web'),
   'web/service.yaml': service('web', 'shop', 'app: web'),
@@ -91,6 +105,12 @@ const EDITS: [string, string | null, string][] = [
   ['dup.yaml', 'not: [valid', 'a file becomes broken YAML'],
   ['rollout.yaml', 'apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata: {name: web, namespace: shop}\nspec:\n  template:\n    metadata:\n      labels: {app: api}\n', 'pods of an unmodelled kind appear for the Service left without pods'],
   ['rollout.yaml', 'apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata: {name: web, namespace: shop}\nspec:\n  template:\n    metadata:\n      labels: {app: gone}\n', 'and go'],
+  ['crds/rollout.yaml', rolloutCrd('integer'), 'a CRD for the Rollout appears: its template is not a number'],
+  ['crds/rollout.yaml', rolloutCrd('object'), 'the CRD is corrected'],
+  ['crds/rollout.yaml', rolloutCrd('object', 'v2'), 'the CRD serves another version only'],
+  ['crds/rollout.yaml', null, 'the CRD is deleted'],
+  ['gateway.yaml', 'apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: gw, namespace: shop}\nspec: {listeners: []}\n', 'a Gateway, checked against the bundled CRD'],
+  ['crds/gateway.yaml', rolloutCrd('object').replace(/argoproj\.io/g, 'gateway.networking.k8s.io').replace(/Rollout/g, 'Other').replace(/rollouts/g, 'others'), 'a CRD of the Gateway API group replaces the bundled ones'],
 ];
 
 const show = (d: Diagnostic) => `${d.file}:${d.range.start.line}:${d.range.start.character} ${d.code} ${d.message}`;

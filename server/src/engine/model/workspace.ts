@@ -1,3 +1,4 @@
+import { CrdRegistry } from '../crd/registry';
 import { ManifestFile } from '../parse/manifestFile';
 import type { ManifestDocument } from '../parse/manifestFile';
 import { ingressOf, serviceBackends } from './ingress';
@@ -42,6 +43,8 @@ export class Workspace {
   /** namespace → number of objects in it. */
   private readonly objectsPerNs = new Map<string, number>();
   private changes = 0;
+  /** The CustomResourceDefinitions in force: those of the files, then the bundled ones. */
+  readonly crds = new CrdRegistry();
 
   /** Grows by one each time a file is added, replaced or removed: caches derived from the whole workspace key on it. */
   get version(): number {
@@ -236,6 +239,7 @@ export class Workspace {
       else this.byKey.set(k, [obj]);
     }
     this.objectsPerNs.set(obj.namespace, (this.objectsPerNs.get(obj.namespace) ?? 0) + 1);
+    this.crds.add(obj);
     const svc = serviceOf(obj);
     if (svc) {
       setOf(this.servicesByNs, obj.namespace).add(svc);
@@ -268,6 +272,7 @@ export class Workspace {
     const left = (this.objectsPerNs.get(obj.namespace) ?? 1) - 1;
     if (left > 0) this.objectsPerNs.set(obj.namespace, left);
     else this.objectsPerNs.delete(obj.namespace);
+    this.crds.remove(obj);
     const svc = serviceOf(obj);
     if (svc) {
       this.servicesByNs.get(obj.namespace)?.delete(svc);

@@ -12,6 +12,7 @@
  * (both places clear everything). test/unit/checkCache.test.ts checks that every rule that reads other
  * objects declares it, and the random-edit tests of the cache and of the dependents check the relations.
  */
+import { definedKind, groupOf } from '../crd/definition';
 import { ingressOf, serviceBackends } from '../model/ingress';
 import type { K8sObject } from '../model/object';
 import { podTemplateOf } from '../model/podTemplate';
@@ -30,6 +31,8 @@ export interface ChangeSummary {
   /** Namespaces and names of changed Services. */
   serviceNamespaces: Set<string>;
   serviceNames: Set<string>;
+  /** API groups with a changed CustomResourceDefinition. */
+  crdGroups: Set<string>;
 }
 
 /** Answers that several changed objects of one batch share (per namespace), for `readersOf`. */
@@ -121,17 +124,30 @@ export const OBJECT_READS = {
       for (const s of ws.servicesWithNodePorts()) add(s.obj);
     },
   },
+  /** A custom resource is validated against the CRDs of its API group in the files (or the bundled ones when there are none). */
+  customResourceDefinitions: {
+    description: 'the CustomResourceDefinitions of its API group in the files (the bundled ones when there are none)',
+    dependsOn: (obj, changes) => changes.crdGroups.size > 0 && changes.crdGroups.has(groupOf(obj.apiVersion)),
+    readersOf(ws, changed, add, memo) {
+      const k = definedKind(changed);
+      if (!k) return;
+      // One pass over the workspace per group and batch: CRD edits are rare.
+      for (const o of memoized(memo, `crd ${k.group}`, () => [...ws.objects()].filter((o) => groupOf(o.apiVersion) === k.group))) add(o);
+    },
+  },
 } as const satisfies Record<string, ObjectRead>;
 
 export type ObjectReadName = keyof typeof OBJECT_READS;
 
 export function emptySummary(): ChangeSummary {
-  return { templateNamespaces: new Set(), selectingServices: new Set(), nodePorts: false, serviceNamespaces: new Set(), serviceNames: new Set() };
+  return { templateNamespaces: new Set(), selectingServices: new Set(), nodePorts: false, serviceNamespaces: new Set(), serviceNames: new Set(), crdGroups: new Set() };
 }
 
 /** Sums up changed objects (old and new versions) for `dependsOn`. */
 export function summarize(ws: Workspace, changed: readonly K8sObject[], into: ChangeSummary = emptySummary()): ChangeSummary {
   for (const c of changed) {
+    const crd = definedKind(c);
+    if (crd) into.crdGroups.add(crd.group);
     if (serviceOf(c)) {
       into.serviceNamespaces.add(c.namespace);
       if (c.name !== undefined) into.serviceNames.add(c.name);
@@ -152,4 +168,5 @@ export function mergeSummary(into: ChangeSummary, from: ChangeSummary): void {
   into.nodePorts ||= from.nodePorts;
   for (const ns of from.serviceNamespaces) into.serviceNamespaces.add(ns);
   for (const n of from.serviceNames) into.serviceNames.add(n);
+  for (const g of from.crdGroups) into.crdGroups.add(g);
 }

@@ -1,4 +1,5 @@
 import { apiVersionRemoved } from './api-version-removed';
+import { CRD_RULES } from './crd';
 import { INGRESS_RULES } from './ingress';
 import type { Rule } from './rule';
 import { SCHEMA_RULES } from './schema';
@@ -11,7 +12,7 @@ import { yamlTabIndent } from './yaml-tab-indent';
 
 /**
  * Every rule kubeway runs, in the order the README lists them. Adding a rule: one file, one line in the
- * list of its group (service.ts, ingress.ts, workload.ts, schema.ts).
+ * list of its group (service.ts, ingress.ts, workload.ts, schema.ts, crd.ts).
  */
 export const ALL_RULES: readonly Rule[] = [
   yamlSyntax,
@@ -23,6 +24,7 @@ export const ALL_RULES: readonly Rule[] = [
   ...INGRESS_RULES,
   ...WORKLOAD_RULES,
   ...SCHEMA_RULES,
+  ...CRD_RULES,
 ];
 
 export function ruleById(id: string): Rule | undefined {

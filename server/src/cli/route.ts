@@ -1,0 +1,60 @@
+/** `kubeway route <url> <file|dir>...`: where a request goes, from the Ingress controllers (or a Service name, a node port) to the pods. */
+import { buildRoutingTable, parseHeader, parseRequest, requestUrl, traceWithTable } from '../engine/route';
+import type { RouteReport, Trace } from '../engine/route';
+import { commands } from './commands';
+import { UsageError, loadWorkspace, rejectUnknownOptions } from './main';
+import type { ParsedArgs } from './main';
+
+const FORMATS = ['text', 'json'];
+
+export function routeCommand(args: ParsedArgs, out: (s: string) => void, err: (s: string) => void): number {
+  rejectUnknownOptions(args, ['class', 'header', 'method', 'format']);
+  const format = args.options.get('format') ?? 'text';
+  if (!FORMATS.includes(format)) throw new UsageError(`unknown --format "${format}" (text or json)`);
+  const [url, ...paths] = args.paths;
+  if (url === undefined) throw new UsageError('route needs a URL, e.g. kubeway route https://shop.example.com/cart k8s/');
+  if (paths.length === 0) throw new UsageError('route needs at least one file or folder after the URL');
+  const headers: [string, string][] = [];
+  for (const [name, value] of args.optionList) {
+    if (name !== 'header') continue;
+    const h = parseHeader(value);
+    if (!h) throw new UsageError(`--header takes NAME:VALUE (got "${value}")`);
+    headers.push(h);
+  }
+  const method = args.options.get('method');
+  if (method === '') throw new UsageError('--method needs a method, e.g. --method POST');
+  const request = parseRequest(url, { method, headers });
+  if (typeof request === 'string') throw new UsageError(`cannot trace ${url}: ${request}`);
+  const ws = loadWorkspace(paths);
+  if (ws.paths.length === 0) err(`kubeway: no *.yaml or *.yml files in ${paths.join(', ')}`);
+  const report = traceWithTable(buildRoutingTable(ws), request, { class: args.options.get('class') });
+  out(format === 'json' ? JSON.stringify(report, null, 2) : formatRouteText(report));
+  return report.traces.every((t) => t.outcome === 'routed' || t.outcome === 'redirected') ? 0 : 1;
+}
+
+function hops(t: Trace): string {
+  const parts: string[] = [];
+  if (t.route) {
+    const r = t.route;
+    const what = r.defaultBackend ? 'default backend' : `${r.host ?? '*'} ${r.pathType ?? 'ImplementationSpecific'} ${r.path ?? '/'}`;
+    parts.push(`Ingress ${r.namespace}/${r.name} (${what})`);
+  }
+  if (t.service) parts.push(`Service ${t.service.namespace}/${t.service.name}:${t.service.port ?? '?'}${t.service.targetPort !== null && t.service.targetPort !== t.service.port ? ` (targetPort ${t.service.targetPort})` : ''}`);
+  if (t.pods.length) parts.push(t.pods.map((p) => `${p.kind} ${p.namespace}/${p.name}${p.container ? ` ${p.container}` : ''}:${p.containerPort ?? '?'}/${p.protocol}`).join(', '));
+  return parts.join(' → ');
+}
+
+/** The text form: one block per trace, the chain of hops and the `why` lines. */
+export function formatRouteText(report: RouteReport): string {
+  const lines = [`${report.request.method} ${requestUrl(report.request)}`];
+  for (const t of report.traces) {
+    const who = t.via === 'ingress' ? (t.class === null ? 'default class' : `class ${t.class}`) : t.via === 'service' ? 'Service DNS name' : 'node port';
+    const chain = hops(t);
+    lines.push('', `${who}: ${t.outcome}${chain ? `: ${chain}` : ''}`);
+    if (t.route) lines.push(`  at ${t.route.file}:${t.route.range.start.line + 1}:${t.route.range.start.character + 1}`);
+    for (const w of t.why) lines.push(`  - ${w}`);
+  }
+  return lines.join('\n');
+}
+
+commands.route = routeCommand;
