@@ -144,8 +144,11 @@ export class DiagramPanel {
     const at = this.graph && sourceOf(this.graph, kind, id);
     if (!at) return;
     const position = new vscode.Position(at.line, 0);
+    // Beside the diagram, never in its place: the editor's column unless the diagram has been moved there.
+    const column = this.editorColumn !== undefined && this.editorColumn !== this.panel.viewColumn ? this.editorColumn : vscode.ViewColumn.Beside;
     await vscode.window.showTextDocument(toUri(at.file), {
-      viewColumn: this.editorColumn ?? vscode.ViewColumn.One,
+      viewColumn: column,
+      preserveFocus: false,
       selection: new vscode.Range(position, position),
       preview: true,
     });

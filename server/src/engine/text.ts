@@ -45,10 +45,5 @@ export function shortenValue(value: string, max = QUOTE_MAX): string {
 /** Every `quoted` value of a message, shortened (messages quote values between backticks). */
 export function shortenQuoted(message: string): string {
   if (message.length <= QUOTE_MAX) return message;
-  return message.replace(/`([^`]*)`|"([^"]*)"/g, (all: string, code?: string, quoted?: string) => {
-    const value = code ?? quoted ?? '';
-    if (value.length <= QUOTE_MAX) return all;
-    const q = code !== undefined ? '`' : '"';
-    return `${q}${shortenValue(value)}${q}`;
-  });
+  return message.replace(/`([^`]*)`/g, (all: string, value: string) => (value.length > QUOTE_MAX ? `\`${shortenValue(value)}\`` : all));
 }

@@ -68,8 +68,9 @@ describe('output hygiene', () => {
     assert.equal(escapeControls('a\tb\nc\r\u0000\u001b\u007f\u0085\u200f\u202a\u2069 é 中'), 'a\\tb\\nc\\r\\x00\\x1b\\x7f\\x85\u200f\\u202a\\u2069 é 中');
     assert.equal(escapeJsonControls(JSON.stringify('\u001b\u009b\u202e')), '"\\u001b\\u009b\\u202e"');
     assert.equal(shortenQuoted('short `value`'), 'short `value`');
+    // Only values between backticks: a message may itself use a double quote (`missing closing "`).
     const msg = shortenQuoted(`Unknown \`${'a'.repeat(100)}\` in "${'b'.repeat(90)}", not \`${'c'.repeat(80)}\``);
-    assert.equal(msg, `Unknown \`${'a'.repeat(79)}…\` in "${'b'.repeat(79)}…", not \`${'c'.repeat(80)}\``);
+    assert.equal(msg, `Unknown \`${'a'.repeat(79)}…\` in "${'b'.repeat(90)}", not \`${'c'.repeat(80)}\``);
     // Never between the halves of a surrogate pair.
     assert.equal(shortenQuoted(`\`${'a'.repeat(78)}😀${'a'.repeat(10)}\``), `\`${'a'.repeat(78)}…\``);
   });

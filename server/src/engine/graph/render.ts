@@ -70,10 +70,10 @@ function renderEdge(e: LayoutEdge, layout: GraphLayout, out: string[]): void {
     `<path class="kw-edge-line" d="${d}" marker-end="url(#${e.broken ? 'kw-arrow-broken' : 'kw-arrow'})"/>`,
   );
   if (e.label) {
-    const { x, y, width, height, lines } = e.label;
+    const { x, y, width, height, lines, warn } = e.label;
     out.push(`<g class="kw-edge-label"><rect x="${num(x)}" y="${num(y)}" width="${num(width)}" height="${num(height)}" rx="2"/>`);
     lines.forEach((l, i) => {
-      out.push(`<text x="${num(x + LABEL.padX)}" y="${num(y + LABEL.padY + i * LABEL.line + LABEL_FONT_SIZE)}">${escapeText(l)}</text>`);
+      out.push(`<text${warn[i] ? ' class="kw-label-warn"' : ''} x="${num(x + LABEL.padX)}" y="${num(y + LABEL.padY + i * LABEL.line + LABEL_FONT_SIZE)}">${escapeText(l)}</text>`);
     });
     out.push('</g>');
   }
