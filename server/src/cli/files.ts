@@ -1,5 +1,7 @@
-import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { existsSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { Workspace } from '../engine/model/workspace';
+import { escapeControls } from '../engine/text';
 
 const MANIFEST = /\.ya?ml$/i;
 const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode-test', 'dist', 'out']);
@@ -91,4 +93,54 @@ export function displayPath(path: string, cwd = process.cwd()): string {
   const abs = resolve(path);
   const rel = relative(cwd, abs);
   return rel && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel) ? rel : abs;
+}
+
+const chartRoots = new Map<string, string | undefined>();
+
+/**
+ * The folder of the nearest `Chart.yaml` above a file (a Helm chart), named like displayPath names files
+ * ('' for the working folder), or undefined when there is none: the engine skips the chart's templates/.
+ */
+export function chartRootOf(path: string, cwd = process.cwd()): string | undefined {
+  if (path === STDIN) return undefined;
+  const find = (dir: string): string | undefined => {
+    if (chartRoots.has(dir)) return chartRoots.get(dir);
+    const parent = dirname(dir);
+    const found = existsSync(join(dir, 'Chart.yaml')) ? dir : parent === dir ? undefined : find(parent);
+    chartRoots.set(dir, found);
+    return found;
+  };
+  const dir = find(dirname(resolve(path)));
+  if (dir === undefined) return undefined;
+  const rel = relative(cwd, dir);
+  return rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel) ? rel : dir;
+}
+
+/** Loads every file given into one workspace; paths are stored as the user will see them. */
+/**
+ * Files and folders that cannot be read are listed in `unreadable` (the others are still read and reported:
+ * the caller names these on stderr and exits 2); without the list, the first one is an InputError.
+ */
+export function loadWorkspace(paths: string[], unreadable?: string[]): Workspace {
+  const ws = new Workspace();
+  for (const f of collectFiles(paths, unreadable)) {
+    let text: string;
+    try {
+      text = readText(f);
+    } catch (e) {
+      if (!unreadable || !(e instanceof InputError)) throw e;
+      unreadable.push(e.message);
+      continue;
+    }
+    ws.setText(displayPath(f), text, { chartRoot: chartRootOf(f) });
+  }
+  return ws;
+}
+
+/** Names the files that could not be read, after the report of the others; true when there were any (exit code 2). */
+export function reportUnreadable(unreadable: string[], err: (s: string) => void): boolean {
+  for (const message of unreadable) err(`kubeway: ${escapeControls(message)}`);
+  const s = unreadable.length === 1 ? '' : 's';
+  if (unreadable.length) err(`kubeway: ${unreadable.length} file${s} or folder${s} could not be read; the report covers the others`);
+  return unreadable.length > 0;
 }

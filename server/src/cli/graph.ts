@@ -6,11 +6,10 @@ import { buildGraph } from '../engine/graph/build';
 import { renderPage } from '../engine/graph/html';
 import { layoutGraphSync } from '../engine/graph/layout';
 import { renderSvg } from '../engine/graph/render';
+import { UsageError } from './args';
+import { InputError, loadWorkspace, reportUnreadable } from './files';
 import { escapeJsonControls } from '../engine/text';
-import { commands } from './commands';
-import { InputError } from './files';
-import { UsageError, loadWorkspace, reportUnreadable } from './main';
-import type { ParsedArgs } from './main';
+import type { ParsedArgs } from './args';
 
 const FORMATS = ['json', 'svg', 'html'];
 
@@ -43,5 +42,3 @@ export function graphCommand(args: ParsedArgs, out: (s: string) => void, err: (s
   } else out(text);
   return reportUnreadable(unreadable, err) ? 2 : 0;
 }
-
-commands.graph = graphCommand;

@@ -6,7 +6,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
+  isConfigMapKey,
   isDNS1035Label,
+  isRelaxedEnvVarName,
   isDNS1123Label,
   isDNS1123Subdomain,
   isIPv4String,
@@ -141,6 +143,22 @@ describe('ports', () => {
     assert.deepEqual(isValidPortName('-two--'), ['must not contain consecutive hyphens', 'must not begin or end with a hyphen']);
     assert.deepEqual(isValidPortName(''), ['must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)', 'must contain at least one letter (a-z)']);
     assert.deepEqual(isValidPortName('longerthan15characters'), ['must be no more than 15 characters']);
+  });
+});
+
+describe('keys and environment variable names', () => {
+  it('IsConfigMapKey (TestIsConfigMapKey)', () => {
+    table(isConfigMapKey, ['a', 'good', 'good-good', 'still.good', 'this.is.also.good', '.so.is.this', 'THIS_IS_GOOD', 'so_is_this_17'], ['.', '..', '..bad', 'b*d', 'bad!&bad']);
+    assert.deepEqual(isConfigMapKey('..'), ["must not be '..'"]);
+    assert.deepEqual(isConfigMapKey('a b'), ["a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name', or 'KEY_NAME', or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')"]);
+  });
+  it('IsRelaxedEnvVarName (TestIsRelaxedEnvVarName)', () => {
+    table(
+      isRelaxedEnvVarName,
+      ['-', ':', '_', '+a', '>a', '<a', 'a.', 'a..', '*a', '%a', '?a', 'a:a', 'a_a', 'aAz', '~a', '|a', 'a0a', 'a9', '/a', 'a ', '#a', '0a', '0 a', "'a", '(a', '@a'],
+      ['', '=', 'a=', '1=a', 'a=b', '#%=&&', `${String.fromCodePoint(1)}abc`, `${String.fromCodePoint(130)}abc`, 'Ç ç', 'Ä ä', 'Ñ ñ', 'Ø ø'],
+    );
+    assert.deepEqual(isRelaxedEnvVarName(''), ['environment variable name must be non-empty']);
   });
 });
 
@@ -281,5 +299,14 @@ describe('CIDRs (TestIsValidCIDR)', () => {
     assert.deepEqual(isValidCIDRForLegacyField('10.0.0.0/33'), ['must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)']);
     assert.deepEqual(isValidCIDRForLegacyField('fd00::/129'), ['must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)']);
     assert.deepEqual(isValidCIDRForLegacyField('fd00::/128'), []);
+  });
+});
+
+describe('long input', () => {
+  it('is checked in linear time, as Go (RE2) does', () => {
+    const long = `${'a'.repeat(200_000)}_`;
+    const t0 = Date.now();
+    for (const fn of [isDNS1123Label, isDNS1123Subdomain, isDNS1035Label, isQualifiedName, isValidLabelValue, isWildcardDNS1123Subdomain]) assert.notDeepEqual(fn(long), []);
+    assert.ok(Date.now() - t0 < 500, `took ${Date.now() - t0} ms`);
   });
 });

@@ -48,22 +48,22 @@ ruleTable(containerEnv, {
         - {name: MEM, valueFrom: {resourceFieldRef: {resource: memory}}}
 #                                                              ^^^^^^ error container-env: resourceFieldRef resource \`memory\` is not supported: use one of limits.cpu, limits.memory, limits.ephemeral-storage, requests.cpu, requests.memory, requests.ephemeral-storage (or limits.hugepages-<size>).
         - {name: CFG, valueFrom: {configMapKeyRef: {name: App_Config, key: "config/app.yaml"}}}
-#                                                         ^^^^^^^^^^ error container-env: ConfigMap name \`App_Config\` contains uppercase \`A\` (only lowercase letters, digits, '-' and '.' are allowed): a ConfigMap name is a DNS subdomain (lowercase letters, digits, '-' and '.').
-#                                                                          ^^^^^^^^^^^^^^^^^ error container-env: Key \`config/app.yaml\` contains \`/\`: a ConfigMap key has only letters, digits, '-', '_' and '.'.`),
+#                                                         ^^^^^^^^^^ error container-env: ConfigMap name \`App_Config\` is invalid: a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*').
+#                                                                          ^^^^^^^^^^^^^^^^^ error container-env: Key \`config/app.yaml\` is invalid: a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name', or 'KEY_NAME', or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+').`),
     },
     {
       name: 'envFrom names and prefixes',
       yaml: env(`        - secretRef: {name: db_credentials}
-#                           ^^^^^^^^^^^^^^ error container-env: Secret name \`db_credentials\` contains \`_\` (only lowercase letters, digits, '-' and '.' are allowed): a Secret name is a DNS subdomain (lowercase letters, digits, '-' and '.').
+#                           ^^^^^^^^^^^^^^ error container-env: Secret name \`db_credentials\` is invalid: a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*').
         - {configMapRef: {name: cfg}, prefix: "CFG="}
-#                                             ^^^^^^ error container-env: envFrom prefix \`CFG=\` contains '=': a prefix may use any printable ASCII character except '='.`, 'envFrom'),
+#                                             ^^^^^^ error container-env: envFrom prefix \`CFG=\` is invalid: a valid environment variable name must consist only of printable ASCII characters other than '='.`, 'envFrom'),
     },
     {
       name: 'names',
       yaml: env(`        - value: x
 #         ^^^^^ error container-env: An env variable of container \`app\` has no name.
         - {name: "A=B", value: x}
-#                ^^^^^ error container-env: Env variable name \`A=B\` contains '=': a name may use any printable ASCII character except '='.`),
+#                ^^^^^ error container-env: Env variable name \`A=B\` is invalid: a valid environment variable name must consist only of printable ASCII characters other than '='.`),
     },
     {
       name: 'valueFrom sources',

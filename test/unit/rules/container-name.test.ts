@@ -20,16 +20,16 @@ ruleTable(containerName, {
       name: 'invalid names',
       yaml: pod(`  containers:
     - name: Web
-#           ^^^ error container-name: Container name \`Web\` contains uppercase \`W\` (only lowercase letters, digits and '-' are allowed): a container name must be a lowercase DNS label (letters, digits and '-', at most 63 characters).
+#           ^^^ error container-name: Container name \`Web\` is invalid: a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name', or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?').
       image: i
     - {name: my_app, image: i}
-#            ^^^^^^ error container-name: Container name \`my_app\` contains \`_\` (only lowercase letters, digits and '-' are allowed): a container name must be a lowercase DNS label (letters, digits and '-', at most 63 characters).
+#            ^^^^^^ error container-name: Container name \`my_app\` is invalid: a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name', or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?').
     - {name: app.v1, image: i}
-#            ^^^^^^ error container-name: Container name \`app.v1\` must not contain dots: a container name must be a lowercase DNS label (letters, digits and '-', at most 63 characters).
+#            ^^^^^^ error container-name: Container name \`app.v1\` is invalid: must not contain dots.
     - {name: -app, image: i}
-#            ^^^^ error container-name: Container name \`-app\` must start and end with a letter or digit: a container name must be a lowercase DNS label (letters, digits and '-', at most 63 characters).
+#            ^^^^ error container-name: Container name \`-app\` is invalid: a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name', or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?').
     - {name: ${'a'.repeat(64)}, image: i}
-#            ${'^'.repeat(64)} error container-name: Container name \`${'a'.repeat(64)}\` is longer than 63 characters: a container name must be a lowercase DNS label (letters, digits and '-', at most 63 characters).`),
+#            ${'^'.repeat(64)} error container-name: Container name \`${'a'.repeat(64)}\` is invalid: must be no more than 63 characters.`),
     },
     {
       name: 'missing name (reported on the first key of the entry)',

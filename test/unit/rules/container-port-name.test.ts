@@ -34,18 +34,18 @@ spec:
     {
       name: 'invalid names',
       yaml: ports(`            - name: HTTP
-#                   ^^^^ error container-port-name: Port name \`HTTP\` contains uppercase \`H\` (only lowercase letters, digits and '-' are allowed): a port name has at most 15 lowercase letters, digits and '-', with at least one letter.
+#                   ^^^^ error container-port-name: Port name \`HTTP\` is invalid: must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-); must contain at least one letter (a-z).
               containerPort: 80
             - {name: http_alt, containerPort: 81}
-#                    ^^^^^^^^ error container-port-name: Port name \`http_alt\` contains \`_\` (only lowercase letters, digits and '-' are allowed): a port name has at most 15 lowercase letters, digits and '-', with at least one letter.
+#                    ^^^^^^^^ error container-port-name: Port name \`http_alt\` is invalid: must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-).
             - {name: prometheus-metrics, containerPort: 82}
-#                    ^^^^^^^^^^^^^^^^^^ error container-port-name: Port name \`prometheus-metrics\` is longer than 15 characters: a port name has at most 15 lowercase letters, digits and '-', with at least one letter.
+#                    ^^^^^^^^^^^^^^^^^^ error container-port-name: Port name \`prometheus-metrics\` is invalid: must be no more than 15 characters.
             - {name: "8443", containerPort: 83}
-#                    ^^^^^^ error container-port-name: Port name \`8443\` must contain at least one letter: a port name has at most 15 lowercase letters, digits and '-', with at least one letter.
+#                    ^^^^^^ error container-port-name: Port name \`8443\` is invalid: must contain at least one letter (a-z).
             - {name: web--ui, containerPort: 84}
-#                    ^^^^^^^ error container-port-name: Port name \`web--ui\` must not contain '--': a port name has at most 15 lowercase letters, digits and '-', with at least one letter.
+#                    ^^^^^^^ error container-port-name: Port name \`web--ui\` is invalid: must not contain consecutive hyphens.
             - {name: -web, containerPort: 85}
-#                    ^^^^ error container-port-name: Port name \`-web\` must not start or end with '-': a port name has at most 15 lowercase letters, digits and '-', with at least one letter.`),
+#                    ^^^^ error container-port-name: Port name \`-web\` is invalid: must not begin or end with a hyphen.`),
     },
     {
       name: 'a name used twice in one container',

@@ -64,7 +64,7 @@ ruleTable(containerProbe, {
 #                                      ^^^^^ error container-probe: scheme \`https\` must be written \`HTTPS\` (the API server is case-sensitive).
         tcpSocket: {port: Metrics_Port}
 #       ^^^^^^^^^ error container-probe: readinessProbe has both httpGet and tcpSocket: use exactly one handler.
-#                         ^^^^^^^^^^^^ error container-probe: tcpSocket port \`Metrics_Port\` is neither a number nor a valid port name: it contains uppercase \`M\` (only lowercase letters, digits and '-' are allowed).
+#                         ^^^^^^^^^^^^ error container-probe: tcpSocket port \`Metrics_Port\` is neither a number nor a valid port name: must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-).
       startupProbe:
         exec: {command: []}
 #       ^^^^ error container-probe: exec of the startupProbe has no command: set the command to run.

@@ -17,13 +17,13 @@ metadata:
   name: web
   annotations:
     "owner team": a
-#   ^^^^^^^^^^^^ error object-annotations: Annotation key \`owner team\` contains a space (only letters, digits, '-', '_' and '.' are allowed): an annotation key is an optional DNS-subdomain prefix and '/', then at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit.
+#   ^^^^^^^^^^^^ error object-annotations: Annotation key \`owner team\` is invalid: name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName', or 'my.name', or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]').
 spec:
   template:
     metadata:
       annotations:
         prometheus.io//scrape: "true"
-#       ^^^^^^^^^^^^^^^^^^^^^ error object-annotations: Annotation key \`prometheus.io//scrape\` contains more than one '/': an annotation key is an optional DNS-subdomain prefix and '/', then at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit.
+#       ^^^^^^^^^^^^^^^^^^^^^ error object-annotations: Annotation key \`prometheus.io//scrape\` is invalid: a valid label key must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName', or 'my.name', or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName').
 `,
     },
     {

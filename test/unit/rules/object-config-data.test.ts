@@ -52,9 +52,9 @@ kind: ConfigMap
 metadata: {name: c}
 data:
   config/app.yaml: x
-# ^^^^^^^^^^^^^^^ error object-config-data: ConfigMap key \`config/app.yaml\` contains \`/\`: a key becomes a file name, of letters, digits, '-', '_' and '.' only (mount it under a directory with items[].path instead).
+# ^^^^^^^^^^^^^^^ error object-config-data: ConfigMap key \`config/app.yaml\` is invalid: a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name', or 'KEY_NAME', or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+') (a key becomes a file name: mount it under a directory with items[].path instead).
   "log level": debug
-# ^^^^^^^^^^^ error object-config-data: ConfigMap key \`log level\` contains a space: a key becomes a file name, of letters, digits, '-', '_' and '.' only.
+# ^^^^^^^^^^^ error object-config-data: ConfigMap key \`log level\` is invalid: a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name', or 'KEY_NAME', or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+').
   logo.png: x
 binaryData:
   logo.png: aGVsbG8=

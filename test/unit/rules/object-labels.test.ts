@@ -37,17 +37,17 @@ metadata:
   name: w
   labels:
     app name: web
-#   ^^^^^^^^ error object-labels: Label key \`app name\` contains a space (only letters, digits, '-', '_' and '.' are allowed): a label key is an optional DNS-subdomain prefix and '/', then at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit.
+#   ^^^^^^^^ error object-labels: Label key \`app name\` is invalid: name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName', or 'my.name', or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]').
     Example.com/x: y
-#   ^^^^^^^^^^^^^ error object-labels: Label key \`Example.com/x\` has an invalid prefix \`Example.com\` (a DNS subdomain: contains uppercase \`E\` (only lowercase letters, digits, '-' and '.' are allowed)): a label key is an optional DNS-subdomain prefix and '/', then at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit.
+#   ^^^^^^^^^^^^^ error object-labels: Label key \`Example.com/x\` is invalid: prefix part a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*').
     a/b/c: y
-#   ^^^^^ error object-labels: Label key \`a/b/c\` contains more than one '/': a label key is an optional DNS-subdomain prefix and '/', then at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit.
+#   ^^^^^ error object-labels: Label key \`a/b/c\` is invalid: a valid label key must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName', or 'my.name', or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName').
     version: v1.0-
-#            ^^^^^ error object-labels: Label value \`v1.0-\` must start and end with a letter or digit: a label value has at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit (or is empty).
+#            ^^^^^ error object-labels: Label value \`v1.0-\` is invalid: a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue', or 'my_value', or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?').
     url: "https://example.com"
-#        ^^^^^^^^^^^^^^^^^^^^^ error object-labels: Label value \`https://example.com\` contains \`:\` (only letters, digits, '-', '_' and '.' are allowed): a label value has at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit (or is empty).
+#        ^^^^^^^^^^^^^^^^^^^^^ error object-labels: Label value \`https://example.com\` is invalid: a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue', or 'my_value', or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?').
     long: ${'x'.repeat(64)}
-#         ${'^'.repeat(64)} error object-labels: Label value \`${'x'.repeat(64)}\` is longer than 63 characters: a label value has at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit (or is empty).
+#         ${'^'.repeat(64)} error object-labels: Label value \`${'x'.repeat(64)}\` is invalid: must be no more than 63 bytes.
 `,
     },
     {
@@ -58,17 +58,17 @@ metadata: {name: web}
 spec:
   selector:
     matchLabels: {app: &app "web app"}
-#                           ^^^^^^^^^ error object-labels: Label value \`web app\` contains a space (only letters, digits, '-', '_' and '.' are allowed): a label value has at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit (or is empty).
+#                           ^^^^^^^^^ error object-labels: Label value \`web app\` is invalid: a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue', or 'my_value', or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?').
     matchExpressions:
       - {key: "-tier", operator: In, values: [fe/be]}
-#             ^^^^^^^ error object-labels: Selector key \`-tier\` must start and end with a letter or digit: a label key is an optional DNS-subdomain prefix and '/', then at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit.
-#                                             ^^^^^ error object-labels: Selector value \`fe/be\` contains \`/\` (only letters, digits, '-', '_' and '.' are allowed): a label value has at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit (or is empty).
+#             ^^^^^^^ error object-labels: Selector key \`-tier\` is invalid: name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName', or 'my.name', or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]').
+#                                             ^^^^^ error object-labels: Selector value \`fe/be\` is invalid: a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue', or 'my_value', or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?').
   template:
     metadata:
       labels: {app: *app}
     spec:
       nodeSelector: {"disk type": ssd}
-#                    ^^^^^^^^^^^ error object-labels: nodeSelector label key \`disk type\` contains a space (only letters, digits, '-', '_' and '.' are allowed): a label key is an optional DNS-subdomain prefix and '/', then at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit.
+#                    ^^^^^^^^^^^ error object-labels: nodeSelector label key \`disk type\` is invalid: name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName', or 'my.name', or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]').
       containers: [{name: web, image: nginx}]
 `,
     },

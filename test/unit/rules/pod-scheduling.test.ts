@@ -58,7 +58,7 @@ ruleTable(podScheduling, {
     - {key: a, operator: Exists, effect: NoSchedule, tolerationSeconds: 60}
 #                                        ^^^^^^^^^^ error pod-scheduling: tolerationSeconds only applies to effect: NoExecute: set that effect, or remove tolerationSeconds.
     - {key: a, value: "has space"}
-#                     ^^^^^^^^^^^ error pod-scheduling: Toleration value \`has space\` contains a space (only letters, digits, '-', '_' and '.' are allowed): a taint value has the syntax of a label value.`),
+#                     ^^^^^^^^^^^ error pod-scheduling: Toleration value \`has space\` is invalid: a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue', or 'my_value', or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?').`),
     },
     {
       name: 'topology spread constraints',

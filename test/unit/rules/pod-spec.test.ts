@@ -52,11 +52,11 @@ spec:
     {
       name: 'DNS names of the pod and its references',
       yaml: pod(`  hostname: Web_0
-#           ^^^^^ error pod-spec: hostname \`Web_0\` contains uppercase \`W\` (only lowercase letters, digits and '-' are allowed): it becomes part of the pod's DNS name, so it must be a DNS label (lowercase letters, digits and '-', at most 63 characters).
+#           ^^^^^ error pod-spec: hostname \`Web_0\` is invalid: a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name', or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?').
   subdomain: web.svc
-#            ^^^^^^^ error pod-spec: subdomain \`web.svc\` must not contain dots: it becomes part of the pod's DNS name, so it must be a DNS label (lowercase letters, digits and '-', at most 63 characters).
+#            ^^^^^^^ error pod-spec: subdomain \`web.svc\` is invalid: must not contain dots.
   serviceAccountName: web_reader
-#                     ^^^^^^^^^^ error pod-spec: serviceAccountName \`web_reader\` contains \`_\` (only lowercase letters, digits, '-' and '.' are allowed): it names a ServiceAccount, whose name is a DNS subdomain (lowercase letters, digits, '-' and '.').`),
+#                     ^^^^^^^^^^ error pod-spec: serviceAccountName \`web_reader\` is invalid: a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*').`),
     },
     {
       name: 'hostAliases and DNS settings',
@@ -64,7 +64,7 @@ spec:
     - ip: localhost
 #         ^^^^^^^^^ error pod-spec: hostAliases ip \`localhost\` is not an IP address: hostAliases map hostnames to an address (use a Service name through DNS instead of an alias).
       hostnames: [Foo.Local]
-#                 ^^^^^^^^^ error pod-spec: Hostname \`Foo.Local\` contains uppercase \`F\` (only lowercase letters, digits, '-' and '.' are allowed): a hostAlias hostname is a lowercase DNS name.
+#                 ^^^^^^^^^ error pod-spec: Hostname \`Foo.Local\` is invalid: a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*').
   dnsConfig:
     nameservers: [1.1.1.1, 8.8.8.8, 9.9.9.9, dns.google]
 #                                            ^^^^^^^^^^ error pod-spec: dnsConfig may list at most 3 nameservers (a libc limit).

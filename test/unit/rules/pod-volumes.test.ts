@@ -58,7 +58,7 @@ ruleTable(podVolumes, {
     {
       name: 'invalid, missing and duplicate names',
       yaml: pod(`    - {name: Config, configMap: {name: app}}
-#            ^^^^^^ error pod-volumes: Volume name \`Config\` contains uppercase \`C\` (only lowercase letters, digits and '-' are allowed): a volume name must be a lowercase DNS label (letters, digits and '-', at most 63 characters).
+#            ^^^^^^ error pod-volumes: Volume name \`Config\` is invalid: a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name', or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?').
     - emptyDir: {}
 #     ^^^^^^^^ error pod-volumes: A volume has no name: every volume needs one, for volumeMounts to refer to it.
     - {name: data, emptyDir: {}}

@@ -14,16 +14,16 @@ ruleTable(serviceAppProtocol, {
   ports:
   - port: 80
     appProtocol: "http://"
-#                ^^^^^^^^^ error service-app-protocol: appProtocol \`http://\` has more than one '/': use a name such as http, https, kubernetes.io/h2c or a prefixed name like example.com/proto.
+#                ^^^^^^^^^ error service-app-protocol: appProtocol \`http://\` is invalid: a valid label key must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName', or 'my.name', or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName') (use a name such as http, https, kubernetes.io/h2c or a prefixed name like example.com/proto).
   - port: 81
     appProtocol: my proto
-#                ^^^^^^^^ error service-app-protocol: appProtocol \`my proto\` contains a space (only letters, digits, '-', '_' and '.' are allowed): use a name such as http, https, kubernetes.io/h2c or a prefixed name like example.com/proto.
+#                ^^^^^^^^ error service-app-protocol: appProtocol \`my proto\` is invalid: name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName', or 'my.name', or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') (use a name such as http, https, kubernetes.io/h2c or a prefixed name like example.com/proto).
   - port: 82
     appProtocol: ""
-#                ^^ error service-app-protocol: appProtocol "" is empty: use a name such as http, https, kubernetes.io/h2c or a prefixed name like example.com/proto.
+#                ^^ error service-app-protocol: appProtocol "" is invalid: name part must be non-empty; name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName', or 'my.name', or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') (use a name such as http, https, kubernetes.io/h2c or a prefixed name like example.com/proto).
   - port: 83
     appProtocol: Example.com/x
-#                ^^^^^^^^^^^^^ error service-app-protocol: appProtocol \`Example.com/x\` has a prefix \`Example.com\` before '/' that has uppercase letters (use lowercase) (a prefix is a lowercase DNS subdomain): use a name such as http, https, kubernetes.io/h2c or a prefixed name like example.com/proto.
+#                ^^^^^^^^^^^^^ error service-app-protocol: appProtocol \`Example.com/x\` is invalid: prefix part a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*') (use a name such as http, https, kubernetes.io/h2c or a prefixed name like example.com/proto).
 `,
     },
   ],

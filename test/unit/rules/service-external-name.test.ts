@@ -46,13 +46,13 @@ items:
 ---
 ${ext('db.example.com:5432')}#               ^^^^^^^^^^^^^^^^^^^ error service-external-name: externalName \`db.example.com:5432\` must be a DNS name, not a URL or an address with a port or path: use \`db.example.com\` (ports belong in spec.ports).
 ---
-${ext('DB.Example.com')}#               ^^^^^^^^^^^^^^ error service-external-name: externalName \`DB.Example.com\` has uppercase letters (use lowercase): it must be a lowercase DNS name such as db.example.com.
+${ext('DB.Example.com')}#               ^^^^^^^^^^^^^^ error service-external-name: externalName \`DB.Example.com\` is invalid: a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*').
 ---
-${ext('my_db.example.com')}#               ^^^^^^^^^^^^^^^^^ error service-external-name: externalName \`my_db.example.com\` contains \`_\` (only lowercase letters, digits, '-' and '.' are allowed): it must be a lowercase DNS name such as db.example.com.
+${ext('my_db.example.com')}#               ^^^^^^^^^^^^^^^^^ error service-external-name: externalName \`my_db.example.com\` is invalid: a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*').
 ---
-${ext('db..example.com')}#               ^^^^^^^^^^^^^^^ error service-external-name: externalName \`db..example.com\` contains '..': it must be a lowercase DNS name such as db.example.com.
+${ext('db..example.com')}#               ^^^^^^^^^^^^^^^ error service-external-name: externalName \`db..example.com\` is invalid: a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*').
 ---
-${ext('-db.example.com')}#               ^^^^^^^^^^^^^^^ error service-external-name: externalName \`-db.example.com\` has a part that starts with '-' (\`-db\`): it must be a lowercase DNS name such as db.example.com.
+${ext('-db.example.com')}#               ^^^^^^^^^^^^^^^ error service-external-name: externalName \`-db.example.com\` is invalid: a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*').
 `,
     },
   ],

@@ -44,7 +44,7 @@ metadata:
   - 10.0.0.0/33
 #   ^^^^^^^^^^^ error service-load-balancer-fields
   loadBalancerClass: "my lb"
-#                    ^^^^^^^ error service-load-balancer-fields: loadBalancerClass \`my lb\` contains a space (only letters, digits, '-', '_' and '.' are allowed): use a prefixed name such as example.com/internal-lb.
+#                    ^^^^^^^ error service-load-balancer-fields: loadBalancerClass \`my lb\` is invalid: name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName', or 'my.name', or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') (use a prefixed name such as example.com/internal-lb).
 ---
 apiVersion: v1
 kind: Service

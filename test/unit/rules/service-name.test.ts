@@ -20,7 +20,7 @@ ruleTable(serviceName, {
 kind: Service
 metadata:
   name: 1web
-#       ^^^^ error service-name: Service name \`1web\` starts with a digit (it must start with a letter): a Service name must be a DNS-1035 label (lowercase letters, digits and '-', starting with a letter, at most 63 characters).
+#       ^^^^ error service-name: Service name \`1web\` is invalid: a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name', or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?').
 spec: {ports: [{port: 80}]}
 `,
     },
@@ -32,23 +32,23 @@ items:
 - apiVersion: v1
   kind: Service
   metadata: {name: Web}
-#                  ^^^ error service-name: Service name \`Web\` has uppercase letters (use lowercase): a Service name must be a DNS-1035 label (lowercase letters, digits and '-', starting with a letter, at most 63 characters).
+#                  ^^^ error service-name: Service name \`Web\` is invalid: a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name', or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?').
 - apiVersion: v1
   kind: Service
   metadata: {name: web.shop}
-#                  ^^^^^^^^ error service-name: Service name \`web.shop\` contains \`.\` (only lowercase letters, digits and '-' are allowed): a Service name must be a DNS-1035 label (lowercase letters, digits and '-', starting with a letter, at most 63 characters).
+#                  ^^^^^^^^ error service-name: Service name \`web.shop\` is invalid: a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name', or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?').
 - apiVersion: v1
   kind: Service
   metadata: {name: "my_web"}
-#                  ^^^^^^^^ error service-name: Service name \`my_web\` contains \`_\` (only lowercase letters, digits and '-' are allowed): a Service name must be a DNS-1035 label (lowercase letters, digits and '-', starting with a letter, at most 63 characters).
+#                  ^^^^^^^^ error service-name: Service name \`my_web\` is invalid: a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name', or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?').
 - apiVersion: v1
   kind: Service
   metadata: {name: web-}
-#                  ^^^^ error service-name: Service name \`web-\` ends with '-': a Service name must be a DNS-1035 label (lowercase letters, digits and '-', starting with a letter, at most 63 characters).
+#                  ^^^^ error service-name: Service name \`web-\` is invalid: a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name', or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?').
 - apiVersion: v1
   kind: Service
   metadata: {name: ${'a'.repeat(64)}}
-#                  ${'^'.repeat(64)} error service-name: Service name \`${'a'.repeat(64)}\` is 64 characters long (at most 63): a Service name must be a DNS-1035 label (lowercase letters, digits and '-', starting with a letter, at most 63 characters).
+#                  ${'^'.repeat(64)} error service-name: Service name \`${'a'.repeat(64)}\` is invalid: must be no more than 63 characters.
 `,
     },
     {
@@ -77,7 +77,7 @@ kind: Service
 metadata:
   name: web
   namespace: Shop.Prod
-#            ^^^^^^^^^ error service-name: Namespace \`Shop.Prod\` contains \`.\` (only lowercase letters, digits and '-' are allowed): a namespace name must be a DNS label (lowercase letters, digits and '-', at most 63 characters).
+#            ^^^^^^^^^ error service-name: Namespace \`Shop.Prod\` is invalid: a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name', or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?').
 spec: {ports: [{port: 80}]}
 `,
     },
@@ -87,7 +87,7 @@ spec: {ports: [{port: 80}]}
 kind: Service
 metadata:
   generateName: 9web-
-#               ^^^^^ error service-name: Service generateName \`9web-\` starts with a digit (it must start with a letter): generated Service names must be DNS-1035 labels (lowercase letters, digits and '-', starting with a letter).
+#               ^^^^^ error service-name: Service generateName \`9web-\` is invalid: a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name', or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?').
 spec: {ports: [{port: 80}]}
 `,
     },

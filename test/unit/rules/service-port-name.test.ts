@@ -29,7 +29,7 @@ ruleTable(servicePortName, {
       yaml: `${H}spec:
   ports:
   - name: HTTP
-#         ^^^^ error service-port-name: Port name \`HTTP\` has uppercase letters (use lowercase): a Service port name must be a DNS-1123 label (lowercase letters, digits and '-', at most 63 characters).
+#         ^^^^ error service-port-name: Port name \`HTTP\` is invalid: a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name', or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?').
     port: 80
   - name: web_api
 #         ^^^^^^^ error service-port-name

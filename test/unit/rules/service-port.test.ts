@@ -77,13 +77,13 @@ ruleTable(servicePort, {
   ports:
   - port: 80
     targetPort: HTTP
-#               ^^^^ error service-port: targetPort \`HTTP\` is not a valid port name: it has uppercase letters (use lowercase); a port name is at most 15 lowercase letters, digits and '-', with at least one letter. Use the container port's name or its number.
+#               ^^^^ error service-port: targetPort \`HTTP\` is not a valid port name: must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-); must contain at least one letter (a-z). Use the container port's name or its number.
   - port: 81
     targetPort: web-metrics-port
-#               ^^^^^^^^^^^^^^^^ error service-port: targetPort \`web-metrics-port\` is not a valid port name: it is 16 characters long (at most 15); a port name is at most 15 lowercase letters, digits and '-', with at least one letter. Use the container port's name or its number.
+#               ^^^^^^^^^^^^^^^^ error service-port: targetPort \`web-metrics-port\` is not a valid port name: must be no more than 15 characters. Use the container port's name or its number.
   - port: 82
     targetPort: web--api
-#               ^^^^^^^^ error service-port: targetPort \`web--api\` is not a valid port name: it contains '--'; a port name is at most 15 lowercase letters, digits and '-', with at least one letter. Use the container port's name or its number.
+#               ^^^^^^^^ error service-port: targetPort \`web--api\` is not a valid port name: must not contain consecutive hyphens. Use the container port's name or its number.
   - port: 83
     targetPort: -web
 #               ^^^^ error service-port
@@ -92,7 +92,7 @@ ruleTable(servicePort, {
 #               ^^^^^^^ error service-port
   - port: 85
     targetPort: "80-81"
-#               ^^^^^^^ error service-port: targetPort \`80-81\` is not a valid port name: it has no letter; a port name is at most 15 lowercase letters, digits and '-', with at least one letter. Use the container port's name or its number.
+#               ^^^^^^^ error service-port: targetPort \`80-81\` is not a valid port name: must contain at least one letter (a-z). Use the container port's name or its number.
 `,
     },
   ],

@@ -27,13 +27,13 @@ spec:
       yaml: `${H}spec:
   selector:
     my app: web
-#   ^^^^^^ error service-selector-labels: Selector key \`my app\` contains a space (only letters, digits, '-', '_' and '.' are allowed): a label key is a name of at most 63 letters, digits, '-', '_' and '.', optionally after a DNS prefix and '/' (e.g. app.kubernetes.io/name).
+#   ^^^^^^ error service-selector-labels: Selector key \`my app\` is invalid: name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName', or 'my.name', or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]').
     Example.com/name: web
 #   ^^^^^^^^^^^^^^^^ error service-selector-labels
     app: web/frontend
-#        ^^^^^^^^^^^^ error service-selector-labels: Selector value \`web/frontend\` contains \`/\` (only letters, digits, '-', '_' and '.' are allowed): a label value is at most 63 letters, digits, '-', '_' and '.', starting and ending with a letter or digit.
+#        ^^^^^^^^^^^^ error service-selector-labels: Selector value \`web/frontend\` is invalid: a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue', or 'my_value', or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?').
     tier: -front
-#         ^^^^^^ error service-selector-labels: Selector value \`-front\` must start and end with a letter or digit: a label value is at most 63 letters, digits, '-', '_' and '.', starting and ending with a letter or digit.
+#         ^^^^^^ error service-selector-labels: Selector value \`-front\` is invalid: a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue', or 'my_value', or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?').
 `,
     },
   ],

@@ -38,34 +38,60 @@ export function inclusiveRangeError(lo: number, hi: number): string {
   return `must be between ${lo} and ${hi}, inclusive`;
 }
 
+// ---- the formats' regular expressions, matched in linear time (Go's regexp is RE2; a backtracking
+// JavaScript RegExp of these patterns is quadratic on long invalid input) ----
+
+const isAlnumLower = (c: string) => (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+const isAlnum = (c: string) => isAlnumLower(c) || (c >= 'A' && c <= 'Z');
+
+/** `[a-z0-9]([-a-z0-9]*[a-z0-9])?` */
+function matchesDNS1123Label(v: string): boolean {
+  if (v === '' || !isAlnumLower(v[0]) || !isAlnumLower(v[v.length - 1])) return false;
+  for (const c of v) if (c !== '-' && !isAlnumLower(c)) return false;
+  return true;
+}
+
+/** `[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*` */
+function matchesDNS1123Subdomain(v: string): boolean {
+  return v.split('.').every(matchesDNS1123Label);
+}
+
+/** `[a-z]([-a-z0-9]*[a-z0-9])?` */
+function matchesDNS1035Label(v: string): boolean {
+  return matchesDNS1123Label(v) && v[0] >= 'a' && v[0] <= 'z';
+}
+
+/** `([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]` */
+function matchesLabelKey(v: string): boolean {
+  if (v === '' || !isAlnum(v[0]) || !isAlnum(v[v.length - 1])) return false;
+  for (const c of v) if (c !== '-' && c !== '_' && c !== '.' && !isAlnum(c)) return false;
+  return true;
+}
+
 // ---- DNS names ----
 
 const DNS1123_LABEL_FMT = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
 const DNS1123_LABEL_ERR = "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character";
 export const DNS1123_LABEL_MAX_LENGTH = 63;
-const DNS1123_LABEL = new RegExp(`^${DNS1123_LABEL_FMT}$`);
 
 const DNS1123_SUBDOMAIN_FMT = `${DNS1123_LABEL_FMT}(\\.${DNS1123_LABEL_FMT})*`;
 const DNS1123_SUBDOMAIN_ERR = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character";
 export const DNS1123_SUBDOMAIN_MAX_LENGTH = 253;
-const DNS1123_SUBDOMAIN = new RegExp(`^${DNS1123_SUBDOMAIN_FMT}$`);
 
 const DNS1035_LABEL_FMT = '[a-z]([-a-z0-9]*[a-z0-9])?';
 const DNS1035_LABEL_ERR = "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character";
 export const DNS1035_LABEL_MAX_LENGTH = 63;
-const DNS1035_LABEL = new RegExp(`^${DNS1035_LABEL_FMT}$`);
 
 const WILDCARD_DNS1123_SUBDOMAIN_FMT = `\\*\\.${DNS1123_SUBDOMAIN_FMT}`;
 const WILDCARD_DNS1123_SUBDOMAIN_ERR = "a wildcard DNS-1123 subdomain must start with '*.', followed by a valid DNS subdomain, which must consist of lower case alphanumeric characters, '-' or '.' and end with an alphanumeric character";
-const WILDCARD_DNS1123_SUBDOMAIN = new RegExp(`^${WILDCARD_DNS1123_SUBDOMAIN_FMT}$`);
 
 /** IsDNS1123Label: a DNS label (RFC 1123): container names, Namespace names, port-less names. */
 export function isDNS1123Label(value: string): string[] {
   const errs: string[] = [];
   if (byteLength(value) > DNS1123_LABEL_MAX_LENGTH) errs.push(maxLenError(DNS1123_LABEL_MAX_LENGTH));
-  if (!DNS1123_LABEL.test(value)) {
+  if (!matchesDNS1123Label(value)) {
     // A valid subdomain that is not a valid label: the length is checked already, so it has dots.
-    if (DNS1123_SUBDOMAIN.test(value)) errs.push('must not contain dots');
+    if (matchesDNS1123Subdomain(value)) errs.push('must not contain dots');
     else errs.push(regexError(DNS1123_LABEL_ERR, DNS1123_LABEL_FMT, 'my-name', '123-abc'));
   }
   return errs;
@@ -75,7 +101,7 @@ export function isDNS1123Label(value: string): string[] {
 export function isDNS1123Subdomain(value: string): string[] {
   const errs: string[] = [];
   if (byteLength(value) > DNS1123_SUBDOMAIN_MAX_LENGTH) errs.push(maxLenError(DNS1123_SUBDOMAIN_MAX_LENGTH));
-  if (!DNS1123_SUBDOMAIN.test(value)) errs.push(regexError(DNS1123_SUBDOMAIN_ERR, DNS1123_SUBDOMAIN_FMT, 'example.com'));
+  if (!matchesDNS1123Subdomain(value)) errs.push(regexError(DNS1123_SUBDOMAIN_ERR, DNS1123_SUBDOMAIN_FMT, 'example.com'));
   return errs;
 }
 
@@ -83,7 +109,7 @@ export function isDNS1123Subdomain(value: string): string[] {
 export function isDNS1035Label(value: string): string[] {
   const errs: string[] = [];
   if (byteLength(value) > DNS1035_LABEL_MAX_LENGTH) errs.push(maxLenError(DNS1035_LABEL_MAX_LENGTH));
-  if (!DNS1035_LABEL.test(value)) errs.push(regexError(DNS1035_LABEL_ERR, DNS1035_LABEL_FMT, 'my-name', 'abc-123'));
+  if (!matchesDNS1035Label(value)) errs.push(regexError(DNS1035_LABEL_ERR, DNS1035_LABEL_FMT, 'my-name', 'abc-123'));
   return errs;
 }
 
@@ -91,7 +117,7 @@ export function isDNS1035Label(value: string): string[] {
 export function isWildcardDNS1123Subdomain(value: string): string[] {
   const errs: string[] = [];
   if (byteLength(value) > DNS1123_SUBDOMAIN_MAX_LENGTH) errs.push(maxLenError(DNS1123_SUBDOMAIN_MAX_LENGTH));
-  if (!WILDCARD_DNS1123_SUBDOMAIN.test(value)) errs.push(regexError(WILDCARD_DNS1123_SUBDOMAIN_ERR, WILDCARD_DNS1123_SUBDOMAIN_FMT, '*.example.com'));
+  if (!(value.startsWith('*.') && matchesDNS1123Subdomain(value.slice(2)))) errs.push(regexError(WILDCARD_DNS1123_SUBDOMAIN_ERR, WILDCARD_DNS1123_SUBDOMAIN_FMT, '*.example.com'));
   return errs;
 }
 
@@ -100,18 +126,16 @@ export function isWildcardDNS1123Subdomain(value: string): string[] {
 const LABEL_KEY_FMT = '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]';
 const LABEL_KEY_ERR = "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
 const LABEL_KEY_MAX_LENGTH = 63;
-const LABEL_KEY = new RegExp(`^${LABEL_KEY_FMT}$`);
 
 const LABEL_VALUE_FMT = `(${LABEL_KEY_FMT})?`;
 const LABEL_VALUE_ERR = "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
 export const LABEL_VALUE_MAX_LENGTH = 63;
-const LABEL_VALUE = new RegExp(`^${LABEL_VALUE_FMT}$`);
 
 /** content.IsDNS1123Subdomain: as isDNS1123Subdomain, with content's length wording (used for label key prefixes). */
 function contentDNS1123Subdomain(value: string): string[] {
   const errs: string[] = [];
   if (byteLength(value) > DNS1123_SUBDOMAIN_MAX_LENGTH) errs.push(contentMaxLenError(DNS1123_SUBDOMAIN_MAX_LENGTH));
-  if (!DNS1123_SUBDOMAIN.test(value)) errs.push(regexError(DNS1123_SUBDOMAIN_ERR, DNS1123_SUBDOMAIN_FMT, 'example.com'));
+  if (!matchesDNS1123Subdomain(value)) errs.push(regexError(DNS1123_SUBDOMAIN_ERR, DNS1123_SUBDOMAIN_FMT, 'example.com'));
   return errs;
 }
 
@@ -135,7 +159,7 @@ export function isQualifiedName(value: string): string[] {
   }
   if (name.length === 0) errs.push(`name part ${emptyError()}`);
   else if (byteLength(name) > LABEL_KEY_MAX_LENGTH) errs.push(`name part ${contentMaxLenError(LABEL_KEY_MAX_LENGTH)}`);
-  if (!LABEL_KEY.test(name)) errs.push(`name part ${regexError(LABEL_KEY_ERR, LABEL_KEY_FMT, 'MyName', 'my.name', '123-abc')}`);
+  if (!matchesLabelKey(name)) errs.push(`name part ${regexError(LABEL_KEY_ERR, LABEL_KEY_FMT, 'MyName', 'my.name', '123-abc')}`);
   return errs;
 }
 
@@ -143,7 +167,7 @@ export function isQualifiedName(value: string): string[] {
 export function isValidLabelValue(value: string): string[] {
   const errs: string[] = [];
   if (byteLength(value) > LABEL_VALUE_MAX_LENGTH) errs.push(contentMaxLenError(LABEL_VALUE_MAX_LENGTH));
-  if (!LABEL_VALUE.test(value)) errs.push(regexError(LABEL_VALUE_ERR, LABEL_VALUE_FMT, 'MyValue', 'my_value', '12345'));
+  if (!(value === '' || matchesLabelKey(value))) errs.push(regexError(LABEL_VALUE_ERR, LABEL_VALUE_FMT, 'MyValue', 'my_value', '12345'));
   return errs;
 }
 
@@ -171,6 +195,41 @@ export function isValidPortNum(port: number): string[] {
 /** IsInRange. */
 export function isInRange(value: number, min: number, max: number): string[] {
   return value >= min && value <= max ? [] : [inclusiveRangeError(min, max)];
+}
+
+// ---- keys and environment variable names ----
+
+const CONFIG_MAP_KEY_FMT = '[-._a-zA-Z0-9]+';
+const CONFIG_MAP_KEY_ERR = "a valid config key must consist of alphanumeric characters, '-', '_' or '.'";
+
+function hasChDirPrefix(value: string): string[] {
+  if (value === '.') return ["must not be '.'"];
+  if (value === '..') return ["must not be '..'"];
+  if (value.startsWith('..')) return ["must not start with '..'"];
+  return [];
+}
+
+/** IsConfigMapKey: a key of ConfigMap/Secret data, configMapKeyRef/secretKeyRef keys. */
+export function isConfigMapKey(value: string): string[] {
+  const errs: string[] = [];
+  if (byteLength(value) > DNS1123_SUBDOMAIN_MAX_LENGTH) errs.push(maxLenError(DNS1123_SUBDOMAIN_MAX_LENGTH));
+  if (!/^[-._a-zA-Z0-9]+$/.test(value)) errs.push(regexError(CONFIG_MAP_KEY_ERR, CONFIG_MAP_KEY_FMT, 'key.name', 'KEY_NAME', 'key-name'));
+  errs.push(...hasChDirPrefix(value));
+  return errs;
+}
+
+/** IsRelaxedEnvVarName: any printable ASCII character but '=' (env names and envFrom prefixes since 1.32). */
+export function isRelaxedEnvVarName(value: string): string[] {
+  const errs: string[] = [];
+  if (value.length === 0) errs.push(`environment variable name ${emptyError()}`);
+  for (const ch of value) {
+    const c = ch.codePointAt(0)!;
+    if (c > 0x7e || c < 0x20 || ch === '=') {
+      errs.push("a valid environment variable name must consist only of printable ASCII characters other than '='");
+      break;
+    }
+  }
+  return errs;
 }
 
 // ---- path segment names (content/path.go, api/validation/path) ----

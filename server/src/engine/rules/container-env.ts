@@ -3,7 +3,9 @@ import { isWorkload } from '../model/apiVersions';
 import type { K8sObject } from '../model/object';
 import type { DocReader } from '../parse/nodes';
 import type { Rule, RuleContext } from './rule';
-import { containerLabel, containersOf, dns1123SubdomainProblem, firstKey, isUnset, keyNode, labelKeyProblem, lowerFirst, podSpecOf, stringOrNull } from './workload-support';
+import { containerLabel, containersOf, firstKey, isUnset, keyNode, podSpecOf, stringOrNull } from './workload-support';
+import { isConfigMapKey, isQualifiedName, isRelaxedEnvVarName, nameIsDNSSubdomain } from '../k8s/validation';
+import { isInvalid, lowerFirst } from './utils/messages';
 
 const VALUE_SOURCES = ['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef'];
 const ENV_FROM_SOURCES = ['configMapRef', 'secretRef'];
@@ -34,8 +36,8 @@ export const containerEnv: Rule = {
         const name = nameNode === undefined ? null : stringOrNull(r, nameNode);
         if (name === null || name === '') {
           ctx.report({ at: firstKey(env), message: `An env variable of ${lowerFirst(containerLabel(c))} has no name.` });
-        } else if (name !== undefined && envNameProblem(name)) {
-          ctx.report({ at: nameNode as Node, message: `Env variable name \`${name}\` ${envNameProblem(name)}: a name may use any printable ASCII character except '='.` });
+        } else if (name !== undefined && isRelaxedEnvVarName(name).length) {
+          ctx.report({ at: nameNode as Node, message: `Env variable name \`${name}\` ${isInvalid(isRelaxedEnvVarName(name))}.` });
         }
         const valueFrom = r.get(env, 'valueFrom');
         if (isUnset(r, valueFrom) || !r.map(valueFrom)) continue;
@@ -76,8 +78,8 @@ export const containerEnv: Rule = {
         }
         const prefixNode = r.get(from, 'prefix');
         const prefix = stringOrNull(r, prefixNode);
-        if (prefix && envNameProblem(prefix)) {
-          ctx.report({ at: prefixNode as Node, message: `envFrom prefix \`${prefix}\` ${envNameProblem(prefix)}: a prefix may use any printable ASCII character except '='.` });
+        if (prefix && isRelaxedEnvVarName(prefix).length) {
+          ctx.report({ at: prefixNode as Node, message: `envFrom prefix \`${prefix}\` ${isInvalid(isRelaxedEnvVarName(prefix))}.` });
         }
       }
     }
@@ -93,8 +95,8 @@ function checkRefNames(ctx: RuleContext, r: DocReader, ref: YAMLMap, field: stri
     ctx.report({ at: keyNode(r, ref, 'name') ?? firstKey(ref), message: `${field} has no name: name the ${what} to read.` });
   } else if (name !== undefined) {
     // envFrom names are validated as prefixes (a trailing '-' passes), key refs as whole names.
-    const problem = dns1123SubdomainProblem(!needsKey && name.length > 1 && name.endsWith('-') ? `${name.slice(0, -1)}a` : name);
-    if (problem) ctx.report({ at: nameNode as Node, message: `${what} name \`${name}\` ${problem}: a ${what} name is a DNS subdomain (lowercase letters, digits, '-' and '.').` });
+    const errs = nameIsDNSSubdomain(name, !needsKey);
+    if (errs.length) ctx.report({ at: nameNode as Node, message: `${what} name \`${name}\` ${isInvalid(errs)}.` });
   }
   if (!needsKey) return;
   const keyValue = r.get(ref, 'key');
@@ -102,19 +104,9 @@ function checkRefNames(ctx: RuleContext, r: DocReader, ref: YAMLMap, field: stri
   if (key === null || key === '') {
     ctx.report({ at: keyNode(r, ref, 'key') ?? firstKey(ref), message: `${field} has no key: name the key of the ${what} to read.` });
   } else if (key !== undefined) {
-    const problem = configKeyProblem(key);
-    if (problem) ctx.report({ at: keyValue as Node, message: `Key \`${key}\` ${problem}: a ${what} key has only letters, digits, '-', '_' and '.'.` });
+    const errs = isConfigMapKey(key);
+    if (errs.length) ctx.report({ at: keyValue as Node, message: `Key \`${key}\` ${isInvalid(errs)}.` });
   }
-}
-
-/** validation.IsConfigMapKey: 1-253 of [-._a-zA-Z0-9], not `.`, `..` or starting with `..`. */
-export function configKeyProblem(key: string): string | undefined {
-  if (key.length > 253) return 'is longer than 253 characters';
-  const bad = [...key].find((ch) => !/[-._a-zA-Z0-9]/.test(ch));
-  if (bad !== undefined) return `contains ${bad === ' ' ? 'a space' : `\`${bad}\``}`;
-  if (key === '.' || key === '..') return `may not be '${key}'`;
-  if (key.startsWith('..')) return "must not start with '..'";
-  return undefined;
 }
 
 /**
@@ -139,8 +131,8 @@ export function checkFieldRef(obj: K8sObject, ctx: RuleContext, ref: YAMLMap, al
   if (sub) {
     const [, base, key] = sub;
     if (base === 'metadata.labels' || base === 'metadata.annotations') {
-      const problem = labelKeyProblem(base === 'metadata.annotations' ? key.toLowerCase() : key);
-      if (problem) ctx.report({ at: pathNode as Node, message: `fieldPath \`${path}\`: the key \`${key}\` ${problem}.` });
+      const errs = isQualifiedName(base === 'metadata.annotations' ? key.toLowerCase() : key);
+      if (errs.length) ctx.report({ at: pathNode as Node, message: `fieldPath \`${path}\`: the key \`${key}\` ${isInvalid(errs)}.` });
       return;
     }
   }
@@ -164,15 +156,4 @@ function checkResourceRef(ctx: RuleContext, r: DocReader, ref: YAMLMap): void {
   }
   if (resource === undefined || RESOURCE_FIELDS.includes(resource) || /^(requests|limits)\.hugepages-/.test(resource)) return;
   ctx.report({ at: node as Node, message: `resourceFieldRef resource \`${resource}\` is not supported: use one of ${RESOURCE_FIELDS.join(', ')} (or limits.hugepages-<size>).` });
-}
-
-function envNameProblem(name: string): string | undefined {
-  for (const ch of name) {
-    const code = ch.codePointAt(0)!;
-    if (ch === '=') return `contains '='`;
-    if (code === 9) return 'contains a tab';
-    if (code < 0x20 || code === 0x7f) return 'contains a control character';
-    if (code > 0x7f) return `contains non-ASCII \`${ch}\``;
-  }
-  return undefined;
 }

@@ -1,6 +1,7 @@
 import { isWorkload } from '../model/apiVersions';
 import type { Rule } from './rule';
-import { containerLabel, containersOf, firstKey, isKustomizePatch, lowerFirst, podSpecOf, stringOrNull } from './workload-support';
+import { containerLabel, containersOf, firstKey, isKustomizePatch, podSpecOf, stringOrNull } from './workload-support';
+import { lowerFirst } from './utils/messages';
 
 /**
  * Every container needs an image (core validateContainerCommon: `image` Required). Leading or trailing

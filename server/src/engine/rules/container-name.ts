@@ -1,6 +1,8 @@
 import { isWorkload } from '../model/apiVersions';
 import type { Rule } from './rule';
-import { containerLabel, containersOf, dns1123LabelProblem, firstKey, isKustomizePatch, podSpecOf, stringOrNull } from './workload-support';
+import { containerLabel, containersOf, firstKey, isKustomizePatch, podSpecOf, stringOrNull } from './workload-support';
+import { isDNS1123Label } from '../k8s/validation';
+import { isInvalid } from './utils/messages';
 
 /**
  * Container names (core validateContainerCommon, validateContainers, validateInitContainers): required, a
@@ -25,9 +27,9 @@ export const containerName: Rule = {
         if (!patch) ctx.report({ at: firstKey(c.map), message: `${containerLabel(c)} has no name: every container needs a name (lowercase letters, digits and '-').` });
         continue;
       }
-      const problem = dns1123LabelProblem(name);
-      if (problem) {
-        ctx.report({ at: c.nameNode!, message: `Container name \`${name}\` ${problem}: a container name must be a lowercase DNS label (letters, digits and '-', at most 63 characters).` });
+      const errs = isDNS1123Label(name);
+      if (errs.length) {
+        ctx.report({ at: c.nameNode!, message: `Container name \`${name}\` ${isInvalid(errs)}.` });
       }
       const first = seen.get(name);
       if (first !== undefined) {

@@ -1,7 +1,9 @@
 import type { Node } from 'yaml';
 import { isWorkload } from '../model/apiVersions';
 import type { Rule } from './rule';
-import { containersOf, podSpecOf, portNameProblem, stringOrNull } from './workload-support';
+import { containersOf, podSpecOf, stringOrNull } from './workload-support';
+import { isValidPortName } from '../k8s/validation';
+import { isInvalid } from './utils/messages';
 
 /**
  * Container port names (core validateContainerPorts, validation.IsValidPortName): an IANA service name — at
@@ -21,11 +23,11 @@ export const containerPortName: Rule = {
         const node = r.get(item, 'name');
         const name = stringOrNull(r, node);
         if (!name) continue; // unset, empty or not a string (the schema check reports the type)
-        const problem = portNameProblem(name);
-        if (problem) {
+        const errs = isValidPortName(name);
+        if (errs.length) {
           ctx.report({
             at: node as Node,
-            message: `Port name \`${name}\` ${problem}: a port name has at most 15 lowercase letters, digits and '-', with at least one letter.`,
+            message: `Port name \`${name}\` ${isInvalid(errs)}.`,
             fix: fixedName(name) ? { title: `Change to ${fixedName(name)}`, edits: [{ range: obj.doc.rangeOf(node), newText: fixedName(name)! }] } : undefined,
           });
         } else if (names.has(name)) {
@@ -41,5 +43,5 @@ export const containerPortName: Rule = {
 /** The obvious repair (lowercase, '_' and '.' to '-') when it yields a valid name. */
 function fixedName(name: string): string | undefined {
   const fixed = name.toLowerCase().replace(/[_.\s]+/g, '-').replace(/-+/g, '-').replace(/^-|-$/g, '');
-  return fixed !== name && !portNameProblem(fixed) ? fixed : undefined;
+  return fixed !== name && !isValidPortName(fixed).length ? fixed : undefined;
 }

@@ -3,8 +3,10 @@ import { isWorkload } from '../model/apiVersions';
 import type { K8sObject } from '../model/object';
 import type { DocReader } from '../parse/nodes';
 import type { Rule, RuleContext } from './rule';
-import { containerLabel, containersOf, isKustomizePatch, isUnset, keyNode, lowerFirst, podSpecOf, portNameProblem, stringOrNull } from './workload-support';
+import { containerLabel, containersOf, isKustomizePatch, isUnset, keyNode, podSpecOf, stringOrNull } from './workload-support';
 import type { ContainerRef } from './workload-support';
+import { isValidPortName } from '../k8s/validation';
+import { lowerFirst } from './utils/messages';
 
 const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
 const PROBE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'];
@@ -144,9 +146,9 @@ function checkPort(ctx: RuleContext, r: DocReader, node: Node, what: string, c: 
     ctx.report({ at: node, message: `${what} "${name}" is quoted, so it is read as a port name, which needs a letter: write ${name} without quotes.` });
     return;
   }
-  const problem = portNameProblem(name);
-  if (problem) {
-    ctx.report({ at: node, message: `${what} \`${name}\` is neither a number nor a valid port name: it ${problem}.` });
+  const errs = isValidPortName(name);
+  if (errs.length) {
+    ctx.report({ at: node, message: `${what} \`${name}\` is neither a number nor a valid port name: ${errs.join('; ')}.` });
   } else if (portNames && !portNames.has(name)) {
     ctx.report({
       at: node,

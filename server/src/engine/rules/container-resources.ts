@@ -2,7 +2,9 @@ import type { Node } from 'yaml';
 import { isWorkload } from '../model/apiVersions';
 import { keyText } from '../parse/nodes';
 import type { Rule } from './rule';
-import { containerLabel, containersOf, labelKeyProblem, lowerFirst, podSpecOf } from './workload-support';
+import { containerLabel, containersOf, podSpecOf } from './workload-support';
+import { isQualifiedName } from '../k8s/validation';
+import { lowerFirst } from './utils/messages';
 
 /** An exact quantity: value = mantissa × 10^exp10 × 2^exp2 (resource.Quantity is exact too). */
 interface Quantity {
@@ -65,8 +67,8 @@ function resourceNameProblem(name: string): string | undefined {
   }
   if (isNative(name)) return undefined;
   if (name.startsWith('requests.')) return `must not start with "requests."`;
-  const problem = labelKeyProblem(`requests.${name}`);
-  return problem ? `is not a valid extended resource name` : undefined;
+  // validateExtendedResourceName: `requests.<name>` must be a qualified name (it is a ResourceQuota key).
+  return isQualifiedName(`requests.${name}`).length ? `is not a valid extended resource name` : undefined;
 }
 
 /**

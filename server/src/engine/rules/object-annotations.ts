@@ -2,7 +2,9 @@ import type { Node, Pair } from 'yaml';
 import { isWorkload } from '../model/apiVersions';
 import { keyText } from '../parse/nodes';
 import type { Rule } from './rule';
-import { byteLength, labelKeyProblem, templatePath } from './workload-support';
+import { templatePath } from './workload-support';
+import { byteLength, isQualifiedName } from '../k8s/validation';
+import { isInvalid } from './utils/messages';
 
 const TOTAL_LIMIT = 256 * 1024;
 
@@ -29,11 +31,12 @@ export const objectAnnotations: Rule = {
         total += byteLength(key) + byteLength(value);
         if (!p.key || seen.has(p.key as Node)) continue;
         seen.add(p.key as Node);
-        const problem = labelKeyProblem(key.toLowerCase());
-        if (problem) {
+        // ValidateAnnotations checks the lowercased key: capitals are allowed in annotation keys.
+        const errs = isQualifiedName(key.toLowerCase());
+        if (errs.length) {
           ctx.report({
             at: p.key as Node,
-            message: `Annotation key \`${key}\` ${problem}: an annotation key is an optional DNS-subdomain prefix and '/', then at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit.`,
+            message: `Annotation key \`${key}\` ${isInvalid(errs)}.`,
           });
         }
       }

@@ -1,8 +1,9 @@
 import type { Node, Pair } from 'yaml';
 import { keyText } from '../parse/nodes';
-import { configKeyProblem } from './container-env';
 import type { Rule } from './rule';
 import { stringOrNull } from './workload-support';
+import { isConfigMapKey } from '../k8s/validation';
+import { isInvalid, shown } from './utils/messages';
 
 /** Keys a Secret of a built-in type must hold (ValidateSecret), after stringData is merged into data. */
 const REQUIRED_KEYS: Record<string, { keys: string[]; any?: boolean }> = {
@@ -32,11 +33,11 @@ export const objectConfigData: Rule = {
     for (const field of fields) {
       for (const pair of r.pairs(obj.get(field))) {
         const key = keyText(pair.key);
-        const problem = key === '' ? 'is empty' : configKeyProblem(key);
-        if (problem) {
+        const errs = isConfigMapKey(key);
+        if (errs.length) {
           ctx.report({
             at: pair.key as Node,
-            message: `${obj.kind} key \`${key}\` ${problem}: a key becomes a file name, of letters, digits, '-', '_' and '.' only${key.includes('/') ? ' (mount it under a directory with items[].path instead)' : ''}.`,
+            message: `${obj.kind} key ${shown(key)} ${isInvalid(errs)}${key.includes('/') ? ' (a key becomes a file name: mount it under a directory with items[].path instead)' : ''}.`,
           });
           continue;
         }

@@ -3,10 +3,9 @@ import { isWorkload } from '../model/apiVersions';
 import type { K8sObject } from '../model/object';
 import { keyText } from '../parse/nodes';
 import type { Rule, RuleContext } from './rule';
-import { labelKeyProblem, labelValueProblem, podSpecOf, stringOrNull, templatePath } from './workload-support';
-
-const KEY_RULE = "a label key is an optional DNS-subdomain prefix and '/', then at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit";
-const VALUE_RULE = "a label value has at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit (or is empty)";
+import { podSpecOf, stringOrNull, templatePath } from './workload-support';
+import { isQualifiedName, isValidLabelValue } from '../k8s/validation';
+import { isInvalid } from './utils/messages';
 
 /**
  * Label syntax (apimachinery ValidateLabels, ValidateLabelSelector): the API server checks metadata.labels of
@@ -40,15 +39,15 @@ export const objectLabels: Rule = {
           const key = stringOrNull(r, keyNode);
           if (key && !seen.has(keyNode as Node)) {
             seen.add(keyNode as Node);
-            const problem = labelKeyProblem(key);
-            if (problem) ctx.report({ at: keyNode as Node, message: `Selector key \`${key}\` ${problem}: ${KEY_RULE}.` });
+            const errs = isQualifiedName(key);
+            if (errs.length) ctx.report({ at: keyNode as Node, message: `Selector key \`${key}\` ${isInvalid(errs)}.` });
           }
           for (const v of r.items(r.get(item, 'values'))) {
             const value = stringOrNull(r, v);
             if (value === undefined || value === null || seen.has(v)) continue;
             seen.add(v);
-            const problem = labelValueProblem(value);
-            if (problem) ctx.report({ at: v, message: `Selector value \`${value}\` ${problem}: ${VALUE_RULE}.` });
+            const errs = isValidLabelValue(value);
+            if (errs.length) ctx.report({ at: v, message: `Selector value \`${value}\` ${isInvalid(errs)}.` });
           }
         }
       }
@@ -63,14 +62,14 @@ function checkPair(obj: K8sObject, ctx: RuleContext, p: Pair, where: string, see
   if (keyNode && !seen.has(keyNode)) {
     seen.add(keyNode);
     const key = keyText(p.key);
-    const problem = labelKeyProblem(key);
-    if (problem) ctx.report({ at: keyNode, message: `${where} key \`${key}\` ${problem}: ${KEY_RULE}.` });
+    const errs = isQualifiedName(key);
+    if (errs.length) ctx.report({ at: keyNode, message: `${where} key \`${key}\` ${isInvalid(errs)}.` });
   }
   const valueNode = r.resolve(p.value);
   if (!valueNode || seen.has(valueNode)) return;
   seen.add(valueNode);
   const value = stringOrNull(r, valueNode);
   if (value === undefined || value === null) return; // not a string (or null, which decodes as ""): the schema check
-  const problem = labelValueProblem(value);
-  if (problem) ctx.report({ at: valueNode, message: `${where} value \`${value}\` ${problem}: ${VALUE_RULE}.` });
+  const errs = isValidLabelValue(value);
+  if (errs.length) ctx.report({ at: valueNode, message: `${where} value \`${value}\` ${isInvalid(errs)}.` });
 }

@@ -2,7 +2,9 @@ import type { Node, YAMLMap } from 'yaml';
 import { isWorkload } from '../model/apiVersions';
 import type { K8sObject } from '../model/object';
 import type { Rule, RuleContext } from './rule';
-import { firstKey, isUnset, keyNode, labelKeyProblem, labelValueProblem, podSpecOf, stringOrNull } from './workload-support';
+import { firstKey, isUnset, keyNode, podSpecOf, stringOrNull } from './workload-support';
+import { isQualifiedName, isValidLabelValue } from '../k8s/validation';
+import { isInvalid } from './utils/messages';
 
 const EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
 const NODE_OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist', 'Gt', 'Lt'];
@@ -71,8 +73,8 @@ function checkToleration(obj: K8sObject, ctx: RuleContext, t: YAMLMap): void {
   const valueNode = r.get(t, 'value');
   const value = stringOrNull(r, valueNode) ?? '';
   if (key) {
-    const problem = labelKeyProblem(key);
-    if (problem) ctx.report({ at: keyValue as Node, message: `Toleration key \`${key}\` ${problem}: a taint key has the syntax of a label key.` });
+    const errs = isQualifiedName(key);
+    if (errs.length) ctx.report({ at: keyValue as Node, message: `Toleration key \`${key}\` ${isInvalid(errs)}.` });
   }
   if (op === '' || op === 'Equal') {
     if (!key && !r.scalar(opNode)) {
@@ -80,8 +82,8 @@ function checkToleration(obj: K8sObject, ctx: RuleContext, t: YAMLMap): void {
     } else if (!key) {
       ctx.report({ at: opNode as Node, message: `A toleration without key must use operator: Exists (it then tolerates every taint).` });
     }
-    const problem = labelValueProblem(value);
-    if (problem) ctx.report({ at: valueNode as Node, message: `Toleration value \`${value}\` ${problem}: a taint value has the syntax of a label value.` });
+    const errs = isValidLabelValue(value);
+    if (errs.length) ctx.report({ at: valueNode as Node, message: `Toleration value \`${value}\` ${isInvalid(errs)}.` });
   } else if (op === 'Exists') {
     if (value) ctx.report({ at: valueNode as Node, message: `A toleration with operator: Exists takes no value: remove value (or use operator: Equal).` });
   } else {
@@ -106,8 +108,8 @@ function checkSpread(obj: K8sObject, ctx: RuleContext, c: YAMLMap, seen: Set<str
   const key = stringOrNull(r, keyValue);
   if (key === '') ctx.report({ at: keyValue as Node, message: `topologyKey is empty: name a node label such as topology.kubernetes.io/zone or kubernetes.io/hostname.` });
   else if (key) {
-    const problem = labelKeyProblem(key);
-    if (problem) ctx.report({ at: keyValue as Node, message: `topologyKey \`${key}\` ${problem}: it names a node label.` });
+    const errs = isQualifiedName(key);
+    if (errs.length) ctx.report({ at: keyValue as Node, message: `topologyKey \`${key}\` ${isInvalid(errs)}.` });
   }
   const whenNode = r.get(c, 'whenUnsatisfiable');
   const when = enumCheck(obj, ctx, whenNode, WHEN_UNSATISFIABLE, 'whenUnsatisfiable');
@@ -144,8 +146,8 @@ function checkNodeTerm(obj: K8sObject, ctx: RuleContext, term: unknown): void {
       const keyValue = r.get(req, 'key');
       const key = stringOrNull(r, keyValue);
       if (field === 'matchExpressions' && key) {
-        const problem = labelKeyProblem(key);
-        if (problem) ctx.report({ at: keyValue as Node, message: `Node label key \`${key}\` ${problem}.` });
+        const errs = isQualifiedName(key);
+        if (errs.length) ctx.report({ at: keyValue as Node, message: `Node label key \`${key}\` ${isInvalid(errs)}.` });
       }
     }
   }
@@ -160,8 +162,8 @@ function checkPodTerm(obj: K8sObject, ctx: RuleContext, term: unknown, kind: str
   if (key === '' || (key === null && r.pair(t, 'topologyKey'))) {
     ctx.report({ at: (keyValue as Node | undefined) ?? (keyNode(r, t, 'topologyKey') as Node), message: `topologyKey of a ${kind} term is empty: name a node label such as kubernetes.io/hostname or topology.kubernetes.io/zone.` });
   } else if (key) {
-    const problem = labelKeyProblem(key);
-    if (problem) ctx.report({ at: keyValue as Node, message: `topologyKey \`${key}\` ${problem}: it names a node label.` });
+    const errs = isQualifiedName(key);
+    if (errs.length) ctx.report({ at: keyValue as Node, message: `topologyKey \`${key}\` ${isInvalid(errs)}.` });
   }
   for (const item of r.items(r.get(r.get(t, 'labelSelector'), 'matchExpressions'))) {
     const m = r.map(item);

@@ -2,8 +2,9 @@ import type { Node } from 'yaml';
 import { isWorkload } from '../model/apiVersions';
 import type { K8sObject } from '../model/object';
 import type { Rule, RuleContext } from './rule';
-import { isIP } from './service-shared';
-import { containersOf, dns1123LabelProblem, dns1123SubdomainProblem, firstKey, keyNode, lowerFirst, containerLabel, podSpecOf, stringOrNull } from './workload-support';
+import { containersOf, firstKey, keyNode, containerLabel, podSpecOf, stringOrNull } from './workload-support';
+import { isDNS1123Label, isDNS1123Subdomain, isValidIPForLegacyField } from '../k8s/validation';
+import { isInvalid, lowerFirst } from './utils/messages';
 
 const MAX_NAMESERVERS = 3;
 const MAX_SEARCHES = 32;
@@ -29,15 +30,15 @@ export const podSpec: Rule = {
       const node = r.get(spec, field);
       const value = stringOrNull(r, node);
       if (!value) continue;
-      const problem = dns1123LabelProblem(value);
-      if (problem) ctx.report({ at: node as Node, message: `${field} \`${value}\` ${problem}: it becomes part of the pod's DNS name, so it must be a DNS label (lowercase letters, digits and '-', at most 63 characters).` });
+      const errs = isDNS1123Label(value);
+      if (errs.length) ctx.report({ at: node as Node, message: `${field} \`${value}\` ${isInvalid(errs)}.` });
     }
     for (const [field, what] of [['serviceAccountName', 'ServiceAccount'], ['priorityClassName', 'PriorityClass']] as const) {
       const node = r.get(spec, field);
       const value = stringOrNull(r, node);
       if (!value) continue;
-      const problem = dns1123SubdomainProblem(value);
-      if (problem) ctx.report({ at: node as Node, message: `${field} \`${value}\` ${problem}: it names a ${what}, whose name is a DNS subdomain (lowercase letters, digits, '-' and '.').` });
+      const errs = isDNS1123Subdomain(value);
+      if (errs.length) ctx.report({ at: node as Node, message: `${field} \`${value}\` ${isInvalid(errs)}.` });
     }
     checkHostAliases(obj, ctx);
     checkDns(obj, ctx);
@@ -58,14 +59,14 @@ function checkHostAliases(obj: K8sObject, ctx: RuleContext): void {
     const ip = ipNode === undefined ? null : stringOrNull(r, ipNode);
     if (ip === null || ip === '') {
       ctx.report({ at: keyNode(r, alias, 'ip') ?? firstKey(alias), message: 'A hostAlias needs an ip: the address its hostnames resolve to.' });
-    } else if (ip !== undefined && !isIP(ip)) {
+    } else if (ip !== undefined && isValidIPForLegacyField(ip).length) {
       ctx.report({ at: ipNode as Node, message: `hostAliases ip \`${ip}\` is not an IP address: hostAliases map hostnames to an address (use a Service name through DNS instead of an alias).` });
     }
     for (const h of r.items(r.get(alias, 'hostnames'))) {
       const name = stringOrNull(r, h);
       if (name === undefined || name === null) continue;
-      const problem = dns1123SubdomainProblem(name);
-      if (problem) ctx.report({ at: h, message: `Hostname \`${name}\` ${problem}: a hostAlias hostname is a lowercase DNS name.` });
+      const errs = isDNS1123Subdomain(name);
+      if (errs.length) ctx.report({ at: h, message: `Hostname \`${name}\` ${isInvalid(errs)}.` });
     }
   }
 }
@@ -88,15 +89,15 @@ function checkDns(obj: K8sObject, ctx: RuleContext): void {
   }
   for (const n of nameservers) {
     const ip = stringOrNull(r, n);
-    if (ip && !isIP(ip)) ctx.report({ at: n, message: `Nameserver \`${ip}\` is not an IP address: a nameserver is given by address.` });
+    if (ip && isValidIPForLegacyField(ip).length) ctx.report({ at: n, message: `Nameserver \`${ip}\` is not an IP address: a nameserver is given by address.` });
   }
   const searches = r.items(r.get(config, 'searches'));
   if (searches.length > MAX_SEARCHES) ctx.report({ at: searches[MAX_SEARCHES], message: `dnsConfig may list at most ${MAX_SEARCHES} search domains.` });
   for (const n of searches) {
     const domain = stringOrNull(r, n);
     if (!domain) continue;
-    const problem = dns1123SubdomainProblem(domain.endsWith('.') ? domain.slice(0, -1) : domain);
-    if (problem) ctx.report({ at: n, message: `Search domain \`${domain}\` ${problem}: a search domain is a lowercase DNS name.` });
+    const errs = isDNS1123Subdomain(domain.endsWith('.') ? domain.slice(0, -1) : domain);
+    if (errs.length) ctx.report({ at: n, message: `Search domain \`${domain}\` ${isInvalid(errs)}.` });
   }
   for (const item of r.items(r.get(config, 'options'))) {
     const option = r.map(item);

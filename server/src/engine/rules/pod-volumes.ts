@@ -6,7 +6,9 @@ import type { DocReader } from '../parse/nodes';
 import { keyText } from '../parse/nodes';
 import { checkFieldRef } from './container-env';
 import type { Rule, RuleContext } from './rule';
-import { dns1123LabelProblem, fileModeProblem, firstKey, isKustomizePatch, isUnset, keyNode, localPathProblem, podSpecOf, stringOrNull } from './workload-support';
+import { fileModeProblem, firstKey, isKustomizePatch, isUnset, keyNode, localPathProblem, podSpecOf, stringOrNull } from './workload-support';
+import { isDNS1123Label } from '../k8s/validation';
+import { isInvalid } from './utils/messages';
 
 /** The volume sources of core.VolumeSource (validateVolumeSource counts them). */
 const SOURCES = [
@@ -54,9 +56,9 @@ export const podVolumes: Rule = {
       if (name === null || name === '') {
         if (!patch) ctx.report({ at: firstKey(volume), message: `A volume has no name: every volume needs one, for volumeMounts to refer to it.` });
       } else if (name !== undefined) {
-        const problem = dns1123LabelProblem(name);
-        if (problem) {
-          ctx.report({ at: node as Node, message: `Volume name \`${name}\` ${problem}: a volume name must be a lowercase DNS label (letters, digits and '-', at most 63 characters).` });
+        const errs = isDNS1123Label(name);
+        if (errs.length) {
+          ctx.report({ at: node as Node, message: `Volume name \`${name}\` ${isInvalid(errs)}.` });
         } else if (seen.has(name)) {
           ctx.report({ at: node as Node, message: `Volume name \`${name}\` is used twice in this pod: volume names must be unique.` });
         } else {

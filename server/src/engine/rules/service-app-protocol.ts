@@ -1,5 +1,7 @@
 import type { Rule } from './rule';
-import { appliesToService, portMaps, qualifiedNameProblem, shown } from './service-shared';
+import { appliesToService, portMaps } from './service-shared';
+import { isQualifiedName } from '../k8s/validation';
+import { isInvalid, shown } from './utils/messages';
 
 /**
  * appProtocol, when set, must be a qualified name (validateServicePort): `http`, `kubernetes.io/h2c`,
@@ -16,11 +18,11 @@ export const serviceAppProtocol: Rule = {
       const node = r.get(map, 'appProtocol');
       const value = r.str(node);
       if (!node || value === undefined) continue;
-      const problem = value === '' ? 'is empty' : qualifiedNameProblem(value);
-      if (!problem) continue;
+      const errs = isQualifiedName(value);
+      if (!errs.length) continue;
       ctx.report({
         at: node,
-        message: `appProtocol ${shown(value)} ${problem}: use a name such as http, https, kubernetes.io/h2c or a prefixed name like example.com/proto.`,
+        message: `appProtocol ${shown(value)} ${isInvalid(errs)} (use a name such as http, https, kubernetes.io/h2c or a prefixed name like example.com/proto).`,
       });
     }
   },

@@ -1,5 +1,6 @@
 import type { Rule } from './rule';
-import { appliesToService, isIP, isIPv6Address, isSet, keyNode, replaceFix, serviceTypeOf, specField, specOf } from './service-shared';
+import { appliesToService, isSet, keyNode, replaceFix, serviceTypeOf, specField, specOf } from './service-shared';
+import { isIPv6String, isValidIPForLegacyField } from '../k8s/validation';
 
 /**
  * clusterIP and clusterIPs (ValidateService, ValidateServiceClusterIPsRelatedFields, for a create):
@@ -49,7 +50,7 @@ export const serviceClusterIP: Rule = {
         }
       } else if (ip.toLowerCase() === 'none') {
         ctx.report({ at: ipNode, message: `clusterIP \`${ip}\` must be written \`None\` for a headless Service (the API server is case-sensitive).`, fix: replaceFix(obj, ipNode, 'None') });
-      } else if (!isIP(ip)) {
+      } else if (isValidIPForLegacyField(ip).length) {
         ctx.report({
           at: ipNode,
           message: `clusterIP \`${ip}\` is not a valid IP address: use an address of the cluster's Service IP range, None for a headless Service, or leave it out to get one assigned.`,
@@ -72,7 +73,7 @@ export const serviceClusterIP: Rule = {
         ctx.report({ at: node, message: '`None` must be the first and only value of clusterIPs.' });
         return;
       }
-      if (!isIP(value)) {
+      if (isValidIPForLegacyField(value).length) {
         invalid = true;
         ctx.report({ at: node, message: `clusterIPs value \`${value}\` is not a valid IP address.` });
       }
@@ -80,7 +81,7 @@ export const serviceClusterIP: Rule = {
     if (invalid) return;
     if (ips.length > 2) {
       ctx.report({ at: ips[2].node, message: 'clusterIPs may hold at most two addresses (one IPv4 and one IPv6).' });
-    } else if (ips.length === 2 && ips[0].value !== undefined && ips[1].value !== undefined && isIPv6Address(ips[0].value) === isIPv6Address(ips[1].value)) {
+    } else if (ips.length === 2 && ips[0].value !== undefined && ips[1].value !== undefined && isIPv6String(ips[0].value) === isIPv6String(ips[1].value)) {
       ctx.report({ at: ips[1].node, message: 'clusterIPs may hold one address of each IP family: the second must be IPv6 when the first is IPv4, and the other way round.' });
     }
     const first = ips[0]?.value;

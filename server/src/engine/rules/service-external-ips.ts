@@ -1,5 +1,6 @@
 import type { Rule } from './rule';
-import { appliesToService, isIP, specField } from './service-shared';
+import { appliesToService, specField } from './service-shared';
+import { isValidIPForLegacyField } from '../k8s/validation';
 
 /**
  * externalIPs are IP addresses (ValidateService, ValidateNonSpecialIP): not unspecified (0.0.0.0, ::),
@@ -15,7 +16,7 @@ export const serviceExternalIPs: Rule = {
     for (const n of r.items(specField(obj, 'externalIPs'))) {
       const v = r.str(n);
       if (v === undefined) continue;
-      if (!isIP(v)) {
+      if (isValidIPForLegacyField(v).length) {
         ctx.report({ at: n, message: `externalIPs value \`${v}\` is not a valid IP address.` });
         continue;
       }

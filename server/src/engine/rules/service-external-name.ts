@@ -1,5 +1,7 @@
 import type { Rule } from './rule';
-import { appliesToService, dns1123SubdomainProblem, isPatch, keyNode, replaceFix, serviceTypeOf, specField, svcName } from './service-shared';
+import { appliesToService, isPatch, keyNode, replaceFix, serviceTypeOf, specField, svcName } from './service-shared';
+import { isDNS1123Subdomain } from '../k8s/validation';
+import { isInvalid } from './utils/messages';
 
 /**
  * An ExternalName Service is a DNS CNAME: `externalName` is required and must be a lowercase DNS-1123
@@ -27,16 +29,16 @@ export const serviceExternalName: Rule = {
       });
       return;
     }
-    const problem = dns1123SubdomainProblem(cname);
-    if (!problem) return;
+    const errs = isDNS1123Subdomain(cname);
+    if (!errs.length) return;
     const host = hostOf(value);
-    const hostOk = host !== undefined && host !== value && dns1123SubdomainProblem(host.replace(/\.$/, '')) === undefined;
+    const hostOk = host !== undefined && host !== value && isDNS1123Subdomain(host.replace(/\.$/, '')).length === 0;
     const isUrlish = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(value) || /[/:@?#]/.test(value);
     ctx.report({
       at: node!,
       message: isUrlish
         ? `externalName \`${value}\` must be a DNS name, not a URL or an address with a port or path${hostOk ? `: use \`${host}\`` : ''} (ports belong in spec.ports).`
-        : `externalName \`${value}\` ${problem}: it must be a lowercase DNS name such as db.example.com.`,
+        : `externalName \`${value}\` ${isInvalid(errs)}.`,
       fix: hostOk ? replaceFix(obj, node!, host!) : undefined,
     });
   },

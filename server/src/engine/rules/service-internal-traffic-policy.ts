@@ -1,5 +1,6 @@
 import type { Rule } from './rule';
-import { appliesToService, replaceFix, shown, specField } from './service-shared';
+import { appliesToService, replaceFix, specField } from './service-shared';
+import { shown } from './utils/messages';
 
 const POLICIES = ['Cluster', 'Local'];
 

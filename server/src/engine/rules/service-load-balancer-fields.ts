@@ -1,5 +1,7 @@
 import type { Rule } from './rule';
-import { appliesToService, isCIDR, keyNode, qualifiedNameProblem, serviceTypeOf, specField, specOf, typeComesFromBase } from './service-shared';
+import { appliesToService, keyNode, serviceTypeOf, specField, specOf, typeComesFromBase } from './service-shared';
+import { isQualifiedName, isValidCIDRForLegacyField } from '../k8s/validation';
+import { isInvalid, shown } from './utils/messages';
 
 const SOURCE_RANGES_ANNOTATION = 'service.beta.kubernetes.io/load-balancer-source-ranges';
 
@@ -30,7 +32,7 @@ export const serviceLoadBalancerFields: Rule = {
       if (forbidden()) ctx.report({ at: keyNode(obj, spec, 'loadBalancerSourceRanges') ?? rangesNode!, message: onlyLB('loadBalancerSourceRanges') });
       for (const n of ranges) {
         const v = r.str(n);
-        if (v !== undefined && !isCIDR(v.trim())) {
+        if (v !== undefined && isValidCIDRForLegacyField(v.trim()).length) {
           ctx.report({ at: n, message: `\`${v}\` is not a valid CIDR: write a source range such as 203.0.113.0/24 or 2001:db8::/32.` });
         }
       }
@@ -41,7 +43,7 @@ export const serviceLoadBalancerFields: Rule = {
         if (forbidden()) ctx.report({ at: pair.key as never, message: onlyLB(`The annotation ${SOURCE_RANGES_ANNOTATION}`) });
         const v = r.str(pair.value)?.trim();
         if (v) {
-          const bad = v.split(',').map((s) => s.trim()).find((s) => !isCIDR(s));
+          const bad = v.split(',').map((s) => s.trim()).find((s) => isValidCIDRForLegacyField(s).length > 0);
           if (bad !== undefined) ctx.report({ at: r.resolve(pair.value)!, message: `\`${bad}\` is not a valid CIDR: list source ranges such as 203.0.113.0/24, separated by commas.` });
         }
       }
@@ -59,9 +61,9 @@ export const serviceLoadBalancerFields: Rule = {
       if (forbidden()) ctx.report({ at: keyNode(obj, spec, 'loadBalancerClass') ?? classNode, message: onlyLB('loadBalancerClass') });
       return;
     }
-    const problem = cls === '' ? 'is empty' : qualifiedNameProblem(cls);
-    if (problem) {
-      ctx.report({ at: classNode, message: `loadBalancerClass \`${cls}\` ${problem}: use a prefixed name such as example.com/internal-lb.` });
+    const errs = isQualifiedName(cls);
+    if (errs.length) {
+      ctx.report({ at: classNode, message: `loadBalancerClass ${shown(cls)} ${isInvalid(errs)} (use a prefixed name such as example.com/internal-lb).` });
     }
   },
 };

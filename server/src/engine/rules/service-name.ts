@@ -1,6 +1,8 @@
 import type { Rule } from './rule';
-import { appliesToService, dns1035LabelProblem, dns1123LabelProblem, isPatch } from './service-shared';
+import { appliesToService, isPatch } from './service-shared';
 import { deepestKey } from './workload-support';
+import { nameIsDNS1035Label, nameIsDNSLabel } from '../k8s/validation';
+import { isInvalid } from './utils/messages';
 
 /**
  * A Service's name becomes a DNS label (`<name>.<namespace>.svc`), so the API server requires a DNS-1035
@@ -26,11 +28,11 @@ export const serviceName: Rule = {
     const gen = r.str(genNode) ?? '';
 
     if (name !== '') {
-      const problem = dns1035LabelProblem(name);
-      if (problem) {
+      const errs = nameIsDNS1035Label(name, false);
+      if (errs.length) {
         ctx.report({
           at: nameNode!,
-          message: `Service name \`${name}\` ${problem}: a Service name must be a DNS-1035 label (lowercase letters, digits and '-', starting with a letter, at most 63 characters).`,
+          message: `Service name \`${name}\` ${isInvalid(errs)}.`,
         });
       }
     } else if (gen === '' && !isPatch(ctx.workspace, obj)) {
@@ -39,12 +41,11 @@ export const serviceName: Rule = {
 
     if (gen !== '') {
       // Validated as a prefix: a trailing '-' is fine (the API server appends random characters to it).
-      const masked = gen.length > 1 && gen.endsWith('-') ? gen.slice(0, -1) + 'a' : gen;
-      const problem = dns1035LabelProblem(masked);
-      if (problem) {
+      const errs = nameIsDNS1035Label(gen, true);
+      if (errs.length) {
         ctx.report({
           at: genNode!,
-          message: `Service generateName \`${gen}\` ${problem}: generated Service names must be DNS-1035 labels (lowercase letters, digits and '-', starting with a letter).`,
+          message: `Service generateName \`${gen}\` ${isInvalid(errs)}.`,
         });
       }
     }
@@ -52,9 +53,9 @@ export const serviceName: Rule = {
     const nsNode = r.get(obj.metadata, 'namespace');
     const ns = r.str(nsNode);
     if (nsNode && ns) {
-      const problem = dns1123LabelProblem(ns);
-      if (problem) {
-        ctx.report({ at: nsNode, message: `Namespace \`${ns}\` ${problem}: a namespace name must be a DNS label (lowercase letters, digits and '-', at most 63 characters).` });
+      const errs = nameIsDNSLabel(ns, false);
+      if (errs.length) {
+        ctx.report({ at: nsNode, message: `Namespace \`${ns}\` ${isInvalid(errs)}.` });
       }
     }
   },

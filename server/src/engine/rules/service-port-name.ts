@@ -1,5 +1,7 @@
 import type { Rule } from './rule';
-import { appliesToService, dns1123LabelProblem, isPatch, itemAnchor, portMaps, specField } from './service-shared';
+import { appliesToService, isPatch, itemAnchor, portMaps, specField } from './service-shared';
+import { isDNS1123Label } from '../k8s/validation';
+import { isInvalid } from './utils/messages';
 
 /**
  * Service port names (validateServicePort): required when the Service has more than one port, each a
@@ -32,11 +34,11 @@ export const servicePortName: Rule = {
         }
         continue;
       }
-      const problem = dns1123LabelProblem(name);
-      if (problem) {
+      const errs = isDNS1123Label(name);
+      if (errs.length) {
         ctx.report({
           at: node!,
-          message: `Port name \`${name}\` ${problem}: a Service port name must be a DNS-1123 label (lowercase letters, digits and '-', at most 63 characters).`,
+          message: `Port name \`${name}\` ${isInvalid(errs)}.`,
         });
       }
       const first = seen.get(name);

@@ -1,10 +1,10 @@
 import type { Rule } from './rule';
-import { appliesToService, portMaps, portNameProblem, replaceFix, serviceTypeOf } from './service-shared';
+import { appliesToService, portMaps, replaceFix, serviceTypeOf } from './service-shared';
+import { isValidPortName } from '../k8s/validation';
 
 /** The kubelet's port: a LoadBalancer may not expose it (over-open cloud firewalls would reach every node's kubelet). */
 const KUBELET_PORT = 10250;
 
-const PORT_NAME_RULE = "a port name is at most 15 lowercase letters, digits and '-', with at least one letter";
 
 /**
  * Service port numbers and targetPorts (validateServicePort): `port` 1-65535; a numeric targetPort 1-65535
@@ -64,13 +64,13 @@ export const servicePort: Rule = {
         });
         continue;
       }
-      const problem = portNameProblem(name);
-      if (!problem) continue;
+      const errs = isValidPortName(name);
+      if (!errs.length) continue;
       const lower = name.toLowerCase();
-      const lowerOk = lower !== name && portNameProblem(lower) === undefined;
+      const lowerOk = lower !== name && isValidPortName(lower).length === 0;
       ctx.report({
         at: tpNode,
-        message: `targetPort \`${name}\` is not a valid port name: it ${problem}; ${PORT_NAME_RULE}. Use the container port's name or its number.`,
+        message: `targetPort \`${name}\` is not a valid port name: ${errs.join('; ')}. Use the container port's name or its number.`,
         fix: lowerOk ? replaceFix(obj, tpNode, lower) : undefined,
       });
     }

@@ -1,6 +1,8 @@
 import type { Node } from 'yaml';
 import type { Rule } from './rule';
-import { appliesToService, labelValueProblem, qualifiedNameProblem, specField } from './service-shared';
+import { appliesToService, specField } from './service-shared';
+import { isQualifiedName, isValidLabelValue } from '../k8s/validation';
+import { isInvalid, shown } from './utils/messages';
 
 /**
  * spec.selector is a map of labels (ValidateService → ValidateLabels): keys are qualified names
@@ -33,22 +35,22 @@ export const serviceSelectorLabels: Rule = {
       }
       const key = r.str(pair.key);
       if (key !== undefined) {
-        const problem = key === '' ? 'is empty' : qualifiedNameProblem(key);
-        if (problem) {
+        const errs = isQualifiedName(key);
+        if (errs.length) {
           ctx.report({
             at: pair.key as Node,
-            message: `Selector key \`${key}\` ${problem}: a label key is a name of at most 63 letters, digits, '-', '_' and '.', optionally after a DNS prefix and '/' (e.g. app.kubernetes.io/name).`,
+            message: `Selector key ${shown(key)} ${isInvalid(errs)}.`,
           });
         }
       }
       const valueNode = r.resolve(pair.value);
       const value = r.str(valueNode);
       if (!valueNode || value === undefined) continue;
-      const problem = labelValueProblem(value);
-      if (problem) {
+      const errs = isValidLabelValue(value);
+      if (errs.length) {
         ctx.report({
           at: valueNode,
-          message: `Selector value \`${value}\` ${problem}: a label value is at most 63 letters, digits, '-', '_' and '.', starting and ending with a letter or digit.`,
+          message: `Selector value \`${value}\` ${isInvalid(errs)}.`,
         });
       }
     }

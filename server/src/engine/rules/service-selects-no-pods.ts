@@ -2,7 +2,8 @@ import type { PodTemplate } from '../model/podTemplate';
 import { selectorMatches, serviceOf } from '../model/service';
 import type { Rule } from './rule';
 import { misplacedTemplateLabels } from './workload-support';
-import { appliesToService, customTemplatesSelected, getsCommonLabels, isPatch, keyNode, labelValueProblem, namespacesOf, qualifiedNameProblem, selectedTemplates, specOf, svcName } from './service-shared';
+import { appliesToService, customTemplatesSelected, getsCommonLabels, isPatch, keyNode, namespacesOf, selectedTemplates, specOf, svcName } from './service-shared';
+import { isQualifiedName, isValidLabelValue } from '../k8s/validation';
 
 /**
  * A Service whose selector matches no pod template of its namespace (Deployments, StatefulSets, DaemonSets,
@@ -26,7 +27,7 @@ export const serviceSelectsNoPods: Rule = {
     const selector = svc.selector;
     if (!selector || selector.size === 0) return;
     // An invalid selector is rejected with the Service (service-selector-labels): what it selects is moot.
-    for (const [k, v] of selector) if (qualifiedNameProblem(k) || labelValueProblem(v)) return;
+    for (const [k, v] of selector) if (isQualifiedName(k).length || isValidLabelValue(v).length) return;
     const ws = ctx.workspace;
     if (selectedTemplates(ws, svc).length > 0 || isPatch(ws, obj) || customTemplatesSelected(ws, obj, selector).length > 0) return;
     // kustomize commonLabels add the same labels to this selector and to the pod templates it builds with.

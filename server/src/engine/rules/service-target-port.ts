@@ -5,7 +5,8 @@ import { effectiveTargetPort, findTargetContainerPort, serviceOf } from '../mode
 import type { ServicePort } from '../model/service';
 import type { Rule, RuleContext } from './rule';
 import type { K8sObject } from '../model/object';
-import { appliesToService, customTemplatesSelected, isPatch, portNameProblem, selectedTemplates, svcName } from './service-shared';
+import { appliesToService, customTemplatesSelected, isPatch, selectedTemplates, svcName } from './service-shared';
+import { isValidPortName } from '../k8s/validation';
 
 const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
 
@@ -58,7 +59,7 @@ export const serviceTargetPort: Rule = {
 };
 
 function checkNamed(obj: K8sObject, ctx: RuleContext, p: ServicePort, name: string, templates: PodTemplate[]): void {
-  if (portNameProblem(name)) return;
+  if (isValidPortName(name).length) return;
   if (templates.some((t) => findTargetContainerPort(t, p))) return;
   const at = obj.reader.get(p.node, 'targetPort') as Node;
   const head = `targetPort \`${name}\` matches no container port named \`${name}\` (${p.protocol}) in the pods ${svcName(obj)} selects (${owners(templates)})`;
