@@ -2,6 +2,7 @@ import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../engine/types';
 import { ALL_RULES } from '../engine/rules/registry';
+import { ruleDocUrl } from '../engine/ruleDocs';
 import { escapeControls, escapeJsonControls } from '../engine/text';
 
 /** `--format json`: exactly the documented shape (no fix data). */
@@ -68,6 +69,7 @@ export function formatSarif(diagnostics: Diagnostic[], version: string): string 
     shortDescription: { text: r.description },
     fullDescription: { text: r.description },
     help: { text: r.description },
+    helpUri: ruleDocUrl(r.id),
     defaultConfiguration: { level: SARIF_LEVEL[r.severity] },
     properties: { tags: ['kubernetes'] },
   }));

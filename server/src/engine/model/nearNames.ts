@@ -56,16 +56,27 @@ export class NearNames {
   }
 }
 
-const serviceIndexes = new WeakMap<Workspace, { version: number; byNs: Map<string, NearNames> }>();
+const serviceIndexes = new WeakMap<Workspace, { version: number; byNs: Map<string, { names: string[]; index?: NearNames }> }>();
+
+function namespaceEntry(ws: Workspace, namespace: string): { names: string[]; index?: NearNames } {
+  let cache = serviceIndexes.get(ws);
+  if (!cache || cache.version !== ws.version) serviceIndexes.set(ws, (cache = { version: ws.version, byNs: new Map() }));
+  let entry = cache.byNs.get(namespace);
+  if (!entry) {
+    entry = { names: [...new Set(ws.services(namespace).flatMap((s) => (s.obj.name ? [s.obj.name] : [])))] };
+    cache.byNs.set(namespace, entry);
+  }
+  return entry;
+}
+
+/** The distinct names of the Services of a namespace, in text order (kept until the workspace changes). */
+export function serviceNames(ws: Workspace, namespace: string): string[] {
+  return namespaceEntry(ws, namespace).names;
+}
 
 /** The names of the Services of a namespace within `max` edits of `name` (rebuilt when the workspace changes). */
 export function serviceNamesNear(ws: Workspace, namespace: string, name: string, max: number): string[] {
-  let cache = serviceIndexes.get(ws);
-  if (!cache || cache.version !== ws.version) serviceIndexes.set(ws, (cache = { version: ws.version, byNs: new Map() }));
-  let index = cache.byNs.get(namespace);
-  if (!index) {
-    index = new NearNames(ws.services(namespace).flatMap((s) => (s.obj.name ? [s.obj.name] : [])));
-    cache.byNs.set(namespace, index);
-  }
-  return index.near(name, max);
+  const entry = namespaceEntry(ws, namespace);
+  entry.index ??= new NearNames(entry.names);
+  return entry.index.near(name, max);
 }
