@@ -1,6 +1,7 @@
 /** The language server: LSP wiring only (server/src/lsp). All Kubernetes knowledge is in ./engine. */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { notifyGraphChanged, registerGraphRequests } from './lsp/graphRequests';
+import { registerRouteRequests } from './lsp/routeRequests';
 import { startServer } from './lsp/session';
 import { errorText } from './lsp/validation';
 
@@ -12,7 +13,11 @@ process.on('unhandledRejection', (error) => connection.console.error(`kubeway: u
 
 startServer(connection, {
   // The traffic diagram: its request reads the same Workspace; it is told to refresh when checks settle.
-  onStart: (ctx) => registerGraphRequests(connection, () => ctx.validation.workspace, { uriOf: (name) => ctx.names.uriOf(name), settings: () => ctx.settings().engine }),
+  onStart: (ctx) => {
+    registerGraphRequests(connection, () => ctx.validation.workspace, { uriOf: (name) => ctx.names.uriOf(name), settings: () => ctx.settings().engine });
+    // "Trace a Request…": the same Workspace, traced with the routing model.
+    registerRouteRequests(connection, () => ctx.validation.workspace, (name) => ctx.names.uriOf(name));
+  },
   onSettled: () => notifyGraphChanged(connection),
 });
 connection.listen();
