@@ -371,8 +371,8 @@ describe('kubeway check: encodings', () => {
     const le = Buffer.from(text, 'utf16le');
     const be = Buffer.alloc(le.length);
     for (let i = 0; i < le.length; i += 2) (be[i] = le[i + 1]), (be[i + 1] = le[i]);
-    writeFileSync(join(dir, 'le.yaml'), Buffer.concat([Buffer.from([0xff, 0xfe]), le]));
-    writeFileSync(join(dir, 'be.yaml'), Buffer.concat([Buffer.from([0xfe, 0xff]), be]));
+    writeFileSync(join(dir, 'le.yaml'), new Uint8Array([0xff, 0xfe, ...le]));
+    writeFileSync(join(dir, 'be.yaml'), new Uint8Array([0xfe, 0xff, ...be]));
     writeFileSync(join(dir, 'u8.yaml'), text);
     const r = kubeway(['check', dir, '--format', 'json']);
     const found = (JSON.parse(r.stdout) as { diagnostics: { file: string; code: string; range: { start: { line: number } } }[] }).diagnostics.map((d) => `${d.file.slice(dir.length + 1)}:${d.range.start.line} ${d.code}`);
