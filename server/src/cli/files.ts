@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { decodeManifestBytes } from '../engine/parse/decode';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { Workspace } from '../engine/model/workspace';
 
 const MANIFEST = /\.ya?ml$/i;
 const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode-test', 'dist', 'out']);
@@ -109,4 +110,11 @@ export function chartRootOf(path: string, cwd = process.cwd()): string | undefin
   if (dir === undefined) return undefined;
   const rel = relative(cwd, dir);
   return rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel) ? rel : dir;
+}
+
+/** Loads every file given into one workspace; paths are stored as the user will see them. */
+export function loadWorkspace(paths: string[]): Workspace {
+  const ws = new Workspace();
+  for (const f of collectFiles(paths)) ws.setText(displayPath(f), readText(f), { chartRoot: chartRootOf(f) });
+  return ws;
 }

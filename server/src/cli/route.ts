@@ -1,8 +1,8 @@
 /** `kubeway route <url> <file|dir>...`: where a request goes, from the Ingress controllers (or a Service name, a node port) to the pods. */
 import { buildRoutingTable, formatRouteText, parseHeader, parseRequest, traceWithTable } from '../engine/route';
-import { commands } from './commands';
-import { UsageError, loadWorkspace, rejectUnknownOptions } from './main';
-import type { ParsedArgs } from './main';
+import { UsageError, rejectUnknownOptions } from './args';
+import type { ParsedArgs } from './args';
+import { loadWorkspace } from './files';
 
 const FORMATS = ['text', 'json'];
 
@@ -30,5 +30,3 @@ export function routeCommand(args: ParsedArgs, out: (s: string) => void, err: (s
   out(format === 'json' ? JSON.stringify(report, null, 2) : formatRouteText(report));
   return report.traces.every((t) => t.outcome === 'routed' || t.outcome === 'redirected') ? 0 : 1;
 }
-
-commands.route = routeCommand;

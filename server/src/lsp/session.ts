@@ -4,7 +4,7 @@
  * step through file-watcher events) form one Workspace, so references resolve into files that are not open.
  */
 import { stat } from 'node:fs/promises';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
@@ -21,6 +21,7 @@ import { onCompletion } from './completion';
 import { EDITOR_ANSWERS } from './context';
 import type { EditorAnswers, ServerContext } from './context';
 import { toLspDiagnostic } from './convert';
+import { LAZY_DOCUMENTS } from './documents';
 import { onDefinition } from './definition';
 import { onDocumentSymbols } from './documentSymbols';
 import { FileNames, readManifestText, uriToPath } from './files';
@@ -52,7 +53,7 @@ export interface ServerOptions {
 const MAX_DISK_FILE = 32 * 1024 * 1024;
 
 export function startServer(connection: Connection, options: ServerOptions = {}): ServerContext {
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments(LAZY_DOCUMENTS);
   const names = new FileNames();
   let settings: ServerSettings = readSettings(undefined);
   let capabilities: ClientCapabilities = {};
@@ -104,11 +105,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   // ------------------------------------------------------------------ open documents
 
-  /** When each open document was last put into the Workspace (for the leading edge of the debounce). */
-  const lastUpdate = new Map<string, number>();
+  /** When each open document's last change was taken in (the edits of a burst follow each other closely). */
+  const lastChange = new Map<string, number>();
+  /** Puts an open document's newest text into the Workspace (the versions between are never parsed). */
   const update = (doc: TextDocument): void => {
     pending.delete(doc.uri);
-    lastUpdate.set(doc.uri, Date.now());
     const name = names.nameOf(doc.uri);
     if (openByName.get(name) !== doc) return;
     try {
@@ -129,11 +130,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   documents.onDidChangeContent(({ document }) => {
     const name = names.nameOf(document.uri);
     if (openByName.get(name) !== document || validation.versionOf(name) === document.version) return;
+    const now = Date.now();
+    // A pause since this document's last change and since the server last worked: the edit is taken at
+    // once (re-parsing only the changed documents is cheap). Otherwise more edits are likely queued behind it
+    // (typing, or edits that arrived while a check ran): wait until they stop and take only the newest text.
+    const quiet = now - Math.max(lastChange.get(document.uri) ?? 0, validation.busyUntil) >= debounceMs;
+    lastChange.set(document.uri, now);
     const timer = pending.get(document.uri);
     if (timer) clearTimeout(timer);
-    // An edit after a pause is taken at once (re-parsing only the changed documents is cheap); edits that
-    // follow it quickly (typing) are gathered until a pause.
-    if (!timer && Date.now() - (lastUpdate.get(document.uri) ?? 0) >= debounceMs) {
+    if (!timer && quiet) {
       update(document);
       return;
     }
@@ -145,7 +150,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const timer = pending.get(document.uri);
     if (timer) clearTimeout(timer);
     pending.delete(document.uri);
-    lastUpdate.delete(document.uri);
+    lastChange.delete(document.uri);
     if (openByName.get(name) !== document) return;
     openByName.delete(name);
     // Back to the disk's text (the file may also have been created or saved while it was open).
@@ -191,6 +196,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         progress = undefined;
       }
     }
+    const started = Date.now();
+    /** What the scan found, for the output channel: files read, and those skipped (templates, other YAML, too big). */
+    const tally = { read: 0, objects: 0, templates: [] as string[], other: 0, tooBig: 0, open: 0 };
     try {
       const files: ManifestFileEntry[] = [];
       for (const folder of folders) files.push(...(await listManifestFiles(folder.path, settings.include, settings.exclude, cancelled)));
@@ -205,11 +213,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         found.add(name);
         if (openByName.has(name)) {
           diskNames.add(name);
+          tally.open++;
           continue;
         }
         try {
           if (size > MAX_DISK_FILE) {
             warn(`kubeway: ${name} is larger than ${MAX_DISK_FILE >> 20} MiB; it is checked only when opened.`);
+            tally.tooBig++;
             continue;
           }
           const text = await readManifestText(path);
@@ -217,6 +227,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           if (openByName.has(name)) continue;
           diskNames.add(name);
           validation.setText(name, text, undefined, true);
+          tally.read++;
+          const model = validation.workspace.file(name);
+          if (model?.file.template) tally.templates.push(name);
+          else if (model && !model.file.looksLikeKubernetes && model.file.text.trim() !== '') tally.other++;
+          else tally.objects += model?.objects.length ?? 0;
         } catch (error) {
           warn(`kubeway: cannot read ${path}: ${(error as Error).message}`);
         }
@@ -232,6 +247,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           if (!openByName.has(name)) validation.remove(name);
         }
       }
+      const skipped = tally.templates.length ? `; skipped ${tally.templates.length} template${tally.templates.length === 1 ? '' : 's'} (${tally.templates.slice(0, 5).join(', ')}${tally.templates.length > 5 ? ', …' : ''})` : '';
+      connection.console.info(
+        `kubeway: scanned ${folders.map((f) => f.path).join(', ')}: ${files.length} YAML file${files.length === 1 ? '' : 's'} selected, ${tally.read} read from disk (${tally.objects} object${tally.objects === 1 ? '' : 's'})` +
+          `${tally.open ? `, ${tally.open} open in the editor` : ''}${skipped}${tally.other ? `; ${tally.other} not Kubernetes` : ''}${tally.tooBig ? `; ${tally.tooBig} too large` : ''}; ${Date.now() - started} ms`,
+      );
     } finally {
       if (!cancelled()) {
         validation.indexing = false;
