@@ -7,21 +7,23 @@ import { renderPage } from '../engine/graph/html';
 import { layoutGraphSync } from '../engine/graph/layout';
 import { renderSvg } from '../engine/graph/render';
 import { UsageError } from './args';
-import { InputError, loadWorkspace } from './files';
+import { InputError, loadWorkspace, reportUnreadable } from './files';
+import { escapeJsonControls } from '../engine/text';
 import type { ParsedArgs } from './args';
 
 const FORMATS = ['json', 'svg', 'html'];
 
-export function graphCommand(args: ParsedArgs, out: (s: string) => void): number {
+export function graphCommand(args: ParsedArgs, out: (s: string) => void, err: (s: string) => void = () => undefined): number {
   const format = args.options.get('format') ?? 'json';
   if (!FORMATS.includes(format)) throw new UsageError(`unknown --format "${format}" (json, svg or html)`);
   if (args.paths.length === 0) throw new UsageError('graph needs at least one file or folder');
   const outFile = args.options.get('out');
   if (outFile === '') throw new UsageError('--out needs a file name');
-  const graph = buildGraph(loadWorkspace(args.paths));
+  const unreadable: string[] = [];
+  const graph = buildGraph(loadWorkspace(args.paths, unreadable));
   let text: string;
   if (format === 'json') {
-    text = JSON.stringify(graph, null, 2);
+    text = escapeJsonControls(JSON.stringify(graph, null, 2));
   } else {
     const layout = layoutGraphSync(graph);
     if (format === 'svg') {
@@ -38,5 +40,5 @@ export function graphCommand(args: ParsedArgs, out: (s: string) => void): number
       throw new InputError(`cannot write ${outFile}: ${(e as Error).message}`);
     }
   } else out(text);
-  return 0;
+  return reportUnreadable(unreadable, err) ? 2 : 0;
 }

@@ -106,6 +106,31 @@ describe('kubeway check: exit codes', () => {
     }
   });
 
+  it('2 after reporting every readable file when one cannot be read, naming it on stderr', () => {
+    // Before: exit 2 with nothing on stdout, the findings of every other file lost.
+    const dir = mkdtempSync(join(tmpdir(), 'kubeway-cli-'));
+    try {
+      writeFileSync(join(dir, 'a.yaml'), 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {type: Nodeport, ports: [{port: 80}]}\n');
+      // Read as root, a file without permissions is still readable; /proc/self/mem is not (EIO).
+      symlinkSync('/proc/self/mem', join(dir, 'b.yaml'));
+      writeFileSync(join(dir, 'c.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n');
+      const r = kubeway(['check', '--format', 'json', dir]);
+      assert.equal(r.status, 2);
+      const found = (JSON.parse(r.stdout) as { diagnostics: { file: string }[] }).diagnostics;
+      assert.deepEqual([...new Set(found.map((d) => d.file.replace(/\\/g, '/').split('/').pop()))], ['a.yaml']);
+      const lines = r.stderr.trimEnd().split('\n');
+      assert.equal(lines.length, 2, r.stderr);
+      assert.match(lines[0], /^kubeway: cannot read .*b\.yaml: /);
+      assert.equal(lines[1], 'kubeway: 1 file or folder could not be read; the report covers the others');
+      const g = kubeway(['graph', dir]);
+      assert.equal(g.status, 2);
+      assert.deepEqual((JSON.parse(g.stdout) as { nodes: { name: string }[] }).nodes.map((n) => n.name), ['web']);
+      assert.match(g.stderr, /^kubeway: cannot read .*b\.yaml: /);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('a folder without YAML files: says so on stderr, exit 0', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kubeway-cli-'));
     try {

@@ -161,21 +161,39 @@ function mappingText(m: PortMapping): string {
   return `${port} → ${m.targetPort ?? port}`;
 }
 
-/** The port chain written on a drawn edge (which stands for one or more edges of the graph). */
-export function edgeLabelLines(edges: GraphEdge[]): string[] {
-  const out: string[] = [];
+/** The name of the object an edge goes to (`Kind/namespace/name`, or `missing:…`). */
+function targetName(id: string): string {
+  return id.replace(/^missing:/, '').split('/').slice(2).join('/');
+}
+
+/**
+ * Why an edge is broken, in a few words written on the diagram ("no port 9999 on Service web", "no pods with
+ * app=x"); the tooltip keeps the full diagnostic.
+ */
+export function edgeProblems(e: GraphEdge): string[] {
+  if (!e.broken) return [];
+  const name = targetName(e.to);
+  if (e.kind === 'routes') return [e.to.startsWith('missing:') ? `no Service ${name}` : `no port ${e.port ?? '?'} on Service ${name}`];
+  if (e.to.startsWith('missing:')) return [`no pods with ${name}`];
+  return (e.ports ?? []).filter((m) => m.broken).map((m) => `no port ${m.targetPort ?? '?'} in the pods`);
+}
+
+/** The lines written on a drawn edge (one or more edges of the graph): routes with their host and path, port chains, and what is broken. */
+export function edgeLabelLines(edges: GraphEdge[]): { text: string; warn: boolean }[] {
+  const out: { text: string; warn: boolean }[] = [];
+  const add = (text: string, warn: boolean) => {
+    if (!out.some((l) => l.text === text)) out.push({ text, warn });
+  };
   for (const e of edges) {
     if (e.kind === 'routes') {
-      const t = e.port !== undefined ? `:${e.port}` : '';
-      if (t && !out.includes(t)) out.push(t);
+      const port = e.port !== undefined ? ` → :${e.port}` : '';
+      add(`${e.defaultBackend ? 'default' : routeText(e)}${port}`, false);
     } else {
-      for (const m of e.ports ?? []) {
-        const t = mappingText(m);
-        if (!out.includes(t)) out.push(t);
-      }
+      for (const m of e.ports ?? []) add(mappingText(m), !!m.broken);
     }
   }
-  if (out.length > MAX_LINES) return [...out.slice(0, MAX_LINES - 1), `+${out.length - MAX_LINES + 1} more`];
+  for (const e of edges) for (const p of edgeProblems(e)) add(p, true);
+  if (out.length > MAX_LINES) return [...out.slice(0, MAX_LINES - 1), { text: `+${out.length - MAX_LINES + 1} more`, warn: false }];
   return out;
 }
 

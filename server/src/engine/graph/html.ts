@@ -3,7 +3,7 @@
  * Policy (no network, styles and scripts only with the page's nonce). Used for `kubeway graph --format
  * html` (SVG inline, self-contained) and, with the webview's CSP, for the VS Code panel.
  */
-import { escapeXml } from './escape';
+import { escapeText, escapeXml } from './escape';
 import { GRAPH_CSS } from './style';
 import { VIEWER_SCRIPT } from './viewer';
 
@@ -59,6 +59,13 @@ body.kw-page {
 export const DEFAULT_PAGE_CSP = (nonce: string): string =>
   `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src data:; connect-src 'none'; form-action 'none'; base-uri 'none'`;
 
+/**
+ * The CSP of the VS Code webview (`source` is its cspSource): the same as the page's own, except that the
+ * webview's resource origin may serve images, styles and fonts. No base URL, no form submission.
+ */
+export const WEBVIEW_CSP = (nonce: string, source: string): string =>
+  `default-src 'none'; img-src ${source} data:; style-src ${source} 'nonce-${nonce}'; script-src 'nonce-${nonce}'; font-src ${source}; connect-src 'none'; form-action 'none'; base-uri 'none'`;
+
 export function renderPage(opts: PageOptions): string {
   const nonce = escapeXml(opts.nonce);
   const csp = opts.csp ?? DEFAULT_PAGE_CSP(opts.nonce);
@@ -68,7 +75,7 @@ export function renderPage(opts: PageOptions): string {
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${escapeXml(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeXml(opts.title)}</title>
+<title>${escapeText(opts.title)}</title>
 <style nonce="${nonce}">${GRAPH_CSS}${PAGE_CSS}</style>
 </head>
 <body class="kw-page">
