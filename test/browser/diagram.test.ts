@@ -157,6 +157,10 @@ describe('diagram in a browser', { skip: skipReason }, () => {
       await blank.close();
       assert.equal(parseError, null);
 
+      // The whole picture at 100 %: the page is made as large as the diagram (Fit never shrinks names).
+      const size = await page.$eval('svg.kw-graph', (e) => ({ w: Number(e.getAttribute('data-width')), h: Number(e.getAttribute('data-height')) }));
+      await page.setViewportSize({ width: Math.max(1400, size.w + 32), height: Math.max(900, size.h + 110) });
+      await page.click('#kw-fit');
       await page.screenshot({ path: join(artifacts, `diagram-${set.name}.png`) });
       if (process.env.KUBEWAY_UPDATE_DOCS === '1' && set === sets[0]) {
         mkdirSync(join(root, 'docs'), { recursive: true });

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { decodeManifestBytes } from '../engine/parse/decode';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Workspace } from '../engine/model/workspace';
 import { escapeControls } from '../engine/text';
@@ -76,15 +77,15 @@ export function collectFiles(args: string[], unreadable?: string[]): string[] {
   return [...out.values()];
 }
 
-/** A file's text as the editor would hand it to the engine: UTF-8, without a byte order mark. */
+/** A file's text as kubectl decodes it (UTF-8, or UTF-16 by its byte order mark), without the mark. */
 export function readText(path: string): string {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(path === STDIN ? 0 : path, 'utf8');
+    bytes = readFileSync(path === STDIN ? 0 : path);
   } catch (e) {
     throw new InputError(`cannot read ${path === STDIN ? 'standard input' : path}: ${(e as Error).message}`);
   }
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return decodeManifestBytes(bytes);
 }
 
 /** A path as shown to the user: relative to the working folder when inside it. */

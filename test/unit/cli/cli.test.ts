@@ -390,6 +390,23 @@ describe('kubeway check --rule', () => {
   });
 });
 
+describe('kubeway check: encodings', () => {
+  it('reads UTF-16 files by their byte order mark, as kubectl does (the same findings as in UTF-8)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kubeway-utf16-'));
+    const text = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  type: nodeport\n  ports:\n  - port: 80\n';
+    const le = Buffer.from(text, 'utf16le');
+    const be = Buffer.alloc(le.length);
+    for (let i = 0; i < le.length; i += 2) (be[i] = le[i + 1]), (be[i + 1] = le[i]);
+    writeFileSync(join(dir, 'le.yaml'), new Uint8Array([0xff, 0xfe, ...le]));
+    writeFileSync(join(dir, 'be.yaml'), new Uint8Array([0xfe, 0xff, ...be]));
+    writeFileSync(join(dir, 'u8.yaml'), text);
+    const r = kubeway(['check', dir, '--format', 'json']);
+    const found = (JSON.parse(r.stdout) as { diagnostics: { file: string; code: string; range: { start: { line: number } } }[] }).diagnostics.map((d) => `${d.file.slice(dir.length + 1)}:${d.range.start.line} ${d.code}`);
+    assert.deepEqual(found, ['be.yaml:5 service-type', 'le.yaml:5 service-type', 'u8.yaml:5 service-type']);
+    assert.equal(r.status, 1);
+  });
+});
+
 describe('kubeway check: templates', () => {
   it('says on stdout and stderr which files it skipped as unrendered templates, and why, and reports nothing in them', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kubeway-tpl-'));
