@@ -11,6 +11,101 @@ export const routeBackendGrant: Rule = {
   id: 'route-backend-grant',
   description: 'A route sends traffic to a Service in another namespace, and no ReferenceGrant in the checked files allows it there.',
   severity: 'warning',
+  docs: {
+    why: "A route may refer to a Service in another namespace only when a ReferenceGrant in that namespace allows references from the route's kind and namespace. Without one, the controller refuses the reference (ResolvedRefs: False, RefNotPermitted). The grant may be applied separately, so this is a warning.",
+    fails: `apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata:
+  name: shop
+  namespace: shop
+spec:
+  gatewayClassName: example
+  listeners:
+    - name: http
+      protocol: HTTP
+      port: 80
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata:
+  name: web
+  namespace: shop
+spec:
+  parentRefs:
+    - name: shop
+  rules:
+    - backendRefs:
+        - name: catalog
+          namespace: catalog
+          port: 80
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: catalog
+  namespace: catalog
+spec:
+  selector:
+    app: web
+  ports:
+    - name: http
+      port: 80
+      targetPort: 8080
+`,
+    fixed: `apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata:
+  name: shop
+  namespace: shop
+spec:
+  gatewayClassName: example
+  listeners:
+    - name: http
+      protocol: HTTP
+      port: 80
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata:
+  name: web
+  namespace: shop
+spec:
+  parentRefs:
+    - name: shop
+  rules:
+    - backendRefs:
+        - name: catalog
+          namespace: catalog
+          port: 80
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: catalog
+  namespace: catalog
+spec:
+  selector:
+    app: web
+  ports:
+    - name: http
+      port: 80
+      targetPort: 8080
+---
+apiVersion: gateway.networking.k8s.io/v1beta1
+kind: ReferenceGrant
+metadata:
+  name: shop-routes
+  namespace: catalog
+spec:
+  from:
+    - group: gateway.networking.k8s.io
+      kind: HTTPRoute
+      namespace: shop
+  to:
+    - group: ""
+      kind: Service
+`,
+  },
   reads: ['servicesOfRoutes'],
   appliesTo: isRoute,
   checkObject(obj, ctx) {

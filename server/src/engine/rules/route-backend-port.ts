@@ -8,6 +8,79 @@ export const routeBackendPort: Rule = {
   id: 'route-backend-port',
   description: "A route's backendRef port must be a port the Service exposes (its `port`, not `targetPort`); otherwise the backend is unreachable.",
   severity: 'error',
+  docs: {
+    why: "A backendRef's port is a port of the Service (`spec.ports[].port`), which the Service then forwards to its targetPort. If the Service does not expose that port, the backend cannot be resolved (ResolvedRefs: False) and its requests fail.",
+    fails: `apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata:
+  name: shop
+spec:
+  gatewayClassName: example
+  listeners:
+    - name: http
+      protocol: HTTP
+      port: 80
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata:
+  name: web
+spec:
+  parentRefs:
+    - name: shop
+  rules:
+    - backendRefs:
+        - name: web
+          port: 8080
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+    - name: http
+      port: 80
+      targetPort: 8080
+`,
+    fixed: `apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata:
+  name: shop
+spec:
+  gatewayClassName: example
+  listeners:
+    - name: http
+      protocol: HTTP
+      port: 80
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata:
+  name: web
+spec:
+  parentRefs:
+    - name: shop
+  rules:
+    - backendRefs:
+        - name: web
+          port: 80
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+    - name: http
+      port: 80
+      targetPort: 8080
+`,
+  },
   reads: ['servicesOfRoutes'],
   appliesTo: isRoute,
   checkObject(obj, ctx) {

@@ -10,6 +10,85 @@ export const routeHostname: Rule = {
   id: 'route-hostname',
   description: "None of a route's hostnames matches the hostname of a listener it attaches to (wildcards per the Gateway API); the route is not attached.",
   severity: 'error',
+  docs: {
+    why: "A route attaches to a listener only when one of its hostnames intersects the listener's hostname (a leading `*.` wildcard in either one matches subdomains). When no listener's hostname matches, the controller sets Accepted: False (NoMatchingListenerHostname) and the route gets no traffic.",
+    fails: `apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata:
+  name: shop
+spec:
+  gatewayClassName: example
+  listeners:
+    - name: http
+      protocol: HTTP
+      port: 80
+      hostname: "*.example.com"
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata:
+  name: web
+spec:
+  parentRefs:
+    - name: shop
+  hostnames:
+    - shop.example.org
+  rules:
+    - backendRefs:
+        - name: web
+          port: 80
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+    - name: http
+      port: 80
+      targetPort: 8080
+`,
+    fixed: `apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata:
+  name: shop
+spec:
+  gatewayClassName: example
+  listeners:
+    - name: http
+      protocol: HTTP
+      port: 80
+      hostname: "*.example.com"
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata:
+  name: web
+spec:
+  parentRefs:
+    - name: shop
+  hostnames:
+    - shop.example.com
+  rules:
+    - backendRefs:
+        - name: web
+          port: 80
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+    - name: http
+      port: 80
+      targetPort: 8080
+`,
+  },
   reads: ['gatewaysOfRoutes'],
   appliesTo: isRoute,
   checkObject(obj, ctx) {

@@ -12,6 +12,100 @@ export const routeNotAllowed: Rule = {
   id: 'route-not-allowed',
   description: "Every listener a route's parentRef selects refuses it (allowedRoutes: namespace Same/Selector, or kinds); the route is not attached.",
   severity: 'error',
+  docs: {
+    why: "A listener admits routes only from the namespaces its allowedRoutes.namespaces selects (by default `Same`, the Gateway's own namespace), and only of the kinds its allowedRoutes.kinds or its protocol allows. When every listener the parentRef selects refuses the route, the controller sets Accepted: False (NotAllowedByListeners).",
+    fails: `apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata:
+  name: shop
+  namespace: infra
+spec:
+  gatewayClassName: example
+  listeners:
+    - name: http
+      protocol: HTTP
+      port: 80
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata:
+  name: web
+  namespace: shop
+spec:
+  parentRefs:
+    - name: shop
+      namespace: infra
+  rules:
+    - backendRefs:
+        - name: web
+          port: 80
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    app: web
+  ports:
+    - name: http
+      port: 80
+      targetPort: 8080
+`,
+    fixed: `apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata:
+  name: shop
+  namespace: infra
+spec:
+  gatewayClassName: example
+  listeners:
+    - name: http
+      protocol: HTTP
+      port: 80
+      allowedRoutes:
+        namespaces:
+          from: Selector
+          selector:
+            matchLabels:
+              shared-gateway-access: "true"
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata:
+  name: web
+  namespace: shop
+spec:
+  parentRefs:
+    - name: shop
+      namespace: infra
+  rules:
+    - backendRefs:
+        - name: web
+          port: 80
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    app: web
+  ports:
+    - name: http
+      port: 80
+      targetPort: 8080
+---
+apiVersion: v1
+kind: Namespace
+metadata:
+  name: shop
+  labels:
+    shared-gateway-access: "true"
+`,
+  },
   reads: ['gatewaysOfRoutes'],
   appliesTo: isRoute,
   checkObject(obj, ctx) {

@@ -10,6 +10,81 @@ export const routeParentListener: Rule = {
   id: 'route-parent-listener',
   description: "A route's parentRef names a listener (sectionName) or a port that the Gateway does not have; the route is not attached.",
   severity: 'error',
+  docs: {
+    why: "A parentRef with a sectionName or port attaches the route only to the Gateway listener with that name or port. When the Gateway has no such listener, the controller sets Accepted: False (NoMatchingParent) and the route gets no traffic.",
+    fails: `apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata:
+  name: shop
+spec:
+  gatewayClassName: example
+  listeners:
+    - name: http
+      protocol: HTTP
+      port: 80
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata:
+  name: web
+spec:
+  parentRefs:
+    - name: shop
+      sectionName: https
+  rules:
+    - backendRefs:
+        - name: web
+          port: 80
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+    - name: http
+      port: 80
+      targetPort: 8080
+`,
+    fixed: `apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata:
+  name: shop
+spec:
+  gatewayClassName: example
+  listeners:
+    - name: http
+      protocol: HTTP
+      port: 80
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata:
+  name: web
+spec:
+  parentRefs:
+    - name: shop
+      sectionName: http
+  rules:
+    - backendRefs:
+        - name: web
+          port: 80
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+    - name: http
+      port: 80
+      targetPort: 8080
+`,
+  },
   reads: ['gatewaysOfRoutes'],
   appliesTo: isRoute,
   checkObject(obj, ctx) {
