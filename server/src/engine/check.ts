@@ -6,7 +6,7 @@ import { ALL_RULES } from './rules/registry';
 import type { Finding, Rule, RuleContext } from './rules/rule';
 import type { EngineSettings, RuleSetting } from './settings';
 import { withDefaults } from './settings';
-import type { Diagnostic, Range, Severity } from './types';
+import type { Diagnostic, Fix, Range, Severity } from './types';
 import { fileCache } from './checkCache';
 import type { ObjectResults, RuleResult, Thrown } from './checkCache';
 
@@ -124,6 +124,7 @@ export class RuleRunner {
         const range = isRange(f.at) ? f.at : this.obj ? this.obj.doc.rangeOf(f.at) : this.file.lines.range(0, 0);
         const d: Diagnostic = { file: this.file.path, range, severity: setting ? level : (f.severity ?? level), code: rule.id, message: f.message, source: 'kubeway' };
         if (f.fix) d.fix = f.fix;
+        if (f.choices?.length) d.choices = f.choices;
         this.sink.push(d);
       },
     };
@@ -178,7 +179,9 @@ function moveResults(entry: ObjectResults, line: number): void {
     if (result === undefined || isThrown(result) || result.length === 0) return result;
     return result.map((d) => {
       const moved: Diagnostic = { ...d, range: move(d.range) };
-      if (d.fix) moved.fix = { ...d.fix, edits: d.fix.edits.map((e) => ({ ...e, range: move(e.range) })) };
+      const moveFix = (f: Fix): Fix => ({ ...f, edits: f.edits.map((e) => ({ ...e, range: move(e.range) })) });
+      if (d.fix) moved.fix = moveFix(d.fix);
+      if (d.choices) moved.choices = d.choices.map(moveFix);
       return moved;
     });
   });

@@ -1,3 +1,5 @@
+import { nearestNames } from '../schema/suggest';
+import type { Fix } from '../types';
 import type { Rule } from './rule';
 import { isIngressV1, replaceScalarEdit, serviceRefs } from './ingress-common';
 
@@ -30,7 +32,7 @@ export const ingressServiceMissing: Rule = {
     for (const ref of serviceRefs(obj)) {
       if (ws.services(ns, ref.name).length) continue;
       let hint = '';
-      let fix;
+      let fix: Fix | undefined;
       const elsewhere = ws.namespaces().filter((other) => other !== ns && ws.services(other, ref.name).length);
       const near = ws.services(ns).map((s) => s.obj.name).filter((n): n is string => !!n && distance(n, ref.name) <= (ref.name.length > 4 ? 2 : 1));
       const candidates = [...new Set(near)];
@@ -40,10 +42,16 @@ export const ingressServiceMissing: Rule = {
         hint = ` Did you mean \`${candidates[0]}\`?`;
         fix = { title: `Change to ${candidates[0]}`, edits: [replaceScalarEdit(obj, ref.nameNode, candidates[0])] };
       }
+      // The Services of the namespace with the closest names, to pick from (the one typo-near name is the fix).
+      const names = [...new Set(ws.services(ns).map((s) => s.obj.name).filter((n): n is string => !!n))];
+      const choices: Fix[] = nearestNames(ref.name, names, 3, Infinity)
+        .filter((n) => n !== candidates[0] || !fix)
+        .map((n) => ({ title: `Route to Service ${n}`, edits: [replaceScalarEdit(obj, ref.nameNode, n)] }));
       ctx.report({
         at: ref.nameNode,
         message: `Ingress \`${obj.name ?? '(no name)'}\` routes to Service \`${ref.name}\`, which is not in the checked files for namespace \`${ns}\`.${hint}`,
         fix,
+        choices: choices.length ? choices : undefined,
       });
     }
   },

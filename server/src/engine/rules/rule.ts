@@ -12,6 +12,8 @@ export interface Finding {
   at: Node | Range;
   message: string;
   fix?: Fix;
+  /** Fixes to choose from, when more than one is plausible (the editor lists each). */
+  choices?: Fix[];
   /** Overrides the rule's default severity for this finding (e.g. absent vs. broken reference). */
   severity?: Severity;
 }

@@ -15,7 +15,7 @@ export const schemaUnknownField: Rule = {
       if (f.rule !== 'schema-unknown-field') continue;
       // Strategic-merge directives ($patch, $setElementOrder/...) belong in kustomize patches.
       if (f.key?.startsWith('$') && (patch ??= isKustomizePatch(obj, ctx.workspace))) continue;
-      ctx.report({ at: f.at, message: f.message, fix: f.fix });
+      ctx.report({ at: f.at, message: f.message, fix: f.fix, choices: f.choices });
     }
   },
 };
