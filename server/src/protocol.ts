@@ -2,9 +2,13 @@
  * kubeway's own LSP messages, shared by the language server and the extension (one definition, so that the
  * two cannot drift apart): the `kubeway/graph` request, the traffic graph of a workspace folder laid out and
  * rendered, and the `kubeway/graphChanged` notification, sent after checks settle so that an open diagram
- * asks again. Types only besides the method names: the extension's bundle takes nothing else from here.
+ * asks again; the `kubeway/fileStatus` request, what kubeway made of a document (for the status bar). Types
+ * only besides the method names: the extension's bundle takes nothing else from here.
  */
+import type { FileStatus } from './engine/editor/fileStatus';
 import type { TrafficGraph } from './engine/graph/types';
+
+export type { FileStatus };
 
 export const GRAPH_REQUEST = 'kubeway/graph';
 export const GRAPH_CHANGED_NOTIFICATION = 'kubeway/graphChanged';
@@ -32,4 +36,11 @@ export interface GraphRequestResult {
   /** The picture, without embedded styles (the webview brings them). */
   svg: string;
   stale: GraphStaleFile[];
+}
+
+export const FILE_STATUS_REQUEST = 'kubeway/fileStatus';
+
+export interface FileStatusParams {
+  /** The document's URI. */
+  uri: string;
 }
