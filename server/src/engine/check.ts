@@ -4,6 +4,7 @@ import type { K8sObject } from './model/object';
 import type { Workspace } from './model/workspace';
 import { ALL_RULES } from './rules/registry';
 import type { Finding, Rule, RuleContext } from './rules/rule';
+import { containersOf, podSpecOf } from './rules/workload-support';
 import type { EngineSettings, RuleSetting } from './settings';
 import { withDefaults } from './settings';
 import type { Diagnostic, Fix, Range, Severity } from './types';
@@ -55,7 +56,7 @@ export function checkFile(ws: Workspace, path: string, options: CheckOptions = {
     let failed: Thrown | undefined;
     if (isThrown(ofFile)) failed = ofFile;
     else for (let d = 0; d < ofFile.length; d++) found.push(ofFile[d]);
-    if (rule.checkObject && !failed) {
+    if ((rule.checkObject || rule.checkContainer) && !failed) {
       for (let k = 0; k < objects.length; k++) {
         let result = kept[k].results[i];
         if (result === undefined) kept[k].results[i] = result = run.object(objects[k]);
@@ -137,10 +138,13 @@ export class RuleRunner {
   /** The rule's findings for one object of the file (none when it does not apply, or the rule is off). */
   object(obj: K8sObject): RuleResult {
     const rule = this.rule;
-    if (this.off || !rule.checkObject || !ruleApplies(rule, obj)) return NONE;
+    if (this.off || (!rule.checkObject && !rule.checkContainer) || !ruleApplies(rule, obj)) return NONE;
     this.obj = obj;
     try {
-      return this.collect(() => rule.checkObject!(obj, this.ctx));
+      return this.collect(() => {
+        rule.checkObject?.(obj, this.ctx);
+        if (rule.checkContainer) for (const c of containersOf(obj.reader, podSpecOf(obj))) rule.checkContainer(c, obj, this.ctx);
+      });
     } finally {
       this.obj = undefined;
     }

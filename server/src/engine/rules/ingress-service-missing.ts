@@ -23,8 +23,66 @@ export const ingressServiceMissing: Rule = {
   id: 'ingress-service-missing',
   description: 'An Ingress routes to a Service that is not in the checked files for its namespace.',
   severity: 'warning',
+  docs: {
+    why: "An Ingress routes only to Services of its own namespace; when none of the checked files declares the Service, the route answers 503. A warning, since the Service may be installed separately.",
+    fails: `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: shop
+spec:
+  rules:
+    - host: shop.example.com
+      http:
+        paths:
+          - path: /
+            pathType: Prefix
+            backend:
+              service:
+                name: api
+                port:
+                  number: 80
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+    - port: 80
+`,
+    fixed: `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: shop
+spec:
+  rules:
+    - host: shop.example.com
+      http:
+        paths:
+          - path: /
+            pathType: Prefix
+            backend:
+              service:
+                name: web
+                port:
+                  number: 80
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+    - port: 80
+`,
+  },
   reads: ['servicesNamed'],
   explains: 'route',
+  kinds: ['Ingress'],
   appliesTo: isIngressV1,
   checkObject(obj, ctx) {
     const ws = ctx.workspace;

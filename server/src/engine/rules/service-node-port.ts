@@ -28,7 +28,35 @@ export const serviceNodePort: Rule = {
   id: 'service-node-port',
   description: 'nodePort is only for NodePort/LoadBalancer Services, must be in the node port range and unique within the Service.',
   severity: 'error',
+  docs: {
+    why: "A node port is opened on every node, from a cluster-wide range (30000-32767 unless kube-apiserver's `--service-node-port-range` says otherwise; kubeway's setting `kubeway.nodePortRange`): the API server rejects a node port outside it, on a ClusterIP Service, or used twice.",
+    fails: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  type: NodePort
+  selector:
+    app: web
+  ports:
+    - port: 80
+      nodePort: 8080
+`,
+    fixed: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  type: NodePort
+  selector:
+    app: web
+  ports:
+    - port: 80
+      nodePort: 30080
+`,
+  },
   reads: ['nodePorts'],
+  kinds: ['Service'],
   appliesTo: appliesToService,
   checkObject(obj, ctx) {
     const r = obj.reader;

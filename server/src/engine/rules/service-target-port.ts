@@ -35,8 +35,74 @@ export const serviceTargetPort: Rule = {
   id: 'service-target-port',
   description: 'A Service targetPort must match a container port of the selected pods (a named one by name and protocol).',
   severity: 'error',
+  docs: {
+    why: "The endpoints controller resolves a named targetPort in each selected pod, by name and protocol: when no container has a port of that name, no pod becomes an endpoint for the port and traffic to it fails. A numeric targetPort that no container declares is a warning: a container may listen on a port it does not declare.",
+    fails: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+    - port: 80
+      targetPort: http
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+          ports:
+            - name: web
+              containerPort: 8080
+`,
+    fixed: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+    - port: 80
+      targetPort: web
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+          ports:
+            - name: web
+              containerPort: 8080
+`,
+  },
   reads: ['podTemplatesSelected'],
   explains: 'target-port',
+  kinds: ['Service'],
   appliesTo: appliesToService,
   checkObject(obj, ctx) {
     const svc = serviceOf(obj);
