@@ -7,6 +7,7 @@
  */
 import type { FileStatus } from './engine/editor/fileStatus';
 import type { TrafficGraph } from './engine/graph/types';
+import type { RoutingTable } from './engine/route/types';
 
 export type { FileStatus };
 
@@ -36,6 +37,8 @@ export interface GraphRequestResult {
   /** The picture, without embedded styles (the webview brings them). */
   svg: string;
   stale: GraphStaleFile[];
+  /** The routing table of the workspace, for the diagram's "Try a request" (file names as the Workspace knows them). */
+  routes: RoutingTable;
 }
 
 export const FILE_STATUS_REQUEST = 'kubeway/fileStatus';

@@ -10,6 +10,8 @@ import { layoutGraphSync } from '../engine/graph/layout';
 import { renderSvg } from '../engine/graph/render';
 import type { TrafficGraph } from '../engine/graph/types';
 import type { Workspace } from '../engine/model/workspace';
+import { buildRoutingTable } from '../engine/route/table';
+import type { RoutingTable } from '../engine/route/types';
 import type { EngineSettings } from '../engine/settings';
 import { GRAPH_CHANGED_NOTIFICATION, GRAPH_REQUEST } from '../protocol';
 import type { GraphRequestParams, GraphRequestResult } from '../protocol';
@@ -71,7 +73,7 @@ export function registerGraphRequests(connection: Connection, getWorkspace: () =
       }
     }
     const shown = stale.filter((s) => !folderUri || inFolder(uriOf(s.file), folderUri));
-    return { graph, svg, stale: shown.map((s) => ({ file: uriOf(s.file), name: s.file, line: s.line, message: s.message })) };
+    return { graph, svg, stale: shown.map((s) => ({ file: uriOf(s.file), name: s.file, line: s.line, message: s.message })), routes: buildRoutingTable(workspace) };
   });
 
   // Start the layout thread and warm elkjs up in it while the editor is idle, so that the first diagram does
