@@ -1,6 +1,8 @@
 import type { Node, Pair } from 'yaml';
 import type { Rule } from './rule';
-import { backendSites, hasLegacyFields, isIngressV1, isNullish, joinAnd, keyNode, laterPair, portNameProblems, replaceScalarEdit, setPair } from './ingress-common';
+import { backendSites, hasLegacyFields, isIngressV1, isNullish, keyNode, laterPair, replaceScalarEdit, setPair } from './ingress-common';
+import { isValidPortName } from '../k8s/validation';
+import { isInvalid } from './utils/messages';
 
 /**
  * validateIngressBackend: `service.port` sets exactly one of `name` (a valid port name) or `number`
@@ -46,13 +48,13 @@ export const ingressBackendPort: Rule = {
       } else if (hasNumber && (number < 1 || number > 65535) && numberNode) {
         ctx.report({ at: numberNode, message: `Port number ${r.scalar(numberNode)?.source || number} is out of range: use 1-65535.` });
       } else if (hasName && nameNode) {
-        const problems = portNameProblems(name);
-        if (!problems.length) continue;
+        const errs = isValidPortName(name);
+        if (!errs.length) continue;
         const lower = name.toLowerCase();
-        const fixable = lower !== name && !portNameProblems(lower).length;
+        const fixable = lower !== name && !isValidPortName(lower).length;
         ctx.report({
           at: nameNode,
-          message: fixable ? `Port name \`${name}\` must be lowercase: write \`${lower}\`.` : `\`${name}\` is not a valid port name: it must ${joinAnd(problems)}.`,
+          message: `Port name \`${name}\` ${isInvalid(errs)}${fixable ? ` (write \`${lower}\`)` : ''}.`,
           fix: fixable ? { title: `Change to ${lower}`, edits: [replaceScalarEdit(obj, nameNode, lower)] } : undefined,
         });
       }

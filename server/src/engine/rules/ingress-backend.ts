@@ -1,6 +1,8 @@
 import type { Node } from 'yaml';
 import type { Rule } from './rule';
-import { backendSites, hasLegacyFields, isDns1035Label, isIngressV1, isNullish, itemHeadRange, keyNode, laterPair, replaceScalarEdit, setPair } from './ingress-common';
+import { backendSites, hasLegacyFields, isIngressV1, isNullish, itemHeadRange, keyNode, laterPair, replaceScalarEdit, setPair } from './ingress-common';
+import { isDNS1035Label } from '../k8s/validation';
+import { isInvalid } from './utils/messages';
 
 /**
  * validateIngressBackend: a backend is exactly one of `service` or `resource`; `service.name` is a DNS-1035
@@ -41,14 +43,12 @@ export const ingressBackend: Rule = {
         const name = r.str(nameNode);
         if (isNullish(r, nameNode) || name === '') {
           ctx.report({ at: keyNode(service) as Node, message: 'The backend `service` has no `name`: set the name of the Service to route to.' });
-        } else if (name !== undefined && nameNode && !isDns1035Label(name)) {
+        } else if (name !== undefined && nameNode && isDNS1035Label(name).length) {
           const lower = name.toLowerCase();
-          const fixable = lower !== name && isDns1035Label(lower);
+          const fixable = lower !== name && !isDNS1035Label(lower).length;
           ctx.report({
             at: nameNode,
-            message: fixable
-              ? `Service name \`${name}\` must be lowercase: write \`${lower}\`.`
-              : `\`${name}\` is not a valid Service name: use at most 63 lowercase letters, digits and \`-\`, starting with a letter and ending with a letter or digit.`,
+            message: `Service name \`${name}\` ${isInvalid(isDNS1035Label(name))}${fixable ? ` (write \`${lower}\`)` : ''}.`,
             fix: fixable ? { title: `Change to ${lower}`, edits: [replaceScalarEdit(obj, nameNode, lower)] } : undefined,
           });
         }

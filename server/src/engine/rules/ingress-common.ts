@@ -9,73 +9,14 @@ import type { K8sObject } from '../model/object';
 import type { DocReader } from '../parse/nodes';
 import { YAML_OPTIONS } from '../parse/yamlOptions';
 import type { Range, TextEdit } from '../types';
+import { byteLength, isDNS1035Label, isDNS1123Subdomain, isIPv4String, isIPv6String, isValidPortName, isWildcardDNS1123Subdomain } from '../k8s/validation';
+import { joinAnd } from './utils/messages';
 
 export const INGRESS_V1 = 'networking.k8s.io/v1';
 
 /** Only networking.k8s.io/v1 Ingresses are validated field by field (removed versions get api-version-removed). */
 export function isIngressV1(obj: K8sObject): boolean {
   return obj.kind === 'Ingress' && obj.apiVersion === INGRESS_V1;
-}
-
-// ---- formats (apimachinery util/validation) ----
-
-const DNS1123_LABEL = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
-const DNS1123_SUBDOMAIN = new RegExp(`^${DNS1123_LABEL}(\\.${DNS1123_LABEL})*$`);
-const WILDCARD_SUBDOMAIN = new RegExp(`^\\*\\.${DNS1123_LABEL}(\\.${DNS1123_LABEL})*$`);
-const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
-
-export function isDns1123Subdomain(s: string): boolean {
-  return s.length <= 253 && DNS1123_SUBDOMAIN.test(s);
-}
-
-export function isWildcardDns1123Subdomain(s: string): boolean {
-  return s.length <= 253 && WILDCARD_SUBDOMAIN.test(s);
-}
-
-export function isDns1035Label(s: string): boolean {
-  return s.length <= 63 && DNS1035_LABEL.test(s);
-}
-
-/** IsValidPortName: 1-15 of [-a-z0-9], at least one letter, no leading/trailing or doubled hyphen. */
-export function portNameProblems(name: string): string[] {
-  const out: string[] = [];
-  if (name.length > 15) out.push('be at most 15 characters');
-  if (!/^[-a-z0-9]+$/.test(name)) out.push('contain only lowercase letters, digits and `-`');
-  if (!/[a-z]/.test(name)) out.push('contain at least one letter');
-  if (name.includes('--')) out.push('not contain `--`');
-  if (name.startsWith('-') || name.endsWith('-')) out.push('not begin or end with `-`');
-  return out;
-}
-
-/** Whether Go's netutils.ParseIPSloppy accepts the text (IPv4 with leading zeros allowed, or IPv6). */
-export function isIPAddress(s: string): boolean {
-  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(s)) return s.split('.').every((p) => Number(p) <= 255);
-  return isIPv6(s);
-}
-
-function isIPv6(s: string): boolean {
-  if (!s.includes(':') || !/^[0-9A-Fa-f:.]+$/.test(s)) return false;
-  let text = s;
-  let groupsNeeded = 8;
-  const lastColon = text.lastIndexOf(':');
-  const tail = text.slice(lastColon + 1);
-  if (tail.includes('.')) {
-    if (!isIPAddress(tail) || tail.includes(':')) return false;
-    text = text.slice(0, lastColon + 1) + '0:0';
-  }
-  const halves = text.split('::');
-  if (halves.length > 2) return false;
-  const groups = (h: string): string[] | undefined => {
-    if (h === '') return [];
-    const g = h.split(':');
-    return g.every((x) => /^[0-9A-Fa-f]{1,4}$/.test(x)) ? g : undefined;
-  };
-  const a = groups(halves[0]);
-  const b = halves.length === 2 ? groups(halves[1]) : [];
-  if (!a || !b) return false;
-  if (halves.length === 1) return a.length === groupsNeeded;
-  groupsNeeded -= a.length + b.length;
-  return groupsNeeded >= 1;
 }
 
 // ---- hosts ----
@@ -94,12 +35,12 @@ export interface HostProblem {
 export function hostProblem(host: string, where: 'rule' | 'tls'): HostProblem | undefined {
   if (host === '') return undefined;
   const what = where === 'rule' ? 'Ingress host' : 'TLS host';
-  const valid = (h: string) => (h.includes('*') ? isWildcardDns1123Subdomain(h) : isDns1123Subdomain(h));
-  if (where === 'rule' && isIPAddress(host)) {
+  const valid = (h: string) => (h.includes('*') ? isWildcardDNS1123Subdomain(h) : isDNS1123Subdomain(h)).length === 0;
+  if (where === 'rule' && (isIPv4String(host) || isIPv6String(host))) {
     return { message: `${what} \`${host}\` is an IP address: a rule's host must be a DNS name (leave \`host\` out to match requests for any host).` };
   }
   if (valid(host)) return undefined;
-  if (host.length > 253) return { message: `${what} is longer than 253 characters.` };
+  if (byteLength(host) > 253) return { message: `${what} is longer than 253 characters.` };
 
   // Peel off what people paste from a URL, then see whether a valid host is left.
   const reasons: string[] = [];
@@ -131,7 +72,7 @@ export function hostProblem(host: string, where: 'rule' | 'tls'): HostProblem | 
     reasons.push('must not end with `.`');
     h = h.slice(0, -1);
   }
-  if (reasons.length && where === 'rule' && isIPAddress(h)) {
+  if (reasons.length && where === 'rule' && (isIPv4String(h) || isIPv6String(h))) {
     return { message: `${what} \`${host}\` is an IP address: a rule's host must be a DNS name (leave \`host\` out to match requests for any host).` };
   }
   if (reasons.length && valid(h)) {
@@ -143,11 +84,6 @@ export function hostProblem(host: string, where: 'rule' | 'tls'): HostProblem | 
   return {
     message: `${what} \`${host}\` is not a valid DNS name: use lowercase letters, digits, \`-\` and \`.\`, starting and ending with a letter or digit (e.g. \`shop.example.com\`).`,
   };
-}
-
-export function joinAnd(parts: string[]): string {
-  if (parts.length <= 1) return parts.join('');
-  return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }
 
 // ---- reading ----
@@ -393,7 +329,7 @@ export function serviceRefs(obj: K8sObject): ServiceRef[] {
     const svc = r.map(r.get(b, 'service'));
     const nameNode = r.get(svc, 'name');
     const name = r.str(nameNode);
-    if (!svc || !nameNode || !name || !isDns1035Label(name)) continue;
+    if (!svc || !nameNode || !name || isDNS1035Label(name).length) continue;
     const port = r.map(r.get(svc, 'port'));
     const nameValue = r.get(port, 'name');
     const numberValue = r.get(port, 'number');
@@ -405,7 +341,7 @@ export function serviceRefs(obj: K8sObject): ServiceRef[] {
     if (portNumber === 0) portNumber = undefined;
     // Compare only a port that the API server accepts: exactly one of a valid name or a valid number.
     const comparable = (portName !== undefined) !== (portNumber !== undefined)
-      && (portName === undefined || !portNameProblems(portName).length)
+      && (portName === undefined || !isValidPortName(portName).length)
       && (portNumber === undefined || (portNumber >= 1 && portNumber <= 65535));
     out.push({
       name,

@@ -1,5 +1,6 @@
 import type { Rule } from './rule';
-import { insertPairEdit, isIngressV1, isNullish, itemHeadRange, joinAnd, ownPair, pathItems, prefixPathProblems, replaceScalarEdit } from './ingress-common';
+import { insertPairEdit, isIngressV1, isNullish, itemHeadRange, ownPair, pathItems, prefixPathProblems, replaceScalarEdit } from './ingress-common';
+import { joinAnd } from './utils/messages';
 
 /**
  * validateHTTPIngressPath: an Exact or Prefix path is absolute and has no `//`, `/./`, `/../`, `%2f`/`%2F`
