@@ -1,7 +1,8 @@
 import { isWorkload } from '../model/apiVersions';
 import type { Rule } from './rule';
-import { containerLabel, containersOf, firstKey, isKustomizePatch, podSpecOf, stringOrNull } from './workload-support';
+import { containerLabel, containersOf, firstKey, podSpecOf, stringOrNull } from './workload-support';
 import { lowerFirst } from './utils/messages';
+import { isKustomizePatch } from '../model/kustomize';
 
 /**
  * Every container needs an image (core validateContainerCommon: `image` Required). Leading or trailing

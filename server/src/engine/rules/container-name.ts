@@ -1,8 +1,9 @@
 import { isWorkload } from '../model/apiVersions';
 import type { Rule } from './rule';
-import { containerLabel, containersOf, firstKey, isKustomizePatch, podSpecOf, stringOrNull } from './workload-support';
+import { containerLabel, containersOf, firstKey, podSpecOf, stringOrNull } from './workload-support';
 import { isDNS1123Label } from '../k8s/validation';
 import { isInvalid } from './utils/messages';
+import { isKustomizePatch } from '../model/kustomize';
 
 /**
  * Container names (core validateContainerCommon, validateContainers, validateInitContainers): required, a

@@ -1,9 +1,10 @@
 import type { Node } from 'yaml';
 import { isWorkload } from '../model/apiVersions';
 import type { Rule } from './rule';
-import { containerLabel, containersOf, firstKey, isKustomizePatch, podSpecOf, stringOrNull } from './workload-support';
+import { containerLabel, containersOf, firstKey, podSpecOf, stringOrNull } from './workload-support';
 import type { ContainerRef } from './workload-support';
 import { lowerFirst } from './utils/messages';
+import { isKustomizePatch } from '../model/kustomize';
 
 const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
 

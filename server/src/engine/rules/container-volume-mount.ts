@@ -1,8 +1,9 @@
 import type { Node } from 'yaml';
 import { isWorkload } from '../model/apiVersions';
 import type { Rule } from './rule';
-import { containerLabel, containersOf, firstKey, isKustomizePatch, keyNode, localPathProblem, podSpecOf, stringOrNull } from './workload-support';
+import { containerLabel, containersOf, firstKey, keyNode, localPathProblem, podSpecOf, stringOrNull } from './workload-support';
 import { lowerFirst } from './utils/messages';
+import { isKustomizePatch } from '../model/kustomize';
 
 /**
  * volumeMounts as core ValidateVolumeMounts checks them: a mount names a volume of the pod (for a StatefulSet,

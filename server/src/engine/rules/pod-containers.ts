@@ -2,7 +2,8 @@ import type { Node } from 'yaml';
 import { isWorkload } from '../model/apiVersions';
 import type { K8sObject } from '../model/object';
 import type { Rule } from './rule';
-import { deepestKey, isKustomizePatch, isUnset, keyNode, objectRef, podSpecOf, podSpecPath, templatePath } from './workload-support';
+import { deepestKey, isUnset, keyNode, objectRef, podSpecOf, podSpecPath, templatePath } from './workload-support';
+import { isKustomizePatch } from '../model/kustomize';
 
 /** A `containers` list written one level too high (e.g. a Deployment's spec.containers, without a template). */
 function misplacedContainers(obj: K8sObject): { key: Node; under: string } | undefined {

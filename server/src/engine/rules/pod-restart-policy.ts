@@ -3,7 +3,8 @@ import { isWorkload } from '../model/apiVersions';
 import type { K8sObject } from '../model/object';
 import type { Rule, RuleContext } from './rule';
 import type { ContainerRef } from './workload-support';
-import { ALWAYS_RESTART_KINDS, containerLabel, containersOf, deepestKey, isKustomizePatch, isUnset, keyNode, podSpecPath, stringOrNull } from './workload-support';
+import { ALWAYS_RESTART_KINDS, containerLabel, containersOf, deepestKey, isUnset, keyNode, podSpecPath, stringOrNull } from './workload-support';
+import { isKustomizePatch } from '../model/kustomize';
 
 const POLICIES = ['Always', 'OnFailure', 'Never'];
 

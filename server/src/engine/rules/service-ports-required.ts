@@ -1,5 +1,6 @@
 import type { Rule } from './rule';
-import { appliesToService, isHeadless, isPatch, keyNode, specField, specOf, svcName } from './service-shared';
+import { appliesToService, isHeadless, keyNode, specField, specOf, svcName } from './service-shared';
+import { isKustomizePatch } from '../model/kustomize';
 
 /**
  * spec.ports is required, except for ExternalName and headless (clusterIP: None) Services (ValidateService).
@@ -17,7 +18,7 @@ export const servicePortsRequired: Rule = {
     if (isHeadless(obj)) return;
     const ports = specField(obj, 'ports');
     if (ports && !r.seq(ports) && r.scalar(ports)?.value !== null) return; // not a list: the schema walk reports it
-    if (r.items(ports).length > 0 || isPatch(ctx.workspace, obj)) return;
+    if (r.items(ports).length > 0 || isKustomizePatch(ctx.workspace, obj)) return;
     const at = keyNode(obj, obj.node, 'spec') ?? obj.anchor;
     const portsKey = keyNode(obj, specOf(obj), 'ports');
     ctx.report({

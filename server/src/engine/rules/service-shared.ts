@@ -11,7 +11,7 @@ import type { Fix } from '../types';
 import type { PodTemplate } from '../model/podTemplate';
 import { serviceOf } from '../model/service';
 import type { Service } from '../model/service';
-import { getsKustomizeSelectorLabels, isKustomizePatch } from './workload-support';
+import { isKustomizePatch } from '../model/kustomize';
 
 export const SERVICE_TYPE_NAMES = ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'] as const;
 export type ServiceTypeName = (typeof SERVICE_TYPE_NAMES)[number];
@@ -35,22 +35,6 @@ export function keyNode(obj: K8sObject, map: unknown, key: string): Node | undef
   return (p?.key as Node | undefined) ?? undefined;
 }
 
-/**
- * A Service from a file that a kustomization applies as a strategic-merge patch: a partial object, whose
- * missing fields (ports, name, type) come from the base. Rules about required fields skip it, and an unset
- * type is unknown there rather than ClusterIP.
- */
-export function isPatch(ws: Workspace, obj: K8sObject): boolean {
-  const s = snapshot(ws);
-  return s.kustomize && memo(s.patch, obj, () => isKustomizePatch(ws, obj));
-}
-
-/** Whether kustomize commonLabels reach the object (they add the same labels to selectors and templates). */
-export function getsCommonLabels(ws: Workspace, obj: K8sObject): boolean {
-  const s = snapshot(ws);
-  return s.kustomize && memo(s.commonLabels, obj, () => getsKustomizeSelectorLabels(ws, obj));
-}
-
 /** The pod templates a Service selects (Workspace.selectedBy, remembered for the other rules). */
 export function selectedTemplates(ws: Workspace, svc: Service): PodTemplate[] {
   return memo(snapshot(ws).selected, svc, () => ws.selectedBy(svc));
@@ -60,31 +44,24 @@ export function selectedTemplates(ws: Workspace, svc: Service): PodTemplate[] {
 
 /**
  * Facts that need a scan of the whole workspace (namespaces, node ports in use, pod templates of unmodelled
- * kinds, kustomize facts), kept until a file is added, replaced or removed (Workspace.version): every check of every Service
+ * kinds), kept until a file is added, replaced or removed (Workspace.version): every check of every Service
  * would otherwise scan the workspace again.
  */
 interface Snapshot {
   /** Workspace.version when it was made. */
   version: number;
-  /** Whether there is a kustomization file at all (else no object is a patch or gets commonLabels). */
-  kustomize: boolean;
   selected: Map<Service, PodTemplate[]>;
   namespaces?: string[];
   usedNodePorts?: Set<number>;
   customTemplates?: Map<string, { obj: K8sObject; labels: Map<string, string> }[]>;
-  patch: Map<K8sObject, boolean>;
-  commonLabels: Map<K8sObject, boolean>;
 }
 
 const snapshots = new WeakMap<Workspace, Snapshot>();
-const KUSTOMIZATION_FILE = /(^|[\\/])(kustomization\.ya?ml|Kustomization)$/;
 
 function snapshot(ws: Workspace): Snapshot {
   const cached = snapshots.get(ws);
   if (cached && cached.version === ws.version) return cached;
-  let kustomize = false;
-  for (const m of ws.fileModels) if (KUSTOMIZATION_FILE.test(m.file.path)) { kustomize = true; break; }
-  const fresh: Snapshot = { version: ws.version, kustomize, selected: new Map(), patch: new Map(), commonLabels: new Map() };
+  const fresh: Snapshot = { version: ws.version, selected: new Map() };
   snapshots.set(ws, fresh);
   return fresh;
 }
@@ -138,7 +115,7 @@ export function serviceTypeOf(obj: K8sObject): ServiceTypeName | undefined {
 export function typeComesFromBase(obj: K8sObject, ws: Workspace): boolean {
   const node = specField(obj, 'type');
   const value = node ? obj.reader.text(node) : undefined;
-  return (value === undefined || value === '') && isPatch(ws, obj);
+  return (value === undefined || value === '') && isKustomizePatch(ws, obj);
 }
 
 /** Whether a field is set to something other than null or "" (what Go decodes to its zero value). */

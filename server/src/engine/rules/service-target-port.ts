@@ -5,8 +5,9 @@ import { effectiveTargetPort, findTargetContainerPort, serviceOf } from '../mode
 import type { ServicePort } from '../model/service';
 import type { Rule, RuleContext } from './rule';
 import type { K8sObject } from '../model/object';
-import { appliesToService, customTemplatesSelected, isPatch, selectedTemplates, svcName } from './service-shared';
+import { appliesToService, customTemplatesSelected, selectedTemplates, svcName } from './service-shared';
 import { isValidPortName } from '../k8s/validation';
+import { isKustomizePatch } from '../model/kustomize';
 
 const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
 
@@ -45,7 +46,7 @@ export const serviceTargetPort: Rule = {
     let skip: boolean | undefined;
     const report: RuleContext['report'] = (f) => {
       // A kustomize patch is judged with its base; pods of unmodelled kinds may serve the port.
-      skip ??= isPatch(ctx.workspace, obj) || customTemplatesSelected(ctx.workspace, obj, svc.selector!).length > 0;
+      skip ??= isKustomizePatch(ctx.workspace, obj) || customTemplatesSelected(ctx.workspace, obj, svc.selector!).length > 0;
       if (!skip) ctx.report(f);
     };
     const out: RuleContext = { ...ctx, report };

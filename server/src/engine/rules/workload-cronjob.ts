@@ -1,7 +1,8 @@
 import type { Node } from 'yaml';
 import { isWorkload } from '../model/apiVersions';
 import type { Rule } from './rule';
-import { deepestKey, isKustomizePatch, objectRef, stringOrNull } from './workload-support';
+import { deepestKey, objectRef, stringOrNull } from './workload-support';
+import { isKustomizePatch } from '../model/kustomize';
 
 interface Bounds {
   min: number;

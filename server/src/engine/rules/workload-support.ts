@@ -6,7 +6,6 @@
  */
 import type { Node, Pair, YAMLMap } from 'yaml';
 import type { K8sObject } from '../model/object';
-import type { Workspace } from '../model/workspace';
 import type { DocReader } from '../parse/nodes';
 import { isMergeKey, keyText } from '../parse/nodes';
 
@@ -327,122 +326,6 @@ export function podSpecPath(kind: string): string[] {
 
 /** Kinds whose pod template must keep `restartPolicy: Always` (long-running controllers). */
 export const ALWAYS_RESTART_KINDS = new Set(['Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet', 'ReplicationController']);
-
-// ---------------------------------------------------------------------------------------------------
-// kustomize patches
-
-const KUSTOMIZATION_FILE = /(^|[\\/])(kustomization\.ya?ml|Kustomization)$/;
-const patchCache = new WeakMap<Workspace, { version: number; facts: KustomizeFacts }>();
-
-function dirOf(path: string): string {
-  const i = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
-  return i < 0 ? '' : path.slice(0, i);
-}
-
-/** Joins and normalises `a/b/../c` with forward slashes (paths and file URIs alike). */
-function joinPath(dir: string, rel: string): string {
-  const full = (dir ? `${dir}/${rel}` : rel).replace(/\\/g, '/');
-  const root = /^([a-zA-Z][a-zA-Z0-9+.-]*:\/\/\/?|\/)?/.exec(full)?.[0] ?? '';
-  const out: string[] = [];
-  for (const p of full.slice(root.length).split('/')) {
-    if (p === '' || p === '.') continue;
-    if (p === '..' && out.length && out[out.length - 1] !== '..') out.pop();
-    else out.push(p);
-  }
-  return root + out.join('/');
-}
-
-function normalise(path: string): string {
-  return joinPath('', path);
-}
-
-interface KustomizeFacts {
-  /** Files applied as strategic-merge patches (`patchesStrategicMerge`, `patches[].path`): partial objects. */
-  patches: Set<string>;
-  /** Resource files that receive selector labels from a kustomization (`commonLabels`, `labels` with includeSelectors). */
-  selectorLabelled: Set<string>;
-}
-
-interface Kustomization {
-  dir: string;
-  resources: string[];
-  addsSelectorLabels: boolean;
-}
-
-/**
- * What the kustomizations of the workspace do to other files. Patches are partial objects, so rules about
- * missing required fields must not judge them; and kustomize fills in selectors and template labels of the
- * resources under a kustomization with `commonLabels`, so a missing selector there is not a mistake.
- */
-export function kustomizeFacts(ws: Workspace): KustomizeFacts {
-  const cached = patchCache.get(ws);
-  if (cached && cached.version === ws.version) return cached.facts;
-  const patches = new Set<string>();
-  const byDir = new Map<string, Kustomization>();
-  for (const fm of ws.fileModels) {
-    if (!KUSTOMIZATION_FILE.test(fm.file.path)) continue;
-    const dir = normalise(dirOf(fm.file.path));
-    for (const doc of fm.file.documents) {
-      const r = doc.reader;
-      const root = r.map(doc.contents);
-      if (!root) continue;
-      for (const item of r.items(r.get(root, 'patchesStrategicMerge'))) {
-        const p = r.str(item);
-        if (p && !p.includes('\n')) patches.add(joinPath(dir, p));
-      }
-      for (const item of r.items(r.get(root, 'patches'))) {
-        const p = r.str(r.get(item, 'path')) ?? r.str(item);
-        if (p && !p.includes('\n')) patches.add(joinPath(dir, p));
-      }
-      const resources: string[] = [];
-      for (const field of ['resources', 'bases', 'components']) {
-        for (const item of r.items(r.get(root, field))) {
-          const p = r.str(item);
-          if (p && !/^[a-z]+:\/\//i.test(p)) resources.push(joinPath(dir, p));
-        }
-      }
-      const common = r.map(r.get(root, 'commonLabels'));
-      const labels = r.items(r.get(root, 'labels')).some((l) => r.scalar(r.get(l, 'includeSelectors'))?.value === true);
-      byDir.set(dir, { dir, resources, addsSelectorLabels: (!!common && common.items.length > 0) || labels });
-    }
-  }
-  // Selector labels flow from a kustomization down to every resource it reaches, through bases.
-  const selectorLabelled = new Set<string>();
-  const visit = (k: Kustomization, seen: Set<string>) => {
-    if (seen.has(k.dir)) return;
-    seen.add(k.dir);
-    for (const res of k.resources) {
-      const sub = byDir.get(res);
-      if (sub) visit(sub, seen);
-      else selectorLabelled.add(res);
-    }
-  };
-  for (const k of byDir.values()) if (k.addsSelectorLabels) visit(k, new Set());
-  const facts = { patches, selectorLabelled };
-  patchCache.set(ws, { version: ws.version, facts });
-  return facts;
-}
-
-/** A file named like a patch (`patch.yaml`, `replicas-patch.yml`, `patches/x.yaml`), whose kustomization may be elsewhere. */
-function looksLikePatchFile(path: string): boolean {
-  const parts = path.split(/[\\/]/);
-  const base = (parts.pop() ?? '').replace(/\.ya?ml$/i, '');
-  if (parts.length && /^patch(es)?$/i.test(parts[parts.length - 1])) return true;
-  return base.split(/[-_.]/).some((w) => /^patch(es)?$/i.test(w));
-}
-
-/** Whether an object comes from a file that a kustomization applies as a patch (a partial object). */
-export function isKustomizePatch(ws: Workspace, obj: K8sObject): boolean {
-  if (looksLikePatchFile(obj.file)) return true;
-  const { patches } = kustomizeFacts(ws);
-  return patches.size > 0 && patches.has(normalise(obj.file));
-}
-
-/** Whether kustomize adds selector labels (commonLabels) to this object's selector and pod template. */
-export function getsKustomizeSelectorLabels(ws: Workspace, obj: K8sObject): boolean {
-  const { selectorLabelled } = kustomizeFacts(ws);
-  return selectorLabelled.size > 0 && selectorLabelled.has(normalise(obj.file));
-}
 
 // ---------------------------------------------------------------------------------------------------
 // Containers of a pod spec
