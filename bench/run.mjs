@@ -4,7 +4,7 @@
 // summary with the targets of issue 7 checked.
 //
 //   node bench/run.mjs [--reps N] [--sizes 10,100,1000] [--multi 200x5] [--variants clean,errors]
-//                      [--quick] [--no-yls] [--no-engine] [--no-startup] [--startup-files N] [--no-fan]
+//                      [--quick] [--no-yls] [--no-engine] [--no-startup] [--startup-files N] [--no-fan] [--no-typing]
 //
 // yaml-language-server, a Node 22 binary and the offline Kubernetes schema come from the harness's
 // setup-deps.sh (npm registry only), installed into $PERF_DEPS (default /tmp/perf-deps) when missing.
@@ -80,6 +80,10 @@ if (!flag('no-fan')) {
   log('the diagram of 2000 selected workloads (and of an Ingress with 10 000 paths)');
   run(process.execPath, [join(ROOT, 'bench/fan.mjs'), '--json', join(OUT, 'fan.json')]);
 }
+if (!flag('no-typing')) {
+  log('typing burst: 3 MB document, 300 edits at once, a hover on another document');
+  run(process.execPath, [join(ROOT, 'bench/typing.mjs'), '--mb', '3', '--edits', '300', '--reps', String(reps), '--gen', join(HARNESS, 'gen.mjs'), '--server', `${process.execPath} ${join(DIST, 'server.js')} --stdio`, '--json', join(OUT, 'typing.json')]);
+}
 
 // ------------------------------------------------------------------ summary
 const read = (f) => (existsSync(join(OUT, f)) ? JSON.parse(readFileSync(join(OUT, f), 'utf8')) : undefined);
@@ -88,6 +92,7 @@ const yls = read('yls.json');
 const engine = read('engine.json');
 const startup = read('startup.json');
 const fan = read('fan.json');
+const typing = read('typing.json');
 const byName = (res) => new Map((res?.results ?? []).map((r) => [r.workload, r]));
 const K = byName(kw);
 const Y = byName(yls);
@@ -136,6 +141,11 @@ if (startup) {
   lines.push('', `## Workspace start-up: ${s.files} files (median of ${s.reps})`, '');
   lines.push(`Indexed in ${fmt(s.indexedMs)} ms with ${s.progressReports} progress reports (begin: ${s.progressBegin}); the open document's diagnostics after ${fmt(s.openDiagnosticsMs)} ms; all diagnostics after ${fmt(s.allDiagnosticsMs)} ms (${s.filesWithDiagnostics} files with findings); ${s.requestsDuringIndexing.n} hover/completion requests during indexing: p50 ${fmt(s.requestsDuringIndexing.p50, 1)} / p95 ${fmt(s.requestsDuringIndexing.p95, 1)} / max ${fmt(s.requestsDuringIndexing.max, 1)} ms; peak RSS ${s.peakRssMB} MB.`);
 }
+if (typing) {
+  const t = typing;
+  lines.push('', `## Typing burst: ${(t.bytes / 2 ** 20).toFixed(1)} MiB document, ${t.edits} edits at once (median of ${t.reps})`, '');
+  lines.push(`Another document's hover answered after ${fmt(t.hoverMs)} ms; the newest version's diagnostics published after ${fmt(t.newestPublishedMs)} ms${t.timedOut ? ` (${t.timedOut} run(s) timed out after ${t.timeoutMs} ms)` : ''}; ${fmt(t.publishes)} publish(es) for the burst; ${fmt(t.cpuS, 2)} s server CPU; peak RSS ${fmt(t.peakRssMB)} MB.`);
+}
 
 // ------------------------------------------------------------------ targets (issue 7)
 const targets = [];
@@ -182,9 +192,12 @@ if (fan) {
   lines.push('', '## The diagram of large fans (issue 17; each in a fresh process)', '', '| case | objects → boxes | total ms | peak RSS MB |', '|---|---|---|---|');
   for (const f of fan) lines.push(f.failed ? `| ${f.label} | failed | | |` : `| ${f.label} | ${f.nodes} → ${f.boxes} | ${fmt(f.totalMs)} | ${fmt(f.peakRssMB)} |`);
 }
+if (typing) {
+  target('typing burst: only the newest version is checked and published, another document\'s hover does not wait for it (issue 17)', typing.publishes <= 2 && typing.timedOut === 0 && typing.hoverMs < typing.newestPublishedMs, `${fmt(typing.publishes)} publish(es), hover ${fmt(typing.hoverMs)} ms, newest published ${fmt(typing.newestPublishedMs)} ms`);
+}
 lines.push('', '## Targets (issue 7)', '', ...targets, '');
 const summary = lines.join('\n');
 writeFileSync(join(OUT, 'summary.md'), summary);
-writeFileSync(join(OUT, 'summary.json'), JSON.stringify({ host: { cpus: cpu.length, model: cpu[0]?.model, memGB: Math.round(os.totalmem() / 2 ** 30), node: process.version, load: os.loadavg() }, kubeway: kw?.results?.map((r) => ({ workload: r.workload, median: r.median })), yls: yls?.results?.map((r) => ({ workload: r.workload, median: r.median })), engine, startup, fan, targets }, null, 1));
+writeFileSync(join(OUT, 'summary.json'), JSON.stringify({ host: { cpus: cpu.length, model: cpu[0]?.model, memGB: Math.round(os.totalmem() / 2 ** 30), node: process.version, load: os.loadavg() }, kubeway: kw?.results?.map((r) => ({ workload: r.workload, median: r.median })), yls: yls?.results?.map((r) => ({ workload: r.workload, median: r.median })), engine, startup, fan, typing, targets }, null, 1));
 console.log(`\n${summary}`);
 log(`written to ${OUT}`);

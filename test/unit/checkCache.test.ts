@@ -89,7 +89,7 @@ describe('rules that read other objects', () => {
     walk(join(repoRoot(), 'examples'));
     // Workspace methods that hand out other objects (file(path) and fileModels are how rules find their own
     // file and the kustomizations; a kustomization change drops every kept result).
-    const OBJECT_READS = new Set(['find', 'services', 'podTemplates', 'selectedBy', 'allIngresses', 'ingressesRoutingTo', 'namespaces', 'objects', 'crds']);
+    const OBJECT_READS = new Set(['find', 'services', 'podTemplates', 'selectedBy', 'allIngresses', 'ingressesWithHost', 'ingressesRoutingTo', 'namespaces', 'objects', 'crds']);
     const readers = new Set<string>();
     for (const rule of ALL_RULES) {
       // A Workspace per rule: nothing is remembered from other rules' reads.

@@ -1,4 +1,11 @@
-import type { ParsedArgs } from './main';
+import type { ParsedArgs } from './args';
+import { graphCommand } from './graph';
+import { routeCommand } from './route';
 
-/** Commands beyond `check`, registered by name (the graph command adds itself here). */
-export const commands: Record<string, (args: ParsedArgs, out: (s: string) => void, err: (s: string) => void) => number> = {};
+export type Command = (args: ParsedArgs, out: (s: string) => void, err: (s: string) => void) => number;
+
+/** Commands beyond `check`, by name. */
+export const commands: Record<string, Command> = {
+  graph: graphCommand,
+  route: routeCommand,
+};

@@ -1,5 +1,6 @@
-import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { existsSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { Workspace } from '../engine/model/workspace';
 
 const MANIFEST = /\.ya?ml$/i;
 const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode-test', 'dist', 'out']);
@@ -87,4 +88,32 @@ export function displayPath(path: string, cwd = process.cwd()): string {
   const abs = resolve(path);
   const rel = relative(cwd, abs);
   return rel && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel) ? rel : abs;
+}
+
+const chartRoots = new Map<string, string | undefined>();
+
+/**
+ * The folder of the nearest `Chart.yaml` above a file (a Helm chart), named like displayPath names files
+ * ('' for the working folder), or undefined when there is none: the engine skips the chart's templates/.
+ */
+export function chartRootOf(path: string, cwd = process.cwd()): string | undefined {
+  if (path === STDIN) return undefined;
+  const find = (dir: string): string | undefined => {
+    if (chartRoots.has(dir)) return chartRoots.get(dir);
+    const parent = dirname(dir);
+    const found = existsSync(join(dir, 'Chart.yaml')) ? dir : parent === dir ? undefined : find(parent);
+    chartRoots.set(dir, found);
+    return found;
+  };
+  const dir = find(dirname(resolve(path)));
+  if (dir === undefined) return undefined;
+  const rel = relative(cwd, dir);
+  return rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel) ? rel : dir;
+}
+
+/** Loads every file given into one workspace; paths are stored as the user will see them. */
+export function loadWorkspace(paths: string[]): Workspace {
+  const ws = new Workspace();
+  for (const f of collectFiles(paths)) ws.setText(displayPath(f), readText(f), { chartRoot: chartRootOf(f) });
+  return ws;
 }

@@ -6,10 +6,9 @@ import { buildGraph } from '../engine/graph/build';
 import { renderPage } from '../engine/graph/html';
 import { layoutGraphSync } from '../engine/graph/layout';
 import { renderSvg } from '../engine/graph/render';
-import { commands } from './commands';
-import { InputError } from './files';
-import { UsageError, loadWorkspace } from './main';
-import type { ParsedArgs } from './main';
+import { UsageError } from './args';
+import { InputError, loadWorkspace } from './files';
+import type { ParsedArgs } from './args';
 
 const FORMATS = ['json', 'svg', 'html'];
 
@@ -41,5 +40,3 @@ export function graphCommand(args: ParsedArgs, out: (s: string) => void): number
   } else out(text);
   return 0;
 }
-
-commands.graph = graphCommand;

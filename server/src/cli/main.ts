@@ -1,15 +1,15 @@
 #!/usr/bin/env node
 /** The kubeway command line: `kubeway check` (and `kubeway graph`) over files and folders, using the same engine as the editor. */
-import { Workspace } from '../engine/model/workspace';
+import type { TemplateReason } from '../engine/parse/templates';
 import { checkWorkspace } from '../engine/check';
 import { withDefaults } from '../engine/settings';
 import type { RuleSetting } from '../engine/settings';
 import { ruleById } from '../engine/rules/registry';
-import { collectFiles, displayPath, InputError, readText } from './files';
-import { formatJson, formatSarif, formatText } from './format';
+import { parseArgs, rejectUnknownOptions, UsageError } from './args';
+import type { ParsedArgs } from './args';
 import { commands } from './commands';
-import './graph';
-import './route';
+import { InputError, loadWorkspace } from './files';
+import { formatJson, formatSarif, formatText } from './format';
 
 declare const KUBEWAY_VERSION: string;
 export const VERSION = typeof KUBEWAY_VERSION === 'string' ? KUBEWAY_VERSION : '0.0.0-dev';
@@ -30,65 +30,12 @@ Text output is coloured on a terminal (NO_COLOR / FORCE_COLOR override it).
 Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage or I/O failure;
 for route: 0 every trace routed, 1 some trace has no route or is broken.`;
 
-export interface ParsedArgs {
-  command: string | undefined;
-  paths: string[];
-  options: Map<string, string>;
-  /** Every option in command-line order, for options that may repeat (`--header`). */
-  optionList: [string, string][];
-}
-
-/** Options that never take a value (so that `--help dir/` keeps `dir/` as a path). */
-const FLAGS = new Set(['help', 'version']);
-
-export function parseArgs(argv: string[]): ParsedArgs {
-  const [command, ...rest] = argv;
-  const paths: string[] = [];
-  const options = new Map<string, string>();
-  const optionList: [string, string][] = [];
-  const set = (name: string, value: string): void => {
-    options.set(name, value);
-    optionList.push([name, value]);
-  };
-  for (let i = 0; i < rest.length; i++) {
-    const a = rest[i];
-    if (a === '--') {
-      paths.push(...rest.slice(i + 1));
-      break;
-    }
-    if (a === '-h') set('help', '');
-    else if (a.startsWith('--')) {
-      const eq = a.indexOf('=');
-      if (eq > 0) set(a.slice(2, eq), a.slice(eq + 1));
-      else if (!FLAGS.has(a.slice(2)) && i + 1 < rest.length && !rest[i + 1].startsWith('--')) set(a.slice(2), rest[++i]);
-      else set(a.slice(2), '');
-    } else paths.push(a);
-  }
-  return { command, paths, options, optionList };
-}
-
-/** Fails with a usage error on an option the command does not know (a typo must not be ignored). */
-export function rejectUnknownOptions(args: ParsedArgs, known: readonly string[]): void {
-  for (const name of args.options.keys()) {
-    if (!known.includes(name)) throw new UsageError(`unknown option --${name} for ${args.command}`);
-  }
-}
-
-/** Loads every file given into one workspace; paths are stored as the user will see them. */
-export function loadWorkspace(paths: string[]): Workspace {
-  const ws = new Workspace();
-  for (const f of collectFiles(paths)) ws.setText(displayPath(f), readText(f));
-  return ws;
-}
-
 export function parseNodePortRange(value: string | undefined): { min: number; max: number } | undefined {
   if (value === undefined) return undefined;
   const m = /^(\d{1,5})-(\d{1,5})$/.exec(value);
   if (!m || +m[1] < 1 || +m[1] > +m[2] || +m[2] > 65535) throw new UsageError(`--node-port-range takes MIN-MAX within 1-65535, e.g. 30000-32767 (got "${value}")`);
   return { min: +m[1], max: +m[2] };
 }
-
-export class UsageError extends Error {}
 
 const RULE_LEVELS = ['error', 'warning', 'information', 'hint', 'off'];
 
@@ -113,6 +60,13 @@ function useColour(): boolean {
   return !!process.stdout.isTTY;
 }
 
+/** `2 files skipped as templates: a.yaml (why), b.yaml (why)`. */
+function skippedTemplates(skipped: { path: string; reason: TemplateReason }[]): string {
+  const n = skipped.length;
+  const shown = skipped.slice(0, 10).map((s) => `${s.path} (${s.reason.message})`);
+  return `${n} file${n === 1 ? '' : 's'} skipped as template${n === 1 ? '' : 's'}: ${shown.join(', ')}${n > 10 ? `, and ${n - 10} more` : ''}`;
+}
+
 function check(args: ParsedArgs, out: (s: string) => void, err: (s: string) => void): number {
   rejectUnknownOptions(args, ['format', 'node-port-range', 'rule']);
   const format = args.options.get('format') ?? 'text';
@@ -124,13 +78,13 @@ function check(args: ParsedArgs, out: (s: string) => void, err: (s: string) => v
   const rules = parseRuleSettings(args.options.get('rule'));
   const ws = loadWorkspace(args.paths);
   if (ws.paths.length === 0) err(`kubeway: no *.yaml or *.yml files in ${args.paths.join(', ')}`);
-  // Templates are skipped by design; say so, on stderr so that the report itself stays as documented.
-  const templates = ws.paths.filter((p) => ws.file(p)?.file.template);
-  if (templates.length) err(`kubeway: skipped ${templates.length} file${templates.length === 1 ? '' : 's'} containing \`{{\` (unrendered Helm/Go templates are not checked): ${templates.slice(0, 5).join(', ')}${templates.length > 5 ? ', …' : ''}`);
+  // Templates are skipped by design; say so on stderr, and in the text report's summary.
+  const skipped = ws.skippedFiles();
+  if (skipped.length) err(`kubeway: ${skippedTemplates(skipped)}`);
   const diagnostics = checkWorkspace(ws, { settings: withDefaults({ ...(nodePortRange ? { nodePortRange } : {}), rules }) });
   if (format === 'json') out(formatJson(diagnostics));
   else if (format === 'sarif') out(formatSarif(diagnostics, VERSION));
-  else out(formatText(diagnostics, useColour()));
+  else out(formatText(diagnostics, useColour()) + (skipped.length ? `\n${skippedTemplates(skipped)}` : ''));
   return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }
 

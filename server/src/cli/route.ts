@@ -1,9 +1,8 @@
 /** `kubeway route <url> <file|dir>...`: where a request goes, from the Ingress controllers (or a Service name, a node port) to the pods. */
-import { buildRoutingTable, parseHeader, parseRequest, requestUrl, traceWithTable } from '../engine/route';
-import type { RouteReport, Trace } from '../engine/route';
-import { commands } from './commands';
-import { UsageError, loadWorkspace, rejectUnknownOptions } from './main';
-import type { ParsedArgs } from './main';
+import { buildRoutingTable, formatRouteText, parseHeader, parseRequest, traceWithTable } from '../engine/route';
+import { UsageError, rejectUnknownOptions } from './args';
+import type { ParsedArgs } from './args';
+import { loadWorkspace } from './files';
 
 const FORMATS = ['text', 'json'];
 
@@ -31,30 +30,3 @@ export function routeCommand(args: ParsedArgs, out: (s: string) => void, err: (s
   out(format === 'json' ? JSON.stringify(report, null, 2) : formatRouteText(report));
   return report.traces.every((t) => t.outcome === 'routed' || t.outcome === 'redirected') ? 0 : 1;
 }
-
-function hops(t: Trace): string {
-  const parts: string[] = [];
-  if (t.route) {
-    const r = t.route;
-    const what = r.defaultBackend ? 'default backend' : `${r.host ?? '*'} ${r.pathType ?? 'ImplementationSpecific'} ${r.path ?? '/'}`;
-    parts.push(`Ingress ${r.namespace}/${r.name} (${what})`);
-  }
-  if (t.service) parts.push(`Service ${t.service.namespace}/${t.service.name}:${t.service.port ?? '?'}${t.service.targetPort !== null && t.service.targetPort !== t.service.port ? ` (targetPort ${t.service.targetPort})` : ''}`);
-  if (t.pods.length) parts.push(t.pods.map((p) => `${p.kind} ${p.namespace}/${p.name}${p.container ? ` ${p.container}` : ''}:${p.containerPort ?? '?'}/${p.protocol}`).join(', '));
-  return parts.join(' → ');
-}
-
-/** The text form: one block per trace, the chain of hops and the `why` lines. */
-export function formatRouteText(report: RouteReport): string {
-  const lines = [`${report.request.method} ${requestUrl(report.request)}`];
-  for (const t of report.traces) {
-    const who = t.via === 'ingress' ? (t.class === null ? 'default class' : `class ${t.class}`) : t.via === 'service' ? 'Service DNS name' : 'node port';
-    const chain = hops(t);
-    lines.push('', `${who}: ${t.outcome}${chain ? `: ${chain}` : ''}`);
-    if (t.route) lines.push(`  at ${t.route.file}:${t.route.range.start.line + 1}:${t.route.range.start.character + 1}`);
-    for (const w of t.why) lines.push(`  - ${w}`);
-  }
-  return lines.join('\n');
-}
-
-commands.route = routeCommand;

@@ -1,7 +1,8 @@
 /** The engine's public surface: everything the CLI, the language server and the diagram use. */
 export * from './types';
 export * from './settings';
-export { ManifestFile, ManifestDocument, isTemplateText } from './parse/manifestFile';
+export { ManifestFile, ManifestDocument, templateReason } from './parse/manifestFile';
+export type { TemplateContext, TemplateReason } from './parse/manifestFile';
 export { LineIndex } from './parse/lines';
 export { DocReader } from './parse/nodes';
 export { Workspace } from './model/workspace';

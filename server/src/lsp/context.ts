@@ -1,10 +1,10 @@
 /** What every request handler gets: the connection, the open documents, the Workspace and its names. */
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import * as editor from '../engine/editor';
 import { textLines } from '../engine/editor/lines';
 import type { TextLines } from '../engine/editor/lines';
 import { documentLines } from './convert';
+import type { LazyTextDocument } from './documents';
 import type { FileNames } from './files';
 import type { ServerSettings } from './settings';
 import type { Validation } from './validation';
@@ -34,7 +34,7 @@ export const EDITOR_ANSWERS: EditorAnswers = {
 export interface ServerContext {
   connection: Connection;
   editor: EditorAnswers;
-  documents: TextDocuments<TextDocument>;
+  documents: TextDocuments<LazyTextDocument>;
   names: FileNames;
   validation: Validation;
   settings(): ServerSettings;

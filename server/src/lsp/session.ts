@@ -4,7 +4,7 @@
  * step through file-watcher events) form one Workspace, so references resolve into files that are not open.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
@@ -21,6 +21,7 @@ import { onCompletion } from './completion';
 import { EDITOR_ANSWERS } from './context';
 import type { EditorAnswers, ServerContext } from './context';
 import { toLspDiagnostic } from './convert';
+import { LAZY_DOCUMENTS } from './documents';
 import { onDefinition } from './definition';
 import { onDocumentSymbols } from './documentSymbols';
 import { FileNames, uriToPath } from './files';
@@ -52,7 +53,7 @@ export interface ServerOptions {
 const MAX_DISK_FILE = 32 * 1024 * 1024;
 
 export function startServer(connection: Connection, options: ServerOptions = {}): ServerContext {
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments(LAZY_DOCUMENTS);
   const names = new FileNames();
   let settings: ServerSettings = readSettings(undefined);
   let capabilities: ClientCapabilities = {};
@@ -104,11 +105,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   // ------------------------------------------------------------------ open documents
 
-  /** When each open document was last put into the Workspace (for the leading edge of the debounce). */
-  const lastUpdate = new Map<string, number>();
+  /** When each open document's last change was taken in (the edits of a burst follow each other closely). */
+  const lastChange = new Map<string, number>();
+  /** Puts an open document's newest text into the Workspace (the versions between are never parsed). */
   const update = (doc: TextDocument): void => {
     pending.delete(doc.uri);
-    lastUpdate.set(doc.uri, Date.now());
     const name = names.nameOf(doc.uri);
     if (openByName.get(name) !== doc) return;
     try {
@@ -129,11 +130,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   documents.onDidChangeContent(({ document }) => {
     const name = names.nameOf(document.uri);
     if (openByName.get(name) !== document || validation.versionOf(name) === document.version) return;
+    const now = Date.now();
+    // A pause since this document's last change and since the server last worked: the edit is taken at
+    // once (re-parsing only the changed documents is cheap). Otherwise more edits are likely queued behind it
+    // (typing, or edits that arrived while a check ran): wait until they stop and take only the newest text.
+    const quiet = now - Math.max(lastChange.get(document.uri) ?? 0, validation.busyUntil) >= debounceMs;
+    lastChange.set(document.uri, now);
     const timer = pending.get(document.uri);
     if (timer) clearTimeout(timer);
-    // An edit after a pause is taken at once (re-parsing only the changed documents is cheap); edits that
-    // follow it quickly (typing) are gathered until a pause.
-    if (!timer && Date.now() - (lastUpdate.get(document.uri) ?? 0) >= debounceMs) {
+    if (!timer && quiet) {
       update(document);
       return;
     }
@@ -145,7 +150,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const timer = pending.get(document.uri);
     if (timer) clearTimeout(timer);
     pending.delete(document.uri);
-    lastUpdate.delete(document.uri);
+    lastChange.delete(document.uri);
     if (openByName.get(name) !== document) return;
     openByName.delete(name);
     // Back to the disk's text (the file may also have been created or saved while it was open).

@@ -59,6 +59,9 @@ export class Validation {
   private lastChangeAt = 0;
   /** While the workspace folders are being read, closed files are not checked (they all will be at the end). */
   indexing = false;
+  /** When the last piece of work (a text put in, a slice of checks) ended (Date.now()): edits that arrive
+   * right after it were probably sent while it ran, and are gathered instead of taken one by one. */
+  busyUntil = 0;
 
   constructor(
     private readonly host: ValidationHost,
@@ -84,6 +87,14 @@ export class Validation {
    * the checks it may affect. `bulk` (start-up indexing) skips the dependents: everything is checked after.
    */
   setText(name: string, text: string, version: number | undefined, bulk = false): void {
+    try {
+      this.putText(name, text, version, bulk);
+    } finally {
+      this.busyUntil = Date.now();
+    }
+  }
+
+  private putText(name: string, text: string, version: number | undefined, bulk: boolean): void {
     const old = this.workspace.file(name);
     if (old && old.file.text === text) {
       this.textVersion.set(name, version);
@@ -166,7 +177,9 @@ export class Validation {
   private schedule(): void {
     if (this.scheduled) return;
     this.scheduled = true;
-    setImmediate(() => this.runSlice());
+    // Two turns of the event loop: the messages already received (the connection handles one per turn) go
+    // first, so that a check never starts on a text that an edit waiting in the queue already replaced.
+    setImmediate(() => setImmediate(() => this.runSlice()));
   }
 
   private next(): string | undefined {
@@ -194,6 +207,7 @@ export class Validation {
         this.host.log(`kubeway: checking ${name} failed: ${errorText(error)}`);
       }
     } while (Date.now() < deadline);
+    this.busyUntil = Date.now();
     if (this.dirtyOpen.size > 0 || (!this.indexing && this.dirtyOther.size > 0)) this.schedule();
     else if (this.pendingChanges.length > 0) return; // the dependents' timer comes back here
     else if (this.changedSinceSettled) {

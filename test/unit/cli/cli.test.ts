@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
@@ -45,8 +45,9 @@ before(() => {
 describe('kubeway check: exit codes', () => {
   it('0 and "No problems found." for clean files (non-Kubernetes YAML and Helm templates are skipped)', () => {
     const r = kubeway(['check', `${FIXTURES}/clean`]);
-    assert.equal(r.stdout, 'No problems found.\n');
-    assert.equal(r.stderr, `kubeway: skipped 1 file containing \`{{\` (unrendered Helm/Go templates are not checked): ${FIXTURES}/clean/chart-template.yaml\n`);
+    const skipped = `1 file skipped as template: ${FIXTURES}/clean/chart-template.yaml (an unrendered Helm/Go template: \`{{ … }}\` stands where YAML structure is, on line 5)`;
+    assert.equal(r.stdout, `No problems found.\n${skipped}\n`);
+    assert.equal(r.stderr, `kubeway: ${skipped}\n`);
     assert.equal(r.status, 0);
   });
 
@@ -364,12 +365,35 @@ describe('kubeway check --rule', () => {
 });
 
 describe('kubeway check: templates', () => {
-  it('says on stderr which files it skipped as unrendered templates, and reports nothing in them', () => {
+  it('says on stdout and stderr which files it skipped as unrendered templates, and why, and reports nothing in them', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kubeway-tpl-'));
     writeFileSync(join(dir, 'deployment.yaml'), 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\nspec:\n  replicas: {{ .Values.replicas }}\n');
     const r = kubeway(['check', dir]);
     assert.equal(r.status, 0);
-    assert.equal(r.stdout, 'No problems found.\n');
-    assert.match(r.stderr, /^kubeway: skipped 1 file containing `\{\{` \(unrendered Helm\/Go templates are not checked\): .*deployment\.yaml\n$/);
+    const skipped = `1 file skipped as template: ${dir}/deployment.yaml (an unrendered Helm/Go template: \`{{ … }}\` stands where YAML structure is, on line 4)`;
+    assert.equal(r.stdout, `No problems found.\n${skipped}\n`);
+    assert.equal(r.stderr, `kubeway: ${skipped}\n`);
+  });
+
+  it("skips every file of a chart's templates/ (a Chart.yaml above it), and checks files whose `{{` is text", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kubeway-chart-'));
+    mkdirSync(join(dir, 'chart', 'templates', 'tests'), { recursive: true });
+    mkdirSync(join(dir, 'chart', 'crds'), { recursive: true });
+    writeFileSync(join(dir, 'chart', 'Chart.yaml'), 'apiVersion: v2\nname: web\nversion: 1.0.0\n');
+    // No `{{` at all, but Helm renders it: skipped by its place.
+    writeFileSync(join(dir, 'chart', 'templates', 'service.yaml'), 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  type: nodeport\n  ports:\n  - port: 80\n');
+    writeFileSync(join(dir, 'chart', 'templates', 'tests', 'pod.yaml'), 'apiVersion: v1\nkind: Service\nmetadata:\n  name: t\nspec:\n  type: nodeport\n');
+    // crds/ is not rendered by Helm: checked.
+    writeFileSync(join(dir, 'chart', 'crds', 'svc.yaml'), 'apiVersion: v1\nkind: Service\nmetadata:\n  name: crd\nspec:\n  type: nodeport\n  ports:\n  - port: 80\n');
+    // Prometheus rules and a Grafana dashboard: `{{` inside values is text, the files are checked.
+    writeFileSync(
+      join(dir, 'rules.yaml'),
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: rules\ndata:\n  summary: Instance {{ $labels.instance }} is down\n  quoted: "{{ $value }}"\n  dashboard.json: |\n    {"title": "{{ .Name }}"}\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: rules\nspec:\n  type: nodeport\n  ports:\n  - port: 80\n',
+    );
+    const r = kubeway(['check', dir, '--format', 'json']);
+    const files = (JSON.parse(r.stdout) as { diagnostics: { file: string; code: string }[] }).diagnostics.filter((d) => d.code === 'service-type').map((d) => d.file).sort();
+    assert.deepEqual(files, [`${dir}/chart/crds/svc.yaml`, `${dir}/rules.yaml`]);
+    const why = 'in the templates/ folder of the Helm chart ' + dir + '/chart/Chart.yaml: render it with `helm template` to check it';
+    assert.equal(r.stderr, `kubeway: 2 files skipped as templates: ${dir}/chart/templates/service.yaml (${why}), ${dir}/chart/templates/tests/pod.yaml (${why})\n`);
   });
 });

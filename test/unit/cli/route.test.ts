@@ -65,7 +65,7 @@ describe('kubeway route', () => {
       r.stdout,
       `POST http://books.example.com/
 
-class nginx: routed: Ingress shop/bookshop (books.example.com Prefix /) → Service shop/storefront:http (targetPort 3000) → Deployment shop/storefront web:3000/TCP
+class nginx: routed: Ingress shop/bookshop (books.example.com Prefix /) → Service shop/storefront port http (80) → targetPort 3000 → Deployment shop/storefront web:3000/TCP
   at ${FILE}:16:9
   - class nginx: Ingress shop/bookshop
   - Ingress rules match host and path only, not method POST and header x-canary

@@ -224,6 +224,17 @@ describe('route: namespaces and broken backends', () => {
   });
 });
 
+describe('route: AWS Load Balancer Controller actions', () => {
+  it('a `use-annotation` backend is the action of its annotation: a redirect is `redirected`, and the rule is not a duplicate', () => {
+    const ws = workspace({
+      'i.yaml': `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: alb\n  namespace: shop\n  annotations:\n    alb.ingress.kubernetes.io/actions.ssl-redirect: '{"Type": "redirect", "RedirectConfig": {"Protocol": "HTTPS", "Port": "443", "StatusCode": "HTTP_301"}}'\nspec:\n  ingressClassName: alb\n  rules:\n  - http:\n      paths:\n      - {path: /, pathType: Prefix, backend: {service: {name: ssl-redirect, port: {name: use-annotation}}}}\n${path('/', 'web')}\n`,
+    });
+    const [t] = traces(ws, 'http://shop.example.com/');
+    assert.equal(t.outcome, 'redirected');
+    assert.equal(t.why.at(-1), 'backend: AWS Load Balancer Controller action ssl-redirect (alb.ingress.kubernetes.io/actions.ssl-redirect): the load balancer answers with a redirect');
+  });
+});
+
 describe('route: in-cluster entry points', () => {
   const ws = workspace({
     'apps.yaml':

@@ -10,6 +10,7 @@ import type { TextLines } from './lines';
 import { objectAtCursor, objectPath, pathIs, pathStarts } from './objectAt';
 import { backendAtPath, backendMarkdown, selectedPodsMarkdown, servicePortAtPath, targetPortMarkdown } from './traffic';
 import { PATH_TYPE_DOCS, PROTOCOL_DOCS, SERVICE_TYPE_DOCS } from './values';
+import { ingressPathMarkdown } from './routeHover';
 
 export interface HoverAnswer {
   markdown: string;
@@ -61,6 +62,8 @@ export function hover(ws: Workspace, path: string, lines: TextLines, pos: Positi
   if (obj && isIngress(obj.apiVersion, obj.kind)) {
     const found = backendAtPath(obj, keyPath);
     if (found) sections.push(backendMarkdown(ws, obj, found.backend));
+    const examples = ingressPathMarkdown(ws, obj, keyPath);
+    if (examples) sections.push(examples);
   }
   if (sections.length === 0) return undefined;
   return {

@@ -118,3 +118,16 @@ export function serviceBackends(ing: Ingress): { backend: IngressBackend; rule?:
   for (const rule of ing.rules) for (const path of rule.paths) if (path.backend) out.push({ backend: path.backend, rule, path });
   return out;
 }
+
+const CLASS_ANNOTATION = 'kubernetes.io/ingress.class';
+
+/**
+ * The IngressClass whose controller serves an Ingress: `spec.ingressClassName`, else the deprecated
+ * `kubernetes.io/ingress.class` annotation, else null (the cluster's default class).
+ */
+export function ingressClassOf(ing: Ingress): string | null {
+  if (ing.ingressClassName) return ing.ingressClassName;
+  const r = ing.obj.reader;
+  const annotation = r.str(r.get(r.get(ing.obj.metadata, 'annotations'), CLASS_ANNOTATION));
+  return annotation ? annotation : null;
+}

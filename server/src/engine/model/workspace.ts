@@ -1,7 +1,7 @@
 import { CrdRegistry } from '../crd/registry';
 import { KustomizeIndex } from './kustomize';
 import { ManifestFile } from '../parse/manifestFile';
-import type { ManifestDocument } from '../parse/manifestFile';
+import type { ManifestDocument, TemplateContext, TemplateReason } from '../parse/manifestFile';
 import { ingressOf, serviceBackends } from './ingress';
 import type { Ingress } from './ingress';
 import { K8sObject, objectsOfDocument } from './object';
@@ -59,8 +59,15 @@ export class Workspace {
    * did not change are kept, with their objects, and only the objects of changed documents leave and enter
    * the index.
    */
-  setText(path: string, text: string): FileModel {
-    return this.setFile(new ManifestFile(path, text, this.files.get(path)?.file));
+  setText(path: string, text: string, context?: TemplateContext): FileModel {
+    return this.setFile(new ManifestFile(path, text, this.files.get(path)?.file, context));
+  }
+
+  /** The files skipped as unrendered templates, with why (for the CLI's summary and the editor's note). */
+  skippedFiles(): { path: string; reason: TemplateReason }[] {
+    const out: { path: string; reason: TemplateReason }[] = [];
+    for (const [path, model] of this.files) if (model.file.template) out.push({ path, reason: model.file.template });
+    return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
 
   setFile(file: ManifestFile): FileModel {

@@ -22,8 +22,8 @@ import { YAML_OPTIONS } from './yamlOptions';
 
 /** Scalars and collections re-indented in one piece of text, at most (each one costs a parse of the piece). */
 const MAX_REINDENTED = 64;
-/** Characters parsed again, at most, beyond four times the piece's length (hostile input has many errors). */
-const REPARSE_BUDGET = 8 << 20;
+/** Characters parsed again, at most, beyond twice the piece's length (hostile input has many errors). */
+const REPARSE_BUDGET = 1 << 20;
 
 /**
  * The documents of `source` (which starts at offset `offset` of its file), read as go-yaml reads them:
@@ -35,7 +35,7 @@ export function composeAsGoYaml(source: string, offset: number, compose: (source
   if (!docs.some((d) => d.errors.length)) return docs;
   const shifts = new Shifts();
   const done = new Set<number>();
-  const budget = REPARSE_BUDGET + 4 * source.length;
+  const budget = REPARSE_BUDGET + 2 * source.length;
   for (let round = 0, spent = 0; round < MAX_REINDENTED && spent < budget; round++, spent += source.length) {
     const region = unindentedRegion(docs, source, offset);
     if (!region || done.has(region.start)) break;

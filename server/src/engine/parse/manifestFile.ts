@@ -7,16 +7,16 @@ import type { Chunk } from './chunks';
 import { isKubernetesDocument, readDocument } from './problems';
 import { YAML_OPTIONS } from './yamlOptions';
 import { composeAsGoYaml } from './goYamlCompat';
+import { templateReason } from './templates';
+import type { TemplateContext, TemplateReason } from './templates';
 
 export { ManifestDocument } from './document';
 export type { YamlProblem, DocumentState } from './document';
 export { chunkStarts } from './chunks';
 import type { YamlProblem } from './document';
 
-/** Text that is an unrendered Helm / Go template: never diagnosed. */
-export function isTemplateText(text: string): boolean {
-  return text.includes('{{');
-}
+export { templateReason } from './templates';
+export type { TemplateContext, TemplateReason } from './templates';
 
 /** A parsed manifest file: its text, line index, documents and YAML-level problems. */
 export class ManifestFile {
@@ -24,8 +24,8 @@ export class ManifestFile {
   readonly documents: ManifestDocument[] = [];
   /** YAML problems of the file's Kubernetes documents, in text order: at most one syntax error per file. */
   readonly problems: YamlProblem[] = [];
-  /** Unrendered template: no documents, no problems. */
-  readonly template: boolean;
+  /** Why the file is an unrendered template (then it has no documents and no problems), or undefined. */
+  readonly template: TemplateReason | undefined;
   /** Whether any document is a Kubernetes object (YAML problems are only reported for those). */
   readonly looksLikeKubernetes: boolean;
 
@@ -37,17 +37,18 @@ export class ManifestFile {
   /**
    * Parses `text`. With `previous` (an earlier version of the same file), the documents whose text did not
    * change are taken over from it instead of being parsed again; they then belong to this file (previous
-   * must not be used any more).
+   * must not be used any more). `context` says what the caller knows of the file's folder (a Helm chart).
    */
   constructor(
     readonly path: string,
     readonly text: string,
     previous?: ManifestFile,
+    context?: TemplateContext,
   ) {
     // What did not change: the text before the first and after the last changed character.
     const edit = previous ? commonEnds(previous.text, text) : undefined;
     this.lines = previous && edit ? LineIndex.edited(previous.lines, text, edit.prefix, edit.suffix) : new LineIndex(text);
-    this.template = isTemplateText(text);
+    this.template = templateReason(path, text, context);
     if (!this.template) this.parse(previous && !previous.template ? previous : undefined, edit);
     this.looksLikeKubernetes = this.documents.some((d) => d.kubernetes);
   }

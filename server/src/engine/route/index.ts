@@ -7,9 +7,11 @@ import { buildRoutingTable } from './table';
 import type { HttpRequest, RouteMatcherFn, RouteReport, RoutingTable } from './types';
 
 export * from './types';
-export { parseRequest, parseHeader, requestUrl } from './request';
+export { parseRequest, parseHeader, parseRequestLine, requestUrl } from './request';
+export { formatRouteText } from './format';
 export type { RequestOptions } from './request';
-export { buildRoutingTable, ingressClassOf, ingressesByClass } from './table';
+export { buildRoutingTable, ingressesByClass } from './table';
+export { ingressClassOf } from '../model/ingress';
 export { matchIngressView, traceTable } from './match';
 
 /** The matcher of each kind of view. A new kind of route (HTTPRoute) registers its matcher here. */

@@ -46,6 +46,25 @@ export function parseRequest(url: string, opts?: RequestOptions): HttpRequest | 
   };
 }
 
+/**
+ * `[METHOD] URL [Name:value]...` as typed in one field (the diagram's, the editor command's), e.g.
+ * `POST https://shop.example.com/cart X-Canary:yes`. Self-contained, like parseRequest.
+ */
+export function parseRequestLine(line: string): { url: string; method?: string; headers: [string, string][] } | string {
+  const words = line.trim().split(/\s+/).filter((w) => w !== '');
+  let method: string | undefined;
+  if (words.length > 1 && /^[A-Za-z]+$/.test(words[0]) && !/[.:/]/.test(words[0])) method = words.shift();
+  const url = words.shift();
+  if (url === undefined) return 'type a URL, e.g. https://shop.example.com/cart';
+  const headers: [string, string][] = [];
+  for (const w of words) {
+    const colon = w.indexOf(':');
+    if (colon <= 0) return `\`${w}\` is not a header: write Name:value`;
+    headers.push([w.slice(0, colon), w.slice(colon + 1)]);
+  }
+  return { url, method, headers };
+}
+
 /** `Name:value` (as `--header` takes it) → a pair, or undefined when there is no name before a colon. */
 export function parseHeader(text: string): [string, string] | undefined {
   const colon = text.indexOf(':');

@@ -3,25 +3,14 @@
  * behind each backend; for each Service its ports and node ports. Built once; matched per request.
  */
 import type { Ingress, IngressBackend, IngressPath, IngressRule } from '../model/ingress';
-import { ingressOf } from '../model/ingress';
+import { ingressClassOf } from '../model/ingress';
 import { resolveBackend } from '../model/references';
 import type { Workspace } from '../model/workspace';
+import { ALB_USE_ANNOTATION } from '../rules/ingress-common';
 import { followServicePort, objectName, ruleReason } from './backend';
 import type { BackendTrace, RouteRef, RoutingTable, TableRoute, TableService, TableView } from './types';
 
-const CLASS_ANNOTATION = 'kubernetes.io/ingress.class';
 const REGEX_ANNOTATIONS = ['nginx.ingress.kubernetes.io/use-regex', 'nginx.ingress.kubernetes.io/rewrite-target'];
-
-/**
- * The IngressClass whose controller serves an Ingress: `spec.ingressClassName`, else the deprecated
- * `kubernetes.io/ingress.class` annotation, else null (the cluster's default class).
- */
-export function ingressClassOf(ing: Ingress): string | null {
-  if (ing.ingressClassName) return ing.ingressClassName;
-  const r = ing.obj.reader;
-  const annotation = r.str(r.get(r.get(ing.obj.metadata, 'annotations'), CLASS_ANNOTATION));
-  return annotation ? annotation : null;
-}
 
 /** The Ingresses of the workspace grouped by class, in file order (the default class as `null`). */
 export function ingressesByClass(ws: Workspace): Map<string | null, Ingress[]> {
@@ -46,6 +35,7 @@ export function ingressBackendTrace(ws: Workspace, ing: Ingress, backend: Ingres
     const res = r.map(r.get(backend.node, 'resource'));
     return { outcome: 'routed', service: null, pods: [], why: [`backend: resource ${r.text(r.get(res, 'kind')) ?? '?'}/${r.text(r.get(res, 'name')) ?? '?'} (not a Service: the controller serves it; not followed)`] };
   }
+  if (backend.portName === ALB_USE_ANNOTATION && backend.serviceName) return albAction(ing, backend.serviceName);
   const written = backend.portName ?? backend.portNumber ?? null;
   const resolution = resolveBackend(ws, ing, backend);
   const head = `backend Service ${ns}/${backend.serviceName ?? '?'} port ${written ?? '(none)'}`;
@@ -84,6 +74,27 @@ export function ingressBackendTrace(ws: Workspace, ing: Ingress, backend: Ingres
   }
 }
 
+/** An AWS Load Balancer Controller action (`alb.ingress.kubernetes.io/actions.<name>`): a redirect, a fixed response, a forward. */
+function albAction(ing: Ingress, name: string): BackendTrace {
+  const r = ing.obj.reader;
+  const key = `alb.ingress.kubernetes.io/actions.${name}`;
+  const text = r.str(r.get(r.get(ing.obj.metadata, 'annotations'), key));
+  let type: unknown;
+  try {
+    type = text === undefined ? undefined : (JSON.parse(text) as { Type?: unknown }).Type;
+  } catch {
+    type = undefined;
+  }
+  if (text === undefined) return { outcome: 'broken', service: null, pods: [], why: [`backend: AWS Load Balancer Controller action \`${name}\`, but the Ingress has no annotation ${key}`] };
+  const kind = typeof type === 'string' ? type.toLowerCase() : '?';
+  return {
+    outcome: kind === 'redirect' ? 'redirected' : 'routed',
+    service: null,
+    pods: [],
+    why: [`backend: AWS Load Balancer Controller action ${name} (${key}): ${kind === 'redirect' ? 'the load balancer answers with a redirect' : kind === 'fixed-response' ? 'the load balancer answers itself' : `${kind} (not followed)`}`],
+  };
+}
+
 function routeRef(ing: Ingress, node: IngressPath['node'] | IngressBackend['node'], rule: IngressRule | undefined, path: IngressPath | undefined): RouteRef {
   const obj = ing.obj;
   return {
@@ -105,23 +116,26 @@ function describeClass(cls: string | null, ings: Ingress[]): string {
   return cls === null ? `default class (no ingressClassName): ${list}` : `class ${cls}: ${list}`;
 }
 
+/** The view of one IngressClass's controller: its Ingresses' routes, default backends and tls entries, in file order. */
+export function buildIngressView(ws: Workspace, cls: string | null, ings: Ingress[]): TableView {
+  const view: TableView = { matcher: 'ingress', via: 'ingress', class: cls, describe: describeClass(cls, ings), routes: [], defaults: [], tls: [] };
+  for (const ing of ings) {
+    const owner = `Ingress ${objectName(ing.obj)}`;
+    const r = ing.obj.reader;
+    const annotations = r.get(ing.obj.metadata, 'annotations');
+    const regex = REGEX_ANNOTATIONS.some((a) => r.get(annotations, a) !== undefined && (a.endsWith('rewrite-target') || r.text(r.get(annotations, a)) === 'true'));
+    const entry = (route: RouteRef, backend: IngressBackend | undefined): TableRoute => ({ route, owner, ...(regex ? { regex } : {}), backend: ingressBackendTrace(ws, ing, backend) });
+    if (ing.defaultBackend) view.defaults.push(entry(routeRef(ing, ing.defaultBackend.node, undefined, undefined), ing.defaultBackend));
+    for (const rule of ing.rules) for (const path of rule.paths) view.routes.push(entry(routeRef(ing, path.node, rule, path), path.backend));
+    for (const t of ing.tls) view.tls.push({ hosts: t.hosts, secretName: t.secretName ?? null, namespace: ing.obj.namespace, owner });
+  }
+  return view;
+}
+
 /** The routing table of a workspace (see `RoutingTable`). */
 export function buildRoutingTable(ws: Workspace): RoutingTable {
   const views: TableView[] = [];
-  for (const [cls, ings] of ingressesByClass(ws)) {
-    const view: TableView = { matcher: 'ingress', via: 'ingress', class: cls, describe: describeClass(cls, ings), routes: [], defaults: [], tls: [] };
-    for (const ing of ings) {
-      const owner = `Ingress ${objectName(ing.obj)}`;
-      const r = ing.obj.reader;
-      const annotations = r.get(ing.obj.metadata, 'annotations');
-      const regex = REGEX_ANNOTATIONS.some((a) => r.get(annotations, a) !== undefined && (a.endsWith('rewrite-target') || r.text(r.get(annotations, a)) === 'true'));
-      const entry = (route: RouteRef, backend: IngressBackend | undefined): TableRoute => ({ route, owner, ...(regex ? { regex } : {}), backend: ingressBackendTrace(ws, ing, backend) });
-      if (ing.defaultBackend) view.defaults.push(entry(routeRef(ing, ing.defaultBackend.node, undefined, undefined), ing.defaultBackend));
-      for (const rule of ing.rules) for (const path of rule.paths) view.routes.push(entry(routeRef(ing, path.node, rule, path), path.backend));
-      for (const t of ing.tls) view.tls.push({ hosts: t.hosts, secretName: t.secretName ?? null, namespace: ing.obj.namespace, owner });
-    }
-    views.push(view);
-  }
+  for (const [cls, ings] of ingressesByClass(ws)) views.push(buildIngressView(ws, cls, ings));
   // Named classes first, by name; the default class last: traces come in a stable order.
   views.sort((a, b) => (a.class === null ? 1 : b.class === null ? -1 : a.class < b.class ? -1 : a.class > b.class ? 1 : 0));
   const services: TableService[] = [];

@@ -304,7 +304,8 @@ export function prefixPathProblems(path: string): string[] {
 
 // ---- references to Services ----
 
-const ALB_USE_ANNOTATION = 'use-annotation';
+/** AWS Load Balancer Controller: a backend with `port.name: use-annotation` is the action of annotation `alb.ingress.kubernetes.io/actions.<service.name>`. */
+export const ALB_USE_ANNOTATION = 'use-annotation';
 
 /** A v1 backend that names a Service, written well enough to be looked up. */
 export interface ServiceRef {

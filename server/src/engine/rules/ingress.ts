@@ -1,6 +1,7 @@
 import { ingressBackend } from './ingress-backend';
 import { ingressBackendPort } from './ingress-backend-port';
 import { ingressClass } from './ingress-class';
+import { ingressDuplicatePath } from './ingress-duplicate-path';
 import { ingressHost } from './ingress-host';
 import { ingressLegacyBackend } from './ingress-legacy-backend';
 import { ingressNoRoutes } from './ingress-no-routes';
@@ -24,4 +25,5 @@ export const INGRESS_RULES: readonly Rule[] = [
   ingressClass,
   ingressServiceMissing,
   ingressServicePort,
+  ingressDuplicatePath,
 ];

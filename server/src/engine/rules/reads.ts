@@ -31,6 +31,8 @@ export interface ChangeSummary {
   /** Namespaces and names of changed Services. */
   serviceNamespaces: Set<string>;
   serviceNames: Set<string>;
+  /** The hosts (`''` for rules without host) of changed Ingresses. */
+  ingressHosts: Set<string>;
   /** API groups with a changed CustomResourceDefinition. */
   crdGroups: Set<string>;
 }
@@ -124,6 +126,20 @@ export const OBJECT_READS = {
       for (const s of ws.servicesWithNodePorts()) add(s.obj);
     },
   },
+  /** An Ingress compares its rules' hosts and paths with those of the other Ingresses with a rule for the same host. */
+  ingressesOfHost: {
+    description: 'the Ingresses with a rule for one of its hosts',
+    dependsOn(obj, changes) {
+      if (changes.ingressHosts.size === 0) return false;
+      const ing = ingressOf(obj);
+      return !!ing && ing.rules.some((r) => changes.ingressHosts.has(r.host ?? ''));
+    },
+    readersOf(ws, changed, add) {
+      const ing = ingressOf(changed);
+      if (!ing) return;
+      for (const host of new Set(ing.rules.map((r) => r.host ?? ''))) for (const other of ws.ingressesWithHost(host)) add(other.obj);
+    },
+  },
   /** A custom resource is validated against the CRDs of its API group in the files (or the bundled ones when there are none). */
   customResourceDefinitions: {
     description: 'the CustomResourceDefinitions of its API group in the files (the bundled ones when there are none)',
@@ -140,7 +156,7 @@ export const OBJECT_READS = {
 export type ObjectReadName = keyof typeof OBJECT_READS;
 
 export function emptySummary(): ChangeSummary {
-  return { templateNamespaces: new Set(), selectingServices: new Set(), nodePorts: false, serviceNamespaces: new Set(), serviceNames: new Set(), crdGroups: new Set() };
+  return { templateNamespaces: new Set(), selectingServices: new Set(), nodePorts: false, serviceNamespaces: new Set(), serviceNames: new Set(), ingressHosts: new Set(), crdGroups: new Set() };
 }
 
 /** Sums up changed objects (old and new versions) for `dependsOn`. */
@@ -154,6 +170,8 @@ export function summarize(ws: Workspace, changed: readonly K8sObject[], into: Ch
       if (hasNodePorts(c)) into.nodePorts = true;
       continue;
     }
+    const ing = ingressOf(c);
+    if (ing) for (const r of ing.rules) into.ingressHosts.add(r.host ?? '');
     const labels = templateLabels(c);
     if (!labels) continue;
     into.templateNamespaces.add(c.namespace);
@@ -168,5 +186,6 @@ export function mergeSummary(into: ChangeSummary, from: ChangeSummary): void {
   into.nodePorts ||= from.nodePorts;
   for (const ns of from.serviceNamespaces) into.serviceNamespaces.add(ns);
   for (const n of from.serviceNames) into.serviceNames.add(n);
+  for (const h of from.ingressHosts) into.ingressHosts.add(h);
   for (const g of from.crdGroups) into.crdGroups.add(g);
 }
