@@ -1,9 +1,10 @@
 import type { Node } from 'yaml';
 import { isWorkload } from '../model/apiVersions';
 import type { Rule } from './rule';
-import { containersOf, podSpecOf, stringOrNull } from './workload-support';
 import { isValidPortName } from '../k8s/validation';
 import { isInvalid } from './utils/messages';
+import { stringOrNull } from '../parse/values';
+import { containersOf, podSpecOf } from './utils/podSpec';
 
 /**
  * Container port names (core validateContainerPorts, validation.IsValidPortName): an IANA service name — at

@@ -1,8 +1,10 @@
 import type { Node, Pair } from 'yaml';
 import type { Rule } from './rule';
-import { backendSites, hasLegacyFields, isIngressV1, isNullish, keyNode, laterPair, replaceScalarEdit, setPair } from './ingress-common';
 import { isValidPortName } from '../k8s/validation';
 import { isInvalid } from './utils/messages';
+import { isUnset, pairKey, setPair } from '../parse/values';
+import { laterPair, replaceScalarEdit } from './utils/edits';
+import { backendSites, hasLegacyFields, isIngressV1 } from './utils/ingress';
 
 /**
  * validateIngressBackend: `service.port` sets exactly one of `name` (a valid port name) or `number`
@@ -32,17 +34,17 @@ export const ingressBackendPort: Rule = {
       const name = r.str(nameNode);
       const number = r.int(numberNode);
       // Values of the wrong type (a quoted number, a number as name) are the schema rule's.
-      if ((nameNode && !isNullish(r, nameNode) && name === undefined) || (numberNode && !isNullish(r, numberNode) && number === undefined)) continue;
+      if ((nameNode && !isUnset(r, nameNode) && name === undefined) || (numberNode && !isUnset(r, numberNode) && number === undefined)) continue;
       const hasName = !!name;
       const hasNumber = number !== undefined && number !== 0;
       const svcName = r.str(r.get(svc, 'name'));
       const ofService = svcName ? ` of Service \`${svcName}\`` : '';
       if (hasName && hasNumber) {
         const second = laterPair(namePair as Pair, numberPair as Pair);
-        ctx.report({ at: keyNode(second) as Node, message: `The backend port sets both \`name\` and \`number\`: set one of them (the name or the number of a port${ofService}).` });
+        ctx.report({ at: pairKey(second) as Node, message: `The backend port sets both \`name\` and \`number\`: set one of them (the name or the number of a port${ofService}).` });
       } else if (!hasName && !hasNumber) {
         ctx.report({
-          at: (keyNode(portPair) ?? keyNode(service)) as Node,
+          at: (pairKey(portPair) ?? pairKey(service)) as Node,
           message: `The backend has no port: set \`port.number\` or \`port.name\` to a port${ofService}.`,
         });
       } else if (hasNumber && (number < 1 || number > 65535) && numberNode) {

@@ -1,8 +1,9 @@
 import type { K8sObject } from '../model/object';
 import type { Rule, RuleContext } from './rule';
-import { INGRESS_V1, isIngressV1, specOf } from './ingress-common';
 import { isDNS1123Subdomain } from '../k8s/validation';
 import { isInvalid } from './utils/messages';
+import { INGRESS_V1, isIngressV1 } from './utils/ingress';
+import { specOf } from './utils/object';
 
 const CLASS_ANNOTATION = 'kubernetes.io/ingress.class';
 

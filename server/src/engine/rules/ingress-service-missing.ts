@@ -1,5 +1,6 @@
 import type { Rule } from './rule';
-import { isIngressV1, replaceScalarEdit, serviceRefs } from './ingress-common';
+import { replaceScalarEdit } from './utils/edits';
+import { isIngressV1, serviceRefs } from './utils/ingress';
 
 /** Edit distance, bounded: enough to suggest a Service name that is one typo away. */
 function distance(a: string, b: string): number {

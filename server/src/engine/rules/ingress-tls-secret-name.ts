@@ -1,7 +1,9 @@
 import type { Rule } from './rule';
-import { isIngressV1, replaceScalarEdit, specOf } from './ingress-common';
 import { isDNS1123Subdomain } from '../k8s/validation';
 import { isInvalid } from './utils/messages';
+import { replaceScalarEdit } from './utils/edits';
+import { isIngressV1 } from './utils/ingress';
+import { specOf } from './utils/object';
 
 /**
  * validateIngressTLS: `tls[].secretName`, when set, is a valid Secret name (a DNS-1123 subdomain). Whether

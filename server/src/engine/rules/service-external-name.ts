@@ -1,8 +1,10 @@
 import type { Rule } from './rule';
-import { appliesToService, keyNode, replaceFix, serviceTypeOf, specField, svcName } from './service-shared';
 import { isDNS1123Subdomain } from '../k8s/validation';
 import { isInvalid } from './utils/messages';
 import { isKustomizePatch } from '../model/kustomize';
+import { keyNode } from '../parse/values';
+import { replaceFix } from './utils/edits';
+import { appliesToService, serviceTypeOf, specField, svcName } from './utils/service';
 
 /**
  * An ExternalName Service is a DNS CNAME: `externalName` is required and must be a lowercase DNS-1123
@@ -25,7 +27,7 @@ export const serviceExternalName: Rule = {
     if (cname === '') {
       if (!node && isKustomizePatch(ctx.workspace, obj)) return;
       ctx.report({
-        at: node ?? keyNode(obj, obj.node, 'spec') ?? obj.anchor,
+        at: node ?? keyNode(obj.reader, obj.node, 'spec') ?? obj.anchor,
         message: `${svcName(obj)} is of type ExternalName but has no externalName: set externalName to the DNS name it stands for (e.g. db.example.com).`,
       });
       return;

@@ -1,9 +1,9 @@
 import type { Rule } from './rule';
-import { appliesToService } from './service-shared';
-import { deepestKey } from './workload-support';
 import { nameIsDNS1035Label, nameIsDNSLabel } from '../k8s/validation';
 import { isInvalid } from './utils/messages';
 import { isKustomizePatch } from '../model/kustomize';
+import { deepestKey } from './utils/object';
+import { appliesToService } from './utils/service';
 
 /**
  * A Service's name becomes a DNS label (`<name>.<namespace>.svc`), so the API server requires a DNS-1035

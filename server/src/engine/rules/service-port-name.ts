@@ -1,8 +1,9 @@
 import type { Rule } from './rule';
-import { appliesToService, itemAnchor, portMaps, specField } from './service-shared';
 import { isDNS1123Label } from '../k8s/validation';
 import { isInvalid } from './utils/messages';
 import { isKustomizePatch } from '../model/kustomize';
+import { itemAnchor } from './utils/object';
+import { appliesToService, portMaps, specField } from './utils/service';
 
 /**
  * Service port names (validateServicePort): required when the Service has more than one port, each a

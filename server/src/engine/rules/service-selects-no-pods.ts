@@ -1,10 +1,12 @@
 import type { PodTemplate } from '../model/podTemplate';
 import { selectorMatches, serviceOf } from '../model/service';
 import type { Rule } from './rule';
-import { misplacedTemplateLabels } from './workload-support';
-import { appliesToService, customTemplatesSelected, keyNode, namespacesOf, selectedTemplates, specOf, svcName } from './service-shared';
 import { isQualifiedName, isValidLabelValue } from '../k8s/validation';
 import { getsKustomizeSelectorLabels, isKustomizePatch } from '../model/kustomize';
+import { keyNode } from '../parse/values';
+import { specOf } from './utils/object';
+import { misplacedTemplateLabels } from './utils/podSpec';
+import { appliesToService, customTemplatesSelected, namespacesOf, selectedTemplates, svcName } from './utils/service';
 
 /**
  * A Service whose selector matches no pod template of its namespace (Deployments, StatefulSets, DaemonSets,
@@ -56,7 +58,7 @@ export const serviceSelectsNoPods: Rule = {
       }
     }
     ctx.report({
-      at: keyNode(obj, specOf(obj), 'selector') ?? obj.anchor,
+      at: keyNode(obj.reader, specOf(obj), 'selector') ?? obj.anchor,
       message: `${svcName(obj)} selects no pods: no workload in namespace \`${ns}\` has labels ${wanted}${hint}.`,
     });
   },

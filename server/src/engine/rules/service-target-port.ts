@@ -5,9 +5,9 @@ import { effectiveTargetPort, findTargetContainerPort, serviceOf } from '../mode
 import type { ServicePort } from '../model/service';
 import type { Rule, RuleContext } from './rule';
 import type { K8sObject } from '../model/object';
-import { appliesToService, customTemplatesSelected, selectedTemplates, svcName } from './service-shared';
 import { isValidPortName } from '../k8s/validation';
 import { isKustomizePatch } from '../model/kustomize';
+import { appliesToService, customTemplatesSelected, selectedTemplates, svcName } from './utils/service';
 
 const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
 
