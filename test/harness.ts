@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
-import { Workspace, checkWorkspace, withDefaults } from '../server/src/engine';
+import { LineIndex, Workspace, checkWorkspace, withDefaults } from '../server/src/engine';
 import type { Diagnostic, EngineSettings, Rule } from '../server/src/engine';
 
 export interface Expected {
@@ -71,11 +71,38 @@ export function assertAnnotated(files: Record<string, string> | string, options:
 export interface RuleTable {
   /** Manifests that must give no diagnostic from this rule. */
   valid: { name: string; yaml: string | Record<string, string> }[];
-  /** Manifests with annotated expected diagnostics. */
-  invalid: { name: string; yaml: string | Record<string, string>; settings?: Partial<EngineSettings> }[];
+  /**
+   * Manifests with annotated expected diagnostics; `fixed` is the text after applying the quick fix of every
+   * finding that has one (annotation lines left out), per file when the case has several.
+   */
+  invalid: { name: string; yaml: string | Record<string, string>; settings?: Partial<EngineSettings>; fixed?: string | Record<string, string> }[];
 }
 
-/** A rule's test table: every valid case is clean, every invalid case gives exactly its annotations. */
+/**
+ * A text with the quick fixes of the given diagnostics applied (a fix whose edits overlap an earlier fix's is
+ * left out, as an editor applying them one after the other would find them stale), annotation lines removed.
+ */
+export function applyFixes(text: string, diagnostics: readonly Diagnostic[]): string {
+  const lines = new LineIndex(text);
+  const edits: { start: number; end: number; newText: string }[] = [];
+  for (const d of diagnostics) {
+    if (!d.fix) continue;
+    const mine = d.fix.edits.map((e) => ({ start: lines.offset(e.range.start), end: lines.offset(e.range.end), newText: e.newText }));
+    const same = (a: (typeof mine)[number], b: (typeof mine)[number]) => a.start === b.start && a.end === b.end && a.newText === b.newText;
+    // The same fix offered by two findings (one rewrite for two fields) is applied once.
+    if (mine.every((e) => edits.some((x) => same(x, e)))) continue;
+    if (mine.some((e) => edits.some((x) => e.start < x.end && x.start < e.end))) continue;
+    edits.push(...mine);
+  }
+  let out = text;
+  for (const e of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+  return out
+    .split(/(?<=\n)/)
+    .filter((line) => !ANNOTATION.test(line.replace(/\r?\n$/, '')))
+    .join('');
+}
+
+/** A rule's test table: every valid case is clean, every invalid case gives exactly its annotations (and its fixed text). */
 export function ruleTable(rule: Rule, table: RuleTable): void {
   describe(`rule ${rule.id}`, () => {
     for (const c of table.valid) {
@@ -84,7 +111,15 @@ export function ruleTable(rule: Rule, table: RuleTable): void {
       });
     }
     for (const c of table.invalid) {
-      it(`invalid: ${c.name}`, () => assertAnnotated(c.yaml, { rules: [rule], settings: c.settings }));
+      it(`invalid: ${c.name}`, () => {
+        assertAnnotated(c.yaml, { rules: [rule], settings: c.settings });
+        if (c.fixed === undefined) return;
+        const set = typeof c.yaml === 'string' ? { 'test.yaml': c.yaml } : c.yaml;
+        const expected = typeof c.fixed === 'string' ? { 'test.yaml': c.fixed } : c.fixed;
+        const found = check(set, { rules: [rule], settings: c.settings });
+        const actual = Object.fromEntries(Object.keys(expected).map((f) => [f, applyFixes(set[f], found.filter((d) => d.file === f))]));
+        assert.deepEqual(actual, expected, 'the text after the quick fixes');
+      });
     }
   });
 }

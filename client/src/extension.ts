@@ -5,6 +5,7 @@ import type { ExtensionContext } from 'vscode';
 import { LanguageClient, RevealOutputChannelOn, TransportKind } from 'vscode-languageclient/node';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { registerDiagram } from './diagram';
+import { registerEditorStatus } from './editorStatus';
 import { registerTraceRequest } from './route';
 
 let client: LanguageClient | undefined;
@@ -38,6 +39,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   );
   await client.start();
   context.subscriptions.push(registerDiagram(context, client));
+  registerEditorStatus(context, client);
   context.subscriptions.push(registerTraceRequest(context, client));
 }
 

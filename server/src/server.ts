@@ -1,5 +1,6 @@
 /** The language server: LSP wiring only (server/src/lsp). All Kubernetes knowledge is in ./engine. */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { registerFileStatus } from './lsp/fileStatus';
 import { notifyGraphChanged, registerGraphRequests } from './lsp/graphRequests';
 import { registerRouteRequests } from './lsp/routeRequests';
 import { startServer } from './lsp/session';
@@ -19,6 +20,7 @@ startServer(connection, {
   // The traffic diagram: its request reads the same Workspace; it is told to refresh when checks settle.
   onStart: (ctx) => {
     registerGraphRequests(connection, () => ctx.validation.workspace, { uriOf: (name) => ctx.names.uriOf(name), settings: () => ctx.settings().engine });
+    registerFileStatus(connection, ctx);
     // "Trace a Request…": the same Workspace, traced with the routing model.
     registerRouteRequests(connection, () => ctx.validation.workspace, (name) => ctx.names.uriOf(name));
   },

@@ -5,12 +5,11 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { check } from '../harness';
-import { builtExtension, isolatedEnv, nvimPath, root, saveArtifact, withPrerequisites } from './lib/workbench';
+import { builtExtension, isolatedEnv, nvimPath, root, saveArtifact, tempRunDir, withPrerequisites } from './lib/workbench';
 
 interface NvimDiagnostic {
   line: number;
@@ -30,7 +29,7 @@ test('neovim as a second LSP client receives the server’s diagnostics', { time
     const file = join(project, 'shop.yaml');
     const expected = check({ 'shop.yaml': readFileSync(file, 'utf8') });
     assert.ok(expected.length >= 3, 'the fixture has mistakes for the server to find');
-    const dir = mkdtempSync(join(tmpdir(), 'kubeway-e2e-nvim-'));
+    const dir = tempRunDir('nvim');
     const out = join(dir, 'result.json');
     const started = Date.now();
     const r = spawnSync(nvim, ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${join(root, 'test/e2e/nvim/diagnostics.lua')}`], {

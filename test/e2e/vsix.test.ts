@@ -33,7 +33,7 @@ describe('the packaged .vsix', () => {
     assert.deepEqual(unwanted, []);
   });
 
-  it('holds the manifest, README, CHANGELOG, LICENSE, icon, snippets and grammar', () => {
+  it('holds the manifest, README, CHANGELOG, LICENSE, icon, snippets (the server reads them) and grammar', () => {
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
     const want = ['extension/package.json', 'extension/changelog.md', 'extension/LICENSE.txt', `extension/${pkg.icon}`, 'extension/snippets/kubernetes.json', 'extension/syntaxes/kubernetes.injection.tmLanguage.json'];
     for (const w of want) assert.ok(names.includes(w), `${w} is in the .vsix (has: ${names.join(', ')})`);
@@ -43,25 +43,36 @@ describe('the packaged .vsix', () => {
     assert.ok(icon.readUInt32BE(16) >= 128 && icon.readUInt32BE(20) >= 128, 'the icon is at least 128x128');
   });
 
-  it('holds every picture the README shows (VS Code shows the README from the .vsix)', () => {
-    const readme = entries.find((e) => e.name === 'extension/readme.md');
-    assert.ok(readme, 'README.md is in the .vsix');
-    const images = [...readme.read().toString('utf8').matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]).filter((src) => !/^[a-z]+:/i.test(src));
-    assert.ok(images.length > 0, 'the README shows pictures');
-    for (const src of images) assert.ok(names.includes(`extension/${src.replace(/^\.\//, '')}`), `${src} is in the .vsix`);
+  it('shows the user-facing README, whose pictures load on the extension page (data: URLs, no relative links)', () => {
+    const readme = entries.find((e) => e.name === 'extension/readme.md')!.read().toString('utf8');
+    assert.doesNotMatch(readme, /npm ci|npm start|node scripts\//, 'not the developers\' set-up');
+    assert.match(readme, /^## Settings$/m);
+    assert.match(readme, /\| `kubeway\.nodePortRange` \|/, 'the settings table');
+    assert.match(readme, /\| `service-target-port` \| error \|/, 'the rules table');
+    const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]);
+    assert.ok(images.length >= 2, 'the README shows pictures');
+    for (const src of images) {
+      const m = /^data:image\/png;base64,([A-Za-z0-9+/=]+)$/.exec(src);
+      assert.ok(m, `a PNG data: URL, which the extension page allows (not ${src.slice(0, 40)})`);
+      const png = Buffer.from(m[1], 'base64');
+      assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
+      assert.ok(png.readUInt32BE(16) >= 800, 'a screenshot, not a thumbnail');
+    }
+    assert.doesNotMatch(readme, /\]\((?!data:|https:|#)[^)]+\)/, 'no relative link: the page cannot follow it');
   });
 
   it('is small: under 3 MiB', () => {
     assert.ok(build.bytes < 3 * 1024 * 1024, `${build.bytes} bytes`);
   });
 
-  it('activates only on YAML files and on its own commands, and contributes snippets and the grammar', () => {
+  it('activates only on YAML files and on its own commands, and contributes the grammar (no snippets)', () => {
     const manifest = JSON.parse(entries.find((e) => e.name === 'extension/package.json')!.read().toString('utf8'));
     const events: string[] = manifest.activationEvents ?? [];
     assert.deepEqual(events.filter((e) => !(e === 'onLanguage:yaml' || /^onCommand:kubeway\./.test(e) || /^onWebviewPanel:kubeway/.test(e))), [], 'no other activation event (no *, no onStartupFinished, no workspaceContains)');
     assert.ok(events.includes('onLanguage:yaml'));
     assert.equal(manifest.main, './dist/extension.js');
-    assert.deepEqual(manifest.contributes.snippets, [{ language: 'yaml', path: './snippets/kubernetes.json' }]);
+    // The language server offers the snippets (from snippets/kubernetes.json) only where an object can start.
+    assert.equal(manifest.contributes.snippets, undefined, 'no snippets contributed to every YAML position');
     assert.deepEqual(manifest.contributes.grammars.map((g: { injectTo?: string[] }) => g.injectTo), [['source.yaml']]);
     assert.equal(manifest.license, 'MIT');
   });

@@ -48,6 +48,7 @@ describe('diagnostics over LSP', () => {
     assert.deepEqual(shown(web), [NODEPORT_CASE]);
     assert.equal(web.diagnostics[0].severity, 1);
     assert.equal(web.diagnostics[0].source, 'kubeway');
+    assert.deepEqual(web.diagnostics[0].codeDescription, { href: `https://github.com/kubeway/kubeway/blob/main/docs/rules/${web.diagnostics[0].code}.md` });
   });
 
   it('publishes versioned diagnostics for an open document as it is edited', async () => {

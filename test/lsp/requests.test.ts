@@ -123,8 +123,9 @@ describe('requests over LSP', () => {
     const line = SERVICE.split('\n').findIndex((l) => l.includes('targetPort'));
     const h = (await c.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character: 9 } })) as Hover;
     const text = (h.contents as MarkupContent).value;
-    assert.match(text, /\*\*targetPort\*\* `IntOrString`/);
-    assert.match(text, /targetPort `http` resolves to:\n- `Deployment\/web` \(deploy\.yaml:4\): container `app` port `http` 8080\/TCP/);
+    const portLine = DEPLOY.split('\n').findIndex((l) => l.includes('- name: http')) + 1;
+    assert.equal(text.split('\n')[0], `targetPort \`http\` → container port 8080/TCP of Deployment \`web\`, deploy.yaml:${portLine}`, 'what kubeway resolves leads');
+    assert.match(text, /\n---\n\n\*\*targetPort\*\* `IntOrString`/, 'the API documentation follows');
     assert.deepEqual(h.range, { start: { line, character: 6 }, end: { line, character: 16 } });
     await c.close(uri);
   });

@@ -223,8 +223,8 @@ function companionsFor(text: string): Record<string, string> {
   const has = (kind: string) => objects.some((o) => o.kind === kind);
   const companions: Record<string, string> = {};
   const needsPods = (has('Service') && objects.some((o) => o.kind === 'Service' && o.hasSelector)) || has('Ingress');
-  if (needsPods && !has('Deployment')) companions['companion-deployment.yaml'] = expandSnippet(bodyOf(byPrefix('deployment')));
-  if (has('Ingress') && !has('Service')) companions['companion-service.yaml'] = expandSnippet(bodyOf(byPrefix('service')));
+  if (needsPods && !has('Deployment')) companions['companion-deployment.yaml'] = expandSnippet(bodyOf(byPrefix('Deployment')));
+  if (has('Ingress') && !has('Service')) companions['companion-service.yaml'] = expandSnippet(bodyOf(byPrefix('Service')));
   return companions;
 }
 
@@ -232,20 +232,15 @@ const shown = (files: Record<string, string>) =>
   check(files).map((d) => `${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code}: ${d.message}`);
 
 describe('snippets', () => {
-  it('are contributed for YAML files from snippets/kubernetes.json', () => {
-    assert.deepEqual(contributed, [{ language: 'yaml', path: './snippets/kubernetes.json' }]);
+  it('are not contributed to VS Code (it would offer them at every position of every YAML file): the server offers them', () => {
+    assert.deepEqual(contributed, []);
   });
 
-  it('offer the prefixes people type, each once, with a description', () => {
+  it('have one label each (the completion entry), with a description', () => {
     const all = Object.values(snippets).flatMap(prefixesOf);
-    assert.deepEqual(all.filter((p, i) => all.indexOf(p) !== i), [], 'no prefix is used twice');
-    for (const prefix of ['deployment', 'service', 'svc-clusterip', 'svc-nodeport', 'svc-loadbalancer', 'svc-headless', 'svc-externalname', 'ingress', 'ingress-tls', 'k8s-stack']) {
-      assert.ok(all.includes(prefix), `prefix ${prefix}`);
-    }
-    // VS Code offers snippets wherever a word is typed: a prefix spelt like a value (`nodeport`, `headless`) would
-    // offer a whole Service in the middle of `type: nodep`
-    const values = ['clusterip', 'nodeport', 'loadbalancer', 'externalname', 'headless', 'prefix', 'exact', 'tcp', 'udp', 'http', 'web', 'app', 'stack', 'none'];
-    assert.deepEqual(all.filter((p) => values.includes(p.toLowerCase())), [], 'no prefix is spelt like a value');
+    assert.ok(Object.values(snippets).every((s) => typeof s.prefix === 'string'), 'one entry per snippet: one label, not a list of prefixes');
+    assert.deepEqual(all.filter((p, i) => all.indexOf(p) !== i), [], 'no label is used twice');
+    assert.deepEqual(all, ['Deployment', 'Service', 'Service (NodePort)', 'Service (LoadBalancer)', 'Service (headless)', 'Service (ExternalName)', 'Ingress', 'Ingress (TLS)', 'Deployment + Service + Ingress']);
     for (const [name, s] of Object.entries(snippets)) {
       assert.ok(s.description.length > 30, `${name} has a description`);
       assert.ok(bodyOf(s).includes('$0') || bodyOf(s).includes('${0'), `${name} ends with a final cursor position`);
@@ -254,16 +249,16 @@ describe('snippets', () => {
 
   it('give the Service type each prefix promises', () => {
     const typeOf = (prefix: string) => objectsIn(expandSnippet(bodyOf(byPrefix(prefix))))[0];
-    assert.equal(typeOf('service').type, 'ClusterIP');
-    assert.equal(typeOf('svc-nodeport').type, 'NodePort');
-    assert.equal(typeOf('svc-loadbalancer').type, 'LoadBalancer');
-    assert.equal(typeOf('svc-externalname').type, 'ExternalName');
-    assert.equal(typeOf('svc-externalname').hasSelector, false);
-    assert.match(expandSnippet(bodyOf(byPrefix('svc-headless'))), /^ {2}clusterIP: None$/m);
-    const nodePort = Number(/nodePort: (\d+)/.exec(expandSnippet(bodyOf(byPrefix('svc-nodeport'))))?.[1]);
+    assert.equal(typeOf('Service').type, 'ClusterIP');
+    assert.equal(typeOf('Service (NodePort)').type, 'NodePort');
+    assert.equal(typeOf('Service (LoadBalancer)').type, 'LoadBalancer');
+    assert.equal(typeOf('Service (ExternalName)').type, 'ExternalName');
+    assert.equal(typeOf('Service (ExternalName)').hasSelector, false);
+    assert.match(expandSnippet(bodyOf(byPrefix('Service (headless)'))), /^ {2}clusterIP: None$/m);
+    const nodePort = Number(/nodePort: (\d+)/.exec(expandSnippet(bodyOf(byPrefix('Service (NodePort)'))))?.[1]);
     assert.ok(nodePort >= 30000 && nodePort <= 32767, `nodePort ${nodePort} is in the default node-port range`);
-    assert.deepEqual(objectsIn(expandSnippet(bodyOf(byPrefix('k8s-stack')))).map((o) => o.kind), ['Deployment', 'Service', 'Ingress']);
-    assert.match(expandSnippet(bodyOf(byPrefix('ingress-tls'))), /tls:\n {4}- hosts:\n {8}- app\.example\.com\n {6}secretName: web-tls/);
+    assert.deepEqual(objectsIn(expandSnippet(bodyOf(byPrefix('Deployment + Service + Ingress')))).map((o) => o.kind), ['Deployment', 'Service', 'Ingress']);
+    assert.match(expandSnippet(bodyOf(byPrefix('Ingress (TLS)'))), /tls:\n {4}- hosts:\n {8}- app\.example\.com\n {6}secretName: web-tls/);
   });
 
   for (const [name, snippet] of Object.entries(snippets)) {
@@ -275,7 +270,7 @@ describe('snippets', () => {
   }
 
   // Linked tab stops: typing another name, label, port name or port number once must keep the manifests consistent.
-  for (const prefix of ['deployment', 'k8s-stack']) {
+  for (const prefix of ['Deployment', 'Deployment + Service + Ingress']) {
     it(`${prefix}: after typing other values into every tab stop, the linked fields still agree`, () => {
       const body = bodyOf(byPrefix(prefix));
       const overrides: Record<number, string> = {};
@@ -287,11 +282,11 @@ describe('snippets', () => {
       assert.ok(Object.keys(overrides).length >= 3, 'the snippet has tab stops to type into');
       const edited = expandSnippet(body, overrides);
       assert.notEqual(edited, expandSnippet(body));
-      if (prefix === 'k8s-stack') {
+      if (prefix === 'Deployment + Service + Ingress') {
         assert.equal(edited.match(/\bwebx\b/g)?.length, 9, 'the app name is shared by all three objects');
         assert.doesNotMatch(edited, /\bweb\b/);
       }
-      if (prefix === 'deployment') {
+      if (prefix === 'Deployment') {
         // the label follows the name it mirrors unless the user types over it
         assert.equal(edited.match(/app: webx$/gm)?.length, 3);
       }
@@ -300,7 +295,7 @@ describe('snippets', () => {
   }
 
   it('ingress-tls: the host typed once is both the TLS host and the rule host', () => {
-    const edited = expandSnippet(bodyOf(byPrefix('ingress-tls')), { 3: 'shop.example.org' });
+    const edited = expandSnippet(bodyOf(byPrefix('Ingress (TLS)')), { 3: 'shop.example.org' });
     const ingress = parseAllDocuments(edited)[0].toJS();
     assert.deepEqual(ingress.spec.tls[0].hosts, ['shop.example.org']);
     assert.equal(ingress.spec.rules[0].host, 'shop.example.org');

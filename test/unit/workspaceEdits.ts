@@ -40,7 +40,7 @@ metadata:
 spec:
   type: ${nodePort ? 'NodePort' : 'ClusterIP'}
   selector:
-    app: ${name}${i % 3 === 0 ? '\n    tier: web' : ''}
+    app: ${name}${i % 3 === 0 ? '\n    tier: web' : ''}${i % 5 === 1 ? `\n    statefulset.kubernetes.io/pod-name: ${name}-1` : ''}
   ports:
     - name: web
       port: 80
@@ -88,6 +88,9 @@ export const EDITS: ((text: string, pick: (n: number) => number) => string)[] = 
   (t, pick) => replaceNth(t, /name: (app-\d+)z?\n/g, pick, (m) => `name: ${m[0].includes('z') ? m[1] : `${m[1]}z`}\n`),
   (t, pick) => replaceNth(t, /tier: (web|api)/g, pick, (m) => `tier: ${m[1] === 'web' ? 'api' : 'web'}`),
   (t, pick) => replaceNth(t, /type: (ClusterIP|NodePort)/g, pick, (m) => `type: ${m[1] === 'NodePort' ? 'ClusterIP' : 'NodePort'}`),
+  // labels the controller adds: a StatefulSet's pods are named <name>-0 … <name>-<replicas-1>
+  (t, pick) => replaceNth(t, /kind: (Deployment|StatefulSet)/g, pick, (m) => `kind: ${m[1] === 'Deployment' ? 'StatefulSet' : 'Deployment'}`),
+  (t, pick) => replaceNth(t, /replicas: (1|2)\n/g, pick, (m) => `replicas: ${m[1] === '1' ? 2 : 1}\n`),
   // documents: removed, duplicated, broken and mended
   (t, pick) => {
     const docs = t.split(/(?=^---$)/m);

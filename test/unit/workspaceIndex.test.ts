@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { selectsPodsWith } from '../../server/src/engine/model/controllerLabels';
 import { ingressOf, serviceBackends } from '../../server/src/engine/model/ingress';
 import type { Ingress } from '../../server/src/engine/model/ingress';
 import type { K8sObject } from '../../server/src/engine/model/object';
@@ -27,14 +28,14 @@ function assertIndexesMatchScan(ws: Workspace, where: string): void {
   assert.deepEqual(ws.namespaces(), namespaces, where);
   assert.deepEqual(ids(ws.servicesWithNodePorts()), ids(services.filter((s) => s.ports.some((p) => p.nodePort !== undefined))), where);
   for (const s of services) {
-    const scan: PodTemplate[] = s.selector ? templates.filter((t) => t.owner.namespace === s.obj.namespace && selectorMatches(s.selector!, t.labels)) : [];
+    const scan: PodTemplate[] = s.selector ? templates.filter((t) => t.owner.namespace === s.obj.namespace && selectsPodsWith(s.selector!, t)) : [];
     assert.deepEqual(ids(ws.selectedBy(s)), ids(scan), `${where}: selectedBy ${id(s.obj)}`);
     const routing = ingresses.filter((i) => i.obj.namespace === s.obj.namespace && serviceBackends(i).some((b) => b.backend.serviceName === s.obj.name));
     assert.deepEqual(ids(ws.ingressesRoutingTo(s)), ids(routing), `${where}: ingressesRoutingTo ${id(s.obj)}`);
   }
   for (const t of templates) {
-    const scan: Service[] = services.filter((s) => s.selector && selectorMatches(s.selector, t.labels));
-    assert.deepEqual(ids(ws.servicesSelecting(t.labels)), ids(scan), `${where}: servicesSelecting ${id(t.owner)}`);
+    const scan: Service[] = services.filter((s) => s.selector && selectsPodsWith(s.selector, t));
+    assert.deepEqual(ids(ws.servicesSelecting(t)), ids(scan), `${where}: servicesSelecting ${id(t.owner)}`);
     const owners = templates.filter((other) => {
       if (other.owner.namespace !== t.owner.namespace) return false;
       const o = other.owner;

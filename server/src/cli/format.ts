@@ -2,6 +2,7 @@ import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../engine/types';
 import { ALL_RULES } from '../engine/rules/registry';
+import { ruleDocUrl } from '../engine/ruleDocs';
 
 /** `--format json`: exactly the documented shape (no fix data). */
 export function formatJson(diagnostics: Diagnostic[]): string {
@@ -66,6 +67,7 @@ export function formatSarif(diagnostics: Diagnostic[], version: string): string 
     shortDescription: { text: r.description },
     fullDescription: { text: r.description },
     help: { text: r.description },
+    helpUri: ruleDocUrl(r.id),
     defaultConfiguration: { level: SARIF_LEVEL[r.severity] },
     properties: { tags: ['kubernetes'] },
   }));

@@ -4,9 +4,10 @@ import type { K8sObject } from './model/object';
 import type { Workspace } from './model/workspace';
 import { ALL_RULES } from './rules/registry';
 import type { Finding, Rule, RuleContext } from './rules/rule';
+import { containersOf, podSpecOf } from './rules/utils/podSpec';
 import type { EngineSettings, RuleSetting } from './settings';
 import { withDefaults } from './settings';
-import type { Diagnostic, Range, Severity } from './types';
+import type { Diagnostic, Fix, Range, Severity } from './types';
 import { fileCache } from './checkCache';
 import type { ObjectResults, RuleResult, Thrown } from './checkCache';
 
@@ -55,7 +56,7 @@ export function checkFile(ws: Workspace, path: string, options: CheckOptions = {
     let failed: Thrown | undefined;
     if (isThrown(ofFile)) failed = ofFile;
     else for (let d = 0; d < ofFile.length; d++) found.push(ofFile[d]);
-    if (rule.checkObject && !failed) {
+    if ((rule.checkObject || rule.checkContainer) && !failed) {
       for (let k = 0; k < objects.length; k++) {
         let result = kept[k].results[i];
         if (result === undefined) kept[k].results[i] = result = run.object(objects[k]);
@@ -124,6 +125,7 @@ export class RuleRunner {
         const range = isRange(f.at) ? f.at : this.obj ? this.obj.doc.rangeOf(f.at) : this.file.lines.range(0, 0);
         const d: Diagnostic = { file: this.file.path, range, severity: setting ? level : (f.severity ?? level), code: rule.id, message: f.message, source: 'kubeway' };
         if (f.fix) d.fix = f.fix;
+        if (f.choices?.length) d.choices = f.choices;
         this.sink.push(d);
       },
     };
@@ -136,10 +138,13 @@ export class RuleRunner {
   /** The rule's findings for one object of the file (none when it does not apply, or the rule is off). */
   object(obj: K8sObject): RuleResult {
     const rule = this.rule;
-    if (this.off || !rule.checkObject || !ruleApplies(rule, obj)) return NONE;
+    if (this.off || (!rule.checkObject && !rule.checkContainer) || !ruleApplies(rule, obj)) return NONE;
     this.obj = obj;
     try {
-      return this.collect(() => rule.checkObject!(obj, this.ctx));
+      return this.collect(() => {
+        rule.checkObject?.(obj, this.ctx);
+        if (rule.checkContainer) for (const c of containersOf(obj.reader, podSpecOf(obj))) rule.checkContainer(c, obj, this.ctx);
+      });
     } finally {
       this.obj = undefined;
     }
@@ -178,7 +183,9 @@ function moveResults(entry: ObjectResults, line: number): void {
     if (result === undefined || isThrown(result) || result.length === 0) return result;
     return result.map((d) => {
       const moved: Diagnostic = { ...d, range: move(d.range) };
-      if (d.fix) moved.fix = { ...d.fix, edits: d.fix.edits.map((e) => ({ ...e, range: move(e.range) })) };
+      const moveFix = (f: Fix): Fix => ({ ...f, edits: f.edits.map((e) => ({ ...e, range: move(e.range) })) });
+      if (d.fix) moved.fix = moveFix(d.fix);
+      if (d.choices) moved.choices = d.choices.map(moveFix);
       return moved;
     });
   });

@@ -33,4 +33,6 @@ export interface Diagnostic {
   source: 'kubeway';
   /** The one right fix, when there is one. Not part of the CLI's JSON output. */
   fix?: Fix;
+  /** Fixes to choose from when there is no one right fix (one per container port, per close name). */
+  choices?: Fix[];
 }

@@ -1,4 +1,4 @@
-/** textDocument/codeAction: a quick fix for every diagnostic at the range that carries its one right fix. */
+/** textDocument/codeAction: the quick fixes of the diagnostics at the range: the one right fix, or one per choice. */
 import { CodeActionKind } from 'vscode-languageserver/node';
 import type { CancellationToken, CodeAction, CodeActionParams } from 'vscode-languageserver/node';
 import { toLspDiagnostic } from './convert';
@@ -24,7 +24,7 @@ export function onCodeAction(ctx: ServerContext, params: CodeActionParams, token
       title: f.title,
       kind: CodeActionKind.QuickFix,
       diagnostics: [toLspDiagnostic(f.diagnostic)],
-      isPreferred: true,
+      isPreferred: f.preferred,
       edit: { changes: { [uri]: f.fix.edits.map((e) => ({ range: e.range, newText: e.newText })) } },
     }));
   });

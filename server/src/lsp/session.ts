@@ -196,6 +196,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         progress = undefined;
       }
     }
+    const started = Date.now();
+    /** What the scan found, for the output channel: files read, and those skipped (templates, other YAML, too big). */
+    const tally = { read: 0, objects: 0, templates: [] as string[], other: 0, tooBig: 0, open: 0 };
     try {
       const files: ManifestFileEntry[] = [];
       for (const folder of folders) files.push(...(await listManifestFiles(folder.path, settings.include, settings.exclude, cancelled)));
@@ -210,11 +213,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         found.add(name);
         if (openByName.has(name)) {
           diskNames.add(name);
+          tally.open++;
           continue;
         }
         try {
           if (size > MAX_DISK_FILE) {
             warn(`kubeway: ${name} is larger than ${MAX_DISK_FILE >> 20} MiB; it is checked only when opened.`);
+            tally.tooBig++;
             continue;
           }
           const text = await readFile(path, 'utf8');
@@ -222,6 +227,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           if (openByName.has(name)) continue;
           diskNames.add(name);
           validation.setText(name, text, undefined, true);
+          tally.read++;
+          const model = validation.workspace.file(name);
+          if (model?.file.template) tally.templates.push(name);
+          else if (model && !model.file.looksLikeKubernetes && model.file.text.trim() !== '') tally.other++;
+          else tally.objects += model?.objects.length ?? 0;
         } catch (error) {
           warn(`kubeway: cannot read ${path}: ${(error as Error).message}`);
         }
@@ -237,6 +247,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           if (!openByName.has(name)) validation.remove(name);
         }
       }
+      const skipped = tally.templates.length ? `; skipped ${tally.templates.length} template${tally.templates.length === 1 ? '' : 's'} (${tally.templates.slice(0, 5).join(', ')}${tally.templates.length > 5 ? ', …' : ''})` : '';
+      connection.console.info(
+        `kubeway: scanned ${folders.map((f) => f.path).join(', ')}: ${files.length} YAML file${files.length === 1 ? '' : 's'} selected, ${tally.read} read from disk (${tally.objects} object${tally.objects === 1 ? '' : 's'})` +
+          `${tally.open ? `, ${tally.open} open in the editor` : ''}${skipped}${tally.other ? `; ${tally.other} not Kubernetes` : ''}${tally.tooBig ? `; ${tally.tooBig} too large` : ''}; ${Date.now() - started} ms`,
+      );
     } finally {
       if (!cancelled()) {
         validation.indexing = false;

@@ -234,13 +234,14 @@ suite('kubeway in VS Code', () => {
     assert.ok(t.range.start.line >= serviceStart, `line ${t.range.start.line} is inside the Service (from line ${serviceStart}), not the Deployment`);
   });
 
-  test('snippets: k8s-stack is offered and inserts Deployment, Service and Ingress that kubeway checks clean', async () => {
+  test('snippets: the server offers "Deployment + Service + Ingress" in an empty file; it inserts objects that kubeway checks clean', async () => {
     const editor = await createFile('stack.yaml', '');
     const offered = await completionsAt(editor.document.uri, new vscode.Position(0, 0));
-    const stack = offered.find((i) => labelOf(i) === 'k8s-stack' || (i.filterText ?? '') === 'k8s-stack');
-    assert.ok(stack, `k8s-stack offered; got ${offered.map(labelOf).slice(0, 40).join(', ')}`);
-    assert.equal(stack.kind, vscode.CompletionItemKind.Snippet);
-    await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'yaml', name: 'Kubernetes stack: Deployment + Service + Ingress' });
+    const stack = offered.find((i) => labelOf(i) === 'Deployment + Service + Ingress');
+    assert.ok(stack, `the stack snippet is offered; got ${offered.map(labelOf).slice(0, 40).join(', ')}`);
+    assert.ok(stack.insertText instanceof vscode.SnippetString, 'in the snippet syntax (tab stops)');
+    assert.equal(offered.filter((i) => labelOf(i) === 'Deployment').length, 1, 'one Deployment entry (no contributed snippets beside it)');
+    await editor.insertSnippet(stack.insertText);
     const doc = editor.document;
     assert.match(doc.getText(), /kind: Deployment[\s\S]*kind: Service[\s\S]*kind: Ingress/);
     await vscode.commands.executeCommand('leaveSnippet');

@@ -1,15 +1,14 @@
 /** Builds the .vsix with the project's own `npm run package` command line, and reads what is inside it. */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { cacheDir, root } from './workbench';
 
 export const VSIX_PATH = join(cacheDir, 'kubeway-e2e.vsix');
-const STAGE = join(cacheDir, 'vsix-stage');
 
-/** What is left out of the staging copy: not part of any build, or the build's own output. */
+/** What does not change the .vsix: not part of any build, or the build's output (dist/ is added by name). */
 const NOT_STAGED = new Set(['.git', 'node_modules', 'out', 'dist', '.vscode-test', 'test-artifacts', '.scratch', 'test', 'bench', 'examples']);
 
 export interface VsixBuild {
@@ -20,14 +19,15 @@ export interface VsixBuild {
 }
 
 /**
- * Runs `npm run package`'s command line (vsce, whose prepublish step runs `npm run build`) in a copy of the
- * working tree under .vscode-test/, so that packaging never rewrites the dist/ that other tests are running.
- * The .vsix is reused while no file of the tree has changed.
+ * Runs `npm run package` (scripts/package.mjs, which stages the shipped files and runs vsce there) on the
+ * dist/ that the test run built, without building again, so that packaging never rewrites the dist/ that
+ * other tests are running. The .vsix is reused while no file of the tree has changed.
  */
 export function packageVsix(): VsixBuild {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   const script: string = pkg.scripts?.package ?? '';
-  if (!/^vsce package\b/.test(script)) throw new Error(`package.json's "package" script is not a vsce package command: ${script}`);
+  if (script !== 'node scripts/package.mjs') throw new Error(`package.json's "package" script is not scripts/package.mjs: ${script}`);
+  for (const f of ['dist/extension.js', 'dist/server.js']) if (!existsSync(join(root, f))) throw new Error(`${f} is missing: run npm run build first`);
   const files: string[] = [];
   const walk = (rel: string) => {
     for (const e of readdirSync(join(root, rel), { withFileTypes: true })) {
@@ -38,31 +38,26 @@ export function packageVsix(): VsixBuild {
     }
   };
   walk('');
+  for (const f of readdirSync(join(root, 'dist'))) files.push(`dist/${f}`);
+  const stat = (f: string) => statSync(join(root, f));
   const key = createHash('sha256')
     .update(script)
-    .update(files.map((f) => `${f} ${statSync(join(root, f)).size} ${statSync(join(root, f)).mtimeMs}`).join('\n'))
+    .update(files.map((f) => `${f} ${stat(f).size} ${stat(f).mtimeMs}`).join('\n'))
     .digest('hex');
   const keyFile = `${VSIX_PATH}.key`;
   if (existsSync(VSIX_PATH) && existsSync(keyFile) && readFileSync(keyFile, 'utf8') === key) {
     return { path: VSIX_PATH, bytes: statSync(VSIX_PATH).size, seconds: 0, output: '(reused)' };
   }
-  rmSync(STAGE, { recursive: true, force: true });
   rmSync(VSIX_PATH, { force: true });
-  for (const f of files) {
-    mkdirSync(dirname(join(STAGE, f)), { recursive: true });
-    copyFileSync(join(root, f), join(STAGE, f));
-  }
-  symlinkSync(join(root, 'node_modules'), join(STAGE, 'node_modules'));
-  const args = script.split(/\s+/).slice(1); // package --no-dependencies ...
   const started = Date.now();
-  const r = spawnSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), ...args, '--out', VSIX_PATH], {
-    cwd: STAGE,
+  const r = spawnSync(process.execPath, [join(root, 'scripts/package.mjs'), '--no-build', '--out', VSIX_PATH], {
+    cwd: root,
     encoding: 'utf8',
     env: { ...process.env, npm_config_update_notifier: 'false' },
     timeout: 5 * 60_000,
   });
   const output = `${r.stdout}\n${r.stderr}`;
-  if (r.status !== 0 || !existsSync(VSIX_PATH)) throw new Error(`vsce package failed (exit ${r.status}):\n${output}`);
+  if (r.status !== 0 || !existsSync(VSIX_PATH)) throw new Error(`npm run package failed (exit ${r.status}):\n${output}`);
   writeFileSync(keyFile, key);
   return { path: VSIX_PATH, bytes: statSync(VSIX_PATH).size, seconds: (Date.now() - started) / 1000, output };
 }

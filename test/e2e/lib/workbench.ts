@@ -125,9 +125,37 @@ export function isolatedEnv(home: string, extra: Record<string, string> = {}): N
   return env;
 }
 
+/** The temp folders of this process's e2e runs, removed when it exits (kept when a test failed, for their logs). */
+const runDirs: string[] = [];
+let cleanupRegistered = false;
+
+/** A fresh folder under the system temp folder, removed at exit unless a test failed or KUBEWAY_E2E_KEEP is set. */
+export function tempRunDir(name: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `kubeway-e2e-${name}-`));
+  runDirs.push(dir);
+  if (!cleanupRegistered) {
+    cleanupRegistered = true;
+    // Registered before any server's own exit handler is: those run later, so stop servers first (tests do).
+    process.on('exit', (code) => {
+      if (code !== 0 || (process.exitCode ?? 0) !== 0 || process.env.KUBEWAY_E2E_KEEP) {
+        if (runDirs.length) console.log(`e2e: kept ${runDirs.join(', ')}`);
+        return;
+      }
+      for (const d of runDirs) {
+        try {
+          rmSync(d, { recursive: true, force: true, maxRetries: 3 });
+        } catch {
+          // a process of the run still writes there: the system's temp cleaning will take it
+        }
+      }
+    });
+  }
+  return dir;
+}
+
 /** A fresh temp folder for one e2e run: `ws` is a copy of the fixture workspace (tests edit it). */
 export function runDir(name: string): { dir: string; workspace: string } {
-  const dir = mkdtempSync(join(tmpdir(), `kubeway-e2e-${name}-`));
+  const dir = tempRunDir(name);
   const workspace = join(dir, 'ws');
   cpSync(workspaceFixture, workspace, { recursive: true });
   return { dir, workspace };

@@ -233,6 +233,7 @@ describe('kubeway check: output formats', () => {
     assert.deepEqual(run.tool.driver.rules.map((x: { id: string }) => x.id), ALL_RULES.map((x) => x.id));
     for (const rule of run.tool.driver.rules) {
       assert.ok(rule.shortDescription.text.length > 0);
+      assert.equal(rule.helpUri, `https://github.com/kubeway/kubeway/blob/main/docs/rules/${rule.id}.md`);
       assert.match(rule.defaultConfiguration.level, /^(error|warning|note)$/);
     }
     assert.equal(run.results.length, 5);

@@ -54,19 +54,27 @@ describe('hover', () => {
     assert.match(hoverText(SERVICE.replace('spec:\n', 'spec:\n  type: Node$0Port\n')) ?? '', /`NodePort`: ClusterIP, plus the same port opened on every node/);
   });
   it('on a Service selector: the workloads it selects', () => {
-    assert.match(hoverText({ 'd.yaml': DEPLOY, 's.yaml': SERVICE.replace('  selector:', '  sel$0ector:') }) ?? '', /Selects the pods of `Deployment\/web` \(d\.yaml:4\)\./);
-    assert.match(hoverText({ 'd.yaml': DEPLOY, 's.yaml': SERVICE.replace('app: web', 'app: w$0eb2') }) ?? '', /Selects no pods: no workload in namespace `shop` has labels app=web2\./);
+    const text = hoverText({ 'd.yaml': DEPLOY, 's.yaml': SERVICE.replace('  selector:', '  sel$0ector:') }) ?? '';
+    assert.equal(text.split('\n')[0], 'selector `app=web` → pods of Deployment `web`, d.yaml:4', 'what it resolves to comes first');
+    assert.match(text, /\n---\n\n\*\*selector\*\* `map\[string\]string`/, 'the API documentation follows');
+    assert.match(hoverText({ 'd.yaml': DEPLOY, 's.yaml': SERVICE.replace('app: web', 'app: w$0eb2') }) ?? '', /^selector `app=web2` → no pods: no workload in namespace `shop` has these labels\./);
   });
   it('on a targetPort: the container port it resolves to', () => {
     const text = hoverText({ 'd.yaml': DEPLOY, 's.yaml': SERVICE.replace('targetPort: http', 'target$0Port: http') });
-    assert.match(text ?? '', /targetPort `http` resolves to:\n- `Deployment\/web` \(d\.yaml:4\): container `app` port `http` 8080\/TCP/);
+    const containerPortLine = DEPLOY.split('\n').findIndex((l) => l.includes('- name: http')) + 1;
+    assert.equal(text?.split('\n')[0], `targetPort \`http\` → container port 8080/TCP of Deployment \`web\`, d.yaml:${containerPortLine}`);
+    assert.match(text ?? '', /\n---\n\n\*\*targetPort\*\* `IntOrString`/, 'the API documentation follows');
+    const wrong = hoverText({ 'd.yaml': DEPLOY, 's.yaml': SERVICE.replace('targetPort: http', 'targetPort: ht$0pp') });
+    assert.equal(wrong?.split('\n')[0], 'targetPort `htpp` → no container port named `htpp` (TCP) in Deployment `web`, d.yaml:4');
   });
   it('on an Ingress backend: the Service and the pods behind it', () => {
     const text = hoverText({ 'd.yaml': DEPLOY, 's.yaml': SERVICE, 'i.yaml': INGRESS.replace('name: web', 'name: w$0eb') });
-    assert.match(text ?? '', /Routes to Service `Service\/web` \(s\.yaml:4\) port `http` \(80\/TCP\)\./);
-    assert.match(text ?? '', /container `app` port `http` 8080\/TCP/);
+    const lines = (text ?? '').split('\n');
+    assert.equal(lines[0], 'backend → port `http` (80/TCP) of Service `web`, s.yaml:10  ');
+    assert.match(lines[1], /^targetPort `http` → container port 8080\/TCP of Deployment `web`, d\.yaml:19$/);
+    assert.doesNotMatch(text ?? '', /Service `?Service/, 'says Service once');
     const missing = hoverText({ 'i.yaml': INGRESS.replace('name: http', 'name: ht$0tp') });
-    assert.match(missing ?? '', /Routes to Service `web`, which is not declared in namespace `shop` in the workspace\./);
+    assert.match(missing ?? '', /^backend → Service `web`: not declared in namespace `shop` in the workspace\./);
   });
   it('nothing on blank space or comments', () => {
     assert.equal(hoverText(SERVICE.replace('spec:\n', 'spec:\n  # a $0comment\n')), undefined);

@@ -22,11 +22,20 @@ ruleTable(ingressBackend, {
 `,
     },
     { name: 'a backend from a merge key', yaml: `${H}x: &b {service: {name: web, port: {number: 80}}}\nspec:\n  defaultBackend:\n    <<: *b\n` },
-    { name: 'v1beta1 fields are left to ingress-legacy-backend', yaml: `${H}spec:\n  defaultBackend: {serviceName: web, servicePort: 80}\n  rules:\n  - http: {paths: [{path: /, pathType: Prefix, backend: {serviceName: Web, servicePort: 80}}]}\n` },
     { name: 'a name that is not a string is the schema rule\'s', yaml: `${H}spec:\n  defaultBackend: {service: {name: 42, port: {number: 80}}}\n` },
     { name: 'no default backend at all', yaml: `${H}spec:\n  rules: [{host: a.example.com}]\n` },
   ],
   invalid: [
+    {
+      name: 'v1beta1 fields only: the API server finds no backend (ingress-legacy-backend reports each field)',
+      yaml: `${H}spec:
+  defaultBackend: {serviceName: web, servicePort: 80}
+# ^^^^^^^^^^^^^^ error ingress-backend: The default backend has no backend: set \`service\` (\`service: {name: …, port: {number: …}}\`) or \`resource\`.
+  rules:
+  - http: {paths: [{path: /, pathType: Prefix, backend: {serviceName: Web, servicePort: 80}}]}
+#                                              ^^^^^^^ error ingress-backend: This path has no backend: set \`service\` (\`service: {name: …, port: {number: …}}\`) or \`resource\`.
+`,
+    },
     {
       name: 'neither service nor resource',
       yaml: `${H}spec:

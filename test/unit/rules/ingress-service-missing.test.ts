@@ -104,6 +104,7 @@ spec: {defaultBackend: {service: {name: frontend-svc, port: {number: 80}}}}
 `,
         'svc.yaml': svc('frontend-svc1'),
       },
+      fixed: { 'ingress.yaml': 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: web}\nspec: {defaultBackend: {service: {name: frontend-svc1, port: {number: 80}}}}\n' },
     },
   ],
 });

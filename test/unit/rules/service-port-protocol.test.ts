@@ -22,6 +22,7 @@ ruleTable(servicePortProtocol, {
   - {port: 80, protocol: "Tcp"}
 #                        ^^^^^ error service-port-protocol: Protocol \`Tcp\` must be written \`TCP\` (the API server is case-sensitive).
 `,
+      fixed: `${H}spec:\n  ports:\n  - port: 53\n    protocol: UDP\n  - {port: 80, protocol: TCP}\n`,
     },
     {
       name: 'an application protocol, and something else',

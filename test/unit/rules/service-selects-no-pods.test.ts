@@ -11,6 +11,34 @@ spec:
     spec: {containers: [{name: app, image: nginx}]}
 `;
 
+/** A workload of another kind, with its spec before the template (the labels its controller adds come from both). */
+const workload = (apiVersion: string, kind: string, name: string, spec: string, labels = '{app: web}') => `apiVersion: ${apiVersion}
+kind: ${kind}
+metadata: {name: ${name}}
+spec:
+${spec}  selector: {matchLabels: ${labels}}
+  template:
+    metadata: {labels: ${labels}}
+    spec: {restartPolicy: ${kind === 'Job' ? 'Never' : 'Always'}, containers: [{name: app, image: nginx}]}
+`;
+const selecting = (selector: string) => `---
+apiVersion: v1
+kind: Service
+metadata: {name: s}
+spec: {selector: ${selector}, ports: [{port: 80}]}
+`;
+const cronJob = (name: string, jobSpec = '') => `apiVersion: batch/v1
+kind: CronJob
+metadata: {name: ${name}}
+spec:
+  schedule: "0 * * * *"
+  jobTemplate:
+    spec:
+${jobSpec}      template:
+        metadata: {labels: {app: report}}
+        spec: {restartPolicy: Never, containers: [{name: app, image: busybox}]}
+`;
+
 ruleTable(serviceSelectsNoPods, {
   valid: [
     {
@@ -53,8 +81,41 @@ ruleTable(serviceSelectsNoPods, {
       name: 'a Deployment in a kind: List with CRLF',
       yaml: { 'list.yaml': deployment('web', '{app: web}').replace(/^/gm, '  ').replace(/^ {2}apiVersion/, '- apiVersion').replace(/^/, 'apiVersion: v1\nkind: List\nitems:\n').replace(/\n/g, '\r\n'), 'svc.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {selector: {app: web}, ports: [{port: 80}]}\n' },
     },
+    // Labels the controllers add to the pods (pkg/controller/statefulset, daemon, deployment, job; Job selector defaulting).
+    { name: 'a StatefulSet pod by name, and by index (replicas 3: web-0 … web-2)', yaml: workload('apps/v1', 'StatefulSet', 'web', '  replicas: 3\n') + selecting('{statefulset.kubernetes.io/pod-name: web-2}') + selecting('{app: web, apps.kubernetes.io/pod-index: "0"}') },
+    { name: 'a StatefulSet of one replica by default: web-0', yaml: workload('apps/v1', 'StatefulSet', 'web', '') + selecting('{statefulset.kubernetes.io/pod-name: web-0}') },
+    { name: 'StatefulSet ordinals starting at 5: web-5, web-6', yaml: workload('apps/v1', 'StatefulSet', 'web', '  replicas: 2\n  ordinals: {start: 5}\n') + selecting('{statefulset.kubernetes.io/pod-name: web-6}') },
+    { name: 'hashes and generations, whatever their value', yaml: workload('apps/v1', 'StatefulSet', 'web', '') + selecting('{app: web, controller-revision-hash: web-5d8f9c7b6}') + '---\n' + workload('apps/v1', 'Deployment', 'api', '', '{app: api}') + selecting('{app: api, pod-template-hash: 7c9d8f6b5}') + '---\n' + workload('apps/v1', 'DaemonSet', 'agent', '', '{app: agent}') + selecting('{pod-template-generation: "3", controller-revision-hash: x}') },
+    { name: 'a Job by the labels its selector defaulting adds', yaml: workload('batch/v1', 'Job', 'migrate', '').replace(/ {2}selector: .*\n/, '') + selecting('{job-name: migrate}') + selecting('{batch.kubernetes.io/job-name: migrate, batch.kubernetes.io/controller-uid: 0b3c}') + selecting('{controller-uid: 1f2e}') },
+    { name: 'an Indexed Job by completion index', yaml: workload('batch/v1', 'Job', 'shard', '  completionMode: Indexed\n  completions: 4\n').replace(/ {2}selector: .*\n/, '') + selecting('{batch.kubernetes.io/job-name: shard, batch.kubernetes.io/job-completion-index: "3"}') },
+    { name: "a CronJob's Jobs, named <cronjob>-<minutes>", yaml: cronJob('report') + selecting('{batch.kubernetes.io/job-name: report-28973640}') },
   ],
   invalid: [
+    {
+      name: 'web-7 of a StatefulSet of 3 replicas (pods web-0 … web-2)',
+      yaml: `${workload('apps/v1', 'StatefulSet', 'web', '  replicas: 3\n')}---
+apiVersion: v1
+kind: Service
+metadata: {name: web-7}
+spec:
+  selector:
+# ^^^^^^^^ warning service-selects-no-pods: Service \`web-7\` selects no pods: no workload in namespace \`default\` has labels app=web, statefulset.kubernetes.io/pod-name=web-7 (closest: StatefulSet \`web\`, with app=web, statefulset.kubernetes.io/pod-name from its controller, never web-7).
+    app: web
+    statefulset.kubernetes.io/pod-name: web-7
+  ports: [{port: 80}]
+`,
+    },
+    {
+      name: 'labels of other controllers: a Deployment has no pod names, a Job with manualSelector gets no job-name, a non-indexed Job no index',
+      yaml: `${workload('apps/v1', 'Deployment', 'web', '')}${selecting('{statefulset.kubernetes.io/pod-name: web-0}')}#      ^^^^^^^^ warning service-selects-no-pods
+---
+${workload('batch/v1', 'Job', 'migrate', '  manualSelector: true\n', '{app: migrate}')}${selecting('{job-name: migrate}')}#      ^^^^^^^^ warning service-selects-no-pods
+---
+${workload('batch/v1', 'Job', 'once', '  completions: 2\n', '{app: once}').replace(/ {2}selector: .*\n/, '')}${selecting('{batch.kubernetes.io/job-completion-index: "0"}')}#      ^^^^^^^^ warning service-selects-no-pods
+---
+${workload('batch/v1', 'Job', 'other', '', '{app: other}').replace(/ {2}selector: .*\n/, '')}${selecting('{job-name: migrate2}')}#      ^^^^^^^^ warning service-selects-no-pods
+`,
+    },
     {
       name: 'no workload has the labels',
       yaml: {

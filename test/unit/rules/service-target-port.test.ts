@@ -28,8 +28,30 @@ spec:
   ports:
 `;
 
+/** A StatefulSet of 3 replicas (pods db-0 … db-2) whose container serves `sql` on 5432; its pods get their names as labels. */
+const db = `apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: db}
+spec:
+  replicas: 3
+  serviceName: db
+  selector: {matchLabels: {app: db}}
+  template:
+    metadata: {labels: {app: db}}
+    spec:
+      containers:
+      - name: postgres
+        image: postgres:16
+        ports:
+        - {name: sql, containerPort: 5432}
+`;
+
 ruleTable(serviceTargetPort, {
   valid: [
+    {
+      name: 'one pod of a StatefulSet, selected by the pod name its controller gives it',
+      yaml: `${db}---\n${svcHead('db-primary', '{statefulset.kubernetes.io/pod-name: db-0}')}  - {name: sql, port: 5432, targetPort: sql}\n`,
+    },
     {
       name: 'named ports by name and protocol, numbers, a defaulted targetPort',
       yaml: {
@@ -82,6 +104,15 @@ ruleTable(serviceTargetPort, {
     },
   ],
   invalid: [
+    {
+      name: 'a named targetPort resolved in the StatefulSet pod that its pod-name selector selects',
+      yaml: `${db}---
+${svcHead('db-primary', '{statefulset.kubernetes.io/pod-name: db-0}')}  - name: sql
+    port: 5432
+    targetPort: postgres
+#               ^^^^^^^^ error service-target-port: targetPort \`postgres\` matches no container port named \`postgres\` (TCP) in the pods Service \`db-primary\` selects (StatefulSet \`db\`): the TCP ports there are named \`sql\`. Use one of those names, or the port number.
+`,
+    },
     {
       name: 'a named targetPort that no container declares',
       yaml: {

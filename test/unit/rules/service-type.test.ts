@@ -20,6 +20,7 @@ spec:
   type: nodeport
 #       ^^^^^^^^ error service-type: Service type \`nodeport\` must be written \`NodePort\` (the API server is case-sensitive).
 `,
+      fixed: 'apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  type: NodePort\n',
     },
     {
       name: 'unknown type',

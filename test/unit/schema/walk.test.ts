@@ -82,10 +82,10 @@ spec: {bogus: 1}
     ]);
   });
 
-  it('offers the suggested name as the fix of an unknown field, over the whole key', () => {
+  it('offers the suggested name as the fix of an unknown field, over the whole key, in the key\'s quotes', () => {
     const [d] = check('apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: c, image: i, "imagepullpolicy": Always}]\n', { rules: SCHEMA_RULES });
     assert.equal(d.message, 'Unknown field `imagepullpolicy` in Container: did you mean `imagePullPolicy`?');
-    assert.deepEqual(d.fix?.edits, [{ range: d.range, newText: 'imagePullPolicy' }]);
+    assert.deepEqual(d.fix?.edits, [{ range: d.range, newText: '"imagePullPolicy"' }]);
     assert.equal(d.range.end.character - d.range.start.character, '"imagepullpolicy"'.length);
   });
 });

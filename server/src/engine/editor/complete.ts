@@ -16,7 +16,10 @@ import { withDefaults } from '../settings';
 import type { Position, Range } from '../types';
 import { cursorContext, siblingKeys } from './cursor';
 import type { CursorContext, PathSegment } from './cursor';
+import { keyToken, lineShape } from './lines';
 import type { TextLines } from './lines';
+import { kindRank, kindsByUse, objectCanStart } from './objectStart';
+import type { ObjectSnippet } from './objectStart';
 import { nodeAtPath, objectAtCursor, objectPath, pathEnds, pathIs } from './objectAt';
 import { PATH_TYPE_DOCS, PROTOCOL_DOCS, SERVICE_PORT_KEYS, SERVICE_TYPE_DOCS, yamlString } from './values';
 import type { ValueDoc } from './values';
@@ -34,6 +37,17 @@ export interface CompletionEntry {
   insertText: string;
   /** Keeps the order given here. */
   sortText: string;
+  /** `snippet`: insertText is in the snippet syntax (tab stops); else plain text. */
+  format?: 'snippet';
+  /** What the typed word is matched against, when not the label. */
+  filterText?: string;
+}
+
+export interface CompleteOptions {
+  /** The snippets offered where an object can start (snippets/kubernetes.json). */
+  snippets?: readonly ObjectSnippet[];
+  /** The character whose typing asked for completion (`:` or ` `), if any. */
+  triggerCharacter?: string;
 }
 
 export interface CompletionAnswer {
@@ -66,9 +80,18 @@ interface Where {
 }
 
 /** Completion items at a position of a file, or undefined where nothing can be offered (comments, scalars). */
-export function complete(ws: Workspace, path: string, lines: TextLines, pos: Position, settings?: EngineSettings): CompletionAnswer | undefined {
-  const ctx = cursorContext(lines, pos);
+export function complete(ws: Workspace, path: string, lines: TextLines, pos: Position, settings?: EngineSettings, options: CompleteOptions = {}): CompletionAnswer | undefined {
+  let ctx = cursorContext(lines, pos);
   if (!ctx) return undefined;
+  // Spaces typed to indent a line ask for nothing (the space trigger is for values, after `key: ` or `- `).
+  if (options.triggerCharacter === ' ' && ctx.role === 'key' && /^\s*$/.test(lines.lineText(pos.line).slice(0, pos.character))) return undefined;
+  if (ctx.role === 'key' && objectCanStart(ws, path, lines, ctx)) {
+    return { range: { start: { line: ctx.line, character: ctx.wordStart }, end: { line: ctx.line, character: ctx.wordEnd } }, items: objectStartItems(options.snippets ?? []) };
+  }
+  // A key typed at the column of the dash of the item above (the cursor after `- name: x` + Enter): a key of that item.
+  const item = itemKeyContext(lines, pos, ctx);
+  const shift = item ? item.shift : 0;
+  if (item) ctx = item.ctx;
   const obj = objectAtCursor(ws, path, ctx);
   const at = objectPath(ctx, obj);
   const where: Where = {
@@ -96,7 +119,13 @@ export function complete(ws: Workspace, path: string, lines: TextLines, pos: Pos
       sortText: order(i),
     }));
   } else {
-    items = keyItems(where, lines);
+    items = keyItems(where, item?.lines ?? lines);
+    if (shift) {
+      const pad = ' '.repeat(shift);
+      items = items.map((e) => ({ ...e, insertText: pad + e.insertText, filterText: e.filterText ?? e.label }));
+      range.start = { line: ctx.line, character: ctx.wordStart - shift };
+      range.end = { line: ctx.line, character: ctx.wordEnd - shift };
+    }
   }
   return { range, items };
 }
@@ -123,6 +152,9 @@ function valueItems(w: Where): ValueItem[] {
   if (pathIs(p, ['kind'])) {
     return knownKinds()
       .filter((k) => !apiVersion || k.apiVersion === apiVersion)
+      .map((k, i) => ({ k, i }))
+      .sort((a, b) => kindRank(a.k.kind) - kindRank(b.k.kind) || a.i - b.i)
+      .map(({ k }) => k)
       .map((k) => ({ label: k.kind, value: k.kind, yaml: k.kind, kind: 'value' as const, detail: k.apiVersion, documentation: k.description }));
   }
   if (kind === 'Service' && isService(apiVersion ?? 'v1', kind)) {
@@ -270,19 +302,6 @@ function keyItems(w: Where, lines: TextLines): CompletionEntry[] {
   const siblings = siblingKeys(lines, ctx);
   if (ctx.key) siblings.delete(ctx.key);
   const out: CompletionEntry[] = [];
-  if (p.length === 0 && !kind && !apiVersion && ctx.keyColumn === 0) {
-    knownKinds().forEach((k, i) => {
-      out.push({
-        label: k.kind,
-        kind: 'document',
-        detail: k.apiVersion,
-        documentation: k.description,
-        insertText: `apiVersion: ${k.apiVersion}\nkind: ${k.kind}\nmetadata:\n  name: `,
-        sortText: `1${order(i)}`,
-      });
-    });
-    return out;
-  }
   if (kind === 'Service' && isService(apiVersion ?? 'v1', kind)) {
     if (pathIs(p, ['spec', 'ports', '*'])) {
       const svc = w.obj && serviceOf(w.obj);
@@ -344,4 +363,76 @@ function labelPairItems(w: Where, siblings: Set<string>): CompletionEntry[] {
       insertText: `${yamlString(p.key)}: ${yamlString(p.value)}`,
       sortText: order(i),
     }));
+}
+
+// ---------------------------------------------------------------- where an object starts
+
+/**
+ * The kinds, most used first, each as a skeleton (apiVersion, kind, metadata.name), or as its snippet when
+ * one is kept for the kind; the snippets of variants (a NodePort Service, an Ingress with TLS, a whole app)
+ * follow their kind. One entry per kind or snippet.
+ */
+function objectStartItems(snippets: readonly ObjectSnippet[]): CompletionEntry[] {
+  const out: CompletionEntry[] = [];
+  const body = (s: ObjectSnippet) => (Array.isArray(s.body) ? s.body.join('\n') : s.body);
+  const rankOf = (s: ObjectSnippet) => kindRank(s.kind ?? /^kind: *(\S+)/m.exec(body(s))?.[1] ?? '');
+  kindsByUse().forEach((k, i) => {
+    const own = snippets.find((s) => s.kind === k.kind);
+    out.push(
+      own
+        ? { label: own.prefix, kind: 'document', detail: `${k.apiVersion} · snippet`, documentation: own.description, insertText: body(own), format: 'snippet', sortText: `${order(i)}0` }
+        : { label: k.kind, kind: 'document', detail: k.apiVersion, documentation: k.description, insertText: `apiVersion: ${k.apiVersion}\nkind: ${k.kind}\nmetadata:\n  name: `, sortText: `${order(i)}0` },
+    );
+  });
+  snippets.forEach((s, j) => {
+    if (s.kind) return;
+    out.push({ label: s.prefix, kind: 'document', detail: 'snippet', documentation: s.description, insertText: body(s), format: 'snippet', sortText: `${order(Math.min(rankOf(s), 9999))}${order(j + 1)}` });
+  });
+  return out.sort((a, b) => (a.sortText < b.sortText ? -1 : a.sortText > b.sortText ? 1 : 0)).map((e, i) => ({ ...e, sortText: order(i) }));
+}
+
+// ---------------------------------------------------------------- keys of an unfinished item
+
+/**
+ * After `- name: metrics` + Enter the editor leaves the cursor at the dash's column; what is typed there is
+ * meant as the next key of that item (at a dash's column it could only be a key of the map holding the
+ * sequence, which sits further left). Answers the context of the same word at the item's key column, and by
+ * how many columns the inserted key moves right. Not for indentless sequences (`key:` and `- ` at one column),
+ * where a key at the dash's column is a sibling of `key`.
+ */
+function itemKeyContext(lines: TextLines, pos: Position, ctx: CursorContext): { ctx: CursorContext; lines: TextLines; shift: number } | undefined {
+  if (ctx.role !== 'key' || ctx.key !== undefined) return undefined;
+  const text = lines.lineText(pos.line);
+  const own = lineShape(text);
+  if (own.tokens.length || own.comment !== -1) return undefined;
+  const col = ctx.keyColumn;
+  for (let l = pos.line - 1; l >= ctx.doc.startLine; l--) {
+    const shape = lineShape(lines.lineText(l));
+    if (shape.blank || shape.tokens.length === 0) continue;
+    const first = shape.tokens[0];
+    if (first.col > col) continue;
+    if (first.col < col || first.type !== 'dash') return undefined;
+    // The dash of the item above, at the cursor's column; its map's keys start after the dashes.
+    const kt = keyToken(shape);
+    if (!kt || shape.tokens.length !== 2) return undefined;
+    if (indentlessAt(lines, ctx.doc.startLine, l, col)) return undefined;
+    const shift = kt.col - col;
+    const shifted: TextLines = { lineCount: lines.lineCount, lineText: (n) => (n === pos.line ? ' '.repeat(shift) + text : lines.lineText(n)) };
+    const moved = cursorContext(shifted, { line: pos.line, character: pos.character + shift });
+    return moved && moved.role === 'key' ? { ctx: moved, lines: shifted, shift } : undefined;
+  }
+  return undefined;
+}
+
+/** Whether the sequence whose item dash sits at `col` on `line` is indentless (its key at the same column). */
+function indentlessAt(lines: TextLines, docStart: number, line: number, col: number): boolean {
+  for (let l = line - 1; l >= docStart; l--) {
+    const shape = lineShape(lines.lineText(l));
+    if (shape.blank || shape.tokens.length === 0) continue;
+    const first = shape.tokens[0];
+    if (first.col > col) continue;
+    if (first.col === col && first.type === 'dash') continue;
+    return first.col === col;
+  }
+  return false;
 }

@@ -1,10 +1,12 @@
-/** Quick fixes: the diagnostics that carry their one right fix, where the editor asks for actions. */
+/** Quick fixes: the diagnostics' fixes (the one right fix, or the choices), where the editor asks for actions. */
 import type { Diagnostic, Fix, Range } from '../types';
 
 export interface QuickFix {
   title: string;
   fix: Fix;
   diagnostic: Diagnostic;
+  /** The diagnostic's one right fix (an editor may apply it by itself), as opposed to one of its choices. */
+  preferred: boolean;
 }
 
 function before(a: Range['start'], b: Range['start']): boolean {
@@ -33,11 +35,12 @@ function sameRange(a: Range, b: Range): boolean {
 export function quickFixes(diagnostics: readonly Diagnostic[], range: Range, only?: readonly DiagnosticKey[]): QuickFix[] {
   const out: QuickFix[] = [];
   for (const d of diagnostics) {
-    if (!d.fix) continue;
+    if (!d.fix && !d.choices?.length) continue;
     if (only && only.length) {
       if (!only.some((k) => k.message === d.message && (k.code === undefined || String(k.code) === d.code) && sameRange(k.range, d.range))) continue;
     } else if (!touches(d.range, range)) continue;
-    out.push({ title: d.fix.title, fix: d.fix, diagnostic: d });
+    if (d.fix) out.push({ title: d.fix.title, fix: d.fix, diagnostic: d, preferred: true });
+    for (const c of d.choices ?? []) out.push({ title: c.title, fix: c, diagnostic: d, preferred: false });
   }
   return out;
 }

@@ -33,6 +33,8 @@ export function hover(ws: Workspace, path: string, lines: TextLines, pos: Positi
   const keyPath = hoveredKeyPath(ctx.role, at.path, ctx.key);
   if (!keyPath || keyPath.length === 0) return undefined;
   const { apiVersion, kind } = at;
+  // What only kubeway knows (where this resolves in the workspace) leads; the API documentation follows.
+  const resolved: string[] = [];
   const sections: string[] = [];
 
   const info = apiVersion && kind ? describePath(apiVersion, kind, keyPath) : undefined;
@@ -53,21 +55,22 @@ export function hover(ws: Workspace, path: string, lines: TextLines, pos: Positi
 
   const svc = obj && serviceOf(obj);
   if (obj && svc) {
-    if (pathStarts(keyPath, ['spec', 'selector'])) sections.push(selectedPodsMarkdown(ws, svc));
+    if (pathStarts(keyPath, ['spec', 'selector'])) resolved.push(selectedPodsMarkdown(ws, svc));
     else if (pathIs(keyPath, ['spec', 'ports', '*', 'targetPort'])) {
       const sp = servicePortAtPath(svc, keyPath.slice(0, 3));
-      if (sp) sections.push(targetPortMarkdown(ws, svc, sp));
+      if (sp) resolved.push(targetPortMarkdown(ws, svc, sp));
     }
   }
   if (obj && isIngress(obj.apiVersion, obj.kind)) {
     const found = backendAtPath(obj, keyPath);
-    if (found) sections.push(backendMarkdown(ws, obj, found.backend));
+    if (found) resolved.push(backendMarkdown(ws, obj, found.backend));
     const examples = ingressPathMarkdown(ws, obj, keyPath);
-    if (examples) sections.push(examples);
+    if (examples) resolved.push(examples);
   }
-  if (sections.length === 0) return undefined;
+  const all = [...resolved, ...sections];
+  if (all.length === 0) return undefined;
   return {
-    markdown: sections.join('\n\n---\n\n'),
+    markdown: all.join('\n\n---\n\n'),
     range: { start: { line: ctx.line, character: ctx.wordStart }, end: { line: ctx.line, character: ctx.wordEnd } },
   };
 }

@@ -22,9 +22,9 @@ export function locationOf(obj: K8sObject, node: unknown): Location {
   return { file: obj.file, range: obj.doc.rangeOf(node) };
 }
 
-/** `Deployment/web (deploy/web.yaml:12)`: an object as a hover names it. */
-export function describeObject(obj: K8sObject): string {
-  return `\`${obj.displayName}\` (${obj.file}:${obj.doc.rangeOf(obj.anchor).start.line + 1})`;
+/** `Deployment \`web\`, deploy/web.yaml:12`: an object as a hover names it (at `node`, else where it starts). */
+export function describeObject(obj: K8sObject, node: unknown = obj.anchor): string {
+  return `${obj.kind} \`${obj.name ?? '?'}\`, ${obj.file}:${obj.doc.rangeOf(node).start.line + 1}`;
 }
 
 /** The Service port at `spec.ports[i]` of a Service. */
@@ -69,45 +69,46 @@ export function selectorText(selector: Map<string, string>): string {
   return [...selector].map(([k, v]) => `${k}=${v}`).join(',');
 }
 
-/** Markdown: which pods a Service's selector selects. */
+/** Markdown: which pods a Service's selector selects (one line). */
 export function selectedPodsMarkdown(ws: Workspace, svc: Service): string {
-  if (!svc.selector || svc.selector.size === 0) return 'This Service has no selector: its endpoints are managed outside Kubernetes\' selector logic (EndpointSlices you create).';
+  if (!svc.selector || svc.selector.size === 0) return 'No selector: the Service\'s endpoints are managed outside Kubernetes\' selector logic (EndpointSlices you create).';
   const templates = ws.selectedBy(svc);
-  if (templates.length === 0) return `Selects no pods: no workload in namespace \`${svc.obj.namespace}\` has labels ${selectorText(svc.selector)}.`;
-  return `Selects the pods of ${templates.map((t) => describeObject(t.owner)).join(', ')}.`;
+  const sel = `selector \`${selectorText(svc.selector)}\``;
+  if (templates.length === 0) return `${sel} → no pods: no workload in namespace \`${svc.obj.namespace}\` has these labels.`;
+  return `${sel} → pods of ${templates.map((t) => describeObject(t.owner)).join('; ')}`;
 }
 
-function containerPortText(cp: ContainerPort): string {
-  return `container \`${cp.container.name ?? '?'}\` port ${cp.name ? `\`${cp.name}\` ` : ''}${cp.containerPort ?? '?'}/${cp.protocol}`;
-}
-
-/** Markdown: where a Service port's targetPort goes. */
+/** Markdown: where a Service port's targetPort goes, one line per selected workload. */
 export function targetPortMarkdown(ws: Workspace, svc: Service, sp: ServicePort): string {
   const target = effectiveTargetPort(sp);
-  const targetText = target === undefined ? 'unset' : `\`${target}\`${sp.targetPort === undefined ? ' (defaults to `port`)' : ''}`;
+  const head = `targetPort ${target === undefined ? 'unset' : `\`${target}\``}${sp.targetPort === undefined && target !== undefined ? ' (the Service port)' : ''}`;
   const resolved = targetPortResolution(ws, svc, sp);
-  if (resolved.length === 0) return `targetPort ${targetText}: the Service selects no pods, so it resolves to nothing.`;
-  const lines = resolved.map(({ template, port }) => {
-    if (port) return `- ${describeObject(template.owner)}: ${containerPortText(port)}`;
-    if (typeof target === 'number') return `- ${describeObject(template.owner)}: port ${target} (no container declares it; traffic still goes to it)`;
-    return `- ${describeObject(template.owner)}: no container port named \`${target}\` with protocol ${sp.protocol}`;
-  });
-  return `targetPort ${targetText} resolves to:\n${lines.join('\n')}`;
+  if (resolved.length === 0) return `${head} → nothing: the Service selects no pods.`;
+  return resolved
+    .map(({ template, port }) => {
+      const owner = template.owner;
+      if (port) {
+        const many = template.containers.length > 1 ? ` (container \`${port.container.name ?? '?'}\`)` : '';
+        return `${head} → container port ${port.containerPort ?? '?'}/${port.protocol}${many} of ${describeObject(owner, port.node)}`;
+      }
+      if (typeof target === 'number') return `${head} → port ${target} of ${describeObject(owner)} (no container declares it; traffic still goes to it)`;
+      return `${head} → no container port named \`${target}\` (${sp.protocol}) in ${describeObject(owner)}`;
+    })
+    .join('  \n');
 }
 
-/** Markdown: where an Ingress backend routes. */
+/** Markdown: where an Ingress backend routes (the Service, then where its port goes). */
 export function backendMarkdown(ws: Workspace, obj: K8sObject, b: IngressBackend): string {
-  if (b.resource) return 'Routes to a resource (`backend.resource`), not a Service.';
+  if (b.resource) return 'backend → a resource (`backend.resource`), not a Service.';
   if (b.serviceName === undefined) return 'This backend names no Service.';
   const services = ws.services(obj.namespace, b.serviceName);
-  if (services.length === 0) return `Routes to Service \`${b.serviceName}\`, which is not declared in namespace \`${obj.namespace}\` in the workspace.`;
+  if (services.length === 0) return `backend → Service \`${b.serviceName}\`: not declared in namespace \`${obj.namespace}\` in the workspace.`;
   const svc = services[0];
   const ports = backendPorts(svc, b);
-  const portText = b.portName !== undefined ? `port \`${b.portName}\`` : b.portNumber !== undefined ? `port ${b.portNumber}` : 'no port';
-  const head = `Routes to Service ${describeObject(svc.obj)} ${portText}`;
-  if (ports.length === 0) return `${head}, which the Service does not declare.`;
+  const portText = b.portName !== undefined ? ` port \`${b.portName}\`` : b.portNumber !== undefined ? ` port ${b.portNumber}` : '';
+  if (ports.length === 0) return `backend → Service \`${b.serviceName}\`${portText}: the Service (${svc.obj.file}:${svc.obj.doc.rangeOf(svc.obj.anchor).start.line + 1}) does not declare it.`;
   const sp = ports[0];
-  return `${head} (${sp.port ?? '?'}/${sp.protocol}).\n\n${targetPortMarkdown(ws, svc, sp)}`;
+  return `backend →${portText} (${sp.port ?? '?'}/${sp.protocol}) of ${describeObject(svc.obj, sp.node)}  \n${targetPortMarkdown(ws, svc, sp)}`;
 }
 
 /** The node navigation lands on in a container port: its `name` value for a named port, else its `containerPort` value. */

@@ -1,5 +1,7 @@
 import type { Node, YAMLMap } from 'yaml';
 import { isWorkload } from './apiVersions';
+import { controllerLabelsOf } from './controllerLabels';
+import type { ControllerLabels } from './controllerLabels';
 import type { K8sObject } from './object';
 
 export type Protocol = 'TCP' | 'UDP' | 'SCTP' | string;
@@ -34,6 +36,8 @@ export interface PodTemplate {
   /** The template's `metadata` map (for a Pod, the object's own). */
   metadata: YAMLMap | undefined;
   labels: Map<string, string>;
+  /** Labels the workload's controller adds to the pods (a StatefulSet's pod names, a Deployment's pod-template-hash, …). */
+  controllerLabels: ControllerLabels;
   spec: YAMLMap | undefined;
   containers: Container[];
   /** The map holding `spec` (the template node; for a Pod, the object). */
@@ -72,6 +76,7 @@ function readPodTemplate(obj: K8sObject): PodTemplate | undefined {
     owner: obj,
     metadata,
     labels: r.stringMap(r.get(metadata, 'labels')) ?? new Map(),
+    controllerLabels: controllerLabelsOf(obj),
     spec,
     containers: [],
     node,

@@ -7,6 +7,8 @@ import type { Ingress } from './ingress';
 import { K8sObject, objectsOfDocument } from './object';
 import { podTemplateOf } from './podTemplate';
 import type { PodTemplate } from './podTemplate';
+import { selectsPodsWith } from './controllerLabels';
+import type { PodLabels } from './controllerLabels';
 import { selectorMatches, serviceOf } from './service';
 import type { Service } from './service';
 
@@ -32,10 +34,14 @@ export class Workspace {
   // a scan of the whole workspace (opening a file of thousands of objects asks them for each object).
   /** `namespace label=value` → pod templates with that label. */
   private readonly templatesByLabel = new Map<string, Set<PodTemplate>>();
+  /** `namespace label` → pod templates whose controller adds that label to the pods. */
+  private readonly templatesByControllerLabel = new Map<string, Set<PodTemplate>>();
   /** `namespace label=value` (the first pair of the owner's selector) → pod templates of owners with a selector. */
   private readonly templatesByOwnerSelector = new Map<string, Set<PodTemplate>>();
   /** `label=value` (the first pair of the selector) → Services with a selector, in any namespace. */
   private readonly servicesBySelector = new Map<string, Set<Service>>();
+  /** `label` (the first key of the selector) → Services with a selector, in any namespace. */
+  private readonly servicesBySelectorKey = new Map<string, Set<Service>>();
   private readonly nodePortServices = new Set<Service>();
   /** Service name → Ingresses with a backend naming it (any namespace); namespace → Ingresses; host ('' for none) → Ingresses. */
   private readonly ingressesByBackend = new Map<string, Set<Ingress>>();
@@ -171,25 +177,31 @@ export class Workspace {
     return t ? inTextOrder([...t], byTpl) : [];
   }
 
-  /** The pod templates a Service's selector selects (none when it has no selector). */
+  /**
+   * The pod templates a Service's selector selects (none when it has no selector): by the labels they write
+   * and those their controller adds (selectsPodsWith).
+   */
   selectedBy(service: Service): PodTemplate[] {
     const sel = service.selector;
     if (!sel || sel.size === 0) return [];
-    const t = this.templatesByLabel.get(nsPairKey(service.obj.namespace, sel));
-    if (!t) return [];
-    const out: PodTemplate[] = [];
-    for (const tpl of t) if (selectorMatches(sel, tpl.labels)) out.push(tpl);
-    return inTextOrder(out, byTpl);
+    const ns = service.obj.namespace;
+    const written = this.templatesByLabel.get(nsPairKey(ns, sel));
+    const added = this.templatesByControllerLabel.get(`${ns}\u0000${firstKey(sel)}`);
+    if (!written && !added) return [];
+    const out = new Set<PodTemplate>();
+    for (const candidates of [written, added]) if (candidates) for (const tpl of candidates) if (selectsPodsWith(sel, tpl)) out.add(tpl);
+    return inTextOrder([...out], byTpl);
   }
 
-  /** The Services, in any namespace, whose (non-empty) selector matches a label set. */
-  servicesSelecting(labels: Map<string, string>): Service[] {
-    const out: Service[] = [];
-    for (const [k, v] of labels) {
-      const candidates = this.servicesBySelector.get(pairKey(k, v));
-      if (candidates) for (const s of candidates) if (selectorMatches(s.selector!, labels)) out.push(s);
-    }
-    return inTextOrder(out, bySvc);
+  /** The Services, in any namespace, whose (non-empty) selector selects pods with these labels (written, and added by their controller). */
+  servicesSelecting(pods: PodLabels): Service[] {
+    const out = new Set<Service>();
+    const take = (candidates: Set<Service> | undefined): void => {
+      if (candidates) for (const s of candidates) if (selectsPodsWith(s.selector!, pods)) out.add(s);
+    };
+    for (const [k, v] of pods.labels) take(this.servicesBySelector.get(pairKey(k, v)));
+    if (pods.controllerLabels) for (const k of pods.controllerLabels.keys()) take(this.servicesBySelectorKey.get(k));
+    return inTextOrder([...out], bySvc);
   }
 
   /**
@@ -255,13 +267,17 @@ export class Workspace {
     const svc = serviceOf(obj);
     if (svc) {
       setOf(this.servicesByNs, obj.namespace).add(svc);
-      if (svc.selector?.size) setOf(this.servicesBySelector, firstPair(svc.selector)).add(svc);
+      if (svc.selector?.size) {
+        setOf(this.servicesBySelector, firstPair(svc.selector)).add(svc);
+        setOf(this.servicesBySelectorKey, firstKey(svc.selector)).add(svc);
+      }
       if (svc.ports.some((p) => p.nodePort !== undefined)) this.nodePortServices.add(svc);
     }
     const tpl = podTemplateOf(obj);
     if (tpl) {
       setOf(this.templatesByNs, obj.namespace).add(tpl);
       for (const [k, v] of tpl.labels) setOf(this.templatesByLabel, `${obj.namespace}\u0000${pairKey(k, v)}`).add(tpl);
+      for (const k of tpl.controllerLabels.keys()) setOf(this.templatesByControllerLabel, `${obj.namespace}\u0000${k}`).add(tpl);
       const sel = ownerSelector(tpl);
       if (sel?.size) setOf(this.templatesByOwnerSelector, nsPairKey(obj.namespace, sel)).add(tpl);
     }
@@ -288,13 +304,17 @@ export class Workspace {
     const svc = serviceOf(obj);
     if (svc) {
       this.servicesByNs.get(obj.namespace)?.delete(svc);
-      if (svc.selector?.size) deleteFrom(this.servicesBySelector, firstPair(svc.selector), svc);
+      if (svc.selector?.size) {
+        deleteFrom(this.servicesBySelector, firstPair(svc.selector), svc);
+        deleteFrom(this.servicesBySelectorKey, firstKey(svc.selector), svc);
+      }
       this.nodePortServices.delete(svc);
     }
     const tpl = podTemplateOf(obj);
     if (tpl) {
       this.templatesByNs.get(obj.namespace)?.delete(tpl);
       for (const [k, v] of tpl.labels) deleteFrom(this.templatesByLabel, `${obj.namespace}\u0000${pairKey(k, v)}`, tpl);
+      for (const k of tpl.controllerLabels.keys()) deleteFrom(this.templatesByControllerLabel, `${obj.namespace}\u0000${k}`, tpl);
       const sel = ownerSelector(tpl);
       if (sel?.size) deleteFrom(this.templatesByOwnerSelector, nsPairKey(obj.namespace, sel), tpl);
     }
@@ -353,6 +373,10 @@ function pairKey(k: string, v: string): string {
 function firstPair(m: Map<string, string>): string {
   const [k, v] = m.entries().next().value as [string, string];
   return pairKey(k, v);
+}
+
+function firstKey(m: Map<string, string>): string {
+  return m.keys().next().value as string;
 }
 
 /** `namespace label=value` for the first pair of a non-empty selector. */

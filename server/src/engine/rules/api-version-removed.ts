@@ -16,6 +16,43 @@ export const apiVersionRemoved: Rule = {
   id: 'api-version-removed',
   description: 'The apiVersion was removed from Kubernetes for this kind; the API server rejects the object.',
   severity: 'error',
+  docs: {
+    why: "Kubernetes stops serving old API versions (the deprecated API migration guide lists when): `kubectl apply` fails with \"no matches for kind\", and the object has to be written for the current version, sometimes with more changes than the apiVersion line.",
+    fails: `apiVersion: extensions/v1beta1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+`,
+    fixed: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+`,
+  },
   includeRemovedApis: true,
   appliesTo: (obj) => apiRemoval(obj.apiVersion, obj.kind) !== undefined,
   checkObject(obj, ctx) {

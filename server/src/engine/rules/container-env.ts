@@ -1,5 +1,5 @@
 import type { Node, YAMLMap } from 'yaml';
-import { isWorkload } from '../model/apiVersions';
+import { WORKLOAD_KINDS, isWorkload } from '../model/apiVersions';
 import type { K8sObject } from '../model/object';
 import type { DocReader } from '../parse/nodes';
 import type { Rule, RuleContext } from './rule';
@@ -26,6 +26,33 @@ export const containerEnv: Rule = {
   id: 'container-env',
   description: 'Container env variables need a name; valueFrom and envFrom need exactly one source.',
   severity: 'error',
+  docs: {
+    why: "Environment variables are set by name, from a value or from exactly one source (a ConfigMap or Secret key, a field, a resource): the API server rejects a variable without a name, and a source with none or two.",
+    fails: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: nginx:1.27
+      env:
+        - value: "4"
+`,
+    fixed: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: nginx:1.27
+      env:
+        - name: WORKERS
+          value: "4"
+`,
+  },
+  kinds: WORKLOAD_KINDS,
   appliesTo: (obj) => isWorkload(obj.apiVersion, obj.kind),
   checkObject(obj, ctx) {
     const r = obj.reader;

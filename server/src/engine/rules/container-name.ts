@@ -1,4 +1,4 @@
-import { isWorkload } from '../model/apiVersions';
+import { WORKLOAD_KINDS, isWorkload } from '../model/apiVersions';
 import type { Rule } from './rule';
 import { isDNS1123Label } from '../k8s/validation';
 import { isInvalid } from './utils/messages';
@@ -15,6 +15,28 @@ export const containerName: Rule = {
   id: 'container-name',
   description: 'Container names are required, lowercase DNS labels, and unique within the pod.',
   severity: 'error',
+  docs: {
+    why: "Containers are addressed by name (logs, exec, probes, metrics): the API server requires a name on each, a lowercase DNS label, unique across the containers and init containers of the pod.",
+    fails: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: Web_Server
+      image: nginx:1.27
+`,
+    fixed: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web-server
+      image: nginx:1.27
+`,
+  },
+  kinds: WORKLOAD_KINDS,
   appliesTo: (obj) => isWorkload(obj.apiVersion, obj.kind),
   checkObject(obj, ctx) {
     const r = obj.reader;

@@ -1,5 +1,5 @@
 import type { Node } from 'yaml';
-import { isWorkload } from '../model/apiVersions';
+import { WORKLOAD_KINDS, isWorkload } from '../model/apiVersions';
 import type { Rule } from './rule';
 import { isValidPortName } from '../k8s/validation';
 import { isInvalid } from './utils/messages';
@@ -15,6 +15,34 @@ export const containerPortName: Rule = {
   id: 'container-port-name',
   description: 'Container port names are IANA service names (≤15 lowercase letters, digits, \'-\') and unique within a container.',
   severity: 'error',
+  docs: {
+    why: "Services and probes refer to container ports by name: the API server requires IANA service names (at most 15 lowercase letters, digits and `-`, with a letter), unique within the container.",
+    fails: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: nginx:1.27
+      ports:
+        - name: http_metrics
+          containerPort: 9100
+`,
+    fixed: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: nginx:1.27
+      ports:
+        - name: http-metrics
+          containerPort: 9100
+`,
+  },
+  kinds: WORKLOAD_KINDS,
   appliesTo: (obj) => isWorkload(obj.apiVersion, obj.kind),
   checkObject(obj, ctx) {
     const r = obj.reader;

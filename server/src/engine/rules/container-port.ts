@@ -1,5 +1,5 @@
 import type { Node } from 'yaml';
-import { isWorkload } from '../model/apiVersions';
+import { WORKLOAD_KINDS, isWorkload } from '../model/apiVersions';
 import type { Rule } from './rule';
 import { lowerFirst } from './utils/messages';
 import { isKustomizePatch } from '../model/kustomize';
@@ -19,6 +19,32 @@ export const containerPort: Rule = {
   id: 'container-port',
   description: 'containerPort is required and 1-65535; hostPort 1-65535 and not used twice; protocol TCP, UDP or SCTP.',
   severity: 'error',
+  docs: {
+    why: "Container ports are 16-bit numbers, 1 to 65535, with protocol TCP, UDP or SCTP; a hostPort binds a port of the node, once. The API server rejects other values.",
+    fails: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: nginx:1.27
+      ports:
+        - containerPort: 80800
+`,
+    fixed: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: nginx:1.27
+      ports:
+        - containerPort: 8080
+`,
+  },
+  kinds: WORKLOAD_KINDS,
   appliesTo: (obj) => isWorkload(obj.apiVersion, obj.kind),
   checkObject(obj, ctx) {
     const r = obj.reader;

@@ -1,5 +1,5 @@
 import type { Node, YAMLMap } from 'yaml';
-import { isWorkload } from '../model/apiVersions';
+import { WORKLOAD_KINDS, isWorkload } from '../model/apiVersions';
 import type { K8sObject } from '../model/object';
 import type { DocReader } from '../parse/nodes';
 import type { Rule, RuleContext } from './rule';
@@ -29,64 +29,98 @@ export const containerProbe: Rule = {
   id: 'container-probe',
   description: 'Probes and lifecycle hooks need exactly one handler with a valid port (a named port must exist in the container).',
   severity: 'error',
+  docs: {
+    why: "The kubelet runs each probe and hook with exactly one handler, against a port of the container: the API server rejects a probe with no handler or two, and a named port the container does not declare.",
+    fails: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: nginx:1.27
+      ports:
+        - name: web
+          containerPort: 8080
+      readinessProbe:
+        httpGet:
+          path: /healthz
+          port: http
+`,
+    fixed: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: nginx:1.27
+      ports:
+        - name: web
+          containerPort: 8080
+      readinessProbe:
+        httpGet:
+          path: /healthz
+          port: web
+`,
+  },
+  kinds: WORKLOAD_KINDS,
   appliesTo: (obj) => isWorkload(obj.apiVersion, obj.kind),
-  checkObject(obj, ctx) {
+  checkContainer(c, obj, ctx) {
     const r = obj.reader;
     // A kustomize patch may probe a port that the base declares.
     const patch = isKustomizePatch(ctx.workspace, obj);
-    for (const c of containersOf(r, podSpecOf(obj))) {
-      const declared = new Set<string>();
-      for (const p of r.items(r.get(c.map, 'ports'))) {
-        const n = r.str(r.get(p, 'name'));
-        if (n) declared.add(n);
+    const declared = new Set<string>();
+    for (const p of r.items(r.get(c.map, 'ports'))) {
+      const n = r.str(r.get(p, 'name'));
+      if (n) declared.add(n);
+    }
+    const portNames = patch ? undefined : declared;
+    const sidecar = c.list === 'initContainers' && r.str(r.get(c.map, 'restartPolicy')) === 'Always';
+    for (const field of [...PROBES, 'lifecycle'] as const) {
+      const node = r.get(c.map, field);
+      if (isUnset(r, node) || !r.map(node)) continue;
+      if (c.list === 'initContainers' && !sidecar) {
+        ctx.report({ at: keyNode(r, c.map, field) as Node, message: `${containerLabel(c)} is an init container: ${field} is only allowed on init containers with restartPolicy: Always (sidecars).` });
+        continue;
       }
-      const portNames = patch ? undefined : declared;
-      const sidecar = c.list === 'initContainers' && r.str(r.get(c.map, 'restartPolicy')) === 'Always';
-      for (const field of [...PROBES, 'lifecycle'] as const) {
-        const node = r.get(c.map, field);
-        if (isUnset(r, node) || !r.map(node)) continue;
-        if (c.list === 'initContainers' && !sidecar) {
-          ctx.report({ at: keyNode(r, c.map, field) as Node, message: `${containerLabel(c)} is an init container: ${field} is only allowed on init containers with restartPolicy: Always (sidecars).` });
-          continue;
-        }
-        if (c.list === 'ephemeralContainers') continue; // the API server forbids them there; not our concern
-        if (field === 'lifecycle') {
-          for (const hook of ['postStart', 'preStop']) {
-            const h = r.map(r.get(node, hook));
-            if (h) checkHandler(obj, ctx, h, keyNode(r, node, hook) as Node, hook, LIFECYCLE_HANDLERS, c, portNames);
-            const secondsNode = r.get(r.get(h, 'sleep'), 'seconds');
-            const seconds = r.int(secondsNode);
-            const grace = r.int(r.get(podSpecOf(obj), 'terminationGracePeriodSeconds')) ?? DEFAULT_GRACE_SECONDS;
-            if (seconds !== undefined && (seconds < 0 || seconds > grace)) {
-              ctx.report({
-                at: secondsNode as Node,
-                message: `The ${hook} sleep of ${seconds} seconds ${seconds < 0 ? 'is negative' : `is longer than the pod's terminationGracePeriodSeconds (${grace})`}: sleep at most ${grace} seconds, or raise terminationGracePeriodSeconds.`,
-              });
-            }
+      if (c.list === 'ephemeralContainers') continue; // the API server forbids them there; not our concern
+      if (field === 'lifecycle') {
+        for (const hook of ['postStart', 'preStop']) {
+          const h = r.map(r.get(node, hook));
+          if (h) checkHandler(obj, ctx, h, keyNode(r, node, hook) as Node, hook, LIFECYCLE_HANDLERS, c, portNames);
+          const secondsNode = r.get(r.get(h, 'sleep'), 'seconds');
+          const seconds = r.int(secondsNode);
+          const grace = r.int(r.get(podSpecOf(obj), 'terminationGracePeriodSeconds')) ?? DEFAULT_GRACE_SECONDS;
+          if (seconds !== undefined && (seconds < 0 || seconds > grace)) {
+            ctx.report({
+              at: secondsNode as Node,
+              message: `The ${hook} sleep of ${seconds} seconds ${seconds < 0 ? 'is negative' : `is longer than the pod's terminationGracePeriodSeconds (${grace})`}: sleep at most ${grace} seconds, or raise terminationGracePeriodSeconds.`,
+            });
           }
-          continue;
         }
-        const probe = r.map(node)!;
-        checkHandler(obj, ctx, probe, keyNode(r, c.map, field) as Node, field, PROBE_HANDLERS, c, portNames);
-        // Zero means "the default" (1 second timeout, 10 seconds period, thresholds 1 and 3).
-        for (const count of PROBE_COUNTS) {
-          const n = r.get(probe, count);
-          const v = r.int(n);
-          if (v !== undefined && v < 0) ctx.report({ at: n as Node, message: `${count} of the ${field} is ${v}: it must be 0 or more (0 means the default).` });
-        }
-        const st = r.get(probe, 'successThreshold');
-        const value = r.int(st);
-        if (field !== 'readinessProbe' && value !== undefined && value > 1) {
-          ctx.report({ at: st as Node, message: `successThreshold of a ${field} must be 1 (it is ${value}).` });
-        }
-        const grace = r.get(probe, 'terminationGracePeriodSeconds');
-        const graceValue = r.int(grace);
-        if (field !== 'readinessProbe' && graceValue !== undefined && graceValue <= 0) {
-          ctx.report({ at: grace as Node, message: `terminationGracePeriodSeconds of the ${field} is ${graceValue}: it must be greater than 0 (or left out to use the pod's).` });
-        }
-        if (field === 'readinessProbe' && !isUnset(r, r.get(probe, 'terminationGracePeriodSeconds'))) {
-          ctx.report({ at: keyNode(r, probe, 'terminationGracePeriodSeconds') as Node, message: `terminationGracePeriodSeconds is not allowed on a readinessProbe (only liveness and startup probes).` });
-        }
+        continue;
+      }
+      const probe = r.map(node)!;
+      checkHandler(obj, ctx, probe, keyNode(r, c.map, field) as Node, field, PROBE_HANDLERS, c, portNames);
+      // Zero means "the default" (1 second timeout, 10 seconds period, thresholds 1 and 3).
+      for (const count of PROBE_COUNTS) {
+        const n = r.get(probe, count);
+        const v = r.int(n);
+        if (v !== undefined && v < 0) ctx.report({ at: n as Node, message: `${count} of the ${field} is ${v}: it must be 0 or more (0 means the default).` });
+      }
+      const st = r.get(probe, 'successThreshold');
+      const value = r.int(st);
+      if (field !== 'readinessProbe' && value !== undefined && value > 1) {
+        ctx.report({ at: st as Node, message: `successThreshold of a ${field} must be 1 (it is ${value}).` });
+      }
+      const grace = r.get(probe, 'terminationGracePeriodSeconds');
+      const graceValue = r.int(grace);
+      if (field !== 'readinessProbe' && graceValue !== undefined && graceValue <= 0) {
+        ctx.report({ at: grace as Node, message: `terminationGracePeriodSeconds of the ${field} is ${graceValue}: it must be greater than 0 (or left out to use the pod's).` });
+      }
+      if (field === 'readinessProbe' && !isUnset(r, r.get(probe, 'terminationGracePeriodSeconds'))) {
+        ctx.report({ at: keyNode(r, probe, 'terminationGracePeriodSeconds') as Node, message: `terminationGracePeriodSeconds is not allowed on a readinessProbe (only liveness and startup probes).` });
       }
     }
   },

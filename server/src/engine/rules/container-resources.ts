@@ -1,5 +1,5 @@
 import type { Node } from 'yaml';
-import { isWorkload } from '../model/apiVersions';
+import { WORKLOAD_KINDS, isWorkload } from '../model/apiVersions';
 import { keyText } from '../parse/nodes';
 import type { Rule } from './rule';
 import { isQualifiedName } from '../k8s/validation';
@@ -81,52 +81,82 @@ export const containerResources: Rule = {
   id: 'container-resources',
   description: 'Container resource names must be valid and requests may not exceed limits (extended resources: requests = limits).',
   severity: 'error',
+  docs: {
+    why: "The scheduler places a pod by its requests and the kubelet enforces its limits: the API server rejects requests above limits, unknown resource names, and extended resources whose request differs from their limit.",
+    fails: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: nginx:1.27
+      resources:
+        requests:
+          cpu: "2"
+        limits:
+          cpu: "1"
+`,
+    fixed: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: nginx:1.27
+      resources:
+        requests:
+          cpu: 500m
+        limits:
+          cpu: "1"
+`,
+  },
+  kinds: WORKLOAD_KINDS,
   appliesTo: (obj) => isWorkload(obj.apiVersion, obj.kind),
-  checkObject(obj, ctx) {
+  checkContainer(c, obj, ctx) {
     const r = obj.reader;
-    for (const c of containersOf(r, podSpecOf(obj))) {
-      const resources = r.get(c.map, 'resources');
-      const limits = new Map<string, { q: Quantity | undefined; text: string; node: Node }>();
-      const requests = new Map<string, { q: Quantity | undefined; text: string; node: Node }>();
-      for (const [field, into] of [['limits', limits], ['requests', requests]] as const) {
-        for (const p of r.pairs(r.get(resources, field))) {
-          const name = keyText(p.key);
-          const problem = resourceNameProblem(name);
-          if (problem) {
-            ctx.report({ at: p.key as Node, message: `Resource name \`${name}\` ${problem}.` });
-            continue;
-          }
-          const node = r.resolve(p.value);
-          const s = r.scalar(node);
-          if (!s || s.value === null) continue;
-          // Numbers are valid quantities too (cpu: 2, cpu: 0.5).
-          const text = typeof s.value === 'number' ? String(s.value) : typeof s.value === 'string' ? s.value.trim() : undefined;
-          if (text === undefined) continue;
-          const q = parseQuantity(text);
-          into.set(name, { q, text, node: node as Node });
-          if (!q) continue;
-          if (q.mantissa < 0n) {
-            ctx.report({ at: node as Node, message: `${field}.${name} is negative (${text}): resource quantities must be 0 or more.` });
-          } else if (!isNative(name) && !isInteger(q)) {
-            ctx.report({ at: node as Node, message: `${field}.${name} must be a whole number (it is ${text}): extended resources cannot be split.` });
-          }
-        }
-      }
-      for (const [name, req] of requests) {
-        const lim = limits.get(name);
-        if (!req.q || (lim && !lim.q)) continue;
-        if (!lim) {
-          if (!overcommitAllowed(name)) {
-            ctx.report({ at: req.node, message: `requests.${name} needs a limit too: ${name} cannot be overcommitted, so set limits.${name}: ${req.text}.` });
-          }
+    const resources = r.get(c.map, 'resources');
+    const limits = new Map<string, { q: Quantity | undefined; text: string; node: Node }>();
+    const requests = new Map<string, { q: Quantity | undefined; text: string; node: Node }>();
+    for (const [field, into] of [['limits', limits], ['requests', requests]] as const) {
+      for (const p of r.pairs(r.get(resources, field))) {
+        const name = keyText(p.key);
+        const problem = resourceNameProblem(name);
+        if (problem) {
+          ctx.report({ at: p.key as Node, message: `Resource name \`${name}\` ${problem}.` });
           continue;
         }
-        const cmp = compareQuantities(req.q, lim.q!);
-        if (cmp !== 0 && !overcommitAllowed(name)) {
-          ctx.report({ at: req.node, message: `requests.${name} (${req.text}) must equal limits.${name} (${lim.text}) in ${lowerFirst(containerLabel(c))}: ${name} cannot be overcommitted.` });
-        } else if (cmp > 0) {
-          ctx.report({ at: req.node, message: `requests.${name} (${req.text}) is more than limits.${name} (${lim.text}) in ${lowerFirst(containerLabel(c))}: a request may not exceed its limit.` });
+        const node = r.resolve(p.value);
+        const s = r.scalar(node);
+        if (!s || s.value === null) continue;
+        // Numbers are valid quantities too (cpu: 2, cpu: 0.5).
+        const text = typeof s.value === 'number' ? String(s.value) : typeof s.value === 'string' ? s.value.trim() : undefined;
+        if (text === undefined) continue;
+        const q = parseQuantity(text);
+        into.set(name, { q, text, node: node as Node });
+        if (!q) continue;
+        if (q.mantissa < 0n) {
+          ctx.report({ at: node as Node, message: `${field}.${name} is negative (${text}): resource quantities must be 0 or more.` });
+        } else if (!isNative(name) && !isInteger(q)) {
+          ctx.report({ at: node as Node, message: `${field}.${name} must be a whole number (it is ${text}): extended resources cannot be split.` });
         }
+      }
+    }
+    for (const [name, req] of requests) {
+      const lim = limits.get(name);
+      if (!req.q || (lim && !lim.q)) continue;
+      if (!lim) {
+        if (!overcommitAllowed(name)) {
+          ctx.report({ at: req.node, message: `requests.${name} needs a limit too: ${name} cannot be overcommitted, so set limits.${name}: ${req.text}.` });
+        }
+        continue;
+      }
+      const cmp = compareQuantities(req.q, lim.q!);
+      if (cmp !== 0 && !overcommitAllowed(name)) {
+        ctx.report({ at: req.node, message: `requests.${name} (${req.text}) must equal limits.${name} (${lim.text}) in ${lowerFirst(containerLabel(c))}: ${name} cannot be overcommitted.` });
+      } else if (cmp > 0) {
+        ctx.report({ at: req.node, message: `requests.${name} (${req.text}) is more than limits.${name} (${lim.text}) in ${lowerFirst(containerLabel(c))}: a request may not exceed its limit.` });
       }
     }
   },

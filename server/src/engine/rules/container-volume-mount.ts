@@ -1,5 +1,5 @@
 import type { Node } from 'yaml';
-import { isWorkload } from '../model/apiVersions';
+import { WORKLOAD_KINDS, isWorkload } from '../model/apiVersions';
 import type { Rule } from './rule';
 import { lowerFirst } from './utils/messages';
 import { isKustomizePatch } from '../model/kustomize';
@@ -16,6 +16,38 @@ export const containerVolumeMount: Rule = {
   id: 'container-volume-mount',
   description: 'Each volumeMount must name a volume of the pod and have a mountPath unique within its container.',
   severity: 'error',
+  docs: {
+    why: "A volume mount names one of the pod's volumes and a path in the container: the API server rejects a mount of a volume the pod does not have, and two mounts at one path.",
+    fails: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: nginx:1.27
+      volumeMounts:
+        - name: config
+          mountPath: /etc/web
+`,
+    fixed: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: nginx:1.27
+      volumeMounts:
+        - name: config
+          mountPath: /etc/web
+  volumes:
+    - name: config
+      configMap:
+        name: web-config
+`,
+  },
+  kinds: WORKLOAD_KINDS,
   appliesTo: (obj) => isWorkload(obj.apiVersion, obj.kind),
   checkObject(obj, ctx) {
     const r = obj.reader;

@@ -7,6 +7,45 @@ export const crdVersion: Rule = {
   id: 'crd-version',
   description: 'A custom resource whose apiVersion names a version its CustomResourceDefinition does not serve; the API server rejects it.',
   severity: 'error',
+  docs: {
+    why: "A custom resource is served only at the versions its CustomResourceDefinition serves: at another, `kubectl apply` fails with \"no matches for kind\".",
+    fails: `apiVersion: gateway.networking.k8s.io/v1alpha1
+kind: HTTPRoute
+metadata:
+  name: shop
+spec:
+  parentRefs:
+    - name: public
+  hostnames:
+    - shop.example.com
+  rules:
+    - matches:
+        - path:
+            type: PathPrefix
+            value: /
+      backendRefs:
+        - name: web
+          port: 80
+`,
+    fixed: `apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata:
+  name: shop
+spec:
+  parentRefs:
+    - name: public
+  hostnames:
+    - shop.example.com
+  rules:
+    - matches:
+        - path:
+            type: PathPrefix
+            value: /
+      backendRefs:
+        - name: web
+          port: 80
+`,
+  },
   reads: ['customResourceDefinitions'],
   checkObject(obj, ctx) {
     const cr = customResourceOf(obj, ctx.workspace);

@@ -14,7 +14,46 @@ export const ingressBackendPort: Rule = {
   id: 'ingress-backend-port',
   description: 'An Ingress service backend names its port with exactly one of `port.name` (a valid port name) or `port.number` (1-65535).',
   severity: 'error',
+  docs: {
+    why: "The controller looks the backend's port up in the Service by name or by number, one of them: the API server rejects a port with both, with neither, or with an invalid name or number.",
+    fails: `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: shop
+spec:
+  rules:
+    - host: shop.example.com
+      http:
+        paths:
+          - path: /
+            pathType: Prefix
+            backend:
+              service:
+                name: web
+                port:
+                  number: 80
+                  name: http
+`,
+    fixed: `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: shop
+spec:
+  rules:
+    - host: shop.example.com
+      http:
+        paths:
+          - path: /
+            pathType: Prefix
+            backend:
+              service:
+                name: web
+                port:
+                  number: 80
+`,
+  },
   explains: 'route',
+  kinds: ['Ingress'],
   appliesTo: isIngressV1,
   checkObject(obj, ctx) {
     const r = obj.reader;

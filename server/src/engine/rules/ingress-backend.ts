@@ -14,14 +14,52 @@ export const ingressBackend: Rule = {
   id: 'ingress-backend',
   description: 'An Ingress backend sets exactly one of `service` or `resource`; `service.name` must be a valid Service name.',
   severity: 'error',
+  docs: {
+    why: "A backend routes to one Service (by a valid Service name) or one resource: the API server rejects a backend with both, with neither, or with a name no Service can have.",
+    fails: `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: shop
+spec:
+  rules:
+    - host: shop.example.com
+      http:
+        paths:
+          - path: /
+            pathType: Prefix
+            backend:
+              service:
+                name: Web
+                port:
+                  number: 80
+`,
+    fixed: `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: shop
+spec:
+  rules:
+    - host: shop.example.com
+      http:
+        paths:
+          - path: /
+            pathType: Prefix
+            backend:
+              service:
+                name: web
+                port:
+                  number: 80
+`,
+  },
   explains: 'route',
+  kinds: ['Ingress'],
   appliesTo: isIngressV1,
   checkObject(obj, ctx) {
     const r = obj.reader;
     for (const site of backendSites(obj)) {
       const b = site.map;
       if (site.pair && !b && !isUnset(r, r.resolve(site.pair.value))) continue; // not a map: schema rule
-      if (hasLegacyFields(r, b)) continue; // serviceName/servicePort: ingress-legacy-backend
+      // v1beta1's serviceName/servicePort do not count (ingress-legacy-backend reports each field): the API server finds no backend.
       const service = b ? setPair(r, b, 'service') : undefined;
       const resource = b ? setPair(r, b, 'resource') : undefined;
       if ((service && !r.map(service.value)) || (resource && !r.map(resource.value))) continue; // schema rule

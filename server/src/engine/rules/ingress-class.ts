@@ -20,6 +20,48 @@ export const ingressClass: Rule = {
   id: 'ingress-class',
   description: '`spec.ingressClassName` must be a valid IngressClass name and agree with the `kubernetes.io/ingress.class` annotation when both are set; an IngressClass controller is a domain-prefixed path.',
   severity: 'error',
+  docs: {
+    why: "The class decides which controller serves the Ingress: the API server rejects an Ingress whose `kubernetes.io/ingress.class` annotation names another class than `spec.ingressClassName`, and names that no IngressClass can have.",
+    fails: `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: shop
+  annotations:
+    kubernetes.io/ingress.class: traefik
+spec:
+  ingressClassName: nginx
+  rules:
+    - host: shop.example.com
+      http:
+        paths:
+          - path: /
+            pathType: Prefix
+            backend:
+              service:
+                name: web
+                port:
+                  number: 80
+`,
+    fixed: `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: shop
+spec:
+  ingressClassName: nginx
+  rules:
+    - host: shop.example.com
+      http:
+        paths:
+          - path: /
+            pathType: Prefix
+            backend:
+              service:
+                name: web
+                port:
+                  number: 80
+`,
+  },
+  kinds: ['Ingress', 'IngressClass'],
   appliesTo: (obj) => isIngressV1(obj) || (obj.kind === 'IngressClass' && obj.apiVersion === INGRESS_V1),
   checkObject(obj, ctx) {
     if (obj.kind === 'IngressClass') {

@@ -47,6 +47,59 @@ export const ingressDuplicatePath: Rule = {
   id: 'ingress-duplicate-path',
   description: 'Two rules of one IngressClass claim the same host, path and pathType: the controller serves only one of them.',
   severity: 'warning',
+  docs: {
+    why: "A controller merges the rules of the Ingresses of its class per host: when two claim the same host, path and pathType, it serves only one of them, so the other route is not served as written (which one depends on the controller). A warning: kubeway's traces take the first.",
+    fails: `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: shop
+spec:
+  ingressClassName: nginx
+  rules:
+    - host: shop.example.com
+      http:
+        paths:
+          - path: /api
+            pathType: Prefix
+            backend:
+              service:
+                name: api
+                port:
+                  number: 80
+          - path: /api
+            pathType: Prefix
+            backend:
+              service:
+                name: api-v2
+                port:
+                  number: 80
+`,
+    fixed: `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: shop
+spec:
+  ingressClassName: nginx
+  rules:
+    - host: shop.example.com
+      http:
+        paths:
+          - path: /api
+            pathType: Prefix
+            backend:
+              service:
+                name: api
+                port:
+                  number: 80
+          - path: /api/v2
+            pathType: Prefix
+            backend:
+              service:
+                name: api-v2
+                port:
+                  number: 80
+`,
+  },
   kinds: ['Ingress'],
   appliesTo: isIngressV1,
   reads: ['ingressesOfHost'],

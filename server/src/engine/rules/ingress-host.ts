@@ -11,6 +11,44 @@ export const ingressHost: Rule = {
   id: 'ingress-host',
   description: 'Ingress hosts (rules[].host, tls[].hosts) must be lowercase DNS names without port or scheme; a wildcard only as a leading `*.`; no IP address in rules.',
   severity: 'error',
+  docs: {
+    why: "The host is matched with the HTTP Host header (and the TLS server name): the API server requires a lowercase DNS name, without port or scheme, with a wildcard only as a leading `*.`.",
+    fails: `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: shop
+spec:
+  rules:
+    - host: shop.example.com:443
+      http:
+        paths:
+          - path: /
+            pathType: Prefix
+            backend:
+              service:
+                name: web
+                port:
+                  number: 80
+`,
+    fixed: `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: shop
+spec:
+  rules:
+    - host: shop.example.com
+      http:
+        paths:
+          - path: /
+            pathType: Prefix
+            backend:
+              service:
+                name: web
+                port:
+                  number: 80
+`,
+  },
+  kinds: ['Ingress'],
   appliesTo: isIngressV1,
   checkObject(obj, ctx) {
     const r = obj.reader;

@@ -26,12 +26,49 @@ function v1Backend(name: string | undefined, port: string | number | undefined, 
 
 /**
  * networking.k8s.io/v1 has no `serviceName`/`servicePort` in a backend and no `spec.backend` (v1beta1 names):
- * the API server rejects them as unknown fields and then finds the backend empty.
+ * the API server rejects each of them as an unknown field, reported here on each field with what replaces
+ * it (and the rewrite as the quick fix), and then finds the backend empty (ingress-backend, on `backend:`).
  */
 export const ingressLegacyBackend: Rule = {
   id: 'ingress-legacy-backend',
   description: 'v1beta1 backend fields (`serviceName`, `servicePort`, `spec.backend`) in a networking.k8s.io/v1 Ingress: write `service: {name, port: {number}}` and `defaultBackend`.',
   severity: 'error',
+  docs: {
+    why: "networking.k8s.io/v1 renamed the v1beta1 backend fields: `serviceName`/`servicePort` became `service: {name, port: {number | name}}` and `spec.backend` became `spec.defaultBackend`. The API server rejects the old names as unknown fields.",
+    fails: `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: shop
+spec:
+  rules:
+    - host: shop.example.com
+      http:
+        paths:
+          - path: /
+            pathType: Prefix
+            backend:
+              serviceName: web
+              servicePort: 80
+`,
+    fixed: `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: shop
+spec:
+  rules:
+    - host: shop.example.com
+      http:
+        paths:
+          - path: /
+            pathType: Prefix
+            backend:
+              service:
+                name: web
+                port:
+                  number: 80
+`,
+  },
+  kinds: ['Ingress'],
   appliesTo: isIngressV1,
   checkObject(obj, ctx) {
     const r = obj.reader;
@@ -70,16 +107,19 @@ function checkLegacyFields(obj: K8sObject, b: YAMLMap, report: (f: { at: Node | 
   const last = pairs[pairs.length - 1];
   const own = pairs.every((p) => ownPair(b, p));
   const range = own ? spanOf(obj, first, last) : undefined;
-  const what = pairs.length === 2 ? '`serviceName` and `servicePort` are v1beta1 backend fields' : `\`${namePair ? 'serviceName' : 'servicePort'}\` is a v1beta1 backend field`;
-  const message = `${what}, not part of networking.k8s.io/v1: use \`${v1Backend(name, port, false)}\`.`;
   // Rewrite only when both are known, written in this map next to each other, and `service` is not set.
   const adjacent = pairs.length === 2 && Math.abs(b.items.indexOf(first as never) - b.items.indexOf(last as never)) === 1;
   const fixable = adjacent && own && name !== undefined && port !== undefined && !r.pair(b, 'service') && range;
-  report({
-    at: range ?? (first.key as Node),
-    message,
-    fix: fixable && range ? { title: 'Rewrite as a networking.k8s.io/v1 backend', edits: [{ range, newText: v1 }] } : undefined,
-  });
+  const fix = fixable && range ? { title: 'Rewrite as a networking.k8s.io/v1 backend', edits: [{ range, newText: v1 }] } : undefined;
+  const instead = `write \`${v1Backend(name, port, false)}\``;
+  // The API server rejects each field as unknown (and the backend as empty: ingress-backend says so on `backend:`).
+  if (namePair) {
+    report({ at: namePair.key as Node, message: `\`serviceName\` is a v1beta1 backend field, not part of networking.k8s.io/v1, which names the Service in \`service.name\`: ${instead}.`, fix });
+  }
+  if (portPair) {
+    const where = port !== undefined && typeof port !== 'number' && !/^\d+$/.test(port) ? 'service.port.name' : 'service.port.number';
+    report({ at: portPair.key as Node, message: `\`servicePort\` is a v1beta1 backend field, not part of networking.k8s.io/v1, which names the port in \`${where}\`: ${instead}.`, fix });
+  }
 }
 
 /** From the first pair's key to the end of the last pair's value. */

@@ -11,6 +11,29 @@ export const ingressNoRoutes: Rule = {
   id: 'ingress-no-routes',
   description: 'An Ingress needs `spec.defaultBackend` or `spec.rules`, and every `http` rule needs at least one path.',
   severity: 'error',
+  docs: {
+    why: "An Ingress without a default backend and without rules routes nothing: the API server rejects it, and an http rule without paths.",
+    fails: `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: shop
+spec:
+  ingressClassName: nginx
+`,
+    fixed: `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: shop
+spec:
+  ingressClassName: nginx
+  defaultBackend:
+    service:
+      name: web
+      port:
+        number: 80
+`,
+  },
+  kinds: ['Ingress'],
   appliesTo: isIngressV1,
   checkObject(obj, ctx) {
     const r = obj.reader;

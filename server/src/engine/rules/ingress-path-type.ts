@@ -13,6 +13,43 @@ export const ingressPathType: Rule = {
   id: 'ingress-path-type',
   description: 'Every Ingress path needs `pathType`: Exact, Prefix or ImplementationSpecific (exact case).',
   severity: 'error',
+  docs: {
+    why: "networking.k8s.io/v1 requires pathType on every path (Exact, Prefix or ImplementationSpecific): without it the API server rejects the Ingress.",
+    fails: `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: shop
+spec:
+  rules:
+    - host: shop.example.com
+      http:
+        paths:
+          - path: /
+            backend:
+              service:
+                name: web
+                port:
+                  number: 80
+`,
+    fixed: `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: shop
+spec:
+  rules:
+    - host: shop.example.com
+      http:
+        paths:
+          - path: /
+            pathType: Prefix
+            backend:
+              service:
+                name: web
+                port:
+                  number: 80
+`,
+  },
+  kinds: ['Ingress'],
   appliesTo: isIngressV1,
   checkObject(obj, ctx) {
     const r = obj.reader;

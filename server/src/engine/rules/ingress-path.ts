@@ -12,6 +12,44 @@ export const ingressPath: Rule = {
   id: 'ingress-path',
   description: 'Exact and Prefix paths must start with `/` and contain no `//`, `/./`, `/../` or `%2F` nor end in `/.` or `/..`; ImplementationSpecific paths must be absolute.',
   severity: 'error',
+  docs: {
+    why: "Exact and Prefix paths are compared with the request path element by element, so the API server requires an absolute, clean path.",
+    fails: `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: shop
+spec:
+  rules:
+    - host: shop.example.com
+      http:
+        paths:
+          - path: shop
+            pathType: Prefix
+            backend:
+              service:
+                name: web
+                port:
+                  number: 80
+`,
+    fixed: `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: shop
+spec:
+  rules:
+    - host: shop.example.com
+      http:
+        paths:
+          - path: /shop
+            pathType: Prefix
+            backend:
+              service:
+                name: web
+                port:
+                  number: 80
+`,
+  },
+  kinds: ['Ingress'],
   appliesTo: isIngressV1,
   checkObject(obj, ctx) {
     const r = obj.reader;

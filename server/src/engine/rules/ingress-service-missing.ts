@@ -1,3 +1,5 @@
+import { nearestNames } from '../schema/suggest';
+import type { Fix } from '../types';
 import type { Rule } from './rule';
 import { replaceScalarEdit } from './utils/edits';
 import { isIngressV1, serviceRefs } from './utils/ingress';
@@ -22,8 +24,66 @@ export const ingressServiceMissing: Rule = {
   id: 'ingress-service-missing',
   description: 'An Ingress routes to a Service that is not in the checked files for its namespace.',
   severity: 'warning',
+  docs: {
+    why: "An Ingress routes only to Services of its own namespace; when none of the checked files declares the Service, the route answers 503. A warning, since the Service may be installed separately.",
+    fails: `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: shop
+spec:
+  rules:
+    - host: shop.example.com
+      http:
+        paths:
+          - path: /
+            pathType: Prefix
+            backend:
+              service:
+                name: api
+                port:
+                  number: 80
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+    - port: 80
+`,
+    fixed: `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: shop
+spec:
+  rules:
+    - host: shop.example.com
+      http:
+        paths:
+          - path: /
+            pathType: Prefix
+            backend:
+              service:
+                name: web
+                port:
+                  number: 80
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+    - port: 80
+`,
+  },
   reads: ['servicesNamed'],
   explains: 'route',
+  kinds: ['Ingress'],
   appliesTo: isIngressV1,
   checkObject(obj, ctx) {
     const ws = ctx.workspace;
@@ -31,7 +91,7 @@ export const ingressServiceMissing: Rule = {
     for (const ref of serviceRefs(obj)) {
       if (ws.services(ns, ref.name).length) continue;
       let hint = '';
-      let fix;
+      let fix: Fix | undefined;
       const elsewhere = ws.namespaces().filter((other) => other !== ns && ws.services(other, ref.name).length);
       const near = ws.services(ns).map((s) => s.obj.name).filter((n): n is string => !!n && distance(n, ref.name) <= (ref.name.length > 4 ? 2 : 1));
       const candidates = [...new Set(near)];
@@ -41,10 +101,16 @@ export const ingressServiceMissing: Rule = {
         hint = ` Did you mean \`${candidates[0]}\`?`;
         fix = { title: `Change to ${candidates[0]}`, edits: [replaceScalarEdit(obj, ref.nameNode, candidates[0])] };
       }
+      // The Services of the namespace with the closest names, to pick from (the one typo-near name is the fix).
+      const names = [...new Set(ws.services(ns).map((s) => s.obj.name).filter((n): n is string => !!n))];
+      const choices: Fix[] = nearestNames(ref.name, names, 3, Infinity)
+        .filter((n) => n !== candidates[0] || !fix)
+        .map((n) => ({ title: `Route to Service ${n}`, edits: [replaceScalarEdit(obj, ref.nameNode, n)] }));
       ctx.report({
         at: ref.nameNode,
         message: `Ingress \`${obj.name ?? '(no name)'}\` routes to Service \`${ref.name}\`, which is not in the checked files for namespace \`${ns}\`.${hint}`,
         fix,
+        choices: choices.length ? choices : undefined,
       });
     }
   },

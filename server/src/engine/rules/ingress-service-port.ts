@@ -31,8 +31,68 @@ export const ingressServicePort: Rule = {
   id: 'ingress-service-port',
   description: "An Ingress backend's port must be a port the Service exposes (by `port` number or port `name`, not `targetPort`).",
   severity: 'error',
+  docs: {
+    why: "The backend's port is a port of the Service (its `port` or its `name`), never the container port (`targetPort`): otherwise the controller finds no such port and the route answers 503.",
+    fails: `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: shop
+spec:
+  rules:
+    - host: shop.example.com
+      http:
+        paths:
+          - path: /
+            pathType: Prefix
+            backend:
+              service:
+                name: web
+                port:
+                  number: 8080
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+    - port: 80
+      targetPort: 8080
+`,
+    fixed: `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: shop
+spec:
+  rules:
+    - host: shop.example.com
+      http:
+        paths:
+          - path: /
+            pathType: Prefix
+            backend:
+              service:
+                name: web
+                port:
+                  number: 80
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+    - port: 80
+      targetPort: 8080
+`,
+  },
   reads: ['servicesNamed'],
   explains: 'route',
+  kinds: ['Ingress'],
   appliesTo: isIngressV1,
   checkObject(obj, ctx) {
     const ns = obj.namespace;

@@ -13,6 +13,52 @@ export const ingressTlsSecretName: Rule = {
   id: 'ingress-tls-secret-name',
   description: 'An Ingress `tls[].secretName` must be a valid Secret name (lowercase DNS subdomain).',
   severity: 'error',
+  docs: {
+    why: "The controller reads the certificate from the Secret of that name, so it must be a valid Secret name (a lowercase DNS subdomain), or the API server rejects the Ingress.",
+    fails: `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: shop
+spec:
+  tls:
+    - hosts:
+        - shop.example.com
+      secretName: Shop_TLS
+  rules:
+    - host: shop.example.com
+      http:
+        paths:
+          - path: /
+            pathType: Prefix
+            backend:
+              service:
+                name: web
+                port:
+                  number: 80
+`,
+    fixed: `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: shop
+spec:
+  tls:
+    - hosts:
+        - shop.example.com
+      secretName: shop-tls
+  rules:
+    - host: shop.example.com
+      http:
+        paths:
+          - path: /
+            pathType: Prefix
+            backend:
+              service:
+                name: web
+                port:
+                  number: 80
+`,
+  },
+  kinds: ['Ingress'],
   appliesTo: isIngressV1,
   checkObject(obj, ctx) {
     const r = obj.reader;

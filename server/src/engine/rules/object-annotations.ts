@@ -17,6 +17,27 @@ export const objectAnnotations: Rule = {
   id: 'object-annotations',
   description: 'Annotation keys must be qualified names (prefix/name), and all annotations together at most 256 KiB.',
   severity: 'error',
+  docs: {
+    why: "Annotation keys are qualified names (an optional DNS-subdomain prefix and a name), and all annotations of an object together may hold 256 KiB: the API server rejects the object otherwise.",
+    fails: `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: settings
+  annotations:
+    example.com/owner/team: shop
+data:
+  mode: production
+`,
+    fixed: `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: settings
+  annotations:
+    example.com/owner-team: shop
+data:
+  mode: production
+`,
+  },
   checkObject(obj, ctx) {
     const r = obj.reader;
     const maps: unknown[] = [r.get(obj.metadata, 'annotations')];

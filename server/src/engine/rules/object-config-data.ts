@@ -25,6 +25,26 @@ export const objectConfigData: Rule = {
   id: 'object-config-data',
   description: 'ConfigMap and Secret keys must be valid file names (letters, digits, -, _, .), and typed Secrets need their keys (tls.crt and tls.key, ...).',
   severity: 'error',
+  docs: {
+    why: "ConfigMap and Secret keys become file names when mounted as a volume: the API server requires letters, digits, `-`, `_` and `.`; typed Secrets (kubernetes.io/tls, ...) need their keys.",
+    fails: `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: settings
+data:
+  config/app.yaml: |
+    mode: production
+`,
+    fixed: `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: settings
+data:
+  app.yaml: |
+    mode: production
+`,
+  },
+  kinds: ['ConfigMap', 'Secret'],
   appliesTo: (obj) => obj.apiVersion === 'v1' && (obj.kind === 'ConfigMap' || obj.kind === 'Secret'),
   checkObject(obj, ctx) {
     const r = obj.reader;

@@ -17,6 +17,27 @@ export const objectLabels: Rule = {
   id: 'object-labels',
   description: 'Label keys and values must be valid (qualified-name keys; values of at most 63 characters of [A-Za-z0-9_.-]).',
   severity: 'error',
+  docs: {
+    why: "Labels are what selectors match: the API server requires qualified-name keys and values of at most 63 characters of letters, digits, `-`, `_` and `.`, beginning and ending with a letter or digit.",
+    fails: `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: settings
+  labels:
+    team: platform team
+data:
+  mode: production
+`,
+    fixed: `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: settings
+  labels:
+    team: platform-team
+data:
+  mode: production
+`,
+  },
   checkObject(obj, ctx) {
     const r = obj.reader;
     const seen = new Set<Node>();

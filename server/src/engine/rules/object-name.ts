@@ -66,6 +66,23 @@ export const objectName: Rule = {
   id: 'object-name',
   description: 'metadata.name is required and must have the syntax the kind requires (a DNS subdomain for most kinds and custom resources).',
   severity: 'error',
+  docs: {
+    why: "Names become parts of URLs, DNS names and file names: the API server requires the syntax of the kind, for most kinds a lowercase DNS subdomain (letters, digits, `-` and `.`, at most 253 characters).",
+    fails: `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: App_Settings
+data:
+  mode: production
+`,
+    fixed: `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: app-settings
+data:
+  mode: production
+`,
+  },
   appliesTo: (obj) => !(obj.apiVersion === 'v1' && obj.kind === 'Service') && !isClientSideConfig(obj.apiVersion, obj.kind),
   checkObject(obj, ctx) {
     const nameFn = nameFuncOf(obj.apiVersion, obj.kind);

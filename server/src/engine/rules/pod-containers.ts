@@ -1,5 +1,5 @@
 import type { Node } from 'yaml';
-import { isWorkload } from '../model/apiVersions';
+import { WORKLOAD_KINDS, isWorkload } from '../model/apiVersions';
 import type { K8sObject } from '../model/object';
 import type { Rule } from './rule';
 import { isKustomizePatch } from '../model/kustomize';
@@ -29,6 +29,26 @@ export const podContainers: Rule = {
   id: 'pod-containers',
   description: 'A pod (or pod template) needs at least one container, and no ephemeralContainers.',
   severity: 'error',
+  docs: {
+    why: "A pod runs its containers: the API server rejects a pod (or pod template) with none, and ephemeral containers, which are only added to running pods by `kubectl debug`.",
+    fails: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers: []
+`,
+    fixed: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: nginx:1.27
+`,
+  },
+  kinds: WORKLOAD_KINDS,
   appliesTo: (obj) => isWorkload(obj.apiVersion, obj.kind),
   checkObject(obj, ctx) {
     const r = obj.reader;

@@ -1,5 +1,5 @@
 import type { Node } from 'yaml';
-import { isWorkload } from '../model/apiVersions';
+import { WORKLOAD_KINDS, isWorkload } from '../model/apiVersions';
 import type { K8sObject } from '../model/object';
 import type { Rule, RuleContext } from './rule';
 import { isKustomizePatch } from '../model/kustomize';
@@ -22,6 +22,34 @@ export const podRestartPolicy: Rule = {
   id: 'pod-restart-policy',
   description: 'restartPolicy must be Always for Deployments, DaemonSets, StatefulSets and ReplicaSets, and OnFailure or Never for Jobs.',
   severity: 'error',
+  docs: {
+    why: "A Job's pods must end, so their restartPolicy is OnFailure or Never; the pods of Deployments, DaemonSets, StatefulSets and ReplicaSets run for ever (Always). The API server rejects the other combinations.",
+    fails: `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: migrate
+spec:
+  template:
+    spec:
+      restartPolicy: Always
+      containers:
+        - name: migrate
+          image: busybox:1.36
+`,
+    fixed: `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: migrate
+spec:
+  template:
+    spec:
+      restartPolicy: OnFailure
+      containers:
+        - name: migrate
+          image: busybox:1.36
+`,
+  },
+  kinds: WORKLOAD_KINDS,
   appliesTo: (obj) => isWorkload(obj.apiVersion, obj.kind),
   checkObject(obj, ctx) {
     const r = obj.reader;

@@ -1,5 +1,5 @@
 import type { Node, YAMLMap } from 'yaml';
-import { isWorkload } from '../model/apiVersions';
+import { WORKLOAD_KINDS, isWorkload } from '../model/apiVersions';
 import type { K8sObject } from '../model/object';
 import type { Rule, RuleContext } from './rule';
 import { isQualifiedName, isValidLabelValue } from '../k8s/validation';
@@ -20,6 +20,35 @@ export const podScheduling: Rule = {
   id: 'pod-scheduling',
   description: 'Tolerations, topologySpreadConstraints and affinity terms must be valid (operators, values, topologyKey, maxSkew).',
   severity: 'error',
+  docs: {
+    why: "The scheduler reads tolerations, topology spread constraints and affinity terms; the API server rejects values it cannot apply, such as a toleration with `operator: Exists` and a value.",
+    fails: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: nginx:1.27
+  tolerations:
+    - key: dedicated
+      operator: Exists
+      value: "true"
+`,
+    fixed: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: nginx:1.27
+  tolerations:
+    - key: dedicated
+      operator: Exists
+`,
+  },
+  kinds: WORKLOAD_KINDS,
   appliesTo: (obj) => isWorkload(obj.apiVersion, obj.kind),
   checkObject(obj, ctx) {
     const r = obj.reader;

@@ -1,5 +1,5 @@
 import type { Node } from 'yaml';
-import { isWorkload } from '../model/apiVersions';
+import { WORKLOAD_KINDS, isWorkload } from '../model/apiVersions';
 import type { K8sObject } from '../model/object';
 import type { Rule, RuleContext } from './rule';
 import { isDNS1123Label, isDNS1123Subdomain, isValidIPForLegacyField } from '../k8s/validation';
@@ -22,6 +22,30 @@ export const podSpec: Rule = {
   id: 'pod-spec',
   description: 'Pod hostname/subdomain, serviceAccountName, priorityClassName, hostAliases, dnsConfig and security context IDs must be valid.',
   severity: 'error',
+  docs: {
+    why: "Pod fields that name other things (service account, priority class, host name and subdomain) must be valid names of those things, and security context IDs valid IDs: the API server rejects the pod otherwise.",
+    fails: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  serviceAccountName: Web_SA
+  containers:
+    - name: web
+      image: nginx:1.27
+`,
+    fixed: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  serviceAccountName: web-sa
+  containers:
+    - name: web
+      image: nginx:1.27
+`,
+  },
+  kinds: WORKLOAD_KINDS,
   appliesTo: (obj) => isWorkload(obj.apiVersion, obj.kind),
   checkObject(obj, ctx) {
     const r = obj.reader;

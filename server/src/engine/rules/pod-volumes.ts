@@ -1,6 +1,6 @@
 import { isScalar } from 'yaml';
 import type { Node, YAMLMap } from 'yaml';
-import { isWorkload } from '../model/apiVersions';
+import { WORKLOAD_KINDS, isWorkload } from '../model/apiVersions';
 import type { K8sObject } from '../model/object';
 import type { DocReader } from '../parse/nodes';
 import { keyText } from '../parse/nodes';
@@ -45,6 +45,33 @@ export const podVolumes: Rule = {
   id: 'pod-volumes',
   description: 'Pod volumes need unique lowercase DNS-label names and exactly one source (emptyDir: {}, configMap, secret, ...).',
   severity: 'error',
+  docs: {
+    why: "Each volume is mounted by its name and comes from exactly one source: the API server rejects a volume without a source (write `emptyDir: {}` for scratch space), with two, or with a name that is not a unique DNS label.",
+    fails: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: nginx:1.27
+  volumes:
+    - name: cache
+`,
+    fixed: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: nginx:1.27
+  volumes:
+    - name: cache
+      emptyDir: {}
+`,
+  },
+  kinds: WORKLOAD_KINDS,
   appliesTo: (obj) => isWorkload(obj.apiVersion, obj.kind),
   checkObject(obj, ctx) {
     const r = obj.reader;

@@ -14,6 +14,7 @@
  */
 import { definedKind, groupOf } from '../crd/definition';
 import { ingressOf, serviceBackends } from '../model/ingress';
+import type { PodLabels } from '../model/controllerLabels';
 import type { K8sObject } from '../model/object';
 import { podTemplateOf } from '../model/podTemplate';
 import { serviceOf } from '../model/service';
@@ -50,15 +51,16 @@ export interface ObjectRead {
 }
 
 /**
- * The pod labels an object's pods get: its pod template's, also for kinds kubeway does not model (Argo
- * Rollouts, CloneSets: `spec.template` or `spec.jobTemplate.spec.template`), which Services count too.
+ * The labels an object's pods get: its pod template's (with those its controller adds), also for kinds
+ * kubeway does not model (Argo Rollouts, CloneSets: `spec.template` or `spec.jobTemplate.spec.template`),
+ * which Services count too.
  */
-export function templateLabels(o: K8sObject): Map<string, string> | undefined {
+export function podLabelsOf(o: K8sObject): PodLabels | undefined {
   const tpl = podTemplateOf(o);
-  if (tpl) return tpl.labels;
+  if (tpl) return tpl;
   const r = o.reader;
   const template = r.map(o.get('spec', 'template')) ?? r.map(o.get('spec', 'jobTemplate', 'spec', 'template'));
-  return template ? (r.stringMap(r.at(template, 'metadata', 'labels')) ?? new Map()) : undefined;
+  return template ? { labels: r.stringMap(r.at(template, 'metadata', 'labels')) ?? new Map() } : undefined;
 }
 
 /** Whether a Service asks for node ports (its ports' `nodePort`, `healthCheckNodePort`): they are cluster-wide. */
@@ -82,9 +84,9 @@ export const OBJECT_READS = {
     description: 'the pod templates (workloads, and kinds with a `spec.template`) that its selector matches, and those of its namespace',
     dependsOn: (obj, changes) => !!serviceOf(obj) && (changes.templateNamespaces.has(obj.namespace) || changes.selectingServices.has(obj)),
     readersOf(ws, changed, add, memo) {
-      const labels = templateLabels(changed);
-      if (!labels) return;
-      for (const s of ws.servicesSelecting(labels)) add(s.obj);
+      const pods = podLabelsOf(changed);
+      if (!pods) return;
+      for (const s of ws.servicesSelecting(pods)) add(s.obj);
       const nothing = memoized(memo, `selects-nothing ${changed.namespace}`, () =>
         ws.services(changed.namespace).filter((s) => ws.selectedBy(s).length === 0).map((s) => s.obj),
       );
@@ -172,10 +174,10 @@ export function summarize(ws: Workspace, changed: readonly K8sObject[], into: Ch
     }
     const ing = ingressOf(c);
     if (ing) for (const r of ing.rules) into.ingressHosts.add(r.host ?? '');
-    const labels = templateLabels(c);
-    if (!labels) continue;
+    const pods = podLabelsOf(c);
+    if (!pods) continue;
     into.templateNamespaces.add(c.namespace);
-    for (const selecting of ws.servicesSelecting(labels)) into.selectingServices.add(selecting.obj);
+    for (const selecting of ws.servicesSelecting(pods)) into.selectingServices.add(selecting.obj);
   }
   return into;
 }

@@ -5,6 +5,7 @@ import type { Workspace } from '../model/workspace';
 import type { EngineSettings } from '../settings';
 import type { Fix, Range, Severity } from '../types';
 import type { ObjectReadName } from './reads';
+import type { ContainerRef } from './utils/podSpec';
 
 /** What a rule reports; the engine adds the file, the rule id and the severity. */
 export interface Finding {
@@ -12,6 +13,8 @@ export interface Finding {
   at: Node | Range;
   message: string;
   fix?: Fix;
+  /** Fixes to choose from, when more than one is plausible (the editor lists each). */
+  choices?: Fix[];
   /** Overrides the rule's default severity for this finding (e.g. absent vs. broken reference). */
   severity?: Severity;
 }
@@ -25,15 +28,26 @@ export interface RuleContext {
   report(finding: Finding): void;
 }
 
+/** A rule's documentation (docs/rules/<id>.md is made from it and the rest of the declaration, see ruleDocs.ts). */
+export interface RuleDocs {
+  /** Why it matters: what the API server does with such an object, or where the traffic goes. */
+  why: string;
+  /** A manifest the rule reports (the page shows the findings), and the same manifest fixed (no finding). */
+  fails: string;
+  fixed: string;
+}
+
 /**
  * One check, in a file of its own named by its id. A rule looks at one object at a time (`checkObject`,
- * only for objects whose `appliesTo` returns true) or at a whole file (`checkFile`, for YAML-level checks).
+ * only for objects of its `kinds` whose `appliesTo` returns true), at one container of such an object at a
+ * time (`checkContainer`), or at a whole file (`checkFile`, for YAML-level checks).
  */
 export interface Rule {
   id: string;
   /** One line for the README and for hovers. */
   description: string;
   severity: Severity;
+  docs?: RuleDocs;
   /**
    * A generic check (the schema walk): its findings are dropped where a dedicated rule reports an
    * overlapping range, so one mistake gives one diagnostic, with the more specific message.
@@ -56,5 +70,10 @@ export interface Rule {
    */
   explains?: EdgeReason;
   checkObject?(obj: K8sObject, ctx: RuleContext): void;
+  /**
+   * A check of one container at a time: the runner calls it for every container of the pod spec of each
+   * object the rule applies to (containers, initContainers, ephemeralContainers, in that order).
+   */
+  checkContainer?(container: ContainerRef, obj: K8sObject, ctx: RuleContext): void;
   checkFile?(file: ManifestFile, ctx: RuleContext): void;
 }

@@ -7,6 +7,43 @@ export const schemaKind: Rule = {
   id: 'schema-kind',
   description: 'The kind is not served at this apiVersion (e.g. Deployment in v1, which is apps/v1) or is misspelt; the API server rejects it.',
   severity: 'error',
+  docs: {
+    why: "The API server serves each kind at its own apiVersions: a kind at a version that does not have it (Deployment at v1, which is apps/v1) fails with \"no matches for kind\".",
+    fails: `apiVersion: v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+`,
+    fixed: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+`,
+  },
   fallback: true,
   checkObject(obj, ctx) {
     const p = kindProblem(obj.apiVersion, obj.kind);

@@ -7,6 +7,30 @@ export const schemaRequired: Rule = {
   id: 'schema-required',
   description: 'A field that the Kubernetes kind requires is missing; reported on the key of the map that lacks it.',
   severity: 'error',
+  docs: {
+    why: "The API server rejects an object that lacks a field its kind requires, such as the `port` of a Service port.",
+    fails: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+    - targetPort: 8080
+`,
+    fixed: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+    - port: 80
+      targetPort: 8080
+`,
+  },
   fallback: true,
   appliesTo: isSchemaValidated,
   checkObject(obj, ctx) {

@@ -11,6 +11,32 @@ export const serviceAppProtocol: Rule = {
   id: 'service-app-protocol',
   description: 'Service port appProtocol must be a qualified name such as http, kubernetes.io/h2c or example.com/proto.',
   severity: 'error',
+  docs: {
+    why: "appProtocol tells proxies and controllers the application protocol; the API server requires a qualified name (an IANA name such as `http`, `kubernetes.io/h2c`, or a domain-prefixed name).",
+    fails: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+    - port: 80
+      appProtocol: grpc web
+`,
+    fixed: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+    - port: 80
+      appProtocol: grpc-web
+`,
+  },
+  kinds: ['Service'],
   appliesTo: appliesToService,
   checkObject(obj, ctx) {
     const r = obj.reader;

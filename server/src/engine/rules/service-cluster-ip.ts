@@ -17,6 +17,32 @@ export const serviceClusterIP: Rule = {
   id: 'service-cluster-ip',
   description: 'clusterIP must be empty, None (headless, ClusterIP type only) or an IP address; ExternalName Services must not set it.',
   severity: 'error',
+  docs: {
+    why: "The cluster IP is allocated from the Service CIDR when it is empty; a value must be an IP address (or `None` for a headless Service), and the API server rejects anything else.",
+    fails: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  clusterIP: 10.96.0
+  selector:
+    app: web
+  ports:
+    - port: 80
+`,
+    fixed: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  clusterIP: 10.96.0.10
+  selector:
+    app: web
+  ports:
+    - port: 80
+`,
+  },
+  kinds: ['Service'],
   appliesTo: appliesToService,
   checkObject(obj, ctx) {
     const r = obj.reader;

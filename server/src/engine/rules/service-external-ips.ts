@@ -10,6 +10,34 @@ export const serviceExternalIPs: Rule = {
   id: 'service-external-ips',
   description: 'externalIPs must be IP addresses, not unspecified, loopback or link-local ones.',
   severity: 'error',
+  docs: {
+    why: "Nodes accept traffic for a Service's externalIPs; the API server requires IP addresses and rejects addresses that can never be external (unspecified, loopback, link-local).",
+    fails: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  externalIPs:
+    - 127.0.0.1
+  selector:
+    app: web
+  ports:
+    - port: 80
+`,
+    fixed: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  externalIPs:
+    - 203.0.113.10
+  selector:
+    app: web
+  ports:
+    - port: 80
+`,
+  },
+  kinds: ['Service'],
   appliesTo: appliesToService,
   checkObject(obj, ctx) {
     const r = obj.reader;

@@ -15,6 +15,26 @@ export const serviceExternalName: Rule = {
   id: 'service-external-name',
   description: 'An ExternalName Service needs externalName, a lowercase DNS name (no scheme, path or port).',
   severity: 'error',
+  docs: {
+    why: "An ExternalName Service is a DNS CNAME: its externalName must be a lowercase DNS name, without a scheme, path or port, or the API server rejects it.",
+    fails: `apiVersion: v1
+kind: Service
+metadata:
+  name: db
+spec:
+  type: ExternalName
+  externalName: https://db.example.com
+`,
+    fixed: `apiVersion: v1
+kind: Service
+metadata:
+  name: db
+spec:
+  type: ExternalName
+  externalName: db.example.com
+`,
+  },
+  kinds: ['Service'],
   appliesTo: appliesToService,
   checkObject(obj, ctx) {
     if (serviceTypeOf(obj) !== 'ExternalName') return;

@@ -18,6 +18,33 @@ export const serviceExternalTrafficPolicy: Rule = {
   id: 'service-external-traffic-policy',
   description: 'externalTrafficPolicy (Cluster or Local) only on NodePort/LoadBalancer Services or with externalIPs; healthCheckNodePort only with LoadBalancer + Local.',
   severity: 'error',
+  docs: {
+    why: "externalTrafficPolicy decides how traffic from outside the cluster reaches the pods, so it applies only to Services reachable from outside (NodePort, LoadBalancer, externalIPs); the API server rejects it elsewhere, and healthCheckNodePort outside LoadBalancer Services with the Local policy.",
+    fails: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  externalTrafficPolicy: Local
+  selector:
+    app: web
+  ports:
+    - port: 80
+`,
+    fixed: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  type: LoadBalancer
+  externalTrafficPolicy: Local
+  selector:
+    app: web
+  ports:
+    - port: 80
+`,
+  },
+  kinds: ['Service'],
   appliesTo: appliesToService,
   checkObject(obj, ctx) {
     const r = obj.reader;

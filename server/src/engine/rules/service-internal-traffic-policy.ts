@@ -10,6 +10,32 @@ export const serviceInternalTrafficPolicy: Rule = {
   id: 'service-internal-traffic-policy',
   description: 'internalTrafficPolicy must be Cluster or Local.',
   severity: 'error',
+  docs: {
+    why: "internalTrafficPolicy decides whether traffic from inside the cluster stays on the node; the API server accepts Cluster or Local, spelled exactly.",
+    fails: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  internalTrafficPolicy: local
+  selector:
+    app: web
+  ports:
+    - port: 80
+`,
+    fixed: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  internalTrafficPolicy: Local
+  selector:
+    app: web
+  ports:
+    - port: 80
+`,
+  },
+  kinds: ['Service'],
   appliesTo: appliesToService,
   checkObject(obj, ctx) {
     const node = specField(obj, 'internalTrafficPolicy');

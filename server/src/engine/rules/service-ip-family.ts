@@ -17,6 +17,32 @@ export const serviceIPFamily: Rule = {
   id: 'service-ip-family',
   description: 'ipFamilies (IPv4/IPv6, each once) and ipFamilyPolicy (SingleStack/PreferDualStack/RequireDualStack), not on ExternalName Services.',
   severity: 'error',
+  docs: {
+    why: "ipFamilies and ipFamilyPolicy decide which address families the Service gets; the API server accepts only the values it knows, spelled exactly, each family once.",
+    fails: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  ipFamilyPolicy: DualStack
+  selector:
+    app: web
+  ports:
+    - port: 80
+`,
+    fixed: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  ipFamilyPolicy: PreferDualStack
+  selector:
+    app: web
+  ports:
+    - port: 80
+`,
+  },
+  kinds: ['Service'],
   appliesTo: appliesToService,
   checkObject(obj, ctx) {
     const r = obj.reader;

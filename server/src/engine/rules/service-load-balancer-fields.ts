@@ -16,6 +16,35 @@ export const serviceLoadBalancerFields: Rule = {
   id: 'service-load-balancer-fields',
   description: 'loadBalancerSourceRanges, allocateLoadBalancerNodePorts and loadBalancerClass only on LoadBalancer Services, with valid values.',
   severity: 'error',
+  docs: {
+    why: "The load balancer fields configure the cloud load balancer, which only LoadBalancer Services get: the API server rejects them on other types, and checks their values.",
+    fails: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  loadBalancerSourceRanges:
+    - 10.0.0.0/8
+  selector:
+    app: web
+  ports:
+    - port: 80
+`,
+    fixed: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  type: LoadBalancer
+  loadBalancerSourceRanges:
+    - 10.0.0.0/8
+  selector:
+    app: web
+  ports:
+    - port: 80
+`,
+  },
+  kinds: ['Service'],
   appliesTo: appliesToService,
   checkObject(obj, ctx) {
     const r = obj.reader;

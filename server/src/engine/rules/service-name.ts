@@ -15,6 +15,30 @@ export const serviceName: Rule = {
   id: 'service-name',
   description: 'Service name must be a DNS-1035 label: at most 63 lowercase letters, digits and -, starting with a letter.',
   severity: 'error',
+  docs: {
+    why: "A Service's name becomes a DNS label (`<name>.<namespace>.svc`) and the prefix of environment variables in pods, so the API server accepts only DNS-1035 labels: lowercase letters, digits and `-`, starting with a letter, at most 63 characters.",
+    fails: `apiVersion: v1
+kind: Service
+metadata:
+  name: web.api
+spec:
+  selector:
+    app: web
+  ports:
+    - port: 80
+`,
+    fixed: `apiVersion: v1
+kind: Service
+metadata:
+  name: web-api
+spec:
+  selector:
+    app: web
+  ports:
+    - port: 80
+`,
+  },
+  kinds: ['Service'],
   appliesTo: appliesToService,
   checkObject(obj, ctx) {
     const r = obj.reader;

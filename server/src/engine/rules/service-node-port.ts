@@ -1,9 +1,10 @@
-import type { Node } from 'yaml';
+import type { Node, YAMLMap } from 'yaml';
 import type { Fix } from '../types';
 import type { K8sObject } from '../model/object';
 import type { Workspace } from '../model/workspace';
 import { serviceOf } from '../model/service';
 import type { Rule, RuleContext } from './rule';
+import { removePairEdit } from './edits';
 import { keyNode } from '../parse/values';
 import { replaceFix } from './utils/edits';
 import { appliesToService, portMaps, serviceTypeOf, specField, typeComesFromBase, usedNodePorts } from './utils/service';
@@ -18,7 +19,8 @@ import { appliesToService, portMaps, serviceTypeOf, specField, typeComesFromBase
  *   `port` and different protocols (e.g. DNS on 53/TCP and 53/UDP), which the allocator lets share it;
  * - healthCheckNodePort (LoadBalancer with externalTrafficPolicy: Local) comes from the same range and must
  *   not reuse one of the Service's node ports.
- * The quick fix picks the lowest port of the range that no Service of the workspace uses.
+ * The quick fix picks the lowest port of the range that no Service of the workspace uses; removing nodePort
+ * (the cluster then allocates one) is offered as the other choice.
  * Two Services of one file asking for the same nodePort are applied together, and the second is rejected
  * ("provided port is already allocated"; node ports are cluster-wide, whatever the protocol). Services of
  * different files are not compared: folders often hold alternative variants of one app (overlays, examples)
@@ -28,7 +30,35 @@ export const serviceNodePort: Rule = {
   id: 'service-node-port',
   description: 'nodePort is only for NodePort/LoadBalancer Services, must be in the node port range and unique within the Service.',
   severity: 'error',
+  docs: {
+    why: "A node port is opened on every node, from a cluster-wide range (30000-32767 unless kube-apiserver's `--service-node-port-range` says otherwise; kubeway's setting `kubeway.nodePortRange`): the API server rejects a node port outside it, on a ClusterIP Service, or used twice.",
+    fails: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  type: NodePort
+  selector:
+    app: web
+  ports:
+    - port: 80
+      nodePort: 8080
+`,
+    fixed: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  type: NodePort
+  selector:
+    app: web
+  ports:
+    - port: 80
+      nodePort: 30080
+`,
+  },
   reads: ['nodePorts'],
+  kinds: ['Service'],
   appliesTo: appliesToService,
   checkObject(obj, ctx) {
     const r = obj.reader;
@@ -42,6 +72,12 @@ export const serviceNodePort: Rule = {
       return [{ index, map, node, nodePort, port: r.int(r.get(map, 'port')), protocol: r.text(r.get(map, 'protocol')) || 'TCP' }];
     });
 
+    /** Removing nodePort from a port: the cluster allocates one. */
+    const removeNodePort = (map: YAMLMap): Fix[] | undefined => {
+      const edit = removePairEdit(obj, map, 'nodePort');
+      return edit ? [{ title: 'Remove nodePort (let the cluster pick one)', edits: [edit] }] : undefined;
+    };
+
     if (type === 'ClusterIP') {
       if (ports.length === 0 || typeComesFromBase(obj, ctx.workspace)) return;
       const explicit = !!r.text(specField(obj, 'type'));
@@ -49,6 +85,7 @@ export const serviceNodePort: Rule = {
         ctx.report({
           at: keyNode(obj.reader, p.map, 'nodePort') ?? p.node,
           message: `nodePort is only allowed when type is NodePort or LoadBalancer (this Service ${explicit ? 'is' : 'defaults to'} ClusterIP): remove nodePort, or set type: NodePort.`,
+          choices: removeNodePort(p.map),
         });
       }
       return;
@@ -68,6 +105,7 @@ export const serviceNodePort: Rule = {
           at: p.node,
           message: `nodePort ${p.nodePort} is outside the node port range ${min}-${max}: use a port in that range, or leave nodePort out to get one assigned.`,
           fix: fixTo(p.node),
+          choices: removeNodePort(p.map),
         });
         continue;
       }
@@ -77,6 +115,7 @@ export const serviceNodePort: Rule = {
           at: p.node,
           message: `nodePort ${p.nodePort} is already used by ports[${clash.index}] of this Service: each port needs its own nodePort (or leave it out to get one assigned).`,
           fix: fixTo(p.node),
+          choices: removeNodePort(p.map),
         });
         continue;
       }

@@ -8,6 +8,36 @@ export const servicePortDuplicate: Rule = {
   id: 'service-port-duplicate',
   description: 'A Service must not declare the same port and protocol twice.',
   severity: 'error',
+  docs: {
+    why: "kube-proxy forwards each port and protocol of a Service once: the API server rejects a Service that declares the same pair twice.",
+    fails: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+    - name: http
+      port: 80
+    - name: web
+      port: 80
+`,
+    fixed: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+    - name: http
+      port: 80
+    - name: web
+      port: 8080
+`,
+  },
+  kinds: ['Service'],
   appliesTo: appliesToService,
   checkObject(obj, ctx) {
     const r = obj.reader;

@@ -14,6 +14,34 @@ export const servicePortName: Rule = {
   id: 'service-port-name',
   description: 'Service port names are required when there is more than one port, must be DNS-1123 labels, and must be unique.',
   severity: 'error',
+  docs: {
+    why: "With more than one port, Endpoints and Ingresses tell the ports apart by name, so the API server requires a name on each, a DNS-1123 label, unique within the Service.",
+    fails: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+    - port: 80
+    - port: 443
+`,
+    fixed: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+    - name: http
+      port: 80
+    - name: https
+      port: 443
+`,
+  },
+  kinds: ['Service'],
   appliesTo: appliesToService,
   checkObject(obj, ctx) {
     const r = obj.reader;

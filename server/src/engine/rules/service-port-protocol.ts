@@ -11,6 +11,32 @@ export const servicePortProtocol: Rule = {
   id: 'service-port-protocol',
   description: 'Service port protocol must be TCP, UDP or SCTP (exact case).',
   severity: 'error',
+  docs: {
+    why: "The API server accepts the protocols TCP, UDP and SCTP, spelled exactly.",
+    fails: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+    - port: 80
+      protocol: tcp
+`,
+    fixed: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+    - port: 80
+      protocol: TCP
+`,
+  },
+  kinds: ['Service'],
   appliesTo: appliesToService,
   checkObject(obj, ctx) {
     const r = obj.reader;

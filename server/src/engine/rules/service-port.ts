@@ -18,7 +18,33 @@ export const servicePort: Rule = {
   id: 'service-port',
   description: 'Service port and numeric targetPort must be 1-65535; a string targetPort must be a valid port name.',
   severity: 'error',
+  docs: {
+    why: "Ports are 16-bit numbers from 1 to 65535; a string targetPort is looked up by name among the pods' container ports, so it must be a valid port name. The API server rejects anything else.",
+    fails: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+    - port: 80
+      targetPort: 80800
+`,
+    fixed: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+    - port: 80
+      targetPort: 8080
+`,
+  },
   explains: 'target-port',
+  kinds: ['Service'],
   appliesTo: appliesToService,
   checkObject(obj, ctx) {
     const r = obj.reader;

@@ -12,6 +12,28 @@ export const servicePortsRequired: Rule = {
   id: 'service-ports-required',
   description: 'A Service needs at least one port, unless it is ExternalName or headless (clusterIP: None).',
   severity: 'error',
+  docs: {
+    why: "A Service with a cluster IP forwards its ports, so the API server requires at least one. Headless Services (`clusterIP: None`) and ExternalName Services may have none.",
+    fails: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+`,
+    fixed: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+    - port: 80
+`,
+  },
+  kinds: ['Service'],
   appliesTo: appliesToService,
   checkObject(obj, ctx) {
     const r = obj.reader;

@@ -14,6 +14,30 @@ export const serviceSelectorLabels: Rule = {
   id: 'service-selector-labels',
   description: 'Service selector keys must be label keys and values label values.',
   severity: 'error',
+  docs: {
+    why: "A selector is compared with pod labels, so its keys and values must be valid label keys and values: the API server rejects the Service otherwise.",
+    fails: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web server
+  ports:
+    - port: 80
+`,
+    fixed: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web-server
+  ports:
+    - port: 80
+`,
+  },
+  kinds: ['Service'],
   appliesTo: appliesToService,
   checkObject(obj, ctx) {
     const r = obj.reader;

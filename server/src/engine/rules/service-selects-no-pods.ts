@@ -1,3 +1,4 @@
+import { selectsPodsWith } from '../model/controllerLabels';
 import type { PodTemplate } from '../model/podTemplate';
 import { selectorMatches, serviceOf } from '../model/service';
 import type { Rule } from './rule';
@@ -13,7 +14,8 @@ import { appliesToService, customTemplatesSelected, namespacesOf, selectedTempla
  * ReplicaSets, ReplicationControllers, Jobs, CronJobs, bare Pods) gets no endpoints from the checked files.
  * The pods may come from elsewhere (another repository, an operator), so this is a warning. A Service with
  * no selector (or `selector: {}`) has its endpoints managed by hand and is never reported; ExternalName
- * Services have no endpoints at all. Namespaces are compared as written (unset = `default`). Pod templates of
+ * Services have no endpoints at all. Labels the workload's controller adds to its pods count (a StatefulSet's
+ * pod names, a Job's job-name, …: model/controllerLabels.ts). Namespaces are compared as written (unset = `default`). Pod templates of
  * kinds kubeway does not model (Argo Rollouts and the like, with a `spec.template`) count as pods too. A
  * selector with an invalid key or value is left to service-selector-labels.
  */
@@ -21,8 +23,66 @@ export const serviceSelectsNoPods: Rule = {
   id: 'service-selects-no-pods',
   description: 'The Service selector matches no pod template in its namespace among the checked files.',
   severity: 'warning',
+  docs: {
+    why: "A Service sends traffic to the pods its selector matches, in its own namespace. When no workload of the checked files has those labels, the Service has no endpoints and connections to it fail; a warning, since the pods may come from elsewhere (another repository, an operator).",
+    fails: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+    - port: 80
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: webapp
+  template:
+    metadata:
+      labels:
+        app: webapp
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+`,
+    fixed: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: webapp
+  ports:
+    - port: 80
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: webapp
+  template:
+    metadata:
+      labels:
+        app: webapp
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+`,
+  },
   reads: ['podTemplatesSelected'],
   explains: 'selection',
+  kinds: ['Service'],
   appliesTo: appliesToService,
   checkObject(obj, ctx) {
     const svc = serviceOf(obj);
@@ -47,13 +107,15 @@ export const serviceSelectsNoPods: Rule = {
     const elsewhere = namespacesOf(ws)
       .filter((n) => n !== ns)
       .flatMap((n) => ws.podTemplates(n))
-      .find((t) => selectorMatches(selector, t.labels));
+      .find((t) => selectsPodsWith(selector, t));
     if (elsewhere) {
       hint = ` (${owner(elsewhere)} in namespace \`${elsewhere.owner.namespace}\` has them, but a Service only selects pods of its own namespace)`;
     } else {
       const close = closest(selector, ws.podTemplates(ns));
       if (close) {
-        const has = [...selector.keys()].map((k) => (close.labels.has(k) ? `${k}=${close.labels.get(k)}` : `no ${k} label`)).join(', ');
+        const has = [...selector]
+          .map(([k, v]) => (close.controllerLabels.has(k) ? `${k} from its controller, never ${v}` : close.labels.has(k) ? `${k}=${close.labels.get(k)}` : `no ${k} label`))
+          .join(', ');
         hint = ` (closest: ${owner(close)}, with ${has})`;
       }
     }

@@ -14,6 +14,32 @@ export const serviceSessionAffinity: Rule = {
   id: 'service-session-affinity',
   description: 'sessionAffinity must be None or ClientIP; a ClientIP timeoutSeconds must be 1-86400.',
   severity: 'error',
+  docs: {
+    why: "sessionAffinity is None or ClientIP (kube-proxy keeps a client on one pod); the API server rejects other values and timeouts outside 1-86400 seconds.",
+    fails: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  sessionAffinity: Sticky
+  selector:
+    app: web
+  ports:
+    - port: 80
+`,
+    fixed: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  sessionAffinity: ClientIP
+  selector:
+    app: web
+  ports:
+    - port: 80
+`,
+  },
+  kinds: ['Service'],
   appliesTo: appliesToService,
   checkObject(obj, ctx) {
     const r = obj.reader;

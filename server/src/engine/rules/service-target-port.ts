@@ -3,11 +3,13 @@ import type { ContainerPort, PodTemplate } from '../model/podTemplate';
 import { servingContainers } from '../model/podTemplate';
 import { effectiveTargetPort, findTargetContainerPort, serviceOf } from '../model/service';
 import type { ServicePort } from '../model/service';
+import type { Fix } from '../types';
 import type { Rule, RuleContext } from './rule';
 import type { K8sObject } from '../model/object';
 import { isValidPortName } from '../k8s/validation';
 import { isKustomizePatch } from '../model/kustomize';
 import { appliesToService, customTemplatesSelected, selectedTemplates, svcName } from './utils/service';
+import { replaceScalarEdit } from './utils/edits';
 
 const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
 
@@ -34,8 +36,74 @@ export const serviceTargetPort: Rule = {
   id: 'service-target-port',
   description: 'A Service targetPort must match a container port of the selected pods (a named one by name and protocol).',
   severity: 'error',
+  docs: {
+    why: "The endpoints controller resolves a named targetPort in each selected pod, by name and protocol: when no container has a port of that name, no pod becomes an endpoint for the port and traffic to it fails. A numeric targetPort that no container declares is a warning: a container may listen on a port it does not declare.",
+    fails: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+    - port: 80
+      targetPort: http
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+          ports:
+            - name: web
+              containerPort: 8080
+`,
+    fixed: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+    - port: 80
+      targetPort: web
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+          ports:
+            - name: web
+              containerPort: 8080
+`,
+  },
   reads: ['podTemplatesSelected'],
   explains: 'target-port',
+  kinds: ['Service'],
   appliesTo: appliesToService,
   checkObject(obj, ctx) {
     const svc = serviceOf(obj);
@@ -89,6 +157,7 @@ function checkNamed(obj: K8sObject, ctx: RuleContext, p: ServicePort, name: stri
   const names = unique(serving.filter(({ cp }) => cp.name && cp.protocol === p.protocol).map(({ cp }) => `\`${cp.name}\``));
   ctx.report({
     at,
+    choices: portChoices(obj, at, serving.filter(({ cp }) => cp.protocol === p.protocol)),
     message: names.length
       ? `${head}: the ${p.protocol} ports there are named ${list(names)}. Use one of those names, or the port number.`
       : `${head}: none of their ${p.protocol} container ports has that name. Name the container port \`${name}\`, or use the port number.`,
@@ -116,7 +185,34 @@ function checkNumber(obj: K8sObject, ctx: RuleContext, p: ServicePort, n: number
   if (sameNumber) advice = `port ${n} is declared as ${sameNumber.protocol}: set protocol: ${sameNumber.protocol} on the Service port if that is the one`;
   else if (defaulted) advice = `they declare ${list(ports)}; set targetPort to the port the container listens on`;
   else advice = `they declare ${list(ports)}; check the number, or declare containerPort ${n}`;
-  ctx.report({ at, message: `${subject} (${owners(templates)}): ${advice}.`, severity: 'warning' });
+  const choices = defaulted ? undefined : portChoices(obj, at, templates.flatMap((t) => declared(t).filter((cp) => cp.protocol === p.protocol).map((cp) => ({ t, cp }))));
+  ctx.report({ at, message: `${subject} (${owners(templates)}): ${advice}.`, severity: 'warning', choices });
+}
+
+/**
+ * One fix per container port the selected pods declare: by name (the targetPort keeps working when the number
+ * changes) for each named port, then by number. A name keeps the value's quotes; a number is written plain
+ * (a quoted number would be a port name, which cannot be all digits).
+ */
+function portChoices(obj: K8sObject, at: Node, ports: { t: PodTemplate; cp: ContainerPort }[]): Fix[] | undefined {
+  const byName: Fix[] = [];
+  const byNumber: Fix[] = [];
+  const seen = new Set<string>();
+  for (const { t, cp } of ports) {
+    // Plain text: editors show a fix's title as is (no Markdown).
+    const of = `${t.owner.kind} ${t.owner.name ?? '(no name)'}`;
+    if (cp.name && !seen.has(`n:${cp.name}`)) {
+      seen.add(`n:${cp.name}`);
+      byName.push({ title: `Change targetPort to ${cp.name} (container port ${cp.containerPort ?? '?'}/${cp.protocol} of ${of})`, edits: [replaceScalarEdit(obj, at, cp.name)] });
+    }
+    if (cp.containerPort !== undefined && !seen.has(`p:${cp.containerPort}`)) {
+      seen.add(`p:${cp.containerPort}`);
+      const n = String(cp.containerPort);
+      byNumber.push({ title: `Change targetPort to ${n} (container port ${cp.name ? `${cp.name} ` : ''}of ${of})`, edits: [{ range: obj.doc.rangeOf(at), newText: n }] });
+    }
+  }
+  const all = [...byName, ...byNumber];
+  return all.length ? all : undefined;
 }
 
 function owner(t: PodTemplate): string {

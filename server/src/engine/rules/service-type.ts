@@ -9,6 +9,32 @@ export const serviceType: Rule = {
   id: 'service-type',
   description: 'Service type must be ClusterIP, NodePort, LoadBalancer or ExternalName (exact case).',
   severity: 'error',
+  docs: {
+    why: "The API server knows four Service types, spelled exactly: any other value rejects the Service.",
+    fails: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  type: nodeport
+  selector:
+    app: web
+  ports:
+    - port: 80
+`,
+    fixed: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  type: NodePort
+  selector:
+    app: web
+  ports:
+    - port: 80
+`,
+  },
+  kinds: ['Service'],
   appliesTo: appliesToService,
   checkObject(obj, ctx) {
     const node = specField(obj, 'type');

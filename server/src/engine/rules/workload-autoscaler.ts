@@ -16,6 +16,34 @@ export const workloadAutoscaler: Rule = {
   id: 'workload-autoscaler',
   description: 'A HorizontalPodAutoscaler needs 1 <= minReplicas <= maxReplicas and metric targets with positive values.',
   severity: 'error',
+  docs: {
+    why: "The autoscaler keeps the replica count between minReplicas and maxReplicas: the API server rejects bounds that cannot hold (min above max, min below 1) and metric targets that are not positive.",
+    fails: `apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: web
+spec:
+  scaleTargetRef:
+    apiVersion: apps/v1
+    kind: Deployment
+    name: web
+  minReplicas: 5
+  maxReplicas: 2
+`,
+    fixed: `apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: web
+spec:
+  scaleTargetRef:
+    apiVersion: apps/v1
+    kind: Deployment
+    name: web
+  minReplicas: 2
+  maxReplicas: 5
+`,
+  },
+  kinds: ['HorizontalPodAutoscaler'],
   appliesTo: (obj) => obj.kind === 'HorizontalPodAutoscaler' && (obj.apiVersion === 'autoscaling/v2' || obj.apiVersion === 'autoscaling/v1'),
   checkObject(obj, ctx) {
     const r = obj.reader;

@@ -99,6 +99,40 @@ export const workloadCronjob: Rule = {
   id: 'workload-cronjob',
   description: 'A CronJob needs a valid standard cron schedule (5 fields), a valid timeZone and concurrencyPolicy.',
   severity: 'error',
+  docs: {
+    why: "The CronJob controller parses the schedule as a standard five-field cron expression (or a macro such as @hourly), and the timeZone as an IANA zone: the API server rejects the CronJob otherwise.",
+    fails: `apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: report
+spec:
+  schedule: "*/5 * * *"
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: OnFailure
+          containers:
+            - name: report
+              image: busybox:1.36
+`,
+    fixed: `apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: report
+spec:
+  schedule: "*/5 * * * *"
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: OnFailure
+          containers:
+            - name: report
+              image: busybox:1.36
+`,
+  },
+  kinds: ['CronJob'],
   appliesTo: (obj) => obj.kind === 'CronJob' && isWorkload(obj.apiVersion, obj.kind),
   checkObject(obj, ctx) {
     const r = obj.reader;

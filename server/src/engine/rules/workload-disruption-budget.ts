@@ -10,6 +10,31 @@ export const workloadDisruptionBudget: Rule = {
   id: 'workload-disruption-budget',
   description: 'A PodDisruptionBudget sets one of minAvailable or maxUnavailable, a number of 0 or more or a percentage up to 100%.',
   severity: 'error',
+  docs: {
+    why: "A disruption budget is either a minimum of available pods or a maximum of unavailable ones: the API server rejects a budget with both, and numbers below 0 or percentages above 100%.",
+    fails: `apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata:
+  name: web
+spec:
+  minAvailable: 1
+  maxUnavailable: 1
+  selector:
+    matchLabels:
+      app: web
+`,
+    fixed: `apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata:
+  name: web
+spec:
+  minAvailable: 1
+  selector:
+    matchLabels:
+      app: web
+`,
+  },
+  kinds: ['PodDisruptionBudget'],
   appliesTo: (obj) => obj.kind === 'PodDisruptionBudget' && obj.apiVersion === 'policy/v1',
   checkObject(obj, ctx) {
     const r = obj.reader;

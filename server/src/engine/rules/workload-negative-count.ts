@@ -24,6 +24,46 @@ export const workloadNegativeCount: Rule = {
   id: 'workload-negative-count',
   description: 'Replica counts, history limits and time limits of a workload must not be negative.',
   severity: 'error',
+  docs: {
+    why: "Counts and limits (replicas, history limits, deadlines) are numbers of things or seconds: the API server rejects negative ones.",
+    fails: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: -1
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+`,
+    fixed: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 1
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+`,
+  },
+  kinds: Object.keys(NONNEGATIVE),
   appliesTo: (obj) => isWorkload(obj.apiVersion, obj.kind) && NONNEGATIVE[obj.kind] !== undefined,
   checkObject(obj, ctx) {
     for (const path of NONNEGATIVE[obj.kind]) {

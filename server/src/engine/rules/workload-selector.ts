@@ -1,7 +1,7 @@
 import { isScalar } from 'yaml';
 import type { Node } from 'yaml';
 import { keyText } from '../parse/nodes';
-import { isWorkload } from '../model/apiVersions';
+import { WORKLOAD_KINDS, isWorkload } from '../model/apiVersions';
 import type { K8sObject } from '../model/object';
 import type { RuleContext, Rule } from './rule';
 import { getsKustomizeSelectorLabels, isKustomizePatch } from '../model/kustomize';
@@ -26,6 +26,44 @@ export const workloadSelector: Rule = {
   id: 'workload-selector',
   description: 'A workload selector must be present (apps/v1), valid, and match its pod template labels.',
   severity: 'error',
+  docs: {
+    why: "The controller owns the pods its selector matches: apps/v1 requires a selector, and the API server rejects one that does not match the pod template's labels (the workload would create pods it does not own, forever).",
+    fails: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: webapp
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+`,
+    fixed: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+`,
+  },
+  kinds: WORKLOAD_KINDS.filter((k) => k !== 'Pod'),
   appliesTo: (obj) => isWorkload(obj.apiVersion, obj.kind) && obj.kind !== 'Pod',
   checkObject(obj, ctx) {
     // A kustomize patch is a partial object; commonLabels of a kustomization fill in a missing selector.

@@ -61,6 +61,48 @@ export const workloadStrategy: Rule = {
   id: 'workload-strategy',
   description: 'Deployment, DaemonSet and StatefulSet update strategies must be valid (type, rollingUpdate, maxSurge/maxUnavailable).',
   severity: 'error',
+  docs: {
+    why: "The update strategy decides how pods are replaced on a change: the API server accepts only the strategy types it knows, with rollingUpdate settings only for RollingUpdate and maxSurge/maxUnavailable not both zero.",
+    fails: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  strategy:
+    type: Rolling
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+`,
+    fixed: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  strategy:
+    type: RollingUpdate
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+`,
+  },
+  kinds: ['Deployment', 'DaemonSet', 'StatefulSet'],
   appliesTo: (obj) => isWorkload(obj.apiVersion, obj.kind) && (obj.kind === 'Deployment' || obj.kind === 'DaemonSet' || obj.kind === 'StatefulSet'),
   checkObject(obj, ctx) {
     if (obj.kind === 'Deployment') checkDeployment(obj, ctx);

@@ -48,3 +48,22 @@ export function closest(name: string, known: Iterable<string>): string | undefin
   }
   return best !== undefined && bestDistance <= max && !tie ? best : undefined;
 }
+
+/**
+ * The known names nearest to a misspelt one, nearest first (case-insensitive matches first, then by edit
+ * distance, then by name), at most `limit` of them and none further than `maxDistance` (default: about half
+ * the name's length).
+ */
+export function nearestNames(name: string, known: Iterable<string>, limit = 3, maxDistance = Math.max(1, Math.ceil(name.length / 2))): string[] {
+  const lower = name.toLowerCase();
+  const max = maxDistance;
+  const found: { k: string; d: number }[] = [];
+  for (const k of known) {
+    const d = k.toLowerCase() === lower ? -1 : editDistance(lower, k.toLowerCase(), max);
+    if (d <= max) found.push({ k, d });
+  }
+  return found
+    .sort((a, b) => a.d - b.d || (a.k < b.k ? -1 : a.k > b.k ? 1 : 0))
+    .slice(0, limit)
+    .map((f) => f.k);
+}

@@ -13,7 +13,7 @@ import { DocReader, isMergeKey, keyText } from '../parse/nodes';
 import type { Finding } from '../rules/rule';
 import type { Fix } from '../types';
 import { isQuantity } from './quantity';
-import { closest } from './suggest';
+import { closest, nearestNames } from './suggest';
 import { Kind, schemaKind, typeName } from './tables';
 import type { SchemaType, ValueType } from './tables';
 
@@ -95,7 +95,7 @@ class Walk {
     this.reader = doc.reader;
   }
 
-  private report(rule: SchemaRuleId, at: Node, message: string, fix?: Fix, key?: string): void {
+  private report(rule: SchemaRuleId, at: Node, message: string, fix?: Fix, key?: string, choices?: Fix[]): void {
     if (this.shared) {
       // Through merges the same source node can be reached twice: one finding per node and message.
       for (const f of this.out) if (f.at === at && f.message === message) return;
@@ -103,6 +103,7 @@ class Walk {
     const f: SchemaFinding = { rule, at, message };
     if (fix) f.fix = fix;
     if (key !== undefined) f.key = key;
+    if (choices?.length) f.choices = choices;
     this.out.push(f);
   }
 
@@ -161,12 +162,16 @@ class Walk {
   private unknownField(key: Node, name: string, t: SchemaType, siblings: readonly Pair[]): string | undefined {
     const suggestion = closest(name, t.fields.keys());
     const where = typeName({ kind: Kind.Object, type: t });
+    // Renaming onto a key the map already has would make a duplicate key: never offered.
+    const free = [...t.fields.keys()].filter((f) => !siblings.some((p) => keyText(p.key) === f));
+    const rename = (to: string): Fix => this.replace(key, `Change to ${to}`, isScalar(key) && key.type === 'QUOTE_DOUBLE' ? JSON.stringify(to) : isScalar(key) && key.type === 'QUOTE_SINGLE' ? `'${to}'` : to);
+    const fix = suggestion && free.includes(suggestion) ? rename(suggestion) : undefined;
+    // The other close fields, to choose from (the one close field is the fix).
+    const choices = nearestNames(name, free).filter((f) => f !== suggestion).map(rename);
     if (suggestion) {
-      // Renaming onto a key the map already has would make a duplicate key: no quick fix then.
-      const taken = siblings.some((p) => keyText(p.key) === suggestion);
-      this.report('schema-unknown-field', key, `Unknown field \`${name}\` in ${where}: did you mean \`${suggestion}\`?`, taken ? undefined : this.replace(key, `Change to ${suggestion}`, suggestion), name);
+      this.report('schema-unknown-field', key, `Unknown field \`${name}\` in ${where}: did you mean \`${suggestion}\`?`, fix, name, choices);
     } else {
-      this.report('schema-unknown-field', key, `Unknown field \`${name}\` in ${where}: the API server rejects fields it does not know.`, undefined, name);
+      this.report('schema-unknown-field', key, `Unknown field \`${name}\` in ${where}: the API server rejects fields it does not know.`, undefined, name, choices);
     }
     return suggestion;
   }
