@@ -2,6 +2,7 @@
 // `kubernetes-models` (Kubernetes API definitions, with enum values restored) and
 // `@kubernetes-models/apimachinery` (ObjectMeta, Quantity, IntOrString, Time, ...).
 //
+//   npm ci --prefix scripts/schema     # once: the two packages, kept out of the project's own dependencies
 //   node scripts/build-schema.mjs [--force] [--out FILE]
 //
 // Output: server/src/engine/schema/generated/k8s-schema.ts, one JSON string with compact per-type field
@@ -57,14 +58,15 @@ function packageDir(require, name) {
 
 /** Where the inputs are and what they are, for the up-to-date check. */
 function inputs() {
-  const require = createRequire(join(ROOT, 'package.json'));
+  // Installed on their own in scripts/schema/ (they declare Node 22; the project's own npm ci stays on Node 20).
+  const require = createRequire(join(ROOT, 'scripts/schema/package.json'));
   let models;
   let machinery;
   try {
     models = packageDir(require, 'kubernetes-models');
     machinery = packageDir(require, '@kubernetes-models/apimachinery');
   } catch {
-    throw new Error('build-schema: kubernetes-models is not installed (npm ci installs it as a dev dependency)');
+    throw new Error('build-schema: kubernetes-models is not installed: run `npm ci --prefix scripts/schema` first');
   }
   const version = (dir) => JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).version;
   const stamp = createHash('sha256')

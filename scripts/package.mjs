@@ -62,6 +62,8 @@ export function packageReadme() {
     if (!type) throw new Error(`package: ${src}: only PNG and JPEG pictures can be inlined`);
     return `![${alt}](data:${type};base64,${readFileSync(file).toString('base64')})`;
   });
+  // Links to files of the repository (the rules' pages) cannot be followed from the extension page: their text stays.
+  text = text.replace(/(?<!!)\[([^\]]*)\]\((?![a-z]+:|#)[^)\s]+\)/gi, '$1');
   return text;
 }
 

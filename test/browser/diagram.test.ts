@@ -117,8 +117,16 @@ describe('diagram in a browser', { skip: skipReason }, () => {
         assert.ok(await box.isVisible(), `${n.id} is visible`);
       }
 
-      // Broken references: one red, dashed edge per (from, to, kind), saying why on hover.
-      const brokenPairs = new Set(graph.edges.filter((e) => e.broken).map((e) => `${e.kind} ${e.from} ${e.to}`));
+      // Broken references: one red, dashed edge per (from, to, kind), saying why on hover. A Service edge
+      // with some ports working is drawn whole; its broken port's label line is red and says why.
+      const wholly = (e: TrafficGraph['edges'][number]) => e.broken && !(e.kind === 'selects' && e.ports?.some((m) => !m.broken));
+      const brokenPairs = new Set(graph.edges.filter(wholly).map((e) => `${e.kind} ${e.from} ${e.to}`));
+      for (const e of graph.edges.filter((x) => x.broken && !wholly(x))) {
+        const edge = page.locator(`g.kw-edge.kw-selects:not(.kw-broken)[data-from="${e.from}"][data-to="${e.to}"]`);
+        assert.equal(await edge.count(), 1, `${e.from} → ${e.to} is drawn whole`);
+        const warn = await edge.locator('text.kw-label-warn').allTextContents();
+        for (const m of e.ports!.filter((x) => x.broken)) assert.ok(warn.includes(`no port ${m.targetPort} in the pods`), `${e.from} → ${e.to}: ${warn.join(' | ')}`);
+      }
       const drawn = await page.$$eval('g.kw-edge.kw-broken', (els) =>
         els.map((g) => {
           const line = g.querySelector('path.kw-edge-line')!;
@@ -134,7 +142,7 @@ describe('diagram in a browser', { skip: skipReason }, () => {
         const [r, g, b] = d.stroke.match(/\d+/g)!.map(Number);
         assert.ok(r > 150 && g < 100 && b < 100, `${d.key} is red (${d.stroke})`);
         if (normalStroke) assert.notEqual(d.stroke, normalStroke);
-        const reasons = graph.edges.filter((e) => e.broken && `${e.kind} ${e.from} ${e.to}` === d.key).map((e) => e.reason!);
+        const reasons = graph.edges.filter((e) => wholly(e) && `${e.kind} ${e.from} ${e.to}` === d.key).map((e) => e.reason!);
         for (const r of reasons) assert.ok(d.title.includes(r), `the title of ${d.key} gives the reason: ${r}`);
       }
       for (const n of graph.nodes.filter((x) => x.missing)) {
@@ -149,6 +157,10 @@ describe('diagram in a browser', { skip: skipReason }, () => {
       await blank.close();
       assert.equal(parseError, null);
 
+      // The whole picture at 100 %: the page is made as large as the diagram (Fit never shrinks names).
+      const size = await page.$eval('svg.kw-graph', (e) => ({ w: Number(e.getAttribute('data-width')), h: Number(e.getAttribute('data-height')) }));
+      await page.setViewportSize({ width: Math.max(1400, size.w + 32), height: Math.max(900, size.h + 110) });
+      await page.click('#kw-fit');
       await page.screenshot({ path: join(artifacts, `diagram-${set.name}.png`) });
       if (process.env.KUBEWAY_UPDATE_DOCS === '1' && set === sets[0]) {
         mkdirSync(join(root, 'docs'), { recursive: true });
@@ -160,6 +172,32 @@ describe('diagram in a browser', { skip: skipReason }, () => {
       rmSync(out, { recursive: true, force: true });
     });
   }
+
+  it('keeps object names readable when it opens, in a 640 px panel beside the editor and at full width', async () => {
+    // Before: Fit shrank the examples to 4.8 px names at 640 px and 9.9 px at 1280 px.
+    const out = mkdtempSync(join(tmpdir(), 'kubeway-diagram-'));
+    const html = join(out, 'readable.html');
+    assert.equal(runCli(['graph', sets[0].dir, '--format', 'html', '--out', html]).code, 0);
+    const sizes: string[] = [];
+    for (const width of [640, 1280]) {
+      const { page, errors } = await open(html);
+      await page.setViewportSize({ width, height: 800 });
+      await page.click('#kw-fit');
+      const measured = await page.evaluate(() => {
+        const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<{ getBoundingClientRect(): { height: number; width: number } }>; querySelector(s: string): unknown } }).document;
+        const titles = Array.from(doc.querySelectorAll('text.kw-title'));
+        const style = getComputedStyle(doc.querySelector('text.kw-title')) as unknown as { fontSize: string };
+        const k = Number(/scale\(([\d.]+)\)/.exec((doc.querySelector('g.kw-viewport') as { getAttribute(a: string): string }).getAttribute('transform'))![1]);
+        return { fontPx: parseFloat(style.fontSize) * k, minBoxHeight: Math.min(...titles.map((t) => t.getBoundingClientRect().height)) };
+      });
+      sizes.push(`${width} px wide: names drawn at ${measured.fontPx.toFixed(1)} px (text boxes at least ${measured.minBoxHeight.toFixed(1)} px high)`);
+      assert.ok(measured.fontPx >= 11.5, `names at ${measured.fontPx.toFixed(1)} px in a ${width} px panel`);
+      assert.deepEqual(errors, []);
+      await page.close();
+    }
+    console.log(`diagram text size after Fit (${sets[0].dir}/): ${sizes.join('; ')}`);
+    rmSync(out, { recursive: true, force: true });
+  });
 
   it('searches by name, filters by namespace and shows the source of a clicked box', async () => {
     const out = mkdtempSync(join(tmpdir(), 'kubeway-diagram-'));

@@ -14,10 +14,11 @@ import { after, before, describe, it } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { Workspace } from '../../server/src/engine/model/workspace';
 import { buildGraph } from '../../server/src/engine/graph/build';
-import { renderPage } from '../../server/src/engine/graph/html';
+import { WEBVIEW_CSP, renderPage } from '../../server/src/engine/graph/html';
 import { layoutGraphSync } from '../../server/src/engine/graph/layout';
 import { renderSvg } from '../../server/src/engine/graph/render';
 import { repoRoot } from '../harness';
+import { serviceFan } from '../unit/graph/fans';
 import { assertWellFormedXml } from '../unit/graph/xml';
 
 // The page's window, inside page callbacks (the test project is compiled without the DOM library).
@@ -83,7 +84,7 @@ describe('diagram page in the webview', { skip: skipReason }, () => {
   async function openWebview(): Promise<{ page: Page; errors: string[]; sent: () => Promise<{ type: string; [k: string]: unknown }[]> }> {
     const nonce = 'bm9uY2Utb2YtdGhlLXRlc3Q';
     // The panel's policy, with the webview's resource origin replaced by the page's own (file:).
-    const csp = `default-src 'none'; img-src file: data:; style-src file: 'nonce-${nonce}'; script-src 'nonce-${nonce}'; font-src file:;`;
+    const csp = WEBVIEW_CSP(nonce, 'file:');
     const file = join(dir, `webview-${Math.random().toString(36).slice(2)}.html`);
     writeFileSync(file, renderPage({ nonce, csp, title: 'Traffic diagram: test' }));
     const page = await context.newPage();
@@ -158,6 +159,24 @@ describe('diagram page in the webview', { skip: skipReason }, () => {
     const state = await page.evaluate(() => (window as unknown as { __state: { view: unknown; ns: string; q: string } }).__state);
     assert.equal(state.ns, 'blog');
     assert.equal(state.q, 'blog');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('says what a folded fan stands for, and asks for it in full when it is clicked', async () => {
+    const { page, errors, sent } = await openWebview();
+    const csp = await page.$eval('meta[http-equiv="Content-Security-Policy"]', (m) => (m as unknown as { content: string }).content);
+    assert.match(csp, /form-action 'none'/);
+    assert.match(csp, /base-uri 'none'/);
+    const ws = new Workspace();
+    ws.setText('fan.yaml', serviceFan(40));
+    await post(page, { type: 'graph', svg: renderSvg(layoutGraphSync(buildGraph(ws), { expandable: true }), { standalone: false }), stale: [] });
+    const id = 'group:Service/default/web:out:Deployment';
+    await page.waitForSelector(`g.kw-node[data-id="${id}"]`);
+    assert.equal(await page.textContent('#kw-banner'), '40 Deployments behind Service web are drawn as one box (click it to draw them all).');
+    assert.equal(await page.isVisible('g.kw-notices'), false, 'the note is in the banner, not over the picture');
+    await page.click(`g.kw-node[data-id="${id}"]`);
+    assert.deepEqual((await sent()).filter((m) => m.type !== 'ready'), [{ type: 'expand', id }]);
     assert.deepEqual(errors, []);
     await page.close();
   });

@@ -23,9 +23,9 @@ describe('the packaged .vsix', () => {
     saveArtifact('vsix-contents.txt', `${build.bytes} bytes\n${entries.map((e) => `${String(e.size).padStart(9)} ${e.name}`).join('\n')}\n`);
   });
 
-  it('holds one dist/extension.js and one dist/server.js, and no other code', () => {
+  it('holds dist/extension.js, dist/server.js and the server\'s layout worker, and no other code', () => {
     const code = names.filter((n) => /\.(js|cjs|mjs|ts|node|wasm)$/.test(n));
-    assert.deepEqual(code, ['extension/dist/extension.js', 'extension/dist/server.js']);
+    assert.deepEqual(code, ['extension/dist/extension.js', 'extension/dist/layoutWorker.js', 'extension/dist/server.js']);
   });
 
   it('holds no node_modules, sources, tests, maps or build files', () => {

@@ -5,7 +5,13 @@
  */
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import { HoverRequest } from 'vscode-languageserver-protocol/node';
+import { PassThrough } from 'node:stream';
+import {
+  DidChangeTextDocumentNotification,
+  HoverRequest,
+  StreamMessageWriter,
+} from 'vscode-languageserver-protocol/node';
+import type { NotificationMessage } from 'vscode-languageserver-protocol/node';
 import { LspClient } from './lspClient';
 
 /** A Deployment and the Service selecting it, named by `i` (one of them in error: a bad port name). */
@@ -78,16 +84,29 @@ describe('typing bursts', () => {
       // Typing into a comment line in the middle: every version differs, the findings stay.
       const line = big.slice(0, big.length / 2).split('\n').length;
       const before = c.publishes.length;
-      const edits: Promise<number>[] = [
-        c.edit(bigUri, { start: { line, character: 0 }, end: { line, character: 0 } }, '#\n'),
-      ];
-      for (let i = 1; i < 200; i++)
-        edits.push(c.edit(bigUri, { start: { line, character: i }, end: { line, character: i } }, 'x'));
+      // The edits reach the server in one write, as keystrokes queued behind a long check do (framed by the
+      // protocol library into a buffer), and the hover right behind them.
+      const framed = new PassThrough();
+      const chunks: Uint8Array[] = [];
+      framed.on('data', (b: Uint8Array) => chunks.push(b));
+      const writer = new StreamMessageWriter(framed);
+      const edit = (version: number, character: number, text: string) =>
+        writer.write({
+          jsonrpc: '2.0',
+          method: DidChangeTextDocumentNotification.method,
+          params: {
+            textDocument: { uri: bigUri, version },
+            contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text }],
+          },
+        } as NotificationMessage);
+      await edit(2, 0, '#\n');
+      for (let i = 1; i < 200; i++) await edit(2 + i, i, 'x');
+      const newest = 201;
+      c.proc.stdin!.write(Buffer.concat(chunks));
       const hover = c.conn.sendRequest(HoverRequest.type, {
         textDocument: { uri: smallUri },
         position: { line: 1, character: 2 },
       });
-      const newest = (await Promise.all(edits)).at(-1)!;
       const answered = await hover;
       assert.ok(answered, 'the small document was hovered');
       // The hover on the other document is answered before the big document's newest version is checked.
@@ -100,15 +119,13 @@ describe('typing bursts', () => {
       const last = await c.waitDiagnostics(bigUri, () => true, newest, 60_000);
       assert.equal(last.diagnostics.length, 25);
       await new Promise((r) => setTimeout(r, 500));
-      // Only the newest version is published (the first edit may have been taken at once, before the others arrived).
+      // Not one check per version: the newest is published, at most a couple of others (a pause of the loaded
+      // machine between two messages looks like a pause in typing). Before: a publish for nearly every version.
       const versions = c.publishes
         .slice(before)
         .filter((p) => p.uri === bigUri)
         .map((p) => p.version);
-      assert.ok(
-        versions.length <= 2 && versions.at(-1) === newest && versions.every((v) => v === newest || v === 2),
-        `published versions: ${versions.join(', ')}`,
-      );
+      assert.ok(versions.length <= 3 && versions.at(-1) === newest, `published versions: ${versions.join(', ')}`);
     },
   );
 });

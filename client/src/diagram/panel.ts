@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { renderPage } from '../../../server/src/engine/graph/html';
+import { WEBVIEW_CSP, renderPage } from '../../../server/src/engine/graph/html';
 import { withEmbeddedStyle } from '../../../server/src/engine/graph/style';
 import type { GraphEdge, GraphNode, TrafficGraph } from '../../../server/src/engine/graph/types';
 
@@ -15,6 +15,8 @@ export interface GraphResult {
   graph: TrafficGraph;
   svg: string;
   stale: { file: string; name: string; line: number; message: string }[];
+  /** The routing table for the page's "Try a request" field. */
+  routes?: unknown;
 }
 
 /** The part of the language client the diagram uses. */
@@ -87,8 +89,7 @@ export class DiagramPanel {
   private html(): string {
     const nonce = randomBytes(18).toString('base64');
     const source = this.panel.webview.cspSource;
-    const csp = `default-src 'none'; img-src ${source} data:; style-src ${source} 'nonce-${nonce}'; script-src 'nonce-${nonce}'; font-src ${source}; base-uri 'none'; form-action 'none';`;
-    return renderPage({ nonce, csp, title: `Traffic diagram: ${this.folder.name}` });
+    return renderPage({ nonce, csp: WEBVIEW_CSP(nonce, source), title: `Traffic diagram: ${this.folder.name}` });
   }
 
   /** Asks the server for the graph again (after a change); concurrent changes coalesce into one more request. */
@@ -105,7 +106,7 @@ export class DiagramPanel {
       if (this.disposed) return;
       this.graph = result.graph;
       this.lastResult = result;
-      await this.panel.webview.postMessage({ type: 'graph', svg: result.svg, stale: result.stale });
+      await this.panel.webview.postMessage({ type: 'graph', svg: result.svg, stale: result.stale, routes: result.routes });
     } catch (error) {
       if (!this.disposed) await this.panel.webview.postMessage({ type: 'error', message: `The diagram could not be drawn: ${(error as Error)?.message ?? error}` });
     } finally {
@@ -123,7 +124,7 @@ export class DiagramPanel {
     switch (m?.type) {
       case 'ready':
         this.ready = true;
-        if (this.lastResult && !this.dirty) await this.panel.webview.postMessage({ type: 'graph', svg: this.lastResult.svg, stale: this.lastResult.stale });
+        if (this.lastResult && !this.dirty) await this.panel.webview.postMessage({ type: 'graph', svg: this.lastResult.svg, stale: this.lastResult.stale, routes: this.lastResult.routes });
         else await this.refresh();
         break;
       case 'expand':
@@ -145,8 +146,11 @@ export class DiagramPanel {
     const at = this.graph && sourceOf(this.graph, kind, id);
     if (!at) return;
     const position = new vscode.Position(at.line, 0);
+    // Beside the diagram, never in its place: the editor's column unless the diagram has been moved there.
+    const column = this.editorColumn !== undefined && this.editorColumn !== this.panel.viewColumn ? this.editorColumn : vscode.ViewColumn.Beside;
     await vscode.window.showTextDocument(toUri(at.file), {
-      viewColumn: this.editorColumn ?? vscode.ViewColumn.One,
+      viewColumn: column,
+      preserveFocus: false,
       selection: new vscode.Range(position, position),
       preview: true,
     });

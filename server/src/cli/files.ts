@@ -1,6 +1,8 @@
 import { existsSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { decodeManifestBytes } from '../engine/parse/decode';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Workspace } from '../engine/model/workspace';
+import { escapeControls } from '../engine/text';
 
 const MANIFEST = /\.ya?ml$/i;
 const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode-test', 'dist', 'out']);
@@ -13,9 +15,10 @@ export class InputError extends Error {}
 
 /**
  * Expands files and folders into the list of manifest files (folders: *.yaml / *.yml, recursively; linked
- * folders are followed once). A file named explicitly is read whatever its extension.
+ * folders are followed once). A file named explicitly is read whatever its extension. A folder that cannot
+ * be read is added to `unreadable` (when given; else it is an InputError) and the others are still scanned.
  */
-export function collectFiles(args: string[]): string[] {
+export function collectFiles(args: string[], unreadable?: string[]): string[] {
   const out = new Map<string, string>();
   const seenDirs = new Set<string>();
   const add = (p: string): void => {
@@ -29,7 +32,10 @@ export function collectFiles(args: string[]): string[] {
       real = realpathSync(dir);
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (e) {
-      throw new InputError(`cannot read folder ${dir}: ${(e as Error).message}`);
+      const message = `cannot read folder ${dir}: ${(e as Error).message}`;
+      if (!unreadable) throw new InputError(message);
+      unreadable.push(message);
+      return;
     }
     if (seenDirs.has(real)) return; // a link back up the tree
     seenDirs.add(real);
@@ -71,15 +77,15 @@ export function collectFiles(args: string[]): string[] {
   return [...out.values()];
 }
 
-/** A file's text as the editor would hand it to the engine: UTF-8, without a byte order mark. */
+/** A file's text as kubectl decodes it (UTF-8, or UTF-16 by its byte order mark), without the mark. */
 export function readText(path: string): string {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(path === STDIN ? 0 : path, 'utf8');
+    bytes = readFileSync(path === STDIN ? 0 : path);
   } catch (e) {
     throw new InputError(`cannot read ${path === STDIN ? 'standard input' : path}: ${(e as Error).message}`);
   }
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return decodeManifestBytes(bytes);
 }
 
 /** A path as shown to the user: relative to the working folder when inside it. */
@@ -112,8 +118,30 @@ export function chartRootOf(path: string, cwd = process.cwd()): string | undefin
 }
 
 /** Loads every file given into one workspace; paths are stored as the user will see them. */
-export function loadWorkspace(paths: string[]): Workspace {
+/**
+ * Files and folders that cannot be read are listed in `unreadable` (the others are still read and reported:
+ * the caller names these on stderr and exits 2); without the list, the first one is an InputError.
+ */
+export function loadWorkspace(paths: string[], unreadable?: string[]): Workspace {
   const ws = new Workspace();
-  for (const f of collectFiles(paths)) ws.setText(displayPath(f), readText(f), { chartRoot: chartRootOf(f) });
+  for (const f of collectFiles(paths, unreadable)) {
+    let text: string;
+    try {
+      text = readText(f);
+    } catch (e) {
+      if (!unreadable || !(e instanceof InputError)) throw e;
+      unreadable.push(e.message);
+      continue;
+    }
+    ws.setText(displayPath(f), text, { chartRoot: chartRootOf(f) });
+  }
   return ws;
+}
+
+/** Names the files that could not be read, after the report of the others; true when there were any (exit code 2). */
+export function reportUnreadable(unreadable: string[], err: (s: string) => void): boolean {
+  for (const message of unreadable) err(`kubeway: ${escapeControls(message)}`);
+  const s = unreadable.length === 1 ? '' : 's';
+  if (unreadable.length) err(`kubeway: ${unreadable.length} file${s} or folder${s} could not be read; the report covers the others`);
+  return unreadable.length > 0;
 }

@@ -3,10 +3,11 @@ import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../engine/types';
 import { ALL_RULES } from '../engine/rules/registry';
 import { ruleDocUrl } from '../engine/ruleDocs';
+import { escapeControls, escapeJsonControls } from '../engine/text';
 
 /** `--format json`: exactly the documented shape (no fix data). */
 export function formatJson(diagnostics: Diagnostic[]): string {
-  return JSON.stringify(
+  return escapeJsonControls(JSON.stringify(
     {
       version: 1,
       diagnostics: diagnostics.map((d) => ({
@@ -20,7 +21,7 @@ export function formatJson(diagnostics: Diagnostic[]): string {
     },
     null,
     2,
-  );
+  ));
 }
 
 const COLOURS: Record<string, string> = { error: '\x1b[31m', warning: '\x1b[33m', information: '\x1b[36m', hint: '\x1b[2m' };
@@ -28,10 +29,11 @@ const COLOURS: Record<string, string> = { error: '\x1b[31m', warning: '\x1b[33m'
 /** `--format text`: `file:line:col severity message [code]`, 1-based like compilers print. */
 export function formatText(diagnostics: Diagnostic[], colour: boolean): string {
   const lines = diagnostics.map((d) => {
-    const where = `${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
+    // Names and values from the manifests reach the terminal: their control characters are shown, not obeyed.
+    const where = `${escapeControls(d.file)}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
     const sev = colour ? `${COLOURS[d.severity] ?? ''}${d.severity}\x1b[0m` : d.severity;
     const code = colour ? `\x1b[2m[${d.code}]\x1b[0m` : `[${d.code}]`;
-    return `${colour ? `\x1b[1m${where}\x1b[0m` : where} ${sev} ${d.message} ${code}`;
+    return `${colour ? `\x1b[1m${where}\x1b[0m` : where} ${sev} ${escapeControls(d.message)} ${code}`;
   });
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
@@ -105,5 +107,5 @@ export function formatSarif(diagnostics: Diagnostic[], version: string): string 
       },
     ],
   };
-  return JSON.stringify(sarif, null, 2);
+  return escapeJsonControls(JSON.stringify(sarif, null, 2));
 }

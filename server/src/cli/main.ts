@@ -8,7 +8,8 @@ import { ruleById } from '../engine/rules/registry';
 import { parseArgs, rejectUnknownOptions, UsageError } from './args';
 import type { ParsedArgs } from './args';
 import { commands } from './commands';
-import { InputError, loadWorkspace } from './files';
+import { InputError, loadWorkspace, reportUnreadable } from './files';
+import { escapeControls } from '../engine/text';
 import { formatJson, formatSarif, formatText } from './format';
 
 declare const KUBEWAY_VERSION: string;
@@ -76,15 +77,17 @@ function check(args: ParsedArgs, out: (s: string) => void, err: (s: string) => v
   if (dashed) throw new UsageError(`unknown option ${dashed} for check (a file whose name starts with "-" goes after --)`);
   const nodePortRange = parseNodePortRange(args.options.get('node-port-range'));
   const rules = parseRuleSettings(args.options.get('rule'));
-  const ws = loadWorkspace(args.paths);
-  if (ws.paths.length === 0) err(`kubeway: no *.yaml or *.yml files in ${args.paths.join(', ')}`);
+  const unreadable: string[] = [];
+  const ws = loadWorkspace(args.paths, unreadable);
+  if (ws.paths.length === 0 && !unreadable.length) err(`kubeway: no *.yaml or *.yml files in ${escapeControls(args.paths.join(', '))}`);
   // Templates are skipped by design; say so on stderr, and in the text report's summary.
   const skipped = ws.skippedFiles();
-  if (skipped.length) err(`kubeway: ${skippedTemplates(skipped)}`);
+  if (skipped.length) err(`kubeway: ${escapeControls(skippedTemplates(skipped))}`);
   const diagnostics = checkWorkspace(ws, { settings: withDefaults({ ...(nodePortRange ? { nodePortRange } : {}), rules }) });
   if (format === 'json') out(formatJson(diagnostics));
   else if (format === 'sarif') out(formatSarif(diagnostics, VERSION));
-  else out(formatText(diagnostics, useColour()) + (skipped.length ? `\n${skippedTemplates(skipped)}` : ''));
+  else out(formatText(diagnostics, useColour()) + (skipped.length ? `\n${escapeControls(skippedTemplates(skipped))}` : ''));
+  if (reportUnreadable(unreadable, err)) return 2;
   return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }
 
@@ -113,7 +116,7 @@ export function run(argv: string[], out: (s: string) => void = (s) => process.st
       return 2;
     }
     if (e instanceof InputError) {
-      err(`kubeway: ${e.message}`);
+      err(`kubeway: ${escapeControls(e.message)}`);
       return 2;
     }
     err(`kubeway: internal error: ${(e as Error)?.stack ?? e}`);

@@ -10,6 +10,7 @@ import { withDefaults } from './settings';
 import type { Diagnostic, Fix, Range, Severity } from './types';
 import { fileCache } from './checkCache';
 import type { ObjectResults, RuleResult, Thrown } from './checkCache';
+import { shortenQuoted } from './text';
 
 export interface CheckOptions {
   settings?: EngineSettings;
@@ -123,7 +124,7 @@ export class RuleRunner {
       settings,
       report: (f: Finding) => {
         const range = isRange(f.at) ? f.at : this.obj ? this.obj.doc.rangeOf(f.at) : this.file.lines.range(0, 0);
-        const d: Diagnostic = { file: this.file.path, range, severity: setting ? level : (f.severity ?? level), code: rule.id, message: f.message, source: 'kubeway' };
+        const d: Diagnostic = { file: this.file.path, range, severity: setting ? level : (f.severity ?? level), code: rule.id, message: shortenQuoted(f.message), source: 'kubeway' };
         if (f.fix) d.fix = f.fix;
         if (f.choices?.length) d.choices = f.choices;
         this.sink.push(d);

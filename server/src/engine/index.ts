@@ -3,6 +3,7 @@ export * from './types';
 export * from './settings';
 export { ManifestFile, ManifestDocument, templateReason } from './parse/manifestFile';
 export type { TemplateContext, TemplateReason } from './parse/manifestFile';
+export { decodeManifestBytes } from './parse/decode';
 export { LineIndex } from './parse/lines';
 export { DocReader } from './parse/nodes';
 export { Workspace } from './model/workspace';

@@ -4,8 +4,15 @@
  * folder names it, so that messages and the CLI's output agree; other files by their file system path, and
  * documents that are not files (untitled) by their URI.
  */
+import { readFile } from 'node:fs/promises';
 import { basename, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { decodeManifestBytes } from '../engine/parse/decode';
+
+/** A manifest file's text from disk, decoded as kubectl decodes it (UTF-8, or UTF-16 by its byte order mark), as the CLI reads it. */
+export async function readManifestText(path: string): Promise<string> {
+  return decodeManifestBytes(await readFile(path));
+}
 
 export interface WorkspaceFolderInfo {
   uri: string;

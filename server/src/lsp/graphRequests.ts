@@ -10,6 +10,8 @@ import { layoutGraphSync } from '../engine/graph/layout';
 import { renderSvg } from '../engine/graph/render';
 import type { TrafficGraph } from '../engine/graph/types';
 import type { Workspace } from '../engine/model/workspace';
+import { buildRoutingTable } from '../engine/route/table';
+import type { RoutingTable } from '../engine/route/types';
 import type { EngineSettings } from '../engine/settings';
 import { LayoutRunner } from './layoutRunner';
 import type { LayoutLimits } from './layoutRunner';
@@ -40,6 +42,8 @@ export interface GraphRequestResult {
   /** The picture, without embedded styles (the webview brings them). */
   svg: string;
   stale: GraphStaleFile[];
+  /** The routing table of the workspace, for the diagram's "Try a request" (file names as the Workspace knows them). */
+  routes: RoutingTable;
 }
 
 export interface GraphRequestOptions {
@@ -93,7 +97,7 @@ export function registerGraphRequests(connection: Connection, getWorkspace: () =
       }
     }
     const shown = stale.filter((s) => !folderUri || inFolder(uriOf(s.file), folderUri));
-    return { graph, svg, stale: shown.map((s) => ({ file: uriOf(s.file), name: s.file, line: s.line, message: s.message })) };
+    return { graph, svg, stale: shown.map((s) => ({ file: uriOf(s.file), name: s.file, line: s.line, message: s.message })), routes: buildRoutingTable(workspace) };
   });
 
   // Start the layout thread and warm elkjs up in it while the editor is idle, so that the first diagram does

@@ -3,7 +3,7 @@
  * documents and the manifests of the workspace folders (read at start-up in the background, then kept in
  * step through file-watcher events) form one Workspace, so references resolve into files that are not open.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CodeActionKind,
@@ -24,7 +24,7 @@ import { toLspDiagnostic } from './convert';
 import { LAZY_DOCUMENTS } from './documents';
 import { onDefinition } from './definition';
 import { onDocumentSymbols } from './documentSymbols';
-import { FileNames, uriToPath } from './files';
+import { FileNames, readManifestText, uriToPath } from './files';
 import { onHover } from './hover';
 import { onReferences } from './references';
 import { listManifestFiles } from './scan';
@@ -166,7 +166,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     try {
       const st = await stat(path);
       if (!st.isFile() || st.size > MAX_DISK_FILE) throw new Error('not a readable file');
-      text = await readFile(path, 'utf8');
+      text = await readManifestText(path);
     } catch {
       if (!openByName.has(name)) {
         diskNames.delete(name);
@@ -222,7 +222,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
             tally.tooBig++;
             continue;
           }
-          const text = await readFile(path, 'utf8');
+          const text = await readManifestText(path);
           if (cancelled()) return;
           if (openByName.has(name)) continue;
           diskNames.add(name);

@@ -106,6 +106,31 @@ describe('kubeway check: exit codes', () => {
     }
   });
 
+  it('2 after reporting every readable file when one cannot be read, naming it on stderr', () => {
+    // Before: exit 2 with nothing on stdout, the findings of every other file lost.
+    const dir = mkdtempSync(join(tmpdir(), 'kubeway-cli-'));
+    try {
+      writeFileSync(join(dir, 'a.yaml'), 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {type: Nodeport, ports: [{port: 80}]}\n');
+      // Read as root, a file without permissions is still readable; /proc/self/mem is not (EIO).
+      symlinkSync('/proc/self/mem', join(dir, 'b.yaml'));
+      writeFileSync(join(dir, 'c.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n');
+      const r = kubeway(['check', '--format', 'json', dir]);
+      assert.equal(r.status, 2);
+      const found = (JSON.parse(r.stdout) as { diagnostics: { file: string }[] }).diagnostics;
+      assert.deepEqual([...new Set(found.map((d) => d.file.replace(/\\/g, '/').split('/').pop()))], ['a.yaml']);
+      const lines = r.stderr.trimEnd().split('\n');
+      assert.equal(lines.length, 2, r.stderr);
+      assert.match(lines[0], /^kubeway: cannot read .*b\.yaml: /);
+      assert.equal(lines[1], 'kubeway: 1 file or folder could not be read; the report covers the others');
+      const g = kubeway(['graph', dir]);
+      assert.equal(g.status, 2);
+      assert.deepEqual((JSON.parse(g.stdout) as { nodes: { name: string }[] }).nodes.map((n) => n.name), ['web']);
+      assert.match(g.stderr, /^kubeway: cannot read .*b\.yaml: /);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('a folder without YAML files: says so on stderr, exit 0', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kubeway-cli-'));
     try {
@@ -362,6 +387,23 @@ describe('kubeway check --rule', () => {
     const level = kubeway(['check', '-', '--rule', 'service-type=fatal'], { input: service });
     assert.equal(level.status, 2);
     assert.match(level.stderr, /--rule service-type: "fatal" is not one of error, warning, information, hint, off/);
+  });
+});
+
+describe('kubeway check: encodings', () => {
+  it('reads UTF-16 files by their byte order mark, as kubectl does (the same findings as in UTF-8)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kubeway-utf16-'));
+    const text = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  type: nodeport\n  ports:\n  - port: 80\n';
+    const le = Buffer.from(text, 'utf16le');
+    const be = Buffer.alloc(le.length);
+    for (let i = 0; i < le.length; i += 2) (be[i] = le[i + 1]), (be[i + 1] = le[i]);
+    writeFileSync(join(dir, 'le.yaml'), new Uint8Array([0xff, 0xfe, ...le]));
+    writeFileSync(join(dir, 'be.yaml'), new Uint8Array([0xfe, 0xff, ...be]));
+    writeFileSync(join(dir, 'u8.yaml'), text);
+    const r = kubeway(['check', dir, '--format', 'json']);
+    const found = (JSON.parse(r.stdout) as { diagnostics: { file: string; code: string; range: { start: { line: number } } }[] }).diagnostics.map((d) => `${d.file.slice(dir.length + 1)}:${d.range.start.line} ${d.code}`);
+    assert.deepEqual(found, ['be.yaml:5 service-type', 'le.yaml:5 service-type', 'u8.yaml:5 service-type']);
+    assert.equal(r.status, 1);
   });
 });
 

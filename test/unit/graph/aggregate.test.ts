@@ -18,10 +18,12 @@ function graphOf(text: string) {
   return buildGraph(ws);
 }
 
+/** The result and the CPU time it took (the machine running the tests may be busy with others). */
 const timed = <T>(f: () => T): [T, number] => {
-  const t0 = performance.now();
+  const c0 = process.cpuUsage();
   const r = f();
-  return [r, performance.now() - t0];
+  const c = process.cpuUsage(c0);
+  return [r, (c.user + c.system) / 1000];
 };
 
 const allNodes = (l: GraphLayout) => l.namespaces.flatMap((ns) => ns.nodes);
@@ -32,7 +34,7 @@ describe('large fans in the diagram', () => {
     // The Service's targetPort names a port no Deployment declares: every edge is broken.
     const graph = graphOf(serviceFan(2000, 'metrics'));
     const [layout, ms] = timed(() => layoutGraphSync(graph, { cache: false, expandable: true }));
-    assert.ok(ms < 15_000, `layout took ${ms.toFixed(0)} ms`);
+    assert.ok(ms < 8000, `layout took ${ms.toFixed(0)} ms`);
     const nodes = allNodes(layout);
     assert.deepEqual(nodes.map((n) => [n.id, n.text.title, n.group]), [
       ['Service/default/web', 'web', undefined],
@@ -53,7 +55,7 @@ describe('large fans in the diagram', () => {
     const graph = graphOf(serviceFan(2000));
     const id = 'group:Service/default/web:out:Deployment';
     const [layout, ms] = timed(() => layoutGraphSync(graph, { cache: false, expand: new Set([id]) }));
-    assert.ok(ms < 15_000, `layout took ${ms.toFixed(0)} ms`);
+    assert.ok(ms < 8000, `layout took ${ms.toFixed(0)} ms`);
     const nodes = allNodes(layout);
     assert.equal(nodes.filter((n) => n.kind === 'Deployment').length, 2000);
     assert.equal(nodes.filter((n) => n.kind === 'Pods').length, 2000);
@@ -64,7 +66,7 @@ describe('large fans in the diagram', () => {
 
   it('folds an Ingress routing to 1000 Services with what only they lead to', () => {
     const [layout, ms] = timed(() => layoutGraphSync(graphOf(ingressFan(1000)), { cache: false }));
-    assert.ok(ms < 15_000, `layout took ${ms.toFixed(0)} ms`);
+    assert.ok(ms < 8000, `layout took ${ms.toFixed(0)} ms`);
     const nodes = allNodes(layout);
     assert.deepEqual(nodes.map((n) => n.text.title), ['big', '1000 Services']);
     assert.deepEqual(nodes[1].text.lines.map((l) => l.text), ['svc-0, svc-1, svc-2, …', 'with 1000 Deployments, their pods']);
@@ -86,7 +88,7 @@ describe('large fans in the diagram', () => {
     text += '---\napiVersion: v1\nkind: Service\nmetadata: {name: web2}\nspec: {selector: {app: web}, ports: [{port: 81, targetPort: http}]}\n';
     const [big, ms] = timed(() => layoutGraphSync(graphOf(text), { cache: false }));
     assert.ok(allNodes(big).length > ELK_MAX_NODES);
-    assert.ok(ms < 15_000, `layout took ${ms.toFixed(0)} ms`);
+    assert.ok(ms < 8000, `layout took ${ms.toFixed(0)} ms`);
     assert.equal(new Set(allNodes(big).filter((n) => n.kind === 'Deployment').map((n) => n.x)).size, 1);
 
     const small = (name: string) =>

@@ -86,7 +86,7 @@ describe('graph layout', () => {
     const routes = shop.edges.filter((e) => e.kind === 'routes' && e.from === 'Ingress/shop/web');
     assert.equal(routes.length, 1);
     assert.equal(routes[0].edges.length, 2);
-    assert.deepEqual(routes[0].label?.lines, [':80', ':http']);
+    assert.deepEqual(routes[0].label?.lines, ['web.example.com/ → :80', 'web.example.com/api → :http']);
     const selects = shop.edges.find((e) => e.kind === 'selects' && e.from === 'Service/shop/web');
     assert.deepEqual(selects?.label?.lines, ['80 → 8080']);
     for (const e of shop.edges) {

@@ -134,10 +134,12 @@ spec: {selector: {app: nothing}, ports: [{port: 80}]}
     assert.deepEqual(textsOf(empty, 'kw-empty'), ['No Ingress, Service or workload in these files.']);
   });
 
-  it('escapes characters XML forbids instead of writing them', () => {
+  it('escapes characters XML forbids instead of writing them; shows control characters in text as escapes', () => {
     assert.equal(escapeXml('a\u0001b<&>"\''), 'a\uFFFDb&lt;&amp;&gt;&quot;&#39;');
-    const { svg } = render({ 'c.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: "bell\\a"}\nspec: {ports: [{port: 80}]}\n' });
+    const { svg } = render({ 'c.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: "bell\\a\\u202e"}\nspec: {ports: [{port: 80}]}\n' });
     assertWellFormedXml(svg);
-    assert.ok(textsOf(svg, 'kw-title').includes('bell\uFFFD'));
+    assert.ok(textsOf(svg, 'kw-title').includes('bell\\x07\\u202e'));
+    // Data attributes keep the name itself (the viewer finds objects by it), minus what XML forbids.
+    assert.match(svg, /data-name="bell\uFFFD\u202e"/);
   });
 });

@@ -70,7 +70,8 @@ describe('diagram through the language server', () => {
       const symbols = await c.conn.sendRequest<unknown[]>('textDocument/documentSymbol', { textDocument: { uri: c.uri('small.yaml') } });
       assert.ok(symbols.length > 0);
       const r = await graph;
-      assert.ok(Date.now() - t0 < 15_000, `the graph took ${Date.now() - t0} ms`);
+      // Generous for a busy machine: before, the server ran out of memory and never answered.
+      assert.ok(Date.now() - t0 < 60_000, `the graph took ${Date.now() - t0} ms`);
       assert.match(r.svg, /data-id="group:Service\/default\/web:out:Deployment"[^>]* data-group="2000"/);
       const full = await c.conn.sendRequest<GraphRequestResult>('kubeway/graph', { folderUri: c.uri(''), expand: ['group:Service/default/web:out:Deployment'] });
       assert.equal(full.svg.match(/class="kw-node kw-kind-workload kw-kind-deployment"/g)?.length, 2000 + 2);

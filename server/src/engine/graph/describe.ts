@@ -96,6 +96,20 @@ function servicePortText(p: NonNullable<GraphNode['ports']>[number]): string {
   return p.name ? `${p.name} ${port}` : port;
 }
 
+/**
+ * How a Service is reached (`kubeway route` traces the same entries): its in-cluster DNS name, and for
+ * NodePort / LoadBalancer Services the node ports on every node (a load balancer forwards to them).
+ */
+function entryLines(node: GraphNode, type: string): NodeText['lines'] {
+  if (type === 'ExternalName') return [];
+  const out: NodeText['lines'] = [{ text: `in cluster: ${node.name}.${node.namespace}.svc${node.headless ? ' (pod addresses)' : ''}`, style: 'detail' }];
+  if (type !== 'NodePort' && type !== 'LoadBalancer') return out;
+  const nodePorts = (node.ports ?? []).map((p) => p.nodePort).filter((n): n is number => n !== undefined);
+  const where = nodePorts.length ? nodePorts.map((n) => `node:${n}`).join(', ') : 'assigned node ports';
+  out.push({ text: type === 'LoadBalancer' ? `outside: load balancer → ${where}` : `outside: ${where} on every node`, style: 'detail' });
+  return out;
+}
+
 export function describeGraphNode(node: GraphNode): NodeText {
   const badge = BADGES[node.kind] ?? node.kind.slice(0, 4).toUpperCase();
   const lines: NodeText['lines'] = [];
@@ -119,6 +133,7 @@ export function describeGraphNode(node: GraphNode): NodeText {
       if (type === 'ExternalName') lines.push({ text: `ExternalName → ${node.externalName ?? '?'}`, style: 'detail' });
       else lines.push({ text: node.headless ? `${type}, headless` : type, style: 'detail' });
       lines.push(...capped((node.ports ?? []).map((p) => ({ text: servicePortText(p), style: 'port' as const }))));
+      lines.push(...entryLines(node, type));
       break;
     }
     default: {
@@ -161,21 +176,39 @@ function mappingText(m: PortMapping): string {
   return `${port} → ${m.targetPort ?? port}`;
 }
 
-/** The port chain written on a drawn edge (which stands for one or more edges of the graph). */
-export function edgeLabelLines(edges: GraphEdge[]): string[] {
-  const out: string[] = [];
+/** The name of the object an edge goes to (`Kind/namespace/name`, or `missing:…`). */
+function targetName(id: string): string {
+  return id.replace(/^missing:/, '').split('/').slice(2).join('/');
+}
+
+/**
+ * Why an edge is broken, in a few words written on the diagram ("no port 9999 on Service web", "no pods with
+ * app=x"); the tooltip keeps the full diagnostic.
+ */
+export function edgeProblems(e: GraphEdge): string[] {
+  if (!e.broken) return [];
+  const name = targetName(e.to);
+  if (e.kind === 'routes') return [e.to.startsWith('missing:') ? `no Service ${name}` : `no port ${e.port ?? '?'} on Service ${name}`];
+  if (e.to.startsWith('missing:')) return [`no pods with ${name}`];
+  return (e.ports ?? []).filter((m) => m.broken).map((m) => `no port ${m.targetPort ?? '?'} in the pods`);
+}
+
+/** The lines written on a drawn edge (one or more edges of the graph): routes with their host and path, port chains, and what is broken. */
+export function edgeLabelLines(edges: GraphEdge[]): { text: string; warn: boolean }[] {
+  const out: { text: string; warn: boolean }[] = [];
+  const add = (text: string, warn: boolean) => {
+    if (!out.some((l) => l.text === text)) out.push({ text, warn });
+  };
   for (const e of edges) {
     if (e.kind === 'routes') {
-      const t = e.port !== undefined ? `:${e.port}` : '';
-      if (t && !out.includes(t)) out.push(t);
+      const port = e.port !== undefined ? ` → :${e.port}` : '';
+      add(`${e.defaultBackend ? 'default' : routeText(e)}${port}`, false);
     } else {
-      for (const m of e.ports ?? []) {
-        const t = mappingText(m);
-        if (!out.includes(t)) out.push(t);
-      }
+      for (const m of e.ports ?? []) add(mappingText(m), !!m.broken);
     }
   }
-  if (out.length > MAX_LINES) return [...out.slice(0, MAX_LINES - 1), `+${out.length - MAX_LINES + 1} more`];
+  for (const e of edges) for (const p of edgeProblems(e)) add(p, true);
+  if (out.length > MAX_LINES) return [...out.slice(0, MAX_LINES - 1), { text: `+${out.length - MAX_LINES + 1} more`, warn: false }];
   return out;
 }
 

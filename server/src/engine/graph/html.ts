@@ -3,9 +3,11 @@
  * Policy (no network, styles and scripts only with the page's nonce). Used for `kubeway graph --format
  * html` (SVG inline, self-contained) and, with the webview's CSP, for the VS Code panel.
  */
-import { escapeXml } from './escape';
+import { escapeText, escapeXml } from './escape';
 import { GRAPH_CSS } from './style';
 import { VIEWER_SCRIPT } from './viewer';
+import { TRY_REQUEST_CSS, TRY_REQUEST_SCRIPT, routesStatement } from './tryRequest';
+import type { RoutingTable } from '../route/types';
 
 export interface PageOptions {
   /** A fresh random value per page: the only key that lets the page's own style and script run. */
@@ -13,6 +15,8 @@ export interface PageOptions {
   title: string;
   /** The SVG (rendered without embedded styles); empty in the webview, which receives it by message. */
   svg?: string;
+  /** The routing table for "Try a request" (the webview receives it by message instead). */
+  routes?: RoutingTable;
   /** The Content-Security-Policy; by default nothing may be loaded at all. */
   csp?: string;
 }
@@ -59,6 +63,13 @@ body.kw-page {
 export const DEFAULT_PAGE_CSP = (nonce: string): string =>
   `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src data:; connect-src 'none'; form-action 'none'; base-uri 'none'`;
 
+/**
+ * The CSP of the VS Code webview (`source` is its cspSource): the same as the page's own, except that the
+ * webview's resource origin may serve images, styles and fonts. No base URL, no form submission.
+ */
+export const WEBVIEW_CSP = (nonce: string, source: string): string =>
+  `default-src 'none'; img-src ${source} data:; style-src ${source} 'nonce-${nonce}'; script-src 'nonce-${nonce}'; font-src ${source}; connect-src 'none'; form-action 'none'; base-uri 'none'`;
+
 export function renderPage(opts: PageOptions): string {
   const nonce = escapeXml(opts.nonce);
   const csp = opts.csp ?? DEFAULT_PAGE_CSP(opts.nonce);
@@ -68,8 +79,8 @@ export function renderPage(opts: PageOptions): string {
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${escapeXml(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeXml(opts.title)}</title>
-<style nonce="${nonce}">${GRAPH_CSS}${PAGE_CSS}</style>
+<title>${escapeText(opts.title)}</title>
+<style nonce="${nonce}">${GRAPH_CSS}${PAGE_CSS}${TRY_REQUEST_CSS}</style>
 </head>
 <body class="kw-page">
 <header class="kw-toolbar" role="toolbar" aria-label="Diagram">
@@ -79,11 +90,14 @@ export function renderPage(opts: PageOptions): string {
 <button id="kw-zoom-in" type="button" title="Zoom in (+)" aria-label="Zoom in">+</button>
 <button id="kw-zoom-out" type="button" title="Zoom out (-)" aria-label="Zoom out">&#8722;</button>
 <button id="kw-export" type="button" title="Save the diagram as an SVG file" hidden>Export SVG</button>
+<input id="kw-request" type="text" placeholder="Try a request: https://host/path" aria-label="Try a request: a URL, optionally a method before it and Name:value headers after it" spellcheck="false">
 <span id="kw-status" role="status"></span>
 </header>
+<div id="kw-trace" aria-live="polite" hidden></div>
 <div id="kw-banner" role="alert" hidden></div>
 <main id="kw-canvas">${opts.svg ?? ''}</main>
-<script nonce="${nonce}">${VIEWER_SCRIPT}</script>
+<script nonce="${nonce}">${VIEWER_SCRIPT}
+${routesStatement(opts.routes)}${TRY_REQUEST_SCRIPT}</script>
 </body>
 </html>
 `;

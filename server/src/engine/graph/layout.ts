@@ -47,7 +47,8 @@ export interface LayoutEdge {
   /** Indexes into graph.edges of the edges this line stands for (parallel edges are drawn once). */
   edges: number[];
   points: Point[];
-  label?: Box & { lines: string[] };
+  /** The label's lines; `warn`: which say what is broken (drawn in the error colour). */
+  label?: Box & { lines: string[]; warn: boolean[] };
   tooltip: string;
 }
 
@@ -72,7 +73,7 @@ export const NODE = { padX: 10, header: 28, line: 16, padBottom: 8, minWidth: 15
 export const LABEL = { line: 14, padX: 4, padY: 2 };
 export const NAMESPACE = { pad: 16, title: 26, gap: 28 };
 const GROUP_GAP = 28;
-const COLUMN_GAP = 120;
+const COLUMN_GAP = 64;
 const PARTITION: Record<string, number> = { Ingress: 0, Service: 1, Pods: 3 };
 
 function partitionOf(kind: string, missing: boolean): number {
@@ -108,6 +109,7 @@ interface DrawnEdge {
   broken: boolean;
   edges: number[];
   lines: string[];
+  warn: boolean[];
   tooltip: string;
 }
 
@@ -119,6 +121,15 @@ interface PreparedNamespace {
 }
 
 type SourcedEdge = DrawnEdge & { source: GraphEdge[] };
+
+/**
+ * Whether an edge is drawn broken: a Service edge only when none of its ports reaches the pods (a broken
+ * port among working ones is marked on its label line, not on the whole edge).
+ */
+function drawnBroken(e: GraphEdge): boolean {
+  if (!e.broken) return false;
+  return !(e.kind === 'selects' && e.ports?.some((m) => !m.broken));
+}
 
 /**
  * Folds the large fans of one namespace into one box each (aggregate.ts); edges to and from folded objects
@@ -196,17 +207,18 @@ function prepare(graph: TrafficGraph, opts: LayoutOptions, notes: string[]): Pre
       const pods = sizeNode(describePods(n));
       const id = `pods:${n.id}`;
       ns.nodes.push({ id, kind: 'Pods', text: pods.text, missing: false, stale: !!n.stale, node: n, x: 0, y: 0, width: pods.width, height: pods.height });
-      ns.edges.push({ id: `runs:${n.id}`, kind: 'runs', from: n.id, to: id, broken: false, edges: [], lines: [], tooltip: `${n.kind} ${n.name} runs these pods`, source: [] });
+      ns.edges.push({ id: `runs:${n.id}`, kind: 'runs', from: n.id, to: id, broken: false, edges: [], lines: [], warn: [], tooltip: `${n.kind} ${n.name} runs these pods`, source: [] });
     }
   }
   const merged = new Map<string, SourcedEdge>();
   graph.edges.forEach((e, i) => {
     const ns = nodeNs.get(e.from);
     if (ns === undefined || nodeNs.get(e.to) !== ns) return;
-    const key = `${e.kind}\u0000${e.from}\u0000${e.to}\u0000${e.broken}`;
+    const broken = drawnBroken(e);
+    const key = `${e.kind}\u0000${e.from}\u0000${e.to}\u0000${broken}`;
     let d = merged.get(key);
     if (!d) {
-      d = { id: `e${i}`, kind: e.kind, from: e.from, to: e.to, broken: e.broken, edges: [], lines: [], tooltip: '', source: [] };
+      d = { id: `e${i}`, kind: e.kind, from: e.from, to: e.to, broken, edges: [], lines: [], warn: [], tooltip: '', source: [] };
       merged.set(key, d);
       nsOf(ns).edges.push(d);
     }
@@ -219,7 +231,9 @@ function prepare(graph: TrafficGraph, opts: LayoutOptions, notes: string[]): Pre
       const { nodes, edges } = foldFans(all.nodes, all.edges, opts, notes);
       for (const d of edges) {
         if (!d.source.length) continue;
-        d.lines = edgeLabelLines(d.source).map((l) => truncate(l, 40));
+        const label = edgeLabelLines(d.source);
+        d.lines = label.map((l) => truncate(l.text, 40));
+        d.warn = label.map((l) => l.warn);
         const tip = edgeTooltip(d.source).split('\n');
         d.tooltip = tip.length > TOOLTIP_LINES ? [...tip.slice(0, TOOLTIP_LINES - 1), `… and ${tip.length - TOOLTIP_LINES + 1} more`].join('\n') : tip.join('\n');
       }
@@ -278,7 +292,7 @@ const ELK_OPTIONS: Record<string, string> = {
 
 /** Room between two columns: the widest label in the group, and space for the bends before it. */
 const MIN_COLUMN_GAP = 48;
-const LABEL_ROOM = 44;
+const LABEL_ROOM = 28;
 
 interface GroupShape {
   width: number;
@@ -493,7 +507,7 @@ function placeNamespace(ns: PreparedNamespace, shapes: GroupShape[]): LayoutName
           box.y = hit.y - box.height - 2;
         }
         labels.push(box);
-        le.label = { ...box, lines: e.lines };
+        le.label = { ...box, lines: e.lines, warn: e.warn };
       }
       edges.push(le);
     });

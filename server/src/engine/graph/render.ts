@@ -4,7 +4,7 @@
  * are carried as data attributes so that the viewer can reveal the source of what is clicked.
  */
 import { LABEL_FONT_SIZE, textWidth } from './describe';
-import { escapeXml } from './escape';
+import { escapeText, escapeXml } from './escape';
 import { LABEL, NAMESPACE, NODE, badgeWidth } from './layout';
 import type { GraphLayout, LayoutEdge, LayoutNamespace, LayoutNode, Point } from './layout';
 import { GRAPH_CSS } from './style';
@@ -37,17 +37,17 @@ function renderNode(n: LayoutNode, out: string[]): void {
   const search = n.kind === 'Pods' ? `${g.name} pods` : `${g.name} ${g.kind}`;
   out.push(
     `<g class="${cls.join(' ')}" data-id="${escapeXml(n.id)}" data-kind="${escapeXml(n.kind)}" data-name="${escapeXml(g.name)}" data-search="${escapeXml(search.toLowerCase())}" data-file="${escapeXml(g.file)}" data-line="${g.line}"${n.group ? ` data-group="${n.group}"` : ''} transform="translate(${num(n.x)},${num(n.y)})">`,
-    `<title>${escapeXml(n.text.tooltip)}</title>`,
+    `<title>${escapeText(n.text.tooltip)}</title>`,
     `<rect class="kw-box" width="${num(n.width)}" height="${num(n.height)}" rx="4"/>`,
   );
   const bw = badgeWidth(n.text.badge);
   out.push(
     `<rect class="kw-badge" x="${NODE.padX}" y="6" width="${bw}" height="16" rx="3"/>`,
-    `<text class="kw-badge-text" x="${NODE.padX + bw / 2}" y="18" text-anchor="middle">${escapeXml(n.text.badge)}</text>`,
-    `<text class="kw-title" x="${NODE.padX + bw + NODE.badgeGap}" y="19">${escapeXml(n.text.title)}</text>`,
+    `<text class="kw-badge-text" x="${NODE.padX + bw / 2}" y="18" text-anchor="middle">${escapeText(n.text.badge)}</text>`,
+    `<text class="kw-title" x="${NODE.padX + bw + NODE.badgeGap}" y="19">${escapeText(n.text.title)}</text>`,
   );
   n.text.lines.forEach((l, i) => {
-    out.push(`<text class="kw-line kw-${l.style}" x="${NODE.padX}" y="${NODE.header + i * NODE.line + 11}">${escapeXml(l.text)}</text>`);
+    out.push(`<text class="kw-line kw-${l.style}" x="${NODE.padX}" y="${NODE.header + i * NODE.line + 11}">${escapeText(l.text)}</text>`);
   });
   out.push('</g>');
 }
@@ -65,15 +65,15 @@ function renderEdge(e: LayoutEdge, layout: GraphLayout, out: string[]): void {
   const d = pathOf(e.points);
   out.push(
     `<g class="${cls.join(' ')}" data-id="${escapeXml(e.id)}" data-edges="${e.edges.join(' ')}" data-from="${escapeXml(e.from)}" data-to="${escapeXml(e.to)}"${e.broken ? ' data-broken="true"' : ''}${source}>`,
-    `<title>${escapeXml(e.tooltip)}</title>`,
+    `<title>${escapeText(e.tooltip)}</title>`,
     `<path class="kw-edge-hit" d="${d}"/>`,
     `<path class="kw-edge-line" d="${d}" marker-end="url(#${e.broken ? 'kw-arrow-broken' : 'kw-arrow'})"/>`,
   );
   if (e.label) {
-    const { x, y, width, height, lines } = e.label;
+    const { x, y, width, height, lines, warn } = e.label;
     out.push(`<g class="kw-edge-label"><rect x="${num(x)}" y="${num(y)}" width="${num(width)}" height="${num(height)}" rx="2"/>`);
     lines.forEach((l, i) => {
-      out.push(`<text x="${num(x + LABEL.padX)}" y="${num(y + LABEL.padY + i * LABEL.line + LABEL_FONT_SIZE)}">${escapeXml(l)}</text>`);
+      out.push(`<text${warn[i] ? ' class="kw-label-warn"' : ''} x="${num(x + LABEL.padX)}" y="${num(y + LABEL.padY + i * LABEL.line + LABEL_FONT_SIZE)}">${escapeText(l)}</text>`);
     });
     out.push('</g>');
   }
@@ -84,7 +84,7 @@ function renderNamespace(ns: LayoutNamespace, layout: GraphLayout, out: string[]
   out.push(
     `<g class="kw-ns" data-ns="${escapeXml(ns.name)}" data-y="${num(ns.y)}" data-h="${num(ns.height)}" data-w="${num(ns.width)}" transform="translate(${num(ns.x)},${num(ns.y)})">`,
     `<rect class="kw-ns-box" width="${num(ns.width)}" height="${num(ns.height)}" rx="6"/>`,
-    `<text class="kw-ns-title" x="${NAMESPACE.pad}" y="${NAMESPACE.pad + 4}">namespace <tspan class="kw-ns-name">${escapeXml(ns.name)}</tspan></text>`,
+    `<text class="kw-ns-title" x="${NAMESPACE.pad}" y="${NAMESPACE.pad + 4}">namespace <tspan class="kw-ns-name">${escapeText(ns.name)}</tspan></text>`,
     '<g class="kw-edges">',
   );
   // Edges first, so that boxes are drawn over their ends; labels of broken edges last, on top.
@@ -118,11 +118,11 @@ export function renderSvg(layout: GraphLayout, opts: RenderOptions = {}): string
   if (notes.length) {
     // Said on the picture itself, above the namespaces (the viewer shows them in its banner instead).
     out.push('<g class="kw-notices">');
-    notes.forEach((note, i) => out.push(`<text class="kw-notice" x="0" y="${num(-top + NOTICE_LINE * i + 13)}">${escapeXml(note)}</text>`));
+    notes.forEach((note, i) => out.push(`<text class="kw-notice" x="0" y="${num(-top + NOTICE_LINE * i + 13)}">${escapeText(note)}</text>`));
     out.push('</g>');
   }
   out.push('<g class="kw-viewport">');
-  if (empty) out.push(`<text class="kw-empty" x="20" y="34">${escapeXml(emptyText)}</text>`);
+  if (empty) out.push(`<text class="kw-empty" x="20" y="34">${escapeText(emptyText)}</text>`);
   for (const ns of layout.namespaces) renderNamespace(ns, layout, out);
   out.push('</g></svg>');
   return out.join('\n');

@@ -86,7 +86,7 @@ export const GRAPH_CSS = `
 .kw-edge:hover .kw-edge-line, .kw-edge.kw-selected .kw-edge-line { stroke-width: 3; }
 .kw-edge-label rect { fill: var(--kw-bg); opacity: 0.9; }
 .kw-graph .kw-edge-label text { font-size: 11px; fill: var(--kw-muted); }
-.kw-graph .kw-broken .kw-edge-label text { fill: var(--kw-broken); }
+.kw-graph .kw-broken .kw-edge-label text, .kw-graph .kw-edge-label text.kw-label-warn { fill: var(--kw-broken); }
 .kw-graph text.kw-empty { fill: var(--kw-muted); }
 .kw-graph text.kw-notice { fill: var(--kw-warn); }
 .kw-group .kw-box { stroke-width: 2; stroke-dasharray: 8 2; }

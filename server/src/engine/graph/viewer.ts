@@ -52,13 +52,18 @@ export const VIEWER_SCRIPT = String.raw`(function () {
     viewport.setAttribute('transform', 'translate(' + view.x + ',' + view.y + ') scale(' + view.k + ')');
   }
 
+  // Fit never shrinks text below its own size (12 px names): a larger picture is scrolled instead.
+  var READABLE = 1;
+
   function fit() {
     if (!svg) return;
     var size = contentSize();
     var cw = canvas.clientWidth || 800, ch = canvas.clientHeight || 600;
     var k = Math.min((cw - 24) / size.w, (ch - 24) / size.h, 1.2);
     if (!(k > 0)) k = 1;
-    view = { k: k, x: (cw - size.w * k) / 2, y: Math.max(12, (ch - size.h * k) / 2), fitted: true };
+    k = Math.max(k, READABLE);
+    var x = size.w * k > cw - 24 ? 12 : (cw - size.w * k) / 2;
+    view = { k: k, x: x, y: Math.max(12, (ch - size.h * k) / 2), fitted: true };
     apply();
     save();
   }
@@ -219,10 +224,21 @@ export const VIEWER_SCRIPT = String.raw`(function () {
     var el = d.target && d.target.closest ? d.target.closest('g.kw-node, g.kw-edge') : null;
     if (el) activate(el);
   });
+  // The wheel scrolls (Shift: sideways); with Ctrl or Cmd (and a pinch, which sends ctrlKey) it zooms.
   canvas.addEventListener('wheel', function (ev) {
     ev.preventDefault();
     var r = canvas.getBoundingClientRect();
-    zoomAt(Math.exp(-ev.deltaY * (ev.deltaMode === 1 ? 0.05 : 0.0015)), ev.clientX - r.left, ev.clientY - r.top);
+    if (ev.ctrlKey || ev.metaKey) {
+      zoomAt(Math.exp(-ev.deltaY * (ev.deltaMode === 1 ? 0.05 : 0.0015)), ev.clientX - r.left, ev.clientY - r.top);
+      return;
+    }
+    if (!view) fit();
+    var unit = ev.deltaMode === 1 ? 16 : ev.deltaMode === 2 ? canvas.clientHeight : 1;
+    var dx = ev.deltaX * unit, dy = ev.deltaY * unit;
+    if (ev.shiftKey && !dx) { dx = dy; dy = 0; }
+    view = { k: view.k, x: view.x - dx, y: view.y - dy };
+    apply();
+    save();
   }, { passive: false });
 
   document.getElementById('kw-fit').addEventListener('click', fit);

@@ -1,5 +1,6 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, visit } from 'yaml';
 import type { Alias, Document, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { MAX_NESTING_DEPTH } from './yamlOptions';
 
 export type YNode = Node;
 export type { Pair, Scalar, YAMLMap, YAMLSeq };
@@ -84,7 +85,9 @@ export class DocReader {
     if (!m) return [];
     let hasMerge = false;
     for (const p of m.items) if (isMergeKey(p.key)) { hasMerge = true; break; }
-    if (!hasMerge || depth > 16) return m.items.filter((p) => !isMergeKey(p.key)) as Pair[];
+    // Merges are followed as deep as aliases may nest: a deeper document is not read at all (measure()
+    // reports it), so no merge is ever dropped from a document the rules see.
+    if (!hasMerge || depth > MAX_NESTING_DEPTH) return m.items.filter((p) => !isMergeKey(p.key)) as Pair[];
     const effective = new Map<string, Pair>();
     const apply = (p: Pair): void => {
       const k = keyText(p.key);

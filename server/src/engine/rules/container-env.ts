@@ -6,7 +6,7 @@ import type { Rule, RuleContext } from './rule';
 import { isConfigMapKey, isQualifiedName, isRelaxedEnvVarName, nameIsDNSSubdomain } from '../k8s/validation';
 import { isInvalid, lowerFirst } from './utils/messages';
 import { firstKey, isUnset, keyNode, stringOrNull } from '../parse/values';
-import { containerLabel, containersOf, podSpecOf } from './utils/podSpec';
+import { containerLabel } from './utils/podSpec';
 
 const VALUE_SOURCES = ['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef'];
 const ENV_FROM_SOURCES = ['configMapRef', 'secretRef'];
@@ -54,61 +54,59 @@ spec:
   },
   kinds: WORKLOAD_KINDS,
   appliesTo: (obj) => isWorkload(obj.apiVersion, obj.kind),
-  checkObject(obj, ctx) {
+  checkContainer(c, obj, ctx) {
     const r = obj.reader;
-    for (const c of containersOf(r, podSpecOf(obj))) {
-      for (const item of r.items(r.get(c.map, 'env'))) {
-        const env = r.map(item);
-        if (!env) continue;
-        const nameNode = r.get(env, 'name');
-        const name = nameNode === undefined ? null : stringOrNull(r, nameNode);
-        if (name === null || name === '') {
-          ctx.report({ at: firstKey(env), message: `An env variable of ${lowerFirst(containerLabel(c))} has no name.` });
-        } else if (name !== undefined && isRelaxedEnvVarName(name).length) {
-          ctx.report({ at: nameNode as Node, message: `Env variable name \`${name}\` ${isInvalid(isRelaxedEnvVarName(name))}.` });
-        }
-        const valueFrom = r.get(env, 'valueFrom');
-        if (isUnset(r, valueFrom) || !r.map(valueFrom)) continue;
-        const label = name ? `\`${name}\`` : 'the variable';
-        const sources = VALUE_SOURCES.filter((s) => !isUnset(r, r.get(valueFrom, s)));
-        const valueFromKey = keyNode(r, env, 'valueFrom') as Node;
-        if (sources.length === 0) {
-          ctx.report({ at: valueFromKey, message: `valueFrom of ${label} names no source: use one of fieldRef, resourceFieldRef, configMapKeyRef or secretKeyRef.` });
-          continue;
-        }
-        const value = stringOrNull(r, r.get(env, 'value'));
-        if (value) {
-          ctx.report({ at: valueFromKey, message: `${label.charAt(0).toUpperCase() + label.slice(1)} sets both value and valueFrom: keep one of them.` });
-        } else if (sources.length > 1) {
-          ctx.report({ at: keyNode(r, valueFrom, sources[1]) as Node, message: `valueFrom of ${label} has ${sources.join(' and ')}: use exactly one source.` });
-        }
-        for (const s of ['configMapKeyRef', 'secretKeyRef']) {
-          const ref = r.map(r.get(valueFrom, s));
-          if (ref) checkRefNames(ctx, r, ref, s, true);
-        }
-        const fieldRef = r.map(r.get(valueFrom, 'fieldRef'));
-        if (fieldRef) checkFieldRef(obj, ctx, fieldRef, ENV_FIELD_PATHS, 'an env variable');
-        const resourceRef = r.map(r.get(valueFrom, 'resourceFieldRef'));
-        if (resourceRef) checkResourceRef(ctx, r, resourceRef);
+    for (const item of r.items(r.get(c.map, 'env'))) {
+      const env = r.map(item);
+      if (!env) continue;
+      const nameNode = r.get(env, 'name');
+      const name = nameNode === undefined ? null : stringOrNull(r, nameNode);
+      if (name === null || name === '') {
+        ctx.report({ at: firstKey(env), message: `An env variable of ${lowerFirst(containerLabel(c))} has no name.` });
+      } else if (name !== undefined && isRelaxedEnvVarName(name).length) {
+        ctx.report({ at: nameNode as Node, message: `Env variable name \`${name}\` ${isInvalid(isRelaxedEnvVarName(name))}.` });
       }
-      for (const item of r.items(r.get(c.map, 'envFrom'))) {
-        const from = r.map(item);
-        if (!from) continue;
-        const sources = ENV_FROM_SOURCES.filter((s) => !isUnset(r, r.get(from, s)));
-        if (sources.length === 0) {
-          ctx.report({ at: firstKey(from), message: `An envFrom entry of ${lowerFirst(containerLabel(c))} names no source: use configMapRef or secretRef.` });
-        } else if (sources.length > 1) {
-          ctx.report({ at: keyNode(r, from, sources[1]) as Node, message: `An envFrom entry has both configMapRef and secretRef: use one entry for each.` });
-        }
-        for (const s of ENV_FROM_SOURCES) {
-          const ref = r.map(r.get(from, s));
-          if (ref) checkRefNames(ctx, r, ref, s, false);
-        }
-        const prefixNode = r.get(from, 'prefix');
-        const prefix = stringOrNull(r, prefixNode);
-        if (prefix && isRelaxedEnvVarName(prefix).length) {
-          ctx.report({ at: prefixNode as Node, message: `envFrom prefix \`${prefix}\` ${isInvalid(isRelaxedEnvVarName(prefix))}.` });
-        }
+      const valueFrom = r.get(env, 'valueFrom');
+      if (isUnset(r, valueFrom) || !r.map(valueFrom)) continue;
+      const label = name ? `\`${name}\`` : 'the variable';
+      const sources = VALUE_SOURCES.filter((s) => !isUnset(r, r.get(valueFrom, s)));
+      const valueFromKey = keyNode(r, env, 'valueFrom') as Node;
+      if (sources.length === 0) {
+        ctx.report({ at: valueFromKey, message: `valueFrom of ${label} names no source: use one of fieldRef, resourceFieldRef, configMapKeyRef or secretKeyRef.` });
+        continue;
+      }
+      const value = stringOrNull(r, r.get(env, 'value'));
+      if (value) {
+        ctx.report({ at: valueFromKey, message: `${label.charAt(0).toUpperCase() + label.slice(1)} sets both value and valueFrom: keep one of them.` });
+      } else if (sources.length > 1) {
+        ctx.report({ at: keyNode(r, valueFrom, sources[1]) as Node, message: `valueFrom of ${label} has ${sources.join(' and ')}: use exactly one source.` });
+      }
+      for (const s of ['configMapKeyRef', 'secretKeyRef']) {
+        const ref = r.map(r.get(valueFrom, s));
+        if (ref) checkRefNames(ctx, r, ref, s, true);
+      }
+      const fieldRef = r.map(r.get(valueFrom, 'fieldRef'));
+      if (fieldRef) checkFieldRef(obj, ctx, fieldRef, ENV_FIELD_PATHS, 'an env variable');
+      const resourceRef = r.map(r.get(valueFrom, 'resourceFieldRef'));
+      if (resourceRef) checkResourceRef(ctx, r, resourceRef);
+    }
+    for (const item of r.items(r.get(c.map, 'envFrom'))) {
+      const from = r.map(item);
+      if (!from) continue;
+      const sources = ENV_FROM_SOURCES.filter((s) => !isUnset(r, r.get(from, s)));
+      if (sources.length === 0) {
+        ctx.report({ at: firstKey(from), message: `An envFrom entry of ${lowerFirst(containerLabel(c))} names no source: use configMapRef or secretRef.` });
+      } else if (sources.length > 1) {
+        ctx.report({ at: keyNode(r, from, sources[1]) as Node, message: `An envFrom entry has both configMapRef and secretRef: use one entry for each.` });
+      }
+      for (const s of ENV_FROM_SOURCES) {
+        const ref = r.map(r.get(from, s));
+        if (ref) checkRefNames(ctx, r, ref, s, false);
+      }
+      const prefixNode = r.get(from, 'prefix');
+      const prefix = stringOrNull(r, prefixNode);
+      if (prefix && isRelaxedEnvVarName(prefix).length) {
+        ctx.report({ at: prefixNode as Node, message: `envFrom prefix \`${prefix}\` ${isInvalid(isRelaxedEnvVarName(prefix))}.` });
       }
     }
   },

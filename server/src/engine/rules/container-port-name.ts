@@ -4,7 +4,6 @@ import type { Rule } from './rule';
 import { isValidPortName } from '../k8s/validation';
 import { isInvalid } from './utils/messages';
 import { stringOrNull } from '../parse/values';
-import { containersOf, podSpecOf } from './utils/podSpec';
 
 /**
  * Container port names (core validateContainerPorts, validation.IsValidPortName): an IANA service name — at
@@ -44,26 +43,24 @@ spec:
   },
   kinds: WORKLOAD_KINDS,
   appliesTo: (obj) => isWorkload(obj.apiVersion, obj.kind),
-  checkObject(obj, ctx) {
+  checkContainer(c, obj, ctx) {
     const r = obj.reader;
-    for (const c of containersOf(r, podSpecOf(obj))) {
-      const names = new Set<string>();
-      for (const item of r.items(r.get(c.map, 'ports'))) {
-        const node = r.get(item, 'name');
-        const name = stringOrNull(r, node);
-        if (!name) continue; // unset, empty or not a string (the schema check reports the type)
-        const errs = isValidPortName(name);
-        if (errs.length) {
-          ctx.report({
-            at: node as Node,
-            message: `Port name \`${name}\` ${isInvalid(errs)}.`,
-            fix: fixedName(name) ? { title: `Change to ${fixedName(name)}`, edits: [{ range: obj.doc.rangeOf(node), newText: fixedName(name)! }] } : undefined,
-          });
-        } else if (names.has(name)) {
-          ctx.report({ at: node as Node, message: `Port name \`${name}\` is used twice in this container: port names must be unique within a container.` });
-        } else {
-          names.add(name);
-        }
+    const names = new Set<string>();
+    for (const item of r.items(r.get(c.map, 'ports'))) {
+      const node = r.get(item, 'name');
+      const name = stringOrNull(r, node);
+      if (!name) continue; // unset, empty or not a string (the schema check reports the type)
+      const errs = isValidPortName(name);
+      if (errs.length) {
+        ctx.report({
+          at: node as Node,
+          message: `Port name \`${name}\` ${isInvalid(errs)}.`,
+          fix: fixedName(name) ? { title: `Change to ${fixedName(name)}`, edits: [{ range: obj.doc.rangeOf(node), newText: fixedName(name)! }] } : undefined,
+        });
+      } else if (names.has(name)) {
+        ctx.report({ at: node as Node, message: `Port name \`${name}\` is used twice in this container: port names must be unique within a container.` });
+      } else {
+        names.add(name);
       }
     }
   },

@@ -2,12 +2,11 @@ import type { Node, YAMLMap } from 'yaml';
 import type { Fix } from '../types';
 import type { K8sObject } from '../model/object';
 import type { Workspace } from '../model/workspace';
-import { serviceOf } from '../model/service';
 import type { Rule, RuleContext } from './rule';
 import { removePairEdit } from './edits';
 import { keyNode } from '../parse/values';
 import { replaceFix } from './utils/edits';
-import { appliesToService, portMaps, serviceTypeOf, specField, typeComesFromBase, usedNodePorts } from './utils/service';
+import { appliesToService, earlierFileServicesWithNodePort, portMaps, serviceTypeOf, specField, typeComesFromBase, usedNodePorts } from './utils/service';
 
 /**
  * nodePort (ValidateService and the node-port allocator, for a create):
@@ -157,14 +156,7 @@ spec:
  * declared again: kubectl applies that as an update of the first).
  */
 function earlierServiceWithNodePort(ws: Workspace, obj: K8sObject, nodePort: number): K8sObject | undefined {
-  for (const other of ws.file(obj.file)?.objects ?? []) {
-    if (other === obj) break; // a file's objects are in text order
-    if (other.name === obj.name && other.namespace === obj.namespace) continue;
-    const svc = serviceOf(other);
-    if (!svc || svc.type === 'ClusterIP' || svc.type === 'ExternalName') continue;
-    if (svc.ports.some((q) => q.nodePort === nodePort)) return other;
-  }
-  return undefined;
+  return earlierFileServicesWithNodePort(ws, obj, nodePort).find((other) => !(other.name === obj.name && other.namespace === obj.namespace));
 }
 
 /** Hands out the free ports of the range in order, so two fixes in one Service do not pick the same one. */

@@ -42,6 +42,8 @@ interface Snapshot {
   namespaces?: string[];
   usedNodePorts?: Set<number>;
   customTemplates?: Map<string, { obj: K8sObject; labels: Map<string, string> }[]>;
+  /** Per file: its Services that allocate node ports, by node port, in text order, with their place in the file. */
+  nodePortsByFile: Map<string, { byPort: Map<number, { obj: K8sObject; at: number }[]>; at: Map<K8sObject, number> }>;
 }
 
 const snapshots = new WeakMap<Workspace, Snapshot>();
@@ -49,7 +51,7 @@ const snapshots = new WeakMap<Workspace, Snapshot>();
 function snapshot(ws: Workspace): Snapshot {
   const cached = snapshots.get(ws);
   if (cached && cached.version === ws.version) return cached;
-  const fresh: Snapshot = { version: ws.version, selected: new Map() };
+  const fresh: Snapshot = { version: ws.version, selected: new Map(), nodePortsByFile: new Map() };
   snapshots.set(ws, fresh);
   return fresh;
 }
@@ -65,6 +67,38 @@ function memo<K, V>(m: Map<K, V>, key: K, compute: () => V): V {
 export function namespacesOf(ws: Workspace): string[] {
   const s = snapshot(ws);
   return (s.namespaces ??= ws.namespaces());
+}
+
+/**
+ * The Services written before `obj` in its file that allocate node ports (not ClusterIP or ExternalName) and
+ * ask for this one, in text order: one scan per file instead of one per port.
+ */
+export function earlierFileServicesWithNodePort(ws: Workspace, obj: K8sObject, nodePort: number): K8sObject[] {
+  const s = snapshot(ws);
+  let index = s.nodePortsByFile.get(obj.file);
+  if (!index) {
+    const byPort = new Map<number, { obj: K8sObject; at: number }[]>();
+    const positions = new Map<K8sObject, number>();
+    (ws.file(obj.file)?.objects ?? []).forEach((o, at) => {
+      positions.set(o, at);
+      const svc = serviceOf(o);
+      if (!svc || svc.type === 'ClusterIP' || svc.type === 'ExternalName') return;
+      for (const p of new Set(svc.ports.map((q) => q.nodePort))) {
+        if (p === undefined) continue;
+        let list = byPort.get(p);
+        if (!list) byPort.set(p, (list = []));
+        list.push({ obj: o, at });
+      }
+    });
+    s.nodePortsByFile.set(obj.file, (index = { byPort, at: positions }));
+  }
+  const here = index.at.get(obj) ?? Infinity;
+  const out: K8sObject[] = [];
+  for (const e of index.byPort.get(nodePort) ?? []) {
+    if (e.at >= here) break;
+    out.push(e.obj);
+  }
+  return out;
 }
 
 /** Node ports that any Service of the workspace asks for (node ports are cluster-wide: every namespace). */
