@@ -6,14 +6,9 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { FILE_STATUS_REQUEST } from '../../server/src/protocol';
+import type { FileStatus, FileStatusParams } from '../../server/src/protocol';
 
-export const FILE_STATUS_REQUEST = 'kubeway/fileStatus';
-
-interface FileStatus {
-  kind: 'manifest' | 'template' | 'not-kubernetes' | 'empty' | 'unknown';
-  objects: number;
-  message: string;
-}
 
 /** Enter after a key that opens a block (`spec:`, `- ports:`, `data: |`) indents the next line under it. */
 export const YAML_ENTER_RULES: vscode.OnEnterRule[] = [
@@ -44,7 +39,7 @@ export function registerEditorStatus(context: vscode.ExtensionContext, client: L
     }
     let status: FileStatus | null = null;
     try {
-      status = await client.sendRequest<FileStatus | null>(FILE_STATUS_REQUEST, { uri: doc.uri.toString() });
+      status = await client.sendRequest<FileStatus | null>(FILE_STATUS_REQUEST, { uri: doc.uri.toString() } satisfies FileStatusParams);
     } catch {
       status = null; // the server is restarting: try again on the next change
     }

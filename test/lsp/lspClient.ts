@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync, realpathSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -34,6 +34,8 @@ import { repoRoot } from '../harness';
 export interface StartOptions {
   /** Files of a workspace folder (relative path → text), written to a temp folder. Omitted: no folder. */
   files?: Record<string, string>;
+  /** Symbolic links to create in the folder after the files (relative path → target path). */
+  links?: Record<string, string>;
   /** The `kubeway` settings section. */
   settings?: Record<string, unknown>;
   /** Whether the client lets the server register a file watcher. */
@@ -66,6 +68,7 @@ export class LspClient {
         mkdirSync(dirname(p), { recursive: true });
         writeFileSync(p, text);
       }
+      for (const [rel, target] of Object.entries(options.links ?? {})) symlinkSync(target, join(folder, rel));
     }
     const proc = spawn(process.execPath, [join(repoRoot(), 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));

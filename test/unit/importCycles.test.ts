@@ -65,9 +65,15 @@ describe('import cycles', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kubeway-cycle-'));
     try {
       writeFileSync(join(dir, 'a.ts'), "import { b } from './b';\nexport const a = b;\n");
-      writeFileSync(join(dir, 'b.ts'), "import type { T } from './c';\nexport { c } from './c';\nexport const b = 1;\n");
+      writeFileSync(
+        join(dir, 'b.ts'),
+        "import type { T } from './c';\nexport { c } from './c';\nexport const b = 1;\n",
+      );
       writeFileSync(join(dir, 'c.ts'), "import { a } from './a';\nexport type T = number;\nexport const c = a;\n");
-      assert.deepEqual(findCycle(sources(dir))?.map((f) => relative(dir, f)), ['a.ts', 'b.ts', 'c.ts', 'a.ts']);
+      assert.deepEqual(
+        findCycle(sources(dir))?.map((f) => relative(dir, f)),
+        ['a.ts', 'b.ts', 'c.ts', 'a.ts'],
+      );
       writeFileSync(join(dir, 'c.ts'), "import type { a } from './a';\nexport type T = number;\nexport const c = 2;\n");
       assert.equal(findCycle(sources(dir)), undefined);
     } finally {

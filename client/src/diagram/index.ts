@@ -3,10 +3,9 @@
  * per folder, refreshed when the server says the graph may have changed.
  */
 import * as vscode from 'vscode';
-import { DiagramPanel, GRAPH_REQUEST, saveSvg } from './panel';
+import { GRAPH_CHANGED_NOTIFICATION, GRAPH_REQUEST } from '../../../server/src/protocol';
+import { DiagramPanel, saveSvg } from './panel';
 import type { GraphResult, GraphSource } from './panel';
-
-export const GRAPH_CHANGED_NOTIFICATION = 'kubeway/graphChanged';
 
 /** The part of the language client the diagram uses. */
 export interface DiagramClient extends GraphSource {

@@ -8,16 +8,11 @@ import * as vscode from 'vscode';
 import { WEBVIEW_CSP, renderPage } from '../../../server/src/engine/graph/html';
 import { withEmbeddedStyle } from '../../../server/src/engine/graph/style';
 import type { GraphEdge, GraphNode, TrafficGraph } from '../../../server/src/engine/graph/types';
+import { GRAPH_REQUEST } from '../../../server/src/protocol';
+import type { GraphRequestResult } from '../../../server/src/protocol';
 
-export const GRAPH_REQUEST = 'kubeway/graph';
-
-export interface GraphResult {
-  graph: TrafficGraph;
-  svg: string;
-  stale: { file: string; name: string; line: number; message: string }[];
-  /** The routing table for the page's "Try a request" field. */
-  routes?: unknown;
-}
+/** The server's answer to the graph request. */
+export type GraphResult = GraphRequestResult;
 
 /** The part of the language client the diagram uses. */
 export interface GraphSource {

@@ -9,7 +9,7 @@ export interface ParsedArgs {
 }
 
 /** Options that never take a value (so that `--help dir/` keeps `dir/` as a path). */
-const FLAGS = new Set(['help', 'version']);
+const FLAGS = new Set(['help', 'version', 'follow-symlinks']);
 
 export function parseArgs(argv: string[]): ParsedArgs {
   const [command, ...rest] = argv;
@@ -30,7 +30,8 @@ export function parseArgs(argv: string[]): ParsedArgs {
     else if (a.startsWith('--')) {
       const eq = a.indexOf('=');
       if (eq > 0) set(a.slice(2, eq), a.slice(eq + 1));
-      else if (!FLAGS.has(a.slice(2)) && i + 1 < rest.length && !rest[i + 1].startsWith('--')) set(a.slice(2), rest[++i]);
+      else if (!FLAGS.has(a.slice(2)) && i + 1 < rest.length && !rest[i + 1].startsWith('--'))
+        set(a.slice(2), rest[++i]);
       else set(a.slice(2), '');
     } else paths.push(a);
   }

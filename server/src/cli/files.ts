@@ -2,6 +2,8 @@ import { existsSync, readFileSync, readdirSync, realpathSync, statSync } from 'n
 import { decodeManifestBytes } from '../engine/parse/decode';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Workspace } from '../engine/model/workspace';
+import { LinkPolicy } from '../symlinks';
+import type { SkippedLink } from '../symlinks';
 import { escapeControls } from '../engine/text';
 
 const MANIFEST = /\.ya?ml$/i;
@@ -13,18 +15,37 @@ export const STDIN = '-';
 /** Thrown for paths that cannot be read; the CLI turns it into exit code 2. */
 export class InputError extends Error {}
 
+export interface CollectOptions {
+  /** Follow symbolic links that lead outside the folders given too (`--follow-symlinks`). */
+  followSymlinks?: boolean;
+  /** Receives the links that were not followed because they lead outside the folders given. */
+  skippedLinks?: SkippedLink[];
+  /** Receives the files and folders that cannot be read (the others are still read). */
+  unreadable?: string[];
+}
+
 /**
- * Expands files and folders into the list of manifest files (folders: *.yaml / *.yml, recursively; linked
- * folders are followed once). A file named explicitly is read whatever its extension. A folder that cannot
- * be read is added to `unreadable` (when given; else it is an InputError) and the others are still scanned.
+ * Expands files and folders into the list of manifest files (folders: *.yaml / *.yml, recursively). Links
+ * are treated as the language server treats them (../symlinks.ts): followed inside the folders given, each
+ * folder walked once. A file named explicitly is read whatever its extension, link or not. A folder that cannot
+ * be read is added to `options.unreadable` (when given; else it is an InputError) and the others are still scanned.
  */
-export function collectFiles(args: string[], unreadable?: string[]): string[] {
+export function collectFiles(args: string[], options: CollectOptions = {}): string[] {
+  const unreadable = options.unreadable;
   const out = new Map<string, string>();
-  const seenDirs = new Set<string>();
   const add = (p: string): void => {
     const key = p === STDIN ? STDIN : resolve(p);
     if (!out.has(key)) out.set(key, p);
   };
+  const roots: string[] = [];
+  for (const arg of args) {
+    try {
+      if (arg !== STDIN && statSync(arg).isDirectory()) roots.push(realpathSync(arg));
+    } catch {
+      // reported below, in the order given
+    }
+  }
+  const links = new LinkPolicy(roots, options.followSymlinks);
   const walk = (dir: string): void => {
     let real: string;
     let entries;
@@ -37,20 +58,23 @@ export function collectFiles(args: string[], unreadable?: string[]): string[] {
       unreadable.push(message);
       return;
     }
-    if (seenDirs.has(real)) return; // a link back up the tree
-    seenDirs.add(real);
+    if (!links.enter(real)) return;
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const p = join(dir, entry.name);
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
+        let target: string;
         try {
           const st = statSync(p);
           isDir = st.isDirectory();
           isFile = st.isFile();
+          target = realpathSync(p);
         } catch {
           continue; // a dangling link found while scanning is not something the user asked for
         }
+        const wanted = isDir ? !SKIP_DIRS.has(entry.name) : isFile && MANIFEST.test(entry.name);
+        if (!wanted || !links.follow(p, target)) continue;
       }
       if (isDir) {
         if (!SKIP_DIRS.has(entry.name)) walk(p);
@@ -74,6 +98,7 @@ export function collectFiles(args: string[], unreadable?: string[]): string[] {
     if (st.isDirectory()) walk(arg);
     else add(arg);
   }
+  options.skippedLinks?.push(...links.outside);
   return [...out.values()];
 }
 
@@ -119,12 +144,13 @@ export function chartRootOf(path: string, cwd = process.cwd()): string | undefin
 
 /** Loads every file given into one workspace; paths are stored as the user will see them. */
 /**
- * Files and folders that cannot be read are listed in `unreadable` (the others are still read and reported:
- * the caller names these on stderr and exits 2); without the list, the first one is an InputError.
+ * Files and folders that cannot be read are listed in `options.unreadable` (the others are still read and
+ * reported: the caller names these on stderr and exits 2); without the list, the first one is an InputError.
  */
-export function loadWorkspace(paths: string[], unreadable?: string[]): Workspace {
+export function loadWorkspace(paths: string[], options: CollectOptions = {}): Workspace {
   const ws = new Workspace();
-  for (const f of collectFiles(paths, unreadable)) {
+  const unreadable = options.unreadable;
+  for (const f of collectFiles(paths, options)) {
     let text: string;
     try {
       text = readText(f);

@@ -21,7 +21,7 @@ export function graphCommand(args: ParsedArgs, out: (s: string) => void, err: (s
   const outFile = args.options.get('out');
   if (outFile === '') throw new UsageError('--out needs a file name');
   const unreadable: string[] = [];
-  const ws = loadWorkspace(args.paths, unreadable);
+  const ws = loadWorkspace(args.paths, { unreadable, followSymlinks: args.options.has('follow-symlinks') });
   const graph = buildGraph(ws);
   let text: string;
   if (format === 'json') {

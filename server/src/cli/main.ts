@@ -10,6 +10,8 @@ import type { ParsedArgs } from './args';
 import { commands } from './commands';
 import { InputError, loadWorkspace, reportUnreadable } from './files';
 import { escapeControls } from '../engine/text';
+import { describeSkippedLinks } from '../symlinks';
+import type { SkippedLink } from '../symlinks';
 import { formatJson, formatSarif, formatText } from './format';
 
 declare const KUBEWAY_VERSION: string;
@@ -19,14 +21,16 @@ const USAGE = `kubeway ${VERSION}: Kubernetes manifests checked offline
 
 Usage:
   kubeway check <file|dir|->... [--format text|json|sarif] [--node-port-range 30000-32767]
-                [--rule ID=error|warning|information|hint|off[,ID=...]]
+                [--rule ID=error|warning|information|hint|off[,ID=...]] [--follow-symlinks]
   kubeway graph <file|dir>... [--format json|svg|html] [--out FILE]
   kubeway route <url> <file|dir>... [--class NAME] [--header NAME:VALUE]... [--method METHOD]
                 [--format text|json]
   kubeway --version | --help
 
-Folders are scanned for *.yaml and *.yml; "-" reads standard input. All files given
-form one set, so references resolve across them. Checked files are only read.
+Folders are scanned for *.yaml and *.yml; symbolic links are followed inside the
+folders given (--follow-symlinks: also those leading outside); "-" reads standard
+input. All files given form one set, so references resolve across them. Checked
+files are only read.
 Text output is coloured on a terminal (NO_COLOR / FORCE_COLOR override it).
 Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage or I/O failure;
 for route: 0 every trace routed, 1 some trace has no route or is broken.`;
@@ -69,7 +73,7 @@ function skippedTemplates(skipped: { path: string; reason: TemplateReason }[]): 
 }
 
 function check(args: ParsedArgs, out: (s: string) => void, err: (s: string) => void): number {
-  rejectUnknownOptions(args, ['format', 'node-port-range', 'rule']);
+  rejectUnknownOptions(args, ['format', 'node-port-range', 'rule', 'follow-symlinks']);
   const format = args.options.get('format') ?? 'text';
   if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`unknown --format "${format}" (text, json or sarif)`);
   if (args.paths.length === 0) throw new UsageError('check needs at least one file or folder');
@@ -77,8 +81,11 @@ function check(args: ParsedArgs, out: (s: string) => void, err: (s: string) => v
   if (dashed) throw new UsageError(`unknown option ${dashed} for check (a file whose name starts with "-" goes after --)`);
   const nodePortRange = parseNodePortRange(args.options.get('node-port-range'));
   const rules = parseRuleSettings(args.options.get('rule'));
+  const skippedLinks: SkippedLink[] = [];
   const unreadable: string[] = [];
-  const ws = loadWorkspace(args.paths, unreadable);
+  const ws = loadWorkspace(args.paths, { followSymlinks: args.options.has('follow-symlinks'), skippedLinks, unreadable });
+  const links = describeSkippedLinks(skippedLinks, '--follow-symlinks');
+  if (links) err(`kubeway: ${escapeControls(links)}`);
   if (ws.paths.length === 0 && !unreadable.length) err(`kubeway: no *.yaml or *.yml files in ${escapeControls(args.paths.join(', '))}`);
   // Templates are skipped by design; say so on stderr, and in the text report's summary.
   const skipped = ws.skippedFiles();

@@ -5,14 +5,13 @@
 import type { Connection } from 'vscode-languageserver/node';
 import { fileStatus } from '../engine/editor/fileStatus';
 import type { FileStatus } from '../engine/editor/fileStatus';
+import { FILE_STATUS_REQUEST } from '../protocol';
+import type { FileStatusParams } from '../protocol';
 import { guarded } from './context';
 import type { ServerContext } from './context';
 
-export const FILE_STATUS_REQUEST = 'kubeway/fileStatus';
-
-export interface FileStatusParams {
-  uri: string;
-}
+export { FILE_STATUS_REQUEST } from '../protocol';
+export type { FileStatusParams } from '../protocol';
 
 export function registerFileStatus(connection: Connection, ctx: ServerContext): void {
   connection.onRequest(FILE_STATUS_REQUEST, (params: FileStatusParams): FileStatus | null =>

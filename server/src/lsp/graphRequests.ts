@@ -13,38 +13,14 @@ import type { Workspace } from '../engine/model/workspace';
 import { buildRoutingTable } from '../engine/route/table';
 import type { RoutingTable } from '../engine/route/types';
 import type { EngineSettings } from '../engine/settings';
+import { GRAPH_CHANGED_NOTIFICATION, GRAPH_REQUEST } from '../protocol';
+import type { GraphRequestParams, GraphRequestResult } from '../protocol';
 import { LayoutRunner } from './layoutRunner';
 import type { LayoutLimits } from './layoutRunner';
 
-export const GRAPH_REQUEST = 'kubeway/graph';
-export const GRAPH_CHANGED_NOTIFICATION = 'kubeway/graphChanged';
-
-export interface GraphRequestParams {
-  /** Draw only the files of this workspace folder (and what they refer to); all files when absent. */
-  folderUri?: string;
-  /** Folded fans (`group:…` ids of the picture) the user asked to see in full. */
-  expand?: string[];
-}
-
-export interface GraphStaleFile {
-  /** URI of a file that has a syntax error: the diagram shows its last good version. */
-  file: string;
-  /** The file's name as the Workspace knows it (relative to its folder). */
-  name: string;
-  /** 0-based line of the syntax error. */
-  line: number;
-  message: string;
-}
-
-export interface GraphRequestResult {
-  /** The traffic graph; `file` fields are URIs. */
-  graph: TrafficGraph;
-  /** The picture, without embedded styles (the webview brings them). */
-  svg: string;
-  stale: GraphStaleFile[];
-  /** The routing table of the workspace, for the diagram's "Try a request" (file names as the Workspace knows them). */
-  routes: RoutingTable;
-}
+// The messages are defined once for the server and the extension.
+export { GRAPH_CHANGED_NOTIFICATION, GRAPH_REQUEST } from '../protocol';
+export type { GraphRequestParams, GraphRequestResult, GraphStaleFile } from '../protocol';
 
 export interface GraphRequestOptions {
   /** The URI of a Workspace file name (the server names files relative to their folder). */

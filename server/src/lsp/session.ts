@@ -3,7 +3,7 @@
  * documents and the manifests of the workspace folders (read at start-up in the background, then kept in
  * step through file-watcher events) form one Workspace, so references resolve into files that are not open.
  */
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CodeActionKind,
@@ -16,6 +16,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { ClientCapabilities, Connection, Disposable, FileEvent, InitializeParams, InitializeResult, WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
 import type { Rule } from '../engine/rules/rule';
+import { LinkPolicy, describeSkippedLinks } from '../symlinks';
 import { onCodeAction } from './codeActions';
 import { onCompletion } from './completion';
 import { EDITOR_ANSWERS } from './context';
@@ -201,8 +202,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const tally = { read: 0, objects: 0, templates: [] as string[], other: 0, tooBig: 0, open: 0 };
     try {
       const files: ManifestFileEntry[] = [];
-      for (const folder of folders) files.push(...(await listManifestFiles(folder.path, settings.include, settings.exclude, cancelled)));
+      // One link policy for all the folders, as the CLI has for all the folders it is given.
+      const roots = await Promise.all(folders.map((f) => realpath(f.path).catch(() => f.path)));
+      const links = new LinkPolicy(roots, settings.followSymlinks);
+      for (const folder of folders) files.push(...(await listManifestFiles(folder.path, settings.include, settings.exclude, cancelled, links)));
       if (cancelled()) return;
+      const skippedLinks = describeSkippedLinks(links.outside, 'the setting kubeway.files.followSymlinks');
+      if (skippedLinks) warn(`kubeway: ${skippedLinks}`);
       // Read in the CLI's order (folder walk, names sorted), so that the Workspace indexes objects in the same order.
       const found = new Set<string>();
       let lastReport = Date.now();

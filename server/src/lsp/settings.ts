@@ -11,7 +11,9 @@ export interface ServerSettings {
   checkOpenFilesOnly: boolean;
   /** The include globs as written (the client's file watcher watches them). */
   includeGlobs: string[];
-  /** The raw globs, to tell whether a change needs a re-scan. */
+  /** Follow symbolic links that lead outside the workspace folders (links inside them are always followed). */
+  followSymlinks: boolean;
+  /** The raw globs (and the link setting), to tell whether a change needs a re-scan. */
   globsKey: string;
 }
 
@@ -42,12 +44,14 @@ export function readSettings(section: unknown, warn: (message: string) => void =
   const files = (s.files && typeof s.files === 'object' ? s.files : {}) as Record<string, unknown>;
   const include = strings(files.include ?? s['files.include'], DEFAULT_INCLUDE);
   const exclude = strings(files.exclude ?? s['files.exclude'], DEFAULT_EXCLUDE);
+  const followSymlinks = (files.followSymlinks ?? s['files.followSymlinks']) === true;
   return {
     engine: { nodePortRange, rules },
     include: new GlobSet(include),
     exclude: new GlobSet(exclude),
     checkOpenFilesOnly: s.checkOpenFilesOnly === true,
     includeGlobs: include,
-    globsKey: JSON.stringify([include, exclude]),
+    followSymlinks,
+    globsKey: JSON.stringify([include, exclude, followSymlinks]),
   };
 }

@@ -111,10 +111,11 @@ describe('kubeway check: exit codes', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kubeway-cli-'));
     try {
       writeFileSync(join(dir, 'a.yaml'), 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {type: Nodeport, ports: [{port: 80}]}\n');
-      // Read as root, a file without permissions is still readable; /proc/self/mem is not (EIO).
+      // Read as root, a file without permissions is still readable; /proc/self/mem is not (EIO). The link leads
+      // outside the folder, so it is followed only with --follow-symlinks.
       symlinkSync('/proc/self/mem', join(dir, 'b.yaml'));
       writeFileSync(join(dir, 'c.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n');
-      const r = kubeway(['check', '--format', 'json', dir]);
+      const r = kubeway(['check', '--follow-symlinks', '--format', 'json', dir]);
       assert.equal(r.status, 2);
       const found = (JSON.parse(r.stdout) as { diagnostics: { file: string }[] }).diagnostics;
       assert.deepEqual([...new Set(found.map((d) => d.file.replace(/\\/g, '/').split('/').pop()))], ['a.yaml']);
@@ -122,7 +123,7 @@ describe('kubeway check: exit codes', () => {
       assert.equal(lines.length, 2, r.stderr);
       assert.match(lines[0], /^kubeway: cannot read .*b\.yaml: /);
       assert.equal(lines[1], 'kubeway: 1 file or folder could not be read; the report covers the others');
-      const g = kubeway(['graph', dir]);
+      const g = kubeway(['graph', '--follow-symlinks', dir]);
       assert.equal(g.status, 2);
       assert.deepEqual((JSON.parse(g.stdout) as { nodes: { name: string }[] }).nodes.map((n) => n.name), ['web']);
       assert.match(g.stderr, /^kubeway: cannot read .*b\.yaml: /);
