@@ -4,7 +4,7 @@ import type { K8sObject } from './model/object';
 import type { Workspace } from './model/workspace';
 import { ALL_RULES } from './rules/registry';
 import type { Finding, Rule, RuleContext } from './rules/rule';
-import { containersOf, podSpecOf } from './rules/workload-support';
+import { containersOf, podSpecOf } from './rules/utils/podSpec';
 import type { EngineSettings, RuleSetting } from './settings';
 import { withDefaults } from './settings';
 import type { Diagnostic, Fix, Range, Severity } from './types';

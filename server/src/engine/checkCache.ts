@@ -11,6 +11,7 @@
  * test/unit/checkCache.test.ts checks that every rule that reads other objects declares it, and that cached
  * results equal fresh ones through random edits.
  */
+import { isKustomizationFile } from './model/kustomize';
 import type { K8sObject } from './model/object';
 import type { Workspace } from './model/workspace';
 import { OBJECT_READS, emptySummary, mergeSummary, summarize } from './rules/reads';
@@ -28,8 +29,6 @@ export function dependsOnOf(rule: Rule): DependsOn | undefined {
   return reads.length === 1 ? reads[0].dependsOn : (obj, changes) => reads.some((r) => r.dependsOn(obj, changes));
 }
 
-/** Kustomizations decide which files are patches and which get selector labels: a change to one affects any object. */
-const KUSTOMIZATION_FILE = /(^|[\\/])(kustomization\.ya?ml|Kustomization)$/;
 
 /** A rule that threw on an object: the rule's findings for the whole file are dropped (see checkFile). */
 export interface Thrown {
@@ -80,7 +79,8 @@ export function fileCache(ws: Workspace, path: string, rules: readonly Rule[], s
   }
   const changes = ws.changesSince(fc.version);
   fc.version = ws.version;
-  if (changes?.some((c) => KUSTOMIZATION_FILE.test(c.path))) {
+  // Kustomizations decide which files are patches and which get selector labels: a change to one affects any object.
+  if (changes?.some((c) => isKustomizationFile(c.path))) {
     fc.objects.clear();
     return fc;
   }

@@ -72,15 +72,15 @@ ${H}spec:
   - http:
       paths:
       - {path: /a, pathType: Prefix, backend: {service: {name: web, port: {name: HTTP}}}}
-#                                                                                ^^^^ error ingress-backend-port: Port name \`HTTP\` must be lowercase: write \`http\`.
+#                                                                                ^^^^ error ingress-backend-port: Port name \`HTTP\` is invalid: must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-); must contain at least one letter (a-z) (write \`http\`).
       - {path: /b, pathType: Prefix, backend: {service: {name: web, port: {name: "8080"}}}}
-#                                                                                ^^^^^^ error ingress-backend-port: \`8080\` is not a valid port name: it must contain at least one letter.
+#                                                                                ^^^^^^ error ingress-backend-port: Port name \`8080\` is invalid: must contain at least one letter (a-z).
       - {path: /c, pathType: Prefix, backend: {service: {name: web, port: {name: web-http-port-long}}}}
-#                                                                                ^^^^^^^^^^^^^^^^^^ error ingress-backend-port: \`web-http-port-long\` is not a valid port name: it must be at most 15 characters.
+#                                                                                ^^^^^^^^^^^^^^^^^^ error ingress-backend-port: Port name \`web-http-port-long\` is invalid: must be no more than 15 characters.
       - {path: /d, pathType: Prefix, backend: {service: {name: web, port: {name: my_port}}}}
 #                                                                                ^^^^^^^ error ingress-backend-port
       - {path: /e, pathType: Prefix, backend: {service: {name: web, port: {name: -a--b}}}}
-#                                                                                ^^^^^ error ingress-backend-port: \`-a--b\` is not a valid port name: it must not contain \`--\` and not begin or end with \`-\`.
+#                                                                                ^^^^^ error ingress-backend-port: Port name \`-a--b\` is invalid: must not contain consecutive hyphens; must not begin or end with a hyphen.
 `,
     },
   ],

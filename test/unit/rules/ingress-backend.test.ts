@@ -84,13 +84,13 @@ ruleTable(ingressBackend, {
         backend:
           service:
             name: Web
-#                 ^^^ error ingress-backend: Service name \`Web\` must be lowercase: write \`web\`.
+#                 ^^^ error ingress-backend: Service name \`Web\` is invalid: a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name', or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?') (write \`web\`).
             port: {number: 80}
       - path: /c
         pathType: Prefix
         backend:
           service: {name: 1web, port: {number: 80}}
-#                         ^^^^ error ingress-backend: \`1web\` is not a valid Service name: use at most 63 lowercase letters, digits and \`-\`, starting with a letter and ending with a letter or digit.
+#                         ^^^^ error ingress-backend: Service name \`1web\` is invalid: a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name', or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?').
       - path: /d
         pathType: Prefix
         backend:

@@ -38,7 +38,7 @@ spec:
 kind: Ingress
 metadata: {name: a}
 spec: {ingressClassName: Nginx_Public}
-#                        ^^^^^^^^^^^^ error ingress-class: \`Nginx_Public\` is not a valid IngressClass name: use lowercase letters, digits, \`-\` and \`.\`, starting and ending with a letter or digit.
+#                        ^^^^^^^^^^^^ error ingress-class: IngressClass name \`Nginx_Public\` is invalid: a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*').
 ---
 apiVersion: networking.k8s.io/v1
 kind: Ingress

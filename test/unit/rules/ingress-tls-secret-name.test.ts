@@ -16,9 +16,9 @@ ruleTable(ingressTlsSecretName, {
   tls:
   - hosts: [a.example.com]
     secretName: Shop-TLS
-#               ^^^^^^^^ error ingress-tls-secret-name: Secret name \`Shop-TLS\` must be lowercase: write \`shop-tls\`.
+#               ^^^^^^^^ error ingress-tls-secret-name: Secret name \`Shop-TLS\` is invalid: a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*') (write \`shop-tls\`).
   - secretName: __INGRESS_SECRET__
-#               ^^^^^^^^^^^^^^^^^^ error ingress-tls-secret-name: \`__INGRESS_SECRET__\` is not a valid Secret name: use lowercase letters, digits, \`-\` and \`.\`, starting and ending with a letter or digit.
+#               ^^^^^^^^^^^^^^^^^^ error ingress-tls-secret-name: Secret name \`__INGRESS_SECRET__\` is invalid: a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*').
 `,
     },
   ],

@@ -8,13 +8,13 @@
  * so a change to one affects every file. test/unit/editor/affected.test.ts replays edits against a full
  * check.
  */
+import { isKustomizationFile } from '../model/kustomize';
 import type { K8sObject } from '../model/object';
 import type { Workspace } from '../model/workspace';
 import { OBJECT_READS } from '../rules/reads';
 import type { ObjectRead, ReadersMemo } from '../rules/reads';
 import { ALL_RULES } from '../rules/registry';
 
-const KUSTOMIZATION = /(^|[\\/])kustomization\.ya?ml$/i;
 
 /** Objects of a file that changed between two versions (by their text), and those that only moved. */
 export function changedObjects(before: readonly K8sObject[], after: readonly K8sObject[]): { changed: K8sObject[]; moved: K8sObject[] } {
@@ -62,7 +62,7 @@ function readsOfRules(): readonly ObjectRead[] {
  */
 export function affectedFiles(ws: Workspace, path: string, changed: readonly K8sObject[], _moved: readonly K8sObject[] = []): Set<string> {
   const out = new Set<string>([path]);
-  if (KUSTOMIZATION.test(path)) {
+  if (isKustomizationFile(path)) {
     for (const p of ws.paths) out.add(p);
     return out;
   }

@@ -7,6 +7,7 @@
 import { matchIngressView, traceTable } from '../route/match';
 import { parseRequest, parseRequestLine } from '../route/request';
 import type { RoutingTable } from '../route/types';
+import { escapeJsonControls } from '../text';
 
 /**
  * The routing table as a statement of the page's one script (JSON is a JavaScript expression; `<`, U+2028 and
@@ -14,7 +15,7 @@ import type { RoutingTable } from '../route/types';
  */
 export function routesStatement(table: RoutingTable | undefined): string {
   if (!table) return '';
-  return `window.kubewayRoutes = ${JSON.stringify(table).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')};\n`;
+  return `window.kubewayRoutes = ${escapeJsonControls(JSON.stringify(table)).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')};\n`;
 }
 
 export const TRY_REQUEST_CSS = `

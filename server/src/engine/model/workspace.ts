@@ -1,4 +1,5 @@
 import { CrdRegistry } from '../crd/registry';
+import { KustomizeIndex } from './kustomize';
 import { ManifestFile } from '../parse/manifestFile';
 import type { ManifestDocument, TemplateContext, TemplateReason } from '../parse/manifestFile';
 import { ingressOf, serviceBackends } from './ingress';
@@ -51,6 +52,8 @@ export class Workspace {
   private changes = 0;
   /** The CustomResourceDefinitions in force: those of the files, then the bundled ones. */
   readonly crds = new CrdRegistry();
+  /** The kustomization files and what they do to other files (patches, selector labels). */
+  readonly kustomizations = new KustomizeIndex();
 
   /** Grows by one each time a file is added, replaced or removed: caches derived from the whole workspace key on it. */
   get version(): number {
@@ -79,6 +82,7 @@ export class Workspace {
     const model: FileModel = { file, objects };
     this.changes++;
     this.files.set(file.path, model);
+    this.kustomizations.setFile(file);
     if (!old) {
       for (const obj of objects) this.index(obj);
       this.record(file.path, objects);
@@ -107,6 +111,7 @@ export class Workspace {
     this.changes++;
     for (const obj of old.objects) this.unindex(obj);
     this.files.delete(path);
+    this.kustomizations.remove(path);
     this.record(path, old.objects);
     return true;
   }

@@ -6,7 +6,7 @@ import type { Ingress, IngressBackend, IngressPath, IngressRule } from '../model
 import { ingressClassOf } from '../model/ingress';
 import { resolveBackend } from '../model/references';
 import type { Workspace } from '../model/workspace';
-import { ALB_USE_ANNOTATION } from '../rules/ingress-common';
+import { ALB_USE_ANNOTATION } from '../rules/utils/ingress';
 import { followServicePort, objectName, ruleReason } from './backend';
 import type { BackendTrace, RouteRef, RoutingTable, TableRoute, TableService, TableView } from './types';
 

@@ -3,9 +3,10 @@ import { WORKLOAD_KINDS, isWorkload } from '../model/apiVersions';
 import type { K8sObject } from '../model/object';
 import type { DocReader } from '../parse/nodes';
 import type { Rule, RuleContext } from './rule';
-import { containerLabel, firstKey, isUnset, keyNode, stringOrNull } from './workload-support';
 import { isConfigMapKey, isQualifiedName, isRelaxedEnvVarName, nameIsDNSSubdomain } from '../k8s/validation';
 import { isInvalid, lowerFirst } from './utils/messages';
+import { firstKey, isUnset, keyNode, stringOrNull } from '../parse/values';
+import { containerLabel } from './utils/podSpec';
 
 const VALUE_SOURCES = ['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef'];
 const ENV_FROM_SOURCES = ['configMapRef', 'secretRef'];

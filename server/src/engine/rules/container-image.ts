@@ -1,7 +1,9 @@
 import { WORKLOAD_KINDS, isWorkload } from '../model/apiVersions';
 import type { Rule } from './rule';
-import { containerLabel, firstKey, isKustomizePatch, stringOrNull } from './workload-support';
 import { lowerFirst } from './utils/messages';
+import { isKustomizePatch } from '../model/kustomize';
+import { firstKey, stringOrNull } from '../parse/values';
+import { containerLabel, containersOf, podSpecOf } from './utils/podSpec';
 
 /**
  * Every container needs an image (core validateContainerCommon: `image` Required). Leading or trailing

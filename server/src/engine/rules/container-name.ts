@@ -1,8 +1,10 @@
 import { WORKLOAD_KINDS, isWorkload } from '../model/apiVersions';
 import type { Rule } from './rule';
-import { containerLabel, containersOf, firstKey, isKustomizePatch, podSpecOf, stringOrNull } from './workload-support';
 import { isDNS1123Label } from '../k8s/validation';
 import { isInvalid } from './utils/messages';
+import { isKustomizePatch } from '../model/kustomize';
+import { firstKey, stringOrNull } from '../parse/values';
+import { containerLabel, containersOf, podSpecOf } from './utils/podSpec';
 
 /**
  * Container names (core validateContainerCommon, validateContainers, validateInitContainers): required, a

@@ -1,9 +1,9 @@
 import type { Node } from 'yaml';
 import { WORKLOAD_KINDS, isWorkload } from '../model/apiVersions';
 import type { Rule } from './rule';
-import { stringOrNull } from './workload-support';
 import { isValidPortName } from '../k8s/validation';
 import { isInvalid } from './utils/messages';
+import { stringOrNull } from '../parse/values';
 
 /**
  * Container port names (core validateContainerPorts, validation.IsValidPortName): an IANA service name — at

@@ -1,9 +1,11 @@
 import type { Node } from 'yaml';
 import { WORKLOAD_KINDS, isWorkload } from '../model/apiVersions';
 import type { Rule } from './rule';
-import { containerLabel, containersOf, firstKey, isKustomizePatch, podSpecOf, stringOrNull } from './workload-support';
-import type { ContainerRef } from './workload-support';
 import { lowerFirst } from './utils/messages';
+import { isKustomizePatch } from '../model/kustomize';
+import { firstKey, stringOrNull } from '../parse/values';
+import { containerLabel, containersOf, podSpecOf } from './utils/podSpec';
+import type { ContainerRef } from './utils/podSpec';
 
 const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
 

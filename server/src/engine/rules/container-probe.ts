@@ -3,10 +3,12 @@ import { WORKLOAD_KINDS, isWorkload } from '../model/apiVersions';
 import type { K8sObject } from '../model/object';
 import type { DocReader } from '../parse/nodes';
 import type { Rule, RuleContext } from './rule';
-import { containerLabel, isKustomizePatch, isUnset, keyNode, podSpecOf, stringOrNull } from './workload-support';
-import type { ContainerRef } from './workload-support';
 import { isValidPortName } from '../k8s/validation';
 import { lowerFirst } from './utils/messages';
+import { isKustomizePatch } from '../model/kustomize';
+import { isUnset, keyNode, stringOrNull } from '../parse/values';
+import { containerLabel, containersOf, podSpecOf } from './utils/podSpec';
+import type { ContainerRef } from './utils/podSpec';
 
 const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
 const PROBE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'];

@@ -2,9 +2,9 @@ import type { Node } from 'yaml';
 import { WORKLOAD_KINDS, isWorkload } from '../model/apiVersions';
 import { keyText } from '../parse/nodes';
 import type { Rule } from './rule';
-import { containerLabel } from './workload-support';
 import { isQualifiedName } from '../k8s/validation';
 import { lowerFirst } from './utils/messages';
+import { containerLabel, containersOf, podSpecOf } from './utils/podSpec';
 
 /** An exact quantity: value = mantissa × 10^exp10 × 2^exp2 (resource.Quantity is exact too). */
 interface Quantity {

@@ -1,8 +1,10 @@
 import type { Node } from 'yaml';
 import { WORKLOAD_KINDS, isWorkload } from '../model/apiVersions';
 import type { Rule } from './rule';
-import { containerLabel, containersOf, firstKey, isKustomizePatch, keyNode, localPathProblem, podSpecOf, stringOrNull } from './workload-support';
 import { lowerFirst } from './utils/messages';
+import { isKustomizePatch } from '../model/kustomize';
+import { firstKey, keyNode, stringOrNull } from '../parse/values';
+import { containerLabel, containersOf, localPathProblem, podSpecOf } from './utils/podSpec';
 
 /**
  * volumeMounts as core ValidateVolumeMounts checks them: a mount names a volume of the pod (for a StatefulSet,

@@ -1,6 +1,10 @@
 import type { Node, Pair } from 'yaml';
 import type { Rule } from './rule';
-import { backendSites, hasLegacyFields, isIngressV1, isNullish, joinAnd, keyNode, laterPair, portNameProblems, replaceScalarEdit, setPair } from './ingress-common';
+import { isValidPortName } from '../k8s/validation';
+import { isInvalid } from './utils/messages';
+import { isUnset, pairKey, setPair } from '../parse/values';
+import { laterPair, replaceScalarEdit } from './utils/edits';
+import { backendSites, hasLegacyFields, isIngressV1 } from './utils/ingress';
 
 /**
  * validateIngressBackend: `service.port` sets exactly one of `name` (a valid port name) or `number`
@@ -69,29 +73,29 @@ spec:
       const name = r.str(nameNode);
       const number = r.int(numberNode);
       // Values of the wrong type (a quoted number, a number as name) are the schema rule's.
-      if ((nameNode && !isNullish(r, nameNode) && name === undefined) || (numberNode && !isNullish(r, numberNode) && number === undefined)) continue;
+      if ((nameNode && !isUnset(r, nameNode) && name === undefined) || (numberNode && !isUnset(r, numberNode) && number === undefined)) continue;
       const hasName = !!name;
       const hasNumber = number !== undefined && number !== 0;
       const svcName = r.str(r.get(svc, 'name'));
       const ofService = svcName ? ` of Service \`${svcName}\`` : '';
       if (hasName && hasNumber) {
         const second = laterPair(namePair as Pair, numberPair as Pair);
-        ctx.report({ at: keyNode(second) as Node, message: `The backend port sets both \`name\` and \`number\`: set one of them (the name or the number of a port${ofService}).` });
+        ctx.report({ at: pairKey(second) as Node, message: `The backend port sets both \`name\` and \`number\`: set one of them (the name or the number of a port${ofService}).` });
       } else if (!hasName && !hasNumber) {
         ctx.report({
-          at: (keyNode(portPair) ?? keyNode(service)) as Node,
+          at: (pairKey(portPair) ?? pairKey(service)) as Node,
           message: `The backend has no port: set \`port.number\` or \`port.name\` to a port${ofService}.`,
         });
       } else if (hasNumber && (number < 1 || number > 65535) && numberNode) {
         ctx.report({ at: numberNode, message: `Port number ${r.scalar(numberNode)?.source || number} is out of range: use 1-65535.` });
       } else if (hasName && nameNode) {
-        const problems = portNameProblems(name);
-        if (!problems.length) continue;
+        const errs = isValidPortName(name);
+        if (!errs.length) continue;
         const lower = name.toLowerCase();
-        const fixable = lower !== name && !portNameProblems(lower).length;
+        const fixable = lower !== name && !isValidPortName(lower).length;
         ctx.report({
           at: nameNode,
-          message: fixable ? `Port name \`${name}\` must be lowercase: write \`${lower}\`.` : `\`${name}\` is not a valid port name: it must ${joinAnd(problems)}.`,
+          message: `Port name \`${name}\` ${isInvalid(errs)}${fixable ? ` (write \`${lower}\`)` : ''}.`,
           fix: fixable ? { title: `Change to ${lower}`, edits: [replaceScalarEdit(obj, nameNode, lower)] } : undefined,
         });
       }

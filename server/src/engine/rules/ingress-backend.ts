@@ -1,6 +1,10 @@
 import type { Node } from 'yaml';
 import type { Rule } from './rule';
-import { backendSites, isDns1035Label, isIngressV1, isNullish, itemHeadRange, keyNode, laterPair, replaceScalarEdit, setPair } from './ingress-common';
+import { isDNS1035Label } from '../k8s/validation';
+import { isInvalid } from './utils/messages';
+import { isUnset, pairKey, setPair } from '../parse/values';
+import { itemHeadRange, laterPair, replaceScalarEdit } from './utils/edits';
+import { backendSites, hasLegacyFields, isIngressV1 } from './utils/ingress';
 
 /**
  * validateIngressBackend: a backend is exactly one of `service` or `resource`; `service.name` is a DNS-1035
@@ -54,19 +58,19 @@ spec:
     const r = obj.reader;
     for (const site of backendSites(obj)) {
       const b = site.map;
-      if (site.pair && !b && !isNullish(r, r.resolve(site.pair.value))) continue; // not a map: schema rule
+      if (site.pair && !b && !isUnset(r, r.resolve(site.pair.value))) continue; // not a map: schema rule
       // v1beta1's serviceName/servicePort do not count (ingress-legacy-backend reports each field): the API server finds no backend.
       const service = b ? setPair(r, b, 'service') : undefined;
       const resource = b ? setPair(r, b, 'resource') : undefined;
       if ((service && !r.map(service.value)) || (resource && !r.map(resource.value))) continue; // schema rule
       if (service && resource) {
-        ctx.report({ at: keyNode(laterPair(service, resource)) as Node, message: 'This backend sets both `service` and `resource`: a backend routes to one of them. Remove one.' });
+        ctx.report({ at: pairKey(laterPair(service, resource)) as Node, message: 'This backend sets both `service` and `resource`: a backend routes to one of them. Remove one.' });
         continue;
       }
       if (!service && !resource) {
         const where = site.pathItem ? 'This path' : 'The default backend';
         ctx.report({
-          at: site.pair ? (keyNode(site.pair) as Node) : itemHeadRange(obj, site.owner),
+          at: site.pair ? (pairKey(site.pair) as Node) : itemHeadRange(obj, site.owner),
           message: `${where} has no backend: set \`service\` (\`service: {name: …, port: {number: …}}\`) or \`resource\`.`,
         });
         continue;
@@ -77,16 +81,14 @@ spec:
         const namePair = r.pair(svc, 'name');
         const nameNode = namePair ? r.resolve(namePair.value) : undefined;
         const name = r.str(nameNode);
-        if (isNullish(r, nameNode) || name === '') {
-          ctx.report({ at: keyNode(service) as Node, message: 'The backend `service` has no `name`: set the name of the Service to route to.' });
-        } else if (name !== undefined && nameNode && !isDns1035Label(name)) {
+        if (isUnset(r, nameNode) || name === '') {
+          ctx.report({ at: pairKey(service) as Node, message: 'The backend `service` has no `name`: set the name of the Service to route to.' });
+        } else if (name !== undefined && nameNode && isDNS1035Label(name).length) {
           const lower = name.toLowerCase();
-          const fixable = lower !== name && isDns1035Label(lower);
+          const fixable = lower !== name && !isDNS1035Label(lower).length;
           ctx.report({
             at: nameNode,
-            message: fixable
-              ? `Service name \`${name}\` must be lowercase: write \`${lower}\`.`
-              : `\`${name}\` is not a valid Service name: use at most 63 lowercase letters, digits and \`-\`, starting with a letter and ending with a letter or digit.`,
+            message: `Service name \`${name}\` ${isInvalid(isDNS1035Label(name))}${fixable ? ` (write \`${lower}\`)` : ''}.`,
             fix: fixable ? { title: `Change to ${lower}`, edits: [replaceScalarEdit(obj, nameNode, lower)] } : undefined,
           });
         }
@@ -94,9 +96,9 @@ spec:
       if (resource) {
         const res = r.map(resource.value);
         if (!res) continue; // schema rule
-        const missing = ['kind', 'name'].filter((k) => isNullish(r, r.get(res, k)) || r.str(r.get(res, k)) === '');
+        const missing = ['kind', 'name'].filter((k) => isUnset(r, r.get(res, k)) || r.str(r.get(res, k)) === '');
         if (missing.length) {
-          ctx.report({ at: keyNode(resource) as Node, message: `The backend \`resource\` needs ${missing.map((k) => `\`${k}\``).join(' and ')}: it names the object (e.g. a bucket of a storage CRD) to route to.` });
+          ctx.report({ at: pairKey(resource) as Node, message: `The backend \`resource\` needs ${missing.map((k) => `\`${k}\``).join(' and ')}: it names the object (e.g. a bucket of a storage CRD) to route to.` });
         }
       }
     }

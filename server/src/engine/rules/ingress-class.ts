@@ -1,6 +1,9 @@
 import type { K8sObject } from '../model/object';
 import type { Rule, RuleContext } from './rule';
-import { INGRESS_V1, isDns1123Subdomain, isIngressV1, specOf } from './ingress-common';
+import { isDNS1123Subdomain } from '../k8s/validation';
+import { isInvalid } from './utils/messages';
+import { INGRESS_V1, isIngressV1 } from './utils/ingress';
+import { specOf } from './utils/object';
 
 const CLASS_ANNOTATION = 'kubernetes.io/ingress.class';
 
@@ -69,10 +72,10 @@ spec:
     const node = r.get(specOf(obj), 'ingressClassName');
     const name = r.str(node);
     if (!node || name === undefined) return;
-    if (!isDns1123Subdomain(name)) {
+    if (isDNS1123Subdomain(name).length) {
       ctx.report({
         at: node,
-        message: name === '' ? '`ingressClassName` is empty: name an IngressClass, or remove the field to use the default class.' : `\`${name}\` is not a valid IngressClass name: use lowercase letters, digits, \`-\` and \`.\`, starting and ending with a letter or digit.`,
+        message: name === '' ? '`ingressClassName` is empty: name an IngressClass, or remove the field to use the default class.' : `IngressClass name \`${name}\` ${isInvalid(isDNS1123Subdomain(name))}.`,
       });
       return;
     }
@@ -92,7 +95,7 @@ function controllerProblem(controller: string): string | undefined {
   if (slash < 0) return 'is not a domain-prefixed path';
   const host = controller.slice(0, slash);
   const path = controller.slice(slash + 1);
-  if (host === '' || !isDns1123Subdomain(host)) return `has \`${host}\` before '/', which is not a lowercase DNS domain`;
+  if (host === '' || isDNS1123Subdomain(host).length) return `has \`${host}\` before '/', which is not a lowercase DNS domain`;
   if (path === '' || !/^[A-Za-z0-9/\-._~%!$&'()*+,;=:]+$/.test(path)) return `has an empty or invalid path after '/'`;
   if (controller.length > MAX_CONTROLLER_LENGTH) return `is longer than ${MAX_CONTROLLER_LENGTH} characters`;
   return undefined;

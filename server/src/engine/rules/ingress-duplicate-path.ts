@@ -2,8 +2,8 @@ import type { Node } from 'yaml';
 import { ingressClassOf, ingressOf } from '../model/ingress';
 import type { Ingress } from '../model/ingress';
 import type { K8sObject } from '../model/object';
-import { ALB_USE_ANNOTATION, isIngressV1 } from './ingress-common';
 import type { Rule } from './rule';
+import { ALB_USE_ANNOTATION, isIngressV1 } from './utils/ingress';
 
 const PATH_TYPES = new Set(['Exact', 'Prefix', 'ImplementationSpecific']);
 

@@ -1,5 +1,7 @@
 import type { Rule } from './rule';
-import { hostProblem, isIngressV1, replaceScalarEdit, specOf } from './ingress-common';
+import { replaceScalarEdit } from './utils/edits';
+import { hostProblem, isIngressV1 } from './utils/ingress';
+import { specOf } from './utils/object';
 
 /**
  * validateIngressRules / validateIngressTLS: a rule's `host` is a lowercase DNS-1123 subdomain, not an IP

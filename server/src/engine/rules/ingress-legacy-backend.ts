@@ -2,7 +2,10 @@ import type { Node, Pair, YAMLMap } from 'yaml';
 import type { K8sObject } from '../model/object';
 import type { Fix, Range } from '../types';
 import type { Rule } from './rule';
-import { backendSites, isIngressV1, ownPair, pairRange, plainOrQuoted, setPair, specOf } from './ingress-common';
+import { setPair } from '../parse/values';
+import { ownPair, pairRange, plainOrQuoted } from './utils/edits';
+import { backendSites, isIngressV1 } from './utils/ingress';
+import { specOf } from './utils/object';
 
 /**
  * The v1 backend text for a v1beta1 serviceName/servicePort pair, in flow style (fits block and flow maps).

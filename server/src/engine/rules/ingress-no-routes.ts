@@ -1,5 +1,7 @@
 import type { Rule } from './rule';
-import { isIngressV1, isNullish, keyNode, setPair, specOf } from './ingress-common';
+import { isUnset, pairKey, setPair } from '../parse/values';
+import { isIngressV1 } from './utils/ingress';
+import { specOf } from './utils/object';
 
 /**
  * ValidateIngressSpec: an Ingress needs `defaultBackend` or at least one rule; validateHTTPIngressRuleValue:
@@ -39,11 +41,11 @@ spec:
     const specNode = obj.get('spec');
     const rulesNode = r.get(spec, 'rules');
     // A spec or rules of the wrong type is the schema rule's.
-    if ((specNode && !spec && !isNullish(r, specNode)) || (rulesNode && !r.seq(rulesNode) && !isNullish(r, rulesNode))) return;
+    if ((specNode && !spec && !isUnset(r, specNode)) || (rulesNode && !r.seq(rulesNode) && !isUnset(r, rulesNode))) return;
     const rules = r.items(rulesNode);
     // `spec.backend` (the v1beta1 name of defaultBackend) is reported by ingress-legacy-backend instead.
     if (!rules.length && !setPair(r, spec, 'defaultBackend') && !setPair(r, spec, 'backend')) {
-      const at = keyNode(obj.pair('spec')) ?? obj.anchor;
+      const at = pairKey(obj.pair('spec')) ?? obj.anchor;
       ctx.report({
         at,
         message: `Ingress \`${obj.name ?? '(no name)'}\` routes nothing: set \`spec.rules\` (hosts and paths) or \`spec.defaultBackend\`.`,
@@ -60,7 +62,7 @@ spec:
       if (paths && !r.seq(paths) && r.scalar(paths)?.value !== null) continue; // wrong type: schema rule
       if (r.items(paths).length) continue;
       ctx.report({
-        at: keyNode(pathsPair) ?? keyNode(httpPair) ?? http,
+        at: pairKey(pathsPair) ?? pairKey(httpPair) ?? http,
         message: 'This `http` rule has no paths: list at least one under `paths` (e.g. `- path: /`, `pathType: Prefix`, `backend: …`), or remove `http`.',
       });
     }

@@ -1,5 +1,7 @@
 import type { Rule } from './rule';
-import { insertPairEdit, isIngressV1, isNullish, itemHeadRange, keyNode, ownPair, pathItems, prefixPathProblems, replaceScalarEdit } from './ingress-common';
+import { isUnset, pairKey } from '../parse/values';
+import { insertPairEdit, itemHeadRange, ownPair, replaceScalarEdit } from './utils/edits';
+import { isIngressV1, pathItems, prefixPathProblems } from './utils/ingress';
 
 export const PATH_TYPES = ['Exact', 'Prefix', 'ImplementationSpecific'] as const;
 
@@ -54,7 +56,7 @@ spec:
     for (const { item } of pathItems(obj)) {
       const pair = r.pair(item, 'pathType');
       const node = pair ? r.resolve(pair.value) : undefined;
-      if (!pair || isNullish(r, node)) {
+      if (!pair || isUnset(r, node)) {
         // The type a v1beta1 path had by default was ImplementationSpecific; Prefix is what a plain path
         // like `/api` means to most people, so offer it whenever the path is valid as a Prefix path.
         const path = r.str(r.get(item, 'path'));
@@ -68,7 +70,7 @@ spec:
           edit = (ownPair(item, pathPair) ? insertPairEdit(obj, item, 'pathType', type, pathPair) : undefined) ?? insertPairEdit(obj, item, 'pathType', type);
         }
         ctx.report({
-          at: pair ? (keyNode(pair) as never) : itemHeadRange(obj, item),
+          at: pair ? (pairKey(pair) as never) : itemHeadRange(obj, item),
           message: `${path ? `Path \`${path}\`` : 'This path'} has no \`pathType\`: networking.k8s.io/v1 requires Exact, Prefix or ImplementationSpecific (add \`pathType: ${type}\`).`,
           fix: edit ? { title: `Add pathType: ${type}`, edits: [edit] } : undefined,
         });

@@ -1,5 +1,8 @@
 import type { Rule } from './rule';
-import { insertPairEdit, isIngressV1, isNullish, itemHeadRange, joinAnd, ownPair, pathItems, prefixPathProblems, replaceScalarEdit } from './ingress-common';
+import { joinAnd } from './utils/messages';
+import { isUnset } from '../parse/values';
+import { insertPairEdit, itemHeadRange, ownPair, replaceScalarEdit } from './utils/edits';
+import { isIngressV1, pathItems, prefixPathProblems } from './utils/ingress';
 
 /**
  * validateHTTPIngressPath: an Exact or Prefix path is absolute and has no `//`, `/./`, `/../`, `%2f`/`%2F`
@@ -55,7 +58,7 @@ spec:
       if (pathType !== 'Exact' && pathType !== 'Prefix' && pathType !== 'ImplementationSpecific') continue; // ingress-path-type
       const pair = r.pair(item, 'path');
       const node = pair ? r.resolve(pair.value) : undefined;
-      if (node && !isNullish(r, node) && r.str(node) === undefined) continue; // not a string: schema rule
+      if (node && !isUnset(r, node) && r.str(node) === undefined) continue; // not a string: schema rule
       const path = r.str(node) ?? '';
       if (pathType === 'ImplementationSpecific') {
         if (path === '' || path.startsWith('/')) continue;

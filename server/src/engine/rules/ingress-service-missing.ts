@@ -2,7 +2,8 @@ import { serviceNames, serviceNamesNear } from '../model/nearNames';
 import { nearestNames } from '../schema/suggest';
 import type { Fix } from '../types';
 import type { Rule } from './rule';
-import { isIngressV1, replaceScalarEdit, serviceRefs } from './ingress-common';
+import { replaceScalarEdit } from './utils/edits';
+import { isIngressV1, serviceRefs } from './utils/ingress';
 
 /**
  * An Ingress backend names a Service that none of the checked files declares in the Ingress's namespace

@@ -1,7 +1,8 @@
 import type { Service, ServicePort } from '../model/service';
 import type { Rule } from './rule';
-import { isIngressV1, replaceScalarEdit, serviceRefs } from './ingress-common';
-import type { ServiceRef } from './ingress-common';
+import { replaceScalarEdit } from './utils/edits';
+import { isIngressV1, serviceRefs } from './utils/ingress';
+import type { ServiceRef } from './utils/ingress';
 
 export function showPort(p: ServicePort): string {
   return p.name ? `${p.port} (${p.name})` : `${p.port}`;

@@ -1,5 +1,9 @@
 import type { Rule } from './rule';
-import { isDns1123Subdomain, isIngressV1, replaceScalarEdit, specOf } from './ingress-common';
+import { isDNS1123Subdomain } from '../k8s/validation';
+import { isInvalid } from './utils/messages';
+import { replaceScalarEdit } from './utils/edits';
+import { isIngressV1 } from './utils/ingress';
+import { specOf } from './utils/object';
 
 /**
  * validateIngressTLS: `tls[].secretName`, when set, is a valid Secret name (a DNS-1123 subdomain). Whether
@@ -61,14 +65,14 @@ spec:
     for (const tls of r.items(r.get(specOf(obj), 'tls'))) {
       const node = r.get(tls, 'secretName');
       const name = r.str(node);
-      if (!node || !name || isDns1123Subdomain(name)) continue;
+      if (!node || !name) continue;
+      const errs = isDNS1123Subdomain(name);
+      if (!errs.length) continue;
       const lower = name.toLowerCase();
-      const fixable = lower !== name && isDns1123Subdomain(lower);
+      const fixable = lower !== name && !isDNS1123Subdomain(lower).length;
       ctx.report({
         at: node,
-        message: fixable
-          ? `Secret name \`${name}\` must be lowercase: write \`${lower}\`.`
-          : `\`${name}\` is not a valid Secret name: use lowercase letters, digits, \`-\` and \`.\`, starting and ending with a letter or digit.`,
+        message: `Secret name \`${name}\` ${isInvalid(errs)}${fixable ? ` (write \`${lower}\`)` : ''}.`,
         fix: fixable ? { title: `Change to ${lower}`, edits: [replaceScalarEdit(obj, node, lower)] } : undefined,
       });
     }

@@ -2,9 +2,9 @@ import type { Node, Pair } from 'yaml';
 import { isWorkload } from '../model/apiVersions';
 import { keyText } from '../parse/nodes';
 import type { Rule } from './rule';
-import { templatePath } from './workload-support';
 import { byteLength, isQualifiedName } from '../k8s/validation';
 import { isInvalid } from './utils/messages';
+import { templatePath } from './utils/podSpec';
 
 const TOTAL_LIMIT = 256 * 1024;
 

@@ -1,9 +1,9 @@
 import type { Node, Pair } from 'yaml';
 import { keyText } from '../parse/nodes';
 import type { Rule } from './rule';
-import { stringOrNull } from './workload-support';
 import { isConfigMapKey } from '../k8s/validation';
 import { isInvalid, shown } from './utils/messages';
+import { stringOrNull } from '../parse/values';
 
 /** Keys a Secret of a built-in type must hold (ValidateSecret), after stringData is merged into data. */
 const REQUIRED_KEYS: Record<string, { keys: string[]; any?: boolean }> = {

@@ -3,9 +3,10 @@ import { isWorkload } from '../model/apiVersions';
 import type { K8sObject } from '../model/object';
 import { keyText } from '../parse/nodes';
 import type { Rule, RuleContext } from './rule';
-import { podSpecOf, stringOrNull, templatePath } from './workload-support';
 import { isQualifiedName, isValidLabelValue } from '../k8s/validation';
 import { isInvalid } from './utils/messages';
+import { stringOrNull } from '../parse/values';
+import { podSpecOf, templatePath } from './utils/podSpec';
 
 /**
  * Label syntax (apimachinery ValidateLabels, ValidateLabelSelector): the API server checks metadata.labels of

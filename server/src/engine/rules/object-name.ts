@@ -5,7 +5,9 @@ import type { K8sObject } from '../model/object';
 import { isKnownKind } from '../schema';
 import type { Rule } from './rule';
 import { isInvalid } from './utils/messages';
-import { deepestKey, isKustomizePatch, stringOrNull } from './workload-support';
+import { isKustomizePatch } from '../model/kustomize';
+import { stringOrNull } from '../parse/values';
+import { deepestKey } from './utils/object';
 
 const groupOf = (apiVersion: string) => (apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '');
 

@@ -2,7 +2,10 @@ import type { Node } from 'yaml';
 import { WORKLOAD_KINDS, isWorkload } from '../model/apiVersions';
 import type { K8sObject } from '../model/object';
 import type { Rule } from './rule';
-import { deepestKey, isKustomizePatch, isUnset, keyNode, objectRef, podSpecOf, podSpecPath, templatePath } from './workload-support';
+import { isKustomizePatch } from '../model/kustomize';
+import { isUnset, keyNode } from '../parse/values';
+import { deepestKey, objectRef } from './utils/object';
+import { podSpecOf, podSpecPath, templatePath } from './utils/podSpec';
 
 /** A `containers` list written one level too high (e.g. a Deployment's spec.containers, without a template). */
 function misplacedContainers(obj: K8sObject): { key: Node; under: string } | undefined {

@@ -2,8 +2,11 @@ import type { Node } from 'yaml';
 import { WORKLOAD_KINDS, isWorkload } from '../model/apiVersions';
 import type { K8sObject } from '../model/object';
 import type { Rule, RuleContext } from './rule';
-import type { ContainerRef } from './workload-support';
-import { ALWAYS_RESTART_KINDS, containerLabel, containersOf, deepestKey, isKustomizePatch, isUnset, keyNode, podSpecPath, stringOrNull } from './workload-support';
+import { isKustomizePatch } from '../model/kustomize';
+import { isUnset, keyNode, stringOrNull } from '../parse/values';
+import { deepestKey } from './utils/object';
+import { ALWAYS_RESTART_KINDS, containerLabel, containersOf, podSpecPath } from './utils/podSpec';
+import type { ContainerRef } from './utils/podSpec';
 
 const POLICIES = ['Always', 'OnFailure', 'Never'];
 

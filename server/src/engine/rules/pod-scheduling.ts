@@ -2,9 +2,10 @@ import type { Node, YAMLMap } from 'yaml';
 import { WORKLOAD_KINDS, isWorkload } from '../model/apiVersions';
 import type { K8sObject } from '../model/object';
 import type { Rule, RuleContext } from './rule';
-import { firstKey, isUnset, keyNode, podSpecOf, stringOrNull } from './workload-support';
 import { isQualifiedName, isValidLabelValue } from '../k8s/validation';
 import { isInvalid } from './utils/messages';
+import { firstKey, isUnset, keyNode, stringOrNull } from '../parse/values';
+import { podSpecOf } from './utils/podSpec';
 
 const EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
 const NODE_OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist', 'Gt', 'Lt'];

@@ -2,9 +2,10 @@ import type { Node } from 'yaml';
 import { WORKLOAD_KINDS, isWorkload } from '../model/apiVersions';
 import type { K8sObject } from '../model/object';
 import type { Rule, RuleContext } from './rule';
-import { containersOf, firstKey, keyNode, containerLabel, podSpecOf, stringOrNull } from './workload-support';
 import { isDNS1123Label, isDNS1123Subdomain, isValidIPForLegacyField } from '../k8s/validation';
 import { isInvalid, lowerFirst } from './utils/messages';
+import { firstKey, keyNode, stringOrNull } from '../parse/values';
+import { containerLabel, containersOf, podSpecOf } from './utils/podSpec';
 
 const MAX_NAMESERVERS = 3;
 const MAX_SEARCHES = 32;

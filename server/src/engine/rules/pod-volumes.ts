@@ -6,9 +6,11 @@ import type { DocReader } from '../parse/nodes';
 import { keyText } from '../parse/nodes';
 import { checkFieldRef } from './container-env';
 import type { Rule, RuleContext } from './rule';
-import { fileModeProblem, firstKey, isKustomizePatch, isUnset, keyNode, localPathProblem, podSpecOf, stringOrNull } from './workload-support';
 import { isDNS1123Label } from '../k8s/validation';
 import { isInvalid } from './utils/messages';
+import { isKustomizePatch } from '../model/kustomize';
+import { firstKey, isUnset, keyNode, stringOrNull } from '../parse/values';
+import { fileModeProblem, localPathProblem, podSpecOf } from './utils/podSpec';
 
 /** The volume sources of core.VolumeSource (validateVolumeSource counts them). */
 const SOURCES = [

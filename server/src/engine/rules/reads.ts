@@ -20,7 +20,7 @@ import type { K8sObject } from '../model/object';
 import { podTemplateOf } from '../model/podTemplate';
 import { serviceOf } from '../model/service';
 import type { Workspace } from '../model/workspace';
-import { serviceRefs } from './ingress-common';
+import { serviceRefs } from './utils/ingress';
 
 /** What a batch of changed objects (old and new versions) can affect, gathered once per batch. */
 export interface ChangeSummary {

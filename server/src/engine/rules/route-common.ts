@@ -9,7 +9,7 @@ import { GATEWAY_GROUP, defaultRouteKinds, gatewayOf, grantAllows, isGatewayApi,
 import type { Gateway, Listener, ParentRef, ReferenceGrant, Route } from '../model/gatewayApi';
 import type { K8sObject } from '../model/object';
 import type { Workspace } from '../model/workspace';
-import { readLabelSelector, readLabels, requirementMatches, requirementText } from './workload-support';
+import { readLabelSelector, readLabels, requirementMatches, requirementText } from '../model/labelSelector';
 
 export function isRoute(obj: K8sObject): boolean {
   return routeOf(obj) !== undefined;

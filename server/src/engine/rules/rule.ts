@@ -5,7 +5,7 @@ import type { Workspace } from '../model/workspace';
 import type { EngineSettings } from '../settings';
 import type { Fix, Range, Severity } from '../types';
 import type { ObjectReadName } from './reads';
-import type { ContainerRef } from './workload-support';
+import type { ContainerRef } from './utils/podSpec';
 
 /** What a rule reports; the engine adds the file, the rule id and the severity. */
 export interface Finding {

@@ -1,5 +1,4 @@
-import { isKustomizePatch } from '../schema/kustomize';
-import { getsKustomizeSelectorLabels } from './workload-support';
+import { getsKustomizeSelectorLabels, isKustomizePatch } from '../model/kustomize';
 import { isSchemaValidated, schemaFindings } from '../schema/validate';
 import type { Rule } from './rule';
 
@@ -37,7 +36,7 @@ spec:
   checkObject(obj, ctx) {
     const found = schemaFindings(obj).filter((f) => f.rule === 'schema-required');
     // A kustomize patch is partial on purpose: kustomize merges it into a complete object.
-    if (found.length === 0 || isKustomizePatch(obj, ctx.workspace)) return;
+    if (found.length === 0 || isKustomizePatch(ctx.workspace, obj)) return;
     // A workload whose kustomization sets commonLabels gets its selector from kustomize.
     const selectorFromKustomize = found.some((f) => f.key === 'selector') && getsKustomizeSelectorLabels(ctx.workspace, obj);
     for (const f of found) {

@@ -1,4 +1,4 @@
-import { isKustomizePatch } from '../schema/kustomize';
+import { isKustomizePatch } from '../model/kustomize';
 import { isSchemaValidated, schemaFindings } from '../schema/validate';
 import type { Rule } from './rule';
 
@@ -53,7 +53,7 @@ spec:
     for (const f of schemaFindings(obj)) {
       if (f.rule !== 'schema-unknown-field') continue;
       // Strategic-merge directives ($patch, $setElementOrder/...) belong in kustomize patches.
-      if (f.key?.startsWith('$') && (patch ??= isKustomizePatch(obj, ctx.workspace))) continue;
+      if (f.key?.startsWith('$') && (patch ??= isKustomizePatch(ctx.workspace, obj))) continue;
       ctx.report({ at: f.at, message: f.message, fix: f.fix, choices: f.choices });
     }
   },

@@ -1,7 +1,7 @@
 import type { Rule } from './rule';
-import { appliesToService, portMaps } from './service-shared';
 import { isQualifiedName } from '../k8s/validation';
 import { isInvalid, shown } from './utils/messages';
+import { appliesToService, portMaps } from './utils/service';
 
 /**
  * appProtocol, when set, must be a qualified name (validateServicePort): `http`, `kubernetes.io/h2c`,

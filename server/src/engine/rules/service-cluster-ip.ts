@@ -1,6 +1,9 @@
 import type { Rule } from './rule';
-import { appliesToService, isSet, keyNode, replaceFix, serviceTypeOf, specField, specOf } from './service-shared';
 import { isIPv6String, isValidIPForLegacyField } from '../k8s/validation';
+import { isSet, keyNode } from '../parse/values';
+import { replaceFix } from './utils/edits';
+import { specOf } from './utils/object';
+import { appliesToService, serviceTypeOf, specField } from './utils/service';
 
 /**
  * clusterIP and clusterIPs (ValidateService, ValidateServiceClusterIPsRelatedFields, for a create):
@@ -53,13 +56,13 @@ spec:
     if (type === 'ExternalName') {
       if (ipNode && ip) {
         ctx.report({
-          at: keyNode(obj, spec, 'clusterIP') ?? ipNode,
+          at: keyNode(obj.reader, spec, 'clusterIP') ?? ipNode,
           message: 'An ExternalName Service must not set clusterIP (it is only a DNS alias, with no cluster IP): remove clusterIP.',
         });
       }
-      if (isSet(obj, ipsNode) && ips.length > 0) {
+      if (isSet(obj.reader, ipsNode) && ips.length > 0) {
         ctx.report({
-          at: keyNode(obj, spec, 'clusterIPs') ?? ipsNode!,
+          at: keyNode(obj.reader, spec, 'clusterIPs') ?? ipsNode!,
           message: 'An ExternalName Service must not set clusterIPs (it is only a DNS alias, with no cluster IP): remove clusterIPs.',
         });
       }

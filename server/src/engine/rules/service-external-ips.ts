@@ -1,6 +1,6 @@
 import type { Rule } from './rule';
-import { appliesToService, specField } from './service-shared';
 import { isValidIPForLegacyField } from '../k8s/validation';
+import { appliesToService, specField } from './utils/service';
 
 /**
  * externalIPs are IP addresses (ValidateService, ValidateNonSpecialIP): not unspecified (0.0.0.0, ::),

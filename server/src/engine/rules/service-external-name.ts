@@ -1,7 +1,10 @@
 import type { Rule } from './rule';
-import { appliesToService, isPatch, keyNode, replaceFix, serviceTypeOf, specField, svcName } from './service-shared';
 import { isDNS1123Subdomain } from '../k8s/validation';
 import { isInvalid } from './utils/messages';
+import { isKustomizePatch } from '../model/kustomize';
+import { keyNode } from '../parse/values';
+import { replaceFix } from './utils/edits';
+import { appliesToService, serviceTypeOf, specField, svcName } from './utils/service';
 
 /**
  * An ExternalName Service is a DNS CNAME: `externalName` is required and must be a lowercase DNS-1123
@@ -42,9 +45,9 @@ spec:
     const value = r.str(node) ?? '';
     const cname = value.endsWith('.') ? value.slice(0, -1) : value;
     if (cname === '') {
-      if (!node && isPatch(ctx.workspace, obj)) return;
+      if (!node && isKustomizePatch(ctx.workspace, obj)) return;
       ctx.report({
-        at: node ?? keyNode(obj, obj.node, 'spec') ?? obj.anchor,
+        at: node ?? keyNode(obj.reader, obj.node, 'spec') ?? obj.anchor,
         message: `${svcName(obj)} is of type ExternalName but has no externalName: set externalName to the DNS name it stands for (e.g. db.example.com).`,
       });
       return;

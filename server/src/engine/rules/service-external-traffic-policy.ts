@@ -1,5 +1,8 @@
 import type { Rule } from './rule';
-import { appliesToService, isSet, keyNode, replaceFix, serviceTypeOf, specField, specOf, typeComesFromBase } from './service-shared';
+import { isSet, keyNode } from '../parse/values';
+import { replaceFix } from './utils/edits';
+import { specOf } from './utils/object';
+import { appliesToService, serviceTypeOf, specField, typeComesFromBase } from './utils/service';
 
 const POLICIES = ['Cluster', 'Local'];
 /** Names from before the field existed (annotation values) and their current spelling. */
@@ -58,7 +61,7 @@ spec:
         policyOk = false;
         if (typeComesFromBase(obj, ctx.workspace)) return;
         ctx.report({
-          at: keyNode(obj, spec, 'externalTrafficPolicy') ?? node,
+          at: keyNode(obj.reader, spec, 'externalTrafficPolicy') ?? node,
           message: `externalTrafficPolicy only applies to NodePort and LoadBalancer Services (or to Services with externalIPs); this one is ${type}: remove externalTrafficPolicy.`,
         });
       } else if (!POLICIES.includes(value)) {
@@ -72,11 +75,11 @@ spec:
       }
     }
     const hcNode = specField(obj, 'healthCheckNodePort');
-    if (!policyOk || !isSet(obj, hcNode) || r.int(hcNode) === 0) return;
+    if (!policyOk || !isSet(obj.reader, hcNode) || r.int(hcNode) === 0) return;
     if (type === 'LoadBalancer' && value === 'Local') return;
     if (typeComesFromBase(obj, ctx.workspace)) return;
     ctx.report({
-      at: keyNode(obj, spec, 'healthCheckNodePort') ?? hcNode!,
+      at: keyNode(obj.reader, spec, 'healthCheckNodePort') ?? hcNode!,
       message: 'healthCheckNodePort is only allowed on a LoadBalancer Service with externalTrafficPolicy: Local: remove healthCheckNodePort.',
     });
   },

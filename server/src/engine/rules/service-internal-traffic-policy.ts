@@ -1,6 +1,7 @@
 import type { Rule } from './rule';
-import { appliesToService, replaceFix, specField } from './service-shared';
 import { shown } from './utils/messages';
+import { replaceFix } from './utils/edits';
+import { appliesToService, specField } from './utils/service';
 
 const POLICIES = ['Cluster', 'Local'];
 

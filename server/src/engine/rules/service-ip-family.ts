@@ -1,5 +1,8 @@
 import type { Rule } from './rule';
-import { appliesToService, keyNode, replaceFix, serviceTypeOf, specField, specOf } from './service-shared';
+import { keyNode } from '../parse/values';
+import { replaceFix } from './utils/edits';
+import { specOf } from './utils/object';
+import { appliesToService, serviceTypeOf, specField } from './utils/service';
 
 const FAMILIES = ['IPv4', 'IPv6'];
 const POLICIES = ['SingleStack', 'PreferDualStack', 'RequireDualStack'];
@@ -50,10 +53,10 @@ spec:
     const policy = r.str(policyNode);
     if (serviceTypeOf(obj) === 'ExternalName') {
       if (families.length > 0) {
-        ctx.report({ at: keyNode(obj, spec, 'ipFamilies') ?? famNode!, message: 'An ExternalName Service must not set ipFamilies (it has no cluster IP): remove ipFamilies.' });
+        ctx.report({ at: keyNode(obj.reader, spec, 'ipFamilies') ?? famNode!, message: 'An ExternalName Service must not set ipFamilies (it has no cluster IP): remove ipFamilies.' });
       }
       if (policyNode && policy !== undefined) {
-        ctx.report({ at: keyNode(obj, spec, 'ipFamilyPolicy') ?? policyNode, message: 'An ExternalName Service must not set ipFamilyPolicy (it has no cluster IP): remove ipFamilyPolicy.' });
+        ctx.report({ at: keyNode(obj.reader, spec, 'ipFamilyPolicy') ?? policyNode, message: 'An ExternalName Service must not set ipFamilyPolicy (it has no cluster IP): remove ipFamilyPolicy.' });
       }
       return;
     }

@@ -1,7 +1,9 @@
 import type { Rule } from './rule';
-import { appliesToService, keyNode, serviceTypeOf, specField, specOf, typeComesFromBase } from './service-shared';
 import { isQualifiedName, isValidCIDRForLegacyField } from '../k8s/validation';
 import { isInvalid, shown } from './utils/messages';
+import { keyNode } from '../parse/values';
+import { specOf } from './utils/object';
+import { appliesToService, serviceTypeOf, specField, typeComesFromBase } from './utils/service';
 
 const SOURCE_RANGES_ANNOTATION = 'service.beta.kubernetes.io/load-balancer-source-ranges';
 
@@ -58,7 +60,7 @@ spec:
     const rangesNode = specField(obj, 'loadBalancerSourceRanges');
     const ranges = r.items(rangesNode);
     if (ranges.length > 0) {
-      if (forbidden()) ctx.report({ at: keyNode(obj, spec, 'loadBalancerSourceRanges') ?? rangesNode!, message: onlyLB('loadBalancerSourceRanges') });
+      if (forbidden()) ctx.report({ at: keyNode(obj.reader, spec, 'loadBalancerSourceRanges') ?? rangesNode!, message: onlyLB('loadBalancerSourceRanges') });
       for (const n of ranges) {
         const v = r.str(n);
         if (v !== undefined && isValidCIDRForLegacyField(v.trim()).length) {
@@ -80,14 +82,14 @@ spec:
 
     const allocNode = specField(obj, 'allocateLoadBalancerNodePorts');
     if (allocNode && r.scalar(allocNode)?.value !== null && forbidden()) {
-      ctx.report({ at: keyNode(obj, spec, 'allocateLoadBalancerNodePorts') ?? allocNode, message: onlyLB('allocateLoadBalancerNodePorts') });
+      ctx.report({ at: keyNode(obj.reader, spec, 'allocateLoadBalancerNodePorts') ?? allocNode, message: onlyLB('allocateLoadBalancerNodePorts') });
     }
 
     const classNode = specField(obj, 'loadBalancerClass');
     const cls = r.str(classNode);
     if (!classNode || cls === undefined) return;
     if (!lb) {
-      if (forbidden()) ctx.report({ at: keyNode(obj, spec, 'loadBalancerClass') ?? classNode, message: onlyLB('loadBalancerClass') });
+      if (forbidden()) ctx.report({ at: keyNode(obj.reader, spec, 'loadBalancerClass') ?? classNode, message: onlyLB('loadBalancerClass') });
       return;
     }
     const errs = isQualifiedName(cls);

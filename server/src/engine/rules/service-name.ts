@@ -1,8 +1,9 @@
 import type { Rule } from './rule';
-import { appliesToService, isPatch } from './service-shared';
-import { deepestKey } from './workload-support';
 import { nameIsDNS1035Label, nameIsDNSLabel } from '../k8s/validation';
 import { isInvalid } from './utils/messages';
+import { isKustomizePatch } from '../model/kustomize';
+import { deepestKey } from './utils/object';
+import { appliesToService } from './utils/service';
 
 /**
  * A Service's name becomes a DNS label (`<name>.<namespace>.svc`), so the API server requires a DNS-1035
@@ -59,7 +60,7 @@ spec:
           message: `Service name \`${name}\` ${isInvalid(errs)}.`,
         });
       }
-    } else if (gen === '' && !isPatch(ctx.workspace, obj)) {
+    } else if (gen === '' && !isKustomizePatch(ctx.workspace, obj)) {
       ctx.report({ at: deepestKey(obj, 'metadata', 'name'), message: 'Service has no metadata.name: set a name (or generateName).' });
     }
 

@@ -4,7 +4,9 @@ import type { K8sObject } from '../model/object';
 import type { Workspace } from '../model/workspace';
 import type { Rule, RuleContext } from './rule';
 import { removePairEdit } from './edits';
-import { appliesToService, earlierFileServicesWithNodePort, keyNode, portMaps, replaceFix, serviceTypeOf, specField, typeComesFromBase, usedNodePorts } from './service-shared';
+import { keyNode } from '../parse/values';
+import { replaceFix } from './utils/edits';
+import { appliesToService, earlierFileServicesWithNodePort, portMaps, serviceTypeOf, specField, typeComesFromBase, usedNodePorts } from './utils/service';
 
 /**
  * nodePort (ValidateService and the node-port allocator, for a create):
@@ -80,7 +82,7 @@ spec:
       const explicit = !!r.text(specField(obj, 'type'));
       for (const p of ports) {
         ctx.report({
-          at: keyNode(obj, p.map, 'nodePort') ?? p.node,
+          at: keyNode(obj.reader, p.map, 'nodePort') ?? p.node,
           message: `nodePort is only allowed when type is NodePort or LoadBalancer (this Service ${explicit ? 'is' : 'defaults to'} ClusterIP): remove nodePort, or set type: NodePort.`,
           choices: removeNodePort(p.map),
         });

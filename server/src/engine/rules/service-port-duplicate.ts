@@ -1,7 +1,7 @@
 import type { Node } from 'yaml';
 import { isMergeKey } from '../parse/nodes';
 import type { Rule } from './rule';
-import { appliesToService, portMaps } from './service-shared';
+import { appliesToService, portMaps } from './utils/service';
 
 /** The same port number and protocol twice in one Service (ValidateService: duplicate (protocol, port)). */
 export const servicePortDuplicate: Rule = {

@@ -1,7 +1,9 @@
 import type { Rule } from './rule';
-import { appliesToService, isPatch, itemAnchor, portMaps, specField } from './service-shared';
 import { isDNS1123Label } from '../k8s/validation';
 import { isInvalid } from './utils/messages';
+import { isKustomizePatch } from '../model/kustomize';
+import { itemAnchor } from './utils/object';
+import { appliesToService, portMaps, specField } from './utils/service';
 
 /**
  * Service port names (validateServicePort): required when the Service has more than one port, each a
@@ -53,7 +55,7 @@ spec:
       const name = r.str(node) ?? '';
       if (name === '') {
         // A kustomize patch merges its ports into the base's by port number: names may come from there.
-        if (requireName && !isPatch(ctx.workspace, obj)) {
+        if (requireName && !isKustomizePatch(ctx.workspace, obj)) {
           const what = describePort(r.text(r.get(map, 'port')), r.text(r.get(map, 'protocol')));
           ctx.report({
             at: node ?? itemAnchor(obj, map),

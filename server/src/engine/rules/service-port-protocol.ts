@@ -1,5 +1,6 @@
 import type { Rule } from './rule';
-import { appliesToService, portMaps, replaceFix } from './service-shared';
+import { replaceFix } from './utils/edits';
+import { appliesToService, portMaps } from './utils/service';
 
 const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
 /** Application protocols people write in `protocol` although they run over TCP. */

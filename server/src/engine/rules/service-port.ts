@@ -1,6 +1,7 @@
 import type { Rule } from './rule';
-import { appliesToService, portMaps, replaceFix, serviceTypeOf } from './service-shared';
 import { isValidPortName } from '../k8s/validation';
+import { replaceFix } from './utils/edits';
+import { appliesToService, portMaps, serviceTypeOf } from './utils/service';
 
 /** The kubelet's port: a LoadBalancer may not expose it (over-open cloud firewalls would reach every node's kubelet). */
 const KUBELET_PORT = 10250;

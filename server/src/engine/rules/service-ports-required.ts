@@ -1,5 +1,8 @@
 import type { Rule } from './rule';
-import { appliesToService, isHeadless, isPatch, keyNode, specField, specOf, svcName } from './service-shared';
+import { isKustomizePatch } from '../model/kustomize';
+import { keyNode } from '../parse/values';
+import { specOf } from './utils/object';
+import { appliesToService, isHeadless, specField, svcName } from './utils/service';
 
 /**
  * spec.ports is required, except for ExternalName and headless (clusterIP: None) Services (ValidateService).
@@ -39,9 +42,9 @@ spec:
     if (isHeadless(obj)) return;
     const ports = specField(obj, 'ports');
     if (ports && !r.seq(ports) && r.scalar(ports)?.value !== null) return; // not a list: the schema walk reports it
-    if (r.items(ports).length > 0 || isPatch(ctx.workspace, obj)) return;
-    const at = keyNode(obj, obj.node, 'spec') ?? obj.anchor;
-    const portsKey = keyNode(obj, specOf(obj), 'ports');
+    if (r.items(ports).length > 0 || isKustomizePatch(ctx.workspace, obj)) return;
+    const at = keyNode(obj.reader, obj.node, 'spec') ?? obj.anchor;
+    const portsKey = keyNode(obj.reader, specOf(obj), 'ports');
     ctx.report({
       at: portsKey ?? at,
       message: `${svcName(obj)} has no ports: add at least one under spec.ports (only ExternalName and headless Services, with clusterIP: None, may have none).`,

@@ -1,8 +1,8 @@
 import type { Node } from 'yaml';
 import type { Rule } from './rule';
-import { appliesToService, specField } from './service-shared';
 import { isQualifiedName, isValidLabelValue } from '../k8s/validation';
 import { isInvalid, shown } from './utils/messages';
+import { appliesToService, specField } from './utils/service';
 
 /**
  * spec.selector is a map of labels (ValidateService → ValidateLabels): keys are qualified names

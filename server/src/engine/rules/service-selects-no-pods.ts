@@ -2,9 +2,12 @@ import { selectsPodsWith } from '../model/controllerLabels';
 import type { PodTemplate } from '../model/podTemplate';
 import { selectorMatches, serviceOf } from '../model/service';
 import type { Rule } from './rule';
-import { misplacedTemplateLabels } from './workload-support';
-import { appliesToService, customTemplatesSelected, getsCommonLabels, isPatch, keyNode, namespacesOf, selectedTemplates, specOf, svcName } from './service-shared';
 import { isQualifiedName, isValidLabelValue } from '../k8s/validation';
+import { getsKustomizeSelectorLabels, isKustomizePatch } from '../model/kustomize';
+import { keyNode } from '../parse/values';
+import { specOf } from './utils/object';
+import { misplacedTemplateLabels } from './utils/podSpec';
+import { appliesToService, customTemplatesSelected, namespacesOf, selectedTemplates, svcName } from './utils/service';
 
 /**
  * A Service whose selector matches no pod template of its namespace (Deployments, StatefulSets, DaemonSets,
@@ -89,9 +92,9 @@ spec:
     // An invalid selector is rejected with the Service (service-selector-labels): what it selects is moot.
     for (const [k, v] of selector) if (isQualifiedName(k).length || isValidLabelValue(v).length) return;
     const ws = ctx.workspace;
-    if (selectedTemplates(ws, svc).length > 0 || isPatch(ws, obj) || customTemplatesSelected(ws, obj, selector).length > 0) return;
+    if (selectedTemplates(ws, svc).length > 0 || isKustomizePatch(ws, obj) || customTemplatesSelected(ws, obj, selector).length > 0) return;
     // kustomize commonLabels add the same labels to this selector and to the pod templates it builds with.
-    if (getsCommonLabels(ws, obj)) return;
+    if (getsKustomizeSelectorLabels(ws, obj)) return;
     // Labels indented beside the template's metadata: workload-selector reports the workload, whose pods these are.
     for (const t of ws.podTemplates(obj.namespace)) {
       const misplaced = misplacedTemplateLabels(t.owner);
@@ -117,7 +120,7 @@ spec:
       }
     }
     ctx.report({
-      at: keyNode(obj, specOf(obj), 'selector') ?? obj.anchor,
+      at: keyNode(obj.reader, specOf(obj), 'selector') ?? obj.anchor,
       message: `${svcName(obj)} selects no pods: no workload in namespace \`${ns}\` has labels ${wanted}${hint}.`,
     });
   },

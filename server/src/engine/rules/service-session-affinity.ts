@@ -1,5 +1,6 @@
 import type { Rule } from './rule';
-import { appliesToService, replaceFix, specField } from './service-shared';
+import { replaceFix } from './utils/edits';
+import { appliesToService, specField } from './utils/service';
 
 const AFFINITIES = ['None', 'ClientIP'];
 const MAX_TIMEOUT = 86400;

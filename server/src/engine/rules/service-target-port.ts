@@ -4,11 +4,12 @@ import { servingContainers } from '../model/podTemplate';
 import { effectiveTargetPort, findTargetContainerPort, serviceOf } from '../model/service';
 import type { ServicePort } from '../model/service';
 import type { Fix } from '../types';
-import { replaceScalarEdit } from './ingress-common';
 import type { Rule, RuleContext } from './rule';
 import type { K8sObject } from '../model/object';
-import { appliesToService, customTemplatesSelected, isPatch, selectedTemplates, svcName } from './service-shared';
 import { isValidPortName } from '../k8s/validation';
+import { isKustomizePatch } from '../model/kustomize';
+import { appliesToService, customTemplatesSelected, selectedTemplates, svcName } from './utils/service';
+import { replaceScalarEdit } from './utils/edits';
 
 const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
 
@@ -113,7 +114,7 @@ spec:
     let skip: boolean | undefined;
     const report: RuleContext['report'] = (f) => {
       // A kustomize patch is judged with its base; pods of unmodelled kinds may serve the port.
-      skip ??= isPatch(ctx.workspace, obj) || customTemplatesSelected(ctx.workspace, obj, svc.selector!).length > 0;
+      skip ??= isKustomizePatch(ctx.workspace, obj) || customTemplatesSelected(ctx.workspace, obj, svc.selector!).length > 0;
       if (!skip) ctx.report(f);
     };
     const out: RuleContext = { ...ctx, report };

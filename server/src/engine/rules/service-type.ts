@@ -1,5 +1,6 @@
 import type { Rule } from './rule';
-import { SERVICE_TYPE_NAMES, appliesToService, replaceFix, specField } from './service-shared';
+import { replaceFix } from './utils/edits';
+import { SERVICE_TYPE_NAMES, appliesToService, specField } from './utils/service';
 
 export const SERVICE_TYPES = SERVICE_TYPE_NAMES;
 

@@ -2,7 +2,7 @@ import type { Node, YAMLMap } from 'yaml';
 import type { K8sObject } from '../model/object';
 import type { Rule, RuleContext } from './rule';
 import { parseQuantity } from './container-resources';
-import { firstKey, keyNode, stringOrNull } from './workload-support';
+import { firstKey, keyNode, stringOrNull } from '../parse/values';
 
 const TARGET_TYPES = ['Utilization', 'Value', 'AverageValue'];
 

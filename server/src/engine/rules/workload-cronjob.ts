@@ -1,7 +1,9 @@
 import type { Node } from 'yaml';
 import { isWorkload } from '../model/apiVersions';
 import type { Rule } from './rule';
-import { deepestKey, isKustomizePatch, objectRef, stringOrNull } from './workload-support';
+import { isKustomizePatch } from '../model/kustomize';
+import { stringOrNull } from '../parse/values';
+import { deepestKey, objectRef } from './utils/object';
 
 interface Bounds {
   min: number;

@@ -1,6 +1,6 @@
 import type { Node } from 'yaml';
 import type { Rule } from './rule';
-import { keyNode } from './workload-support';
+import { keyNode } from '../parse/values';
 
 /**
  * PodDisruptionBudget spec as policy ValidatePodDisruptionBudgetSpec checks it: minAvailable and

@@ -4,24 +4,12 @@ import { keyText } from '../parse/nodes';
 import { WORKLOAD_KINDS, isWorkload } from '../model/apiVersions';
 import type { K8sObject } from '../model/object';
 import type { RuleContext, Rule } from './rule';
-import {
-  SELECTOR_OPERATORS,
-  deepestKey,
-  getsKustomizeSelectorLabels,
-  isKustomizePatch,
-  isUnset,
-  keyNode,
-  misplacedTemplateLabels,
-  objectRef,
-  readLabelSelector,
-  readMapSelector,
-  readLabels,
-  requirementMatches,
-  requirementText,
-  stringOrNull,
-  templatePath,
-} from './workload-support';
-import type { LabelEntry, LabelSelector } from './workload-support';
+import { getsKustomizeSelectorLabels, isKustomizePatch } from '../model/kustomize';
+import { SELECTOR_OPERATORS, readLabelSelector, readLabels, readMapSelector, requirementMatches, requirementText } from '../model/labelSelector';
+import type { LabelEntry, LabelSelector } from '../model/labelSelector';
+import { isUnset, keyNode, stringOrNull } from '../parse/values';
+import { deepestKey, objectRef } from './utils/object';
+import { misplacedTemplateLabels, templatePath } from './utils/podSpec';
 
 const APPS_KINDS = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet']);
 /** Labels the API server puts on a Job's pods when it generates the selector (pkg/registry/batch/job). */

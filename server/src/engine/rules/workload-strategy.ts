@@ -3,7 +3,7 @@ import { isWorkload } from '../model/apiVersions';
 import type { K8sObject } from '../model/object';
 import type { DocReader } from '../parse/nodes';
 import type { Rule, RuleContext } from './rule';
-import { isUnset, keyNode, stringOrNull } from './workload-support';
+import { isUnset, keyNode, stringOrNull } from '../parse/values';
 
 /** An int-or-percent value as the apps validation reads it (intstr.IntOrString). */
 interface IntOrPercent {
