@@ -3,22 +3,11 @@
  * it), has the server trace it, shows the trace in the "Kubeway: Routes" output, and opens the rule that takes it.
  */
 import * as vscode from 'vscode';
+import { ROUTE_REQUEST } from '../../server/src/protocol';
+import type { RouteRequestResult } from '../../server/src/protocol';
 
-export const ROUTE_REQUEST = 'kubeway/route';
-
-interface RouteResult {
-  report?: {
-    traces: {
-      outcome: string;
-      route: {
-        file: string;
-        range: { start: { line: number; character: number }; end: { line: number; character: number } };
-      } | null;
-    }[];
-  };
-  text?: string;
-  error?: string;
-}
+// The request and its answer are defined once, for the server and the extension.
+type RouteResult = RouteRequestResult;
 
 export interface RouteClient {
   sendRequest<R>(method: string, params: unknown): Promise<R>;

@@ -7,7 +7,7 @@
  */
 import type { FileStatus } from './engine/editor/fileStatus';
 import type { TrafficGraph } from './engine/graph/types';
-import type { RoutingTable } from './engine/route/types';
+import type { RouteReport, RoutingTable } from './engine/route/types';
 
 export type { FileStatus };
 
@@ -46,4 +46,21 @@ export const FILE_STATUS_REQUEST = 'kubeway/fileStatus';
 export interface FileStatusParams {
   /** The document's URI. */
   uri: string;
+}
+
+/** `kubeway/route`: where a request goes, traced through the server's Workspace ("Kubeway: Trace a Request…"). */
+export const ROUTE_REQUEST = 'kubeway/route';
+
+export interface RouteRequestParams {
+  /** `[METHOD] URL [Name:value]...`, as typed. */
+  request: string;
+  /** Keep only this IngressClass ('' for the Ingresses without one). */
+  class?: string;
+}
+
+export interface RouteRequestResult {
+  report?: RouteReport;
+  /** The report as text, or why the request could not be read. */
+  text?: string;
+  error?: string;
 }

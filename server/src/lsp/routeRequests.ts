@@ -5,23 +5,12 @@
 import type { Connection } from 'vscode-languageserver/node';
 import type { Workspace } from '../engine/model/workspace';
 import { buildRoutingTable, formatRouteText, parseRequest, parseRequestLine, traceWithTable } from '../engine/route';
-import type { RouteReport } from '../engine/route';
+import { ROUTE_REQUEST } from '../protocol';
+import type { RouteRequestParams, RouteRequestResult } from '../protocol';
 
-export const ROUTE_REQUEST = 'kubeway/route';
-
-export interface RouteRequestParams {
-  /** `[METHOD] URL [Name:value]...`, as typed. */
-  request: string;
-  /** Keep only this IngressClass ('' for the Ingresses without one). */
-  class?: string;
-}
-
-export interface RouteRequestResult {
-  report?: RouteReport;
-  /** The report as text, or why the request could not be read. */
-  text?: string;
-  error?: string;
-}
+// The messages are defined once for the server and the extension.
+export { ROUTE_REQUEST } from '../protocol';
+export type { RouteRequestParams, RouteRequestResult } from '../protocol';
 
 export function traceForEditor(
   ws: Workspace,
