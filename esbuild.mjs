@@ -35,6 +35,7 @@ if (process.argv.includes('--watch')) {
   await Promise.all(bundles.map((options) => build(options)));
   // The debugging hooks must stay out of the server and the CLI (a yaml upgrade could bring them back).
   for (const out of ['dist/server.js', 'dist/cli.js']) {
-    if (/LOG_TOKENS|LOG_STREAM/.test(readFileSync(out, 'utf8'))) throw new Error(`${out}: yaml's process.env debugging hooks are bundled`);
+    if (/LOG_TOKENS|LOG_STREAM/.test(readFileSync(out, 'utf8')))
+      throw new Error(`${out}: yaml's process.env debugging hooks are bundled`);
   }
 }

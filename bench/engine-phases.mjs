@@ -137,13 +137,15 @@ const freshCheck = await time(() => {
   const d = E.checkFile(ws, file);
   return { d, ms: performance.now() - t };
 });
-const checkMs = median([...Array(reps)].map(() => {
-  const ws = new E.Workspace();
-  ws.setText(file, text);
-  const t = performance.now();
-  E.checkFile(ws, file);
-  return performance.now() - t;
-}));
+const checkMs = median(
+  [...Array(reps)].map(() => {
+    const ws = new E.Workspace();
+    ws.setText(file, text);
+    const t = performance.now();
+    E.checkFile(ws, file);
+    return performance.now() - t;
+  }),
+);
 const open = await time(() => {
   const ws = new E.Workspace();
   ws.setText(file, text);
@@ -158,11 +160,14 @@ const ws = new E.Workspace();
 ws.setText(file, text);
 E.checkFile(ws, file);
 let flip = false;
-const edit = await time(() => {
-  flip = !flip;
-  ws.setText(file, flip ? edited : text);
-  return E.checkFile(ws, file);
-}, Math.max(reps, 21));
+const edit = await time(
+  () => {
+    flip = !flip;
+    ws.setText(file, flip ? edited : text);
+    return E.checkFile(ws, file);
+  },
+  Math.max(reps, 21),
+);
 const recheck = await time(() => E.checkFile(ws, file), Math.max(reps, 21));
 
 let graph;
@@ -187,14 +192,44 @@ const rows = [
   ['open = setText + checkFile', open.ms],
   ['edit: setText + checkFile', edit.ms],
   ['recheck unchanged', recheck.ms],
-  ...(graph ? [['graph build', graph.build], ['graph layout (elkjs)', graph.layout], ['graph render (SVG)', graph.render]] : []),
+  ...(graph
+    ? [
+        ['graph build', graph.build],
+        ['graph layout (elkjs)', graph.layout],
+        ['graph render (SVG)', graph.render],
+      ]
+    : []),
 ];
-console.log(`${file}: ${(text.length / 1048576).toFixed(2)} MiB, ${mf.documents.length} documents, ${objs.length} objects, ${findings} schema findings, ${freshCheck.result.d.length} diagnostics; median of ${reps}`);
+console.log(
+  `${file}: ${(text.length / 1048576).toFixed(2)} MiB, ${mf.documents.length} documents, ${objs.length} objects, ${findings} schema findings, ${freshCheck.result.d.length} diagnostics; median of ${reps}`,
+);
 for (const [name, ms] of rows) console.log(`  ${name.padEnd(38)} ${ms.toFixed(1).padStart(8)} ms`);
-console.log(`  schema walk / yaml.parseAllDocuments    ${(100 * median(rounds.ratio)).toFixed(1).padStart(7)} %  (median of the per-round ratios; min ${(100 * Math.min(...rounds.ratio)).toFixed(1)} %, max ${(100 * Math.max(...rounds.ratio)).toFixed(1)} %)`);
-console.log(`  schema walk / ManifestFile parse        ${(100 * median(rounds.walk) / median(rounds.parse)).toFixed(1).padStart(7)} %`);
-console.log(`  ManifestFile / floor                    ${(100 * median(rounds.parseVsFloor)).toFixed(1).padStart(7)} %`);
-console.log(`  open (parse + model + all rules) / floor ${(100 * open.ms / floor).toFixed(1).padStart(6)} %`);
+console.log(
+  `  schema walk / yaml.parseAllDocuments    ${(100 * median(rounds.ratio)).toFixed(1).padStart(7)} %  (median of the per-round ratios; min ${(100 * Math.min(...rounds.ratio)).toFixed(1)} %, max ${(100 * Math.max(...rounds.ratio)).toFixed(1)} %)`,
+);
+console.log(
+  `  schema walk / ManifestFile parse        ${((100 * median(rounds.walk)) / median(rounds.parse)).toFixed(1).padStart(7)} %`,
+);
+console.log(
+  `  ManifestFile / floor                    ${(100 * median(rounds.parseVsFloor)).toFixed(1).padStart(7)} %`,
+);
+console.log(`  open (parse + model + all rules) / floor ${((100 * open.ms) / floor).toFixed(1).padStart(6)} %`);
 if (graph) console.log(`  graph: ${graph.nodes} nodes, ${graph.edges} edges`);
 const json = valueOf('--json');
-if (json) writeFileSync(json, JSON.stringify({ file, reps, mib: text.length / 1048576, documents: mf.documents.length, objects: objs.length, rows: Object.fromEntries(rows), graph }, null, 2));
+if (json)
+  writeFileSync(
+    json,
+    JSON.stringify(
+      {
+        file,
+        reps,
+        mib: text.length / 1048576,
+        documents: mf.documents.length,
+        objects: objs.length,
+        rows: Object.fromEntries(rows),
+        graph,
+      },
+      null,
+      2,
+    ),
+  );

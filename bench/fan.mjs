@@ -30,7 +30,19 @@ if (opt('child')) {
   const svg = E.renderSvg(layout);
   const t3 = performance.now();
   const boxes = layout.namespaces.reduce((s, ns) => s + ns.nodes.length, 0);
-  process.stdout.write(JSON.stringify({ kib: text.length / 1024, nodes: graph.nodes.length, boxes, buildMs: t1 - t0, layoutMs: t2 - t1, renderMs: t3 - t2, totalMs: t3 - t0, svgKiB: svg.length / 1024, peakRssMB: process.resourceUsage().maxRSS / 1024 }));
+  process.stdout.write(
+    JSON.stringify({
+      kib: text.length / 1024,
+      nodes: graph.nodes.length,
+      boxes,
+      buildMs: t1 - t0,
+      layoutMs: t2 - t1,
+      renderMs: t3 - t2,
+      totalMs: t3 - t0,
+      svgKiB: svg.length / 1024,
+      peakRssMB: process.resourceUsage().maxRSS / 1024,
+    }),
+  );
   process.exit(0);
 }
 
@@ -42,17 +54,31 @@ export { renderSvg } from './server/src/engine/graph/render';
 export { serviceFan, ingressFan } from './test/unit/graph/fans';
 `;
 const bundle = join(mkdtempSync(join(tmpdir(), 'kubeway-fan-')), 'fan.cjs');
-await build({ stdin: { contents: entry, resolveDir: ROOT, loader: 'ts' }, bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: bundle, logLevel: 'warning' });
+await build({
+  stdin: { contents: entry, resolveDir: ROOT, loader: 'ts' },
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  outfile: bundle,
+  logLevel: 'warning',
+});
 
 const cases = [
   ['2000 Deployments behind one Service (folded: one box)', 'service:2000'],
-  ['2000 Deployments behind one Service, expanded (drawn in full, in columns)', 'service:2000:group:Service/default/web:out:Deployment'],
+  [
+    '2000 Deployments behind one Service, expanded (drawn in full, in columns)',
+    'service:2000:group:Service/default/web:out:Deployment',
+  ],
   ['Ingress with 10 000 paths to distinct Services (folded)', 'ingress:10000'],
 ];
 const results = [];
 console.log('The diagram of large fans: build + layout + render in a fresh process each');
 for (const [label, c] of cases) {
-  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', c, '--bundle', bundle], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', c, '--bundle', bundle], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
   if (r.status !== 0) {
     console.log(`  ${label}: FAILED (${r.status ?? r.signal}) ${r.stderr.split('\n').slice(-3).join(' ')}`);
     results.push({ label, failed: true });
@@ -60,6 +86,8 @@ for (const [label, c] of cases) {
   }
   const m = JSON.parse(r.stdout);
   results.push({ label, ...m });
-  console.log(`  ${label}: ${m.kib.toFixed(0)} KiB, ${m.nodes} objects → ${m.boxes} boxes; build ${m.buildMs.toFixed(0)} ms, layout ${m.layoutMs.toFixed(0)} ms, render ${m.renderMs.toFixed(0)} ms, total ${m.totalMs.toFixed(0)} ms; peak RSS ${m.peakRssMB.toFixed(0)} MB`);
+  console.log(
+    `  ${label}: ${m.kib.toFixed(0)} KiB, ${m.nodes} objects → ${m.boxes} boxes; build ${m.buildMs.toFixed(0)} ms, layout ${m.layoutMs.toFixed(0)} ms, render ${m.renderMs.toFixed(0)} ms, total ${m.totalMs.toFixed(0)} ms; peak RSS ${m.peakRssMB.toFixed(0)} MB`,
+  );
 }
 if (opt('json')) writeFileSync(opt('json'), JSON.stringify(results, null, 1));

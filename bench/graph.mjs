@@ -35,14 +35,20 @@ function generated(groups) {
 }
 
 function yamlFiles(dir) {
-  return readdirSync(dir).sort().flatMap((name) => {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) return yamlFiles(p);
-    return /\.ya?ml$/i.test(name) ? [p] : [];
-  });
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const p = join(dir, name);
+      if (statSync(p).isDirectory()) return yamlFiles(p);
+      return /\.ya?ml$/i.test(name) ? [p] : [];
+    });
 }
 
-const typicalDir = opt('typical') ?? (existsSync(join(ROOT, 'examples')) && yamlFiles(join(ROOT, 'examples')).length ? join(ROOT, 'examples') : generated(12));
+const typicalDir =
+  opt('typical') ??
+  (existsSync(join(ROOT, 'examples')) && yamlFiles(join(ROOT, 'examples')).length
+    ? join(ROOT, 'examples')
+    : generated(12));
 const largeDir = opt('large') ?? generated(1000);
 
 const entry = `
@@ -52,7 +58,15 @@ export { layoutGraph, layoutGraphSync, clearLayoutCache } from './server/src/eng
 export { renderSvg } from './server/src/engine/graph/render';
 `;
 const out = join(mkdtempSync(join(tmpdir(), 'kubeway-bench-')), 'graph.cjs');
-await build({ stdin: { contents: entry, resolveDir: ROOT, loader: 'ts' }, bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: out, logLevel: 'warning' });
+await build({
+  stdin: { contents: entry, resolveDir: ROOT, loader: 'ts' },
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  outfile: out,
+  logLevel: 'warning',
+});
 const E = (await import(pathToFileURL(out).href)).default;
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -88,7 +102,13 @@ function once(ws, { clear, cache = true }) {
 
 function runs(ws, clear, cache = true) {
   const rs = Array.from({ length: reps }, () => once(ws, { clear, cache }));
-  return { buildMs: median(rs.map((r) => r.buildMs)), layoutMs: median(rs.map((r) => r.layoutMs)), renderMs: median(rs.map((r) => r.renderMs)), totalMs: median(rs.map((r) => r.totalMs)), cpuMs: median(rs.map((r) => r.cpuMs)) };
+  return {
+    buildMs: median(rs.map((r) => r.buildMs)),
+    layoutMs: median(rs.map((r) => r.layoutMs)),
+    renderMs: median(rs.map((r) => r.renderMs)),
+    totalMs: median(rs.map((r) => r.totalMs)),
+    cpuMs: median(rs.map((r) => r.cpuMs)),
+  };
 }
 
 async function asyncLayout(ws) {
@@ -109,14 +129,27 @@ async function asyncLayout(ws) {
   return { total, longest };
 }
 
-const row = (name, r) => console.log(`  ${name.padEnd(8)} build ${r.buildMs.toFixed(1).padStart(7)} ms   layout ${r.layoutMs.toFixed(1).padStart(7)} ms   render ${r.renderMs.toFixed(1).padStart(6)} ms   total ${r.totalMs.toFixed(1).padStart(7)} ms   (cpu ${r.cpuMs.toFixed(0).padStart(6)} ms)`);
+const row = (name, r) =>
+  console.log(
+    `  ${name.padEnd(8)} build ${r.buildMs.toFixed(1).padStart(7)} ms   layout ${r.layoutMs.toFixed(1).padStart(7)} ms   render ${r.renderMs.toFixed(1).padStart(6)} ms   total ${r.totalMs.toFixed(1).padStart(7)} ms   (cpu ${r.cpuMs.toFixed(0).padStart(6)} ms)`,
+  );
 
-console.log(`load average ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')} on ${(await import('node:os')).cpus().length} cores; wall times, and the process's CPU time`);
-for (const [label, dir, budget] of [['typical app', typicalDir, 200], ['1000 groups', largeDir, 3000]]) {
+console.log(
+  `load average ${(await import('node:os'))
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')} on ${(await import('node:os')).cpus().length} cores; wall times, and the process's CPU time`,
+);
+for (const [label, dir, budget] of [
+  ['typical app', typicalDir, 200],
+  ['1000 groups', largeDir, 3000],
+]) {
   const { ws, parseMs } = load(dir);
   const first = once(ws, { clear: true });
   const broken = first.graph.edges.filter((e) => e.broken).length;
-  console.log(`${label}: ${dir} — ${first.graph.nodes.length} nodes, ${first.graph.edges.length} edges (${broken} broken), SVG ${(first.svg.length / 1024).toFixed(0)} KiB; parse ${parseMs.toFixed(0)} ms (not part of an update); budget ${budget} ms`);
+  console.log(
+    `${label}: ${dir} — ${first.graph.nodes.length} nodes, ${first.graph.edges.length} edges (${broken} broken), SVG ${(first.svg.length / 1024).toFixed(0)} KiB; parse ${parseMs.toFixed(0)} ms (not part of an update); budget ${budget} ms`,
+  );
   row('first', first);
   row('cold', runs(ws, true));
   row('cached', runs(ws, false));

@@ -20,13 +20,20 @@ const args = process.argv.slice(2);
 const opt = (name, dflt) => (args.indexOf(`--${name}`) >= 0 ? args[args.indexOf(`--${name}`) + 1] : dflt);
 const files = Number(opt('files', 2000));
 const reps = Number(opt('reps', 3));
-const server = opt('server', `${JSON.stringify(process.execPath)} ${JSON.stringify(join(ROOT, 'dist/server.js'))} --stdio`);
+const server = opt(
+  'server',
+  `${JSON.stringify(process.execPath)} ${JSON.stringify(join(ROOT, 'dist/server.js'))} --stdio`,
+);
 const gen = resolve(opt('gen', join(ROOT, '../shared/bench/gen.mjs')));
 if (!existsSync(gen)) throw new Error(`${gen} is not there to make the workload (--gen PATH)`);
 
 const dir = mkdtempSync(join(tmpdir(), `kubeway-startup-${files}-`));
-execFileSync(process.execPath, [gen, '--files', String(files), '--groups', '1', '--variant', 'errors', '--out', dir], { stdio: 'ignore' });
-const yamlFiles = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
+execFileSync(process.execPath, [gen, '--files', String(files), '--groups', '1', '--variant', 'errors', '--out', dir], {
+  stdio: 'ignore',
+});
+const yamlFiles = readdirSync(dir)
+  .filter((f) => /\.ya?ml$/.test(f))
+  .sort();
 const openFile = join(dir, yamlFiles[Math.floor(yamlFiles.length / 2)]);
 const openText = readFileSync(openFile, 'utf8');
 const openUri = pathToFileURL(openFile).href;
@@ -97,7 +104,11 @@ async function runOnce() {
     processId: process.pid,
     rootUri,
     workspaceFolders: [{ uri: rootUri, name: 'startup' }],
-    capabilities: { window: { workDoneProgress: true }, workspace: { configuration: true, workspaceFolders: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+    capabilities: {
+      window: { workDoneProgress: true },
+      workspace: { configuration: true, workspaceFolders: true },
+      textDocument: { publishDiagnostics: { versionSupport: true } },
+    },
   });
   const progress = [];
   let indexedAt;
@@ -116,19 +127,24 @@ async function runOnce() {
   });
   const t0 = performance.now();
   send({ method: 'initialized', params: {} });
-  send({ method: 'textDocument/didOpen', params: { textDocument: { uri: openUri, languageId: 'yaml', version: 1, text: openText } } });
+  send({
+    method: 'textDocument/didOpen',
+    params: { textDocument: { uri: openUri, languageId: 'yaml', version: 1, text: openText } },
+  });
   // Requests on the open document while the folder is being indexed.
   const latencies = [];
   let which = 0;
   while (indexedAt === undefined && performance.now() - t0 < 120_000) {
-    const r = which++ % 2
-      ? await request('textDocument/hover', { textDocument: { uri: openUri }, position: hoverAt })
-      : await request('textDocument/completion', { textDocument: { uri: openUri }, position: completeAt });
+    const r =
+      which++ % 2
+        ? await request('textDocument/hover', { textDocument: { uri: openUri }, position: hoverAt })
+        : await request('textDocument/completion', { textDocument: { uri: openUri }, position: completeAt });
     if (indexedAt === undefined) latencies.push(r.ms);
     await sleep(5);
   }
   // Diagnostics of the folder's files come after indexing: wait until quiet.
-  while (performance.now() - Math.max(lastDiagAt, indexedAt ?? 0) < 1000 && performance.now() - t0 < 180_000) await sleep(50);
+  while (performance.now() - Math.max(lastDiagAt, indexedAt ?? 0) < 1000 && performance.now() - t0 < 180_000)
+    await sleep(50);
   const rss = peakRssMB(proc.pid);
   await request('shutdown', null);
   send({ method: 'exit' });
@@ -140,7 +156,12 @@ async function runOnce() {
     openDiagnosticsMs: openDiagAt !== undefined ? openDiagAt - t0 : null,
     allDiagnosticsMs: lastDiagAt ? lastDiagAt - t0 : null,
     filesWithDiagnostics: published.size,
-    requests: { n: latencies.length, p50: median(latencies), p95: quantile(latencies, 0.95), max: latencies.length ? Math.max(...latencies) : null },
+    requests: {
+      n: latencies.length,
+      p50: median(latencies),
+      p95: quantile(latencies, 0.95),
+      max: latencies.length ? Math.max(...latencies) : null,
+    },
     peakRssMB: rss,
   };
 }
@@ -149,7 +170,9 @@ const runs = [];
 for (let i = 0; i < reps; i++) {
   const r = await runOnce();
   runs.push(r);
-  process.stderr.write(`[startup] ${files} files, run ${i + 1}/${reps}: indexed ${r.indexedMs?.toFixed(0)} ms, open diagnostics ${r.openDiagnosticsMs?.toFixed(0)} ms, requests p95 ${r.requests.p95?.toFixed(1)} ms (n ${r.requests.n}), rss ${r.peakRssMB} MB\n`);
+  process.stderr.write(
+    `[startup] ${files} files, run ${i + 1}/${reps}: indexed ${r.indexedMs?.toFixed(0)} ms, open diagnostics ${r.openDiagnosticsMs?.toFixed(0)} ms, requests p95 ${r.requests.p95?.toFixed(1)} ms (n ${r.requests.n}), rss ${r.peakRssMB} MB\n`,
+  );
 }
 const pick = (f) => median(runs.map(f).filter((x) => x !== null && x !== undefined));
 const summary = {
@@ -161,7 +184,12 @@ const summary = {
   openDiagnosticsMs: pick((r) => r.openDiagnosticsMs),
   allDiagnosticsMs: pick((r) => r.allDiagnosticsMs),
   filesWithDiagnostics: pick((r) => r.filesWithDiagnostics),
-  requestsDuringIndexing: { n: pick((r) => r.requests.n), p50: pick((r) => r.requests.p50), p95: pick((r) => r.requests.p95), max: pick((r) => r.requests.max) },
+  requestsDuringIndexing: {
+    n: pick((r) => r.requests.n),
+    p50: pick((r) => r.requests.p50),
+    p95: pick((r) => r.requests.p95),
+    max: pick((r) => r.requests.max),
+  },
   peakRssMB: pick((r) => r.peakRssMB),
   runs,
 };

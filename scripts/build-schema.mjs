@@ -32,25 +32,50 @@ const FORMAT_VERSION = 1;
  * removed (not validated, not offered for completion).
  */
 const REMOVED_GROUP_VERSIONS = new Set([
-  'extensions/v1beta1', 'apps/v1beta1', 'apps/v1beta2', 'authentication.k8s.io/v1beta1', 'authorization.k8s.io/v1beta1',
-  'autoscaling/v2beta1', 'autoscaling/v2beta2', 'batch/v1beta1', 'certificates.k8s.io/v1beta1', 'coordination.k8s.io/v1beta1',
-  'discovery.k8s.io/v1beta1', 'events.k8s.io/v1beta1', 'flowcontrol.apiserver.k8s.io/v1beta1', 'flowcontrol.apiserver.k8s.io/v1beta2',
-  'flowcontrol.apiserver.k8s.io/v1beta3', 'node.k8s.io/v1beta1', 'policy/v1beta1', 'rbac.authorization.k8s.io/v1beta1',
-  'scheduling.k8s.io/v1beta1', 'apiextensions.k8s.io/v1beta1', 'apiregistration.k8s.io/v1beta1',
+  'extensions/v1beta1',
+  'apps/v1beta1',
+  'apps/v1beta2',
+  'authentication.k8s.io/v1beta1',
+  'authorization.k8s.io/v1beta1',
+  'autoscaling/v2beta1',
+  'autoscaling/v2beta2',
+  'batch/v1beta1',
+  'certificates.k8s.io/v1beta1',
+  'coordination.k8s.io/v1beta1',
+  'discovery.k8s.io/v1beta1',
+  'events.k8s.io/v1beta1',
+  'flowcontrol.apiserver.k8s.io/v1beta1',
+  'flowcontrol.apiserver.k8s.io/v1beta2',
+  'flowcontrol.apiserver.k8s.io/v1beta3',
+  'node.k8s.io/v1beta1',
+  'policy/v1beta1',
+  'rbac.authorization.k8s.io/v1beta1',
+  'scheduling.k8s.io/v1beta1',
+  'apiextensions.k8s.io/v1beta1',
+  'apiregistration.k8s.io/v1beta1',
 ]);
 
 /** kubernetes-models declares apiVersion/kind of a kind without their (standard) descriptions. */
 const TYPE_META = {
-  apiVersion: 'APIVersion defines the versioned schema of this representation of an object. Servers should convert recognized schemas to the latest internal value, and may reject unrecognized values. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#resources',
+  apiVersion:
+    'APIVersion defines the versioned schema of this representation of an object. Servers should convert recognized schemas to the latest internal value, and may reject unrecognized values. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#resources',
   kind: 'Kind is a string value representing the REST resource this object represents. Servers may infer this from the endpoint the client submits requests to. Cannot be updated. In CamelCase. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds',
 };
 
 /** `number` properties that are floating point in the OpenAPI definitions; every other `number` is an integer. */
 const FLOAT_FIELDS = new Set(['JSONSchemaProps.maximum', 'JSONSchemaProps.minimum', 'JSONSchemaProps.multipleOf']);
 /** `string` properties (or string maps) of format `byte`: base64 in JSON and YAML. */
-const BYTE_FIELDS = new Set(['Secret.data', 'ConfigMap.binaryData', 'WebhookClientConfig.caBundle', 'APIServiceSpec.caBundle', 'CertificateSigningRequestSpec.request', 'CertificateSigningRequestStatus.certificate']);
+const BYTE_FIELDS = new Set([
+  'Secret.data',
+  'ConfigMap.binaryData',
+  'WebhookClientConfig.caBundle',
+  'APIServiceSpec.caBundle',
+  'CertificateSigningRequestSpec.request',
+  'CertificateSigningRequestStatus.certificate',
+]);
 /** The compiled validators that check format `byte` (the build fails when this changes, so BYTE_FIELDS stays right). */
-const BYTE_VALIDATORS = /^IoK8s(ApiAdmissionregistrationV1(beta1)?WebhookClientConfig|ApiCertificatesV1(beta1)?CertificateSigningRequest(Spec|Status)|ApiCoreV1ConfigMap|ApiCoreV1Secret|ApiextensionsApiserverPkgApisApiextensionsV1(beta1)?WebhookClientConfig|KubeAggregatorPkgApisApiregistrationV1(beta1)?APIServiceSpec)\.js$/;
+const BYTE_VALIDATORS =
+  /^IoK8s(ApiAdmissionregistrationV1(beta1)?WebhookClientConfig|ApiCertificatesV1(beta1)?CertificateSigningRequest(Spec|Status)|ApiCoreV1ConfigMap|ApiCoreV1Secret|ApiextensionsApiserverPkgApisApiextensionsV1(beta1)?WebhookClientConfig|KubeAggregatorPkgApisApiregistrationV1(beta1)?APIServiceSpec)\.js$/;
 
 function packageDir(require, name) {
   return dirname(require.resolve(`${name}/package.json`));
@@ -71,7 +96,9 @@ function inputs() {
   const version = (dir) => JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).version;
   const stamp = createHash('sha256')
     .update(readFileSync(fileURLToPath(import.meta.url)))
-    .update(`kubernetes-models@${version(models)} @kubernetes-models/apimachinery@${version(machinery)} format ${FORMAT_VERSION}`)
+    .update(
+      `kubernetes-models@${version(models)} @kubernetes-models/apimachinery@${version(machinery)} format ${FORMAT_VERSION}`,
+    )
     .digest('hex')
     .slice(0, 16);
   return { models, machinery, source: `kubernetes-models@${version(models)}`, stamp };
@@ -79,7 +106,9 @@ function inputs() {
 
 function dtsFiles(dir, out = []) {
   // Sorted: the output must not depend on the order the file system lists a folder in.
-  for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+  for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+  )) {
     const p = join(dir, e.name);
     if (e.isDirectory()) {
       if (e.name !== 'node_modules' && e.name !== '_schemas') dtsFiles(p, out);
@@ -105,11 +134,16 @@ export async function buildSchema({ out = DEFAULT_OUT, force = false } = {}) {
     const head = readFileSync(out, 'utf8').slice(0, 300);
     if (head.includes(`stamp ${inp.stamp}`)) return { out, skipped: true };
   }
-  const { default: ts } = await import(pathToFileURL(createRequire(join(ROOT, 'package.json')).resolve('typescript')).href);
+  const { default: ts } = await import(
+    pathToFileURL(createRequire(join(ROOT, 'package.json')).resolve('typescript')).href
+  );
 
   /** Every exported interface or type alias, by its global name (IIoK8sApiCoreV1Container). */
   const decls = new Map();
-  for (const [pkgDir, machinery] of [[inp.models, false], [inp.machinery, true]]) {
+  for (const [pkgDir, machinery] of [
+    [inp.models, false],
+    [inp.machinery, true],
+  ]) {
     for (const file of dtsFiles(pkgDir)) {
       const text = readFileSync(file, 'utf8');
       const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
@@ -152,7 +186,10 @@ export async function buildSchema({ out = DEFAULT_OUT, force = false } = {}) {
     const docs = node.jsDoc;
     if (!docs || !docs.length) return '';
     const d = docs[docs.length - 1];
-    return (typeof d.comment === 'string' ? d.comment : ts.getTextOfJSDocComment(d.comment) ?? '').replace(/\r\n/g, '\n');
+    return (typeof d.comment === 'string' ? d.comment : (ts.getTextOfJSDocComment(d.comment) ?? '')).replace(
+      /\r\n/g,
+      '\n',
+    );
   };
 
   const types = [];
@@ -160,7 +197,7 @@ export async function buildSchema({ out = DEFAULT_OUT, force = false } = {}) {
   const ANY = '*';
 
   /** The compact type code of a declaration by global name. */
-  function refType(globalName, decl) {
+  function refType(globalName, _decl) {
     const d = decls.get(globalName);
     if (!d) throw new Error(`build-schema: unknown type ${globalName}`);
     if (ts.isTypeAliasDeclaration(d.node)) {
@@ -186,7 +223,8 @@ export async function buildSchema({ out = DEFAULT_OUT, force = false } = {}) {
       const text = jsDocOf(m) || TYPE_META[fieldName] || '';
       let code = typeCode(m.type, d, `${name}.${fieldName}`, text);
       if (code === 'i' && FLOAT_FIELDS.has(`${name}.${fieldName}`)) code = 'n';
-      if (BYTE_FIELDS.has(`${name}.${fieldName}`)) code = code === 's' ? 'by' : Array.isArray(code) && code[0] === 'm' && code[1] === 's' ? ['m', 'by'] : code;
+      if (BYTE_FIELDS.has(`${name}.${fieldName}`))
+        code = code === 's' ? 'by' : Array.isArray(code) && code[0] === 'm' && code[1] === 's' ? ['m', 'by'] : code;
       const flags = (m.questionToken ? 0 : 1) | (isDeprecated(text) ? 2 : 0);
       entry[4].push([fieldName, code, flags, desc(text)]);
     }
@@ -197,10 +235,16 @@ export async function buildSchema({ out = DEFAULT_OUT, force = false } = {}) {
   function typeCode(t, d, path, text = '') {
     const K = ts.SyntaxKind;
     switch (t.kind) {
-      case K.StringKeyword: return 's';
-      case K.NumberKeyword: return 'i';
-      case K.BooleanKeyword: return 'b';
-      case K.AnyKeyword: case K.UnknownKeyword: case K.ObjectKeyword: return ANY;
+      case K.StringKeyword:
+        return 's';
+      case K.NumberKeyword:
+        return 'i';
+      case K.BooleanKeyword:
+        return 'b';
+      case K.AnyKeyword:
+      case K.UnknownKeyword:
+      case K.ObjectKeyword:
+        return ANY;
       case K.LiteralType:
         if (ts.isStringLiteral(t.literal)) return 's'; // apiVersion / kind: checked by the engine, not here
         break;
@@ -210,7 +254,8 @@ export async function buildSchema({ out = DEFAULT_OUT, force = false } = {}) {
         }
         break;
       }
-      case K.ArrayType: return ['a', typeCode(t.elementType, d, path)];
+      case K.ArrayType:
+        return ['a', typeCode(t.elementType, d, path)];
       case K.TypeReference: {
         const n = t.typeName.getText(d.sf);
         if (n === 'Array' && t.typeArguments?.length === 1) return ['a', typeCode(t.typeArguments[0], d, path, text)];
@@ -222,9 +267,17 @@ export async function buildSchema({ out = DEFAULT_OUT, force = false } = {}) {
         const idx = t.members.find((m) => ts.isIndexSignatureDeclaration(m));
         if (idx) return ['m', typeCode(idx.type, d, path)];
         // An inline object (StatefulSet volumeClaimTemplates items): a type of its own.
-        return objectType(`${path}[]`, d, t.members, path.split('.')[0] + (path.endsWith('volumeClaimTemplates') ? '.PersistentVolumeClaimTemplate' : `.${path.split('.')[1]}`), text);
+        return objectType(
+          `${path}[]`,
+          d,
+          t.members,
+          path.split('.')[0] +
+            (path.endsWith('volumeClaimTemplates') ? '.PersistentVolumeClaimTemplate' : `.${path.split('.')[1]}`),
+          text,
+        );
       }
-      default: break;
+      default:
+        break;
     }
     throw new Error(`build-schema: unsupported type ${ts.SyntaxKind[t.kind]} at ${path}: ${t.getText(d.sf)}`);
   }
@@ -234,8 +287,12 @@ export async function buildSchema({ out = DEFAULT_OUT, force = false } = {}) {
   for (const [globalName, d] of decls) {
     if (!ts.isInterfaceDeclaration(d.node)) continue;
     const lit = (prop) => {
-      const m = d.node.members.find((x) => ts.isPropertySignature(x) && ts.isStringLiteral(x.name) && x.name.text === prop);
-      return m && m.type && ts.isLiteralTypeNode(m.type) && ts.isStringLiteral(m.type.literal) ? m.type.literal.text : undefined;
+      const m = d.node.members.find(
+        (x) => ts.isPropertySignature(x) && ts.isStringLiteral(x.name) && x.name.text === prop,
+      );
+      return m && m.type && ts.isLiteralTypeNode(m.type) && ts.isStringLiteral(m.type.literal)
+        ? m.type.literal.text
+        : undefined;
     };
     const apiVersion = lit('apiVersion');
     const kind = lit('kind');
@@ -247,15 +304,26 @@ export async function buildSchema({ out = DEFAULT_OUT, force = false } = {}) {
 
   const data = { v: FORMAT_VERSION, k8s: KUBERNETES_VERSION, source: inp.source, d: descriptions, t: types, k: kinds };
   const json = JSON.stringify(data);
-  const ts_ = `// Generated by scripts/build-schema.mjs from ${inp.source} (Kubernetes v${KUBERNETES_VERSION}); stamp ${inp.stamp}. Do not edit.\n` +
+  const ts_ =
+    `// Generated by scripts/build-schema.mjs from ${inp.source} (Kubernetes v${KUBERNETES_VERSION}); stamp ${inp.stamp}. Do not edit.\n` +
     `/* eslint-disable */\nexport const K8S_SCHEMA_JSON: string = ${JSON.stringify(json)};\n`;
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, ts_);
-  return { out, skipped: false, kinds: kinds.length, types: types.length, descriptions: descriptions.length, bytes: Buffer.byteLength(ts_) };
+  return {
+    out,
+    skipped: false,
+    kinds: kinds.length,
+    types: types.length,
+    descriptions: descriptions.length,
+    bytes: Buffer.byteLength(ts_),
+  };
 }
 
 function isDeprecated(text) {
-  return /^deprecated\b|\bDEPRECATED\b|\bDeprecated[:.]|\bis deprecated\b|\bdeprecated alias\b/i.test(text) && !/\bnon-deprecated\b/i.test(text.slice(0, 40));
+  return (
+    /^deprecated\b|\bDEPRECATED\b|\bDeprecated[:.]|\bis deprecated\b|\bdeprecated alias\b/i.test(text) &&
+    !/\bnon-deprecated\b/i.test(text.slice(0, 40))
+  );
 }
 
 /** Fails the build when the compiled validators check floats or base64 anywhere FLOAT_FIELDS / BYTE_FIELDS do not know of. */
@@ -264,8 +332,10 @@ function checkFormats(inp) {
   for (const f of readdirSync(dir)) {
     if (!f.endsWith('.js')) continue;
     const src = readFileSync(join(dir, f), 'utf8');
-    if (src.includes('type:"number"') && !/JSONSchemaProps\.js$/.test(f)) throw new Error(`build-schema: ${f} has floating-point fields; list them in FLOAT_FIELDS`);
-    if (src.includes('formats.byte') && !BYTE_VALIDATORS.test(f)) throw new Error(`build-schema: ${f} has base64 (format byte) fields; list them in BYTE_FIELDS`);
+    if (src.includes('type:"number"') && !/JSONSchemaProps\.js$/.test(f))
+      throw new Error(`build-schema: ${f} has floating-point fields; list them in FLOAT_FIELDS`);
+    if (src.includes('formats.byte') && !BYTE_VALIDATORS.test(f))
+      throw new Error(`build-schema: ${f} has base64 (format byte) fields; list them in BYTE_FIELDS`);
   }
 }
 
@@ -273,8 +343,14 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const args = process.argv.slice(2);
   const outArg = args.indexOf('--out');
   const t0 = performance.now();
-  const r = await buildSchema({ force: args.includes('--force'), out: outArg >= 0 ? resolve(args[outArg + 1]) : DEFAULT_OUT });
+  const r = await buildSchema({
+    force: args.includes('--force'),
+    out: outArg >= 0 ? resolve(args[outArg + 1]) : DEFAULT_OUT,
+  });
   const ms = (performance.now() - t0).toFixed(0);
   if (r.skipped) console.log(`build-schema: ${relative(ROOT, r.out)} is current`);
-  else console.log(`build-schema: ${relative(ROOT, r.out)}: ${r.kinds} kinds, ${r.types} types, ${r.descriptions} descriptions, ${(r.bytes / 1024).toFixed(0)} KiB in ${ms} ms`);
+  else
+    console.log(
+      `build-schema: ${relative(ROOT, r.out)}: ${r.kinds} kinds, ${r.types} types, ${r.descriptions} descriptions, ${(r.bytes / 1024).toFixed(0)} KiB in ${ms} ms`,
+    );
 }

@@ -5,7 +5,17 @@
 // shows only https: and data: images, and the package has no public repository to point https links at.
 //   node scripts/package.mjs [--out file.vsix] [--no-build]   (--no-build: package the dist/ as it is)
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,7 +41,12 @@ export function shippedFiles() {
       continue;
     }
     const dir = p.slice(0, p.lastIndexOf('/', star));
-    const re = new RegExp(`^${p.slice(dir.length + 1).replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}$`);
+    const re = new RegExp(
+      `^${p
+        .slice(dir.length + 1)
+        .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '[^/]*')}$`,
+    );
     if (!existsSync(join(root, dir))) continue;
     for (const name of readdirSync(join(root, dir)).sort()) if (re.test(name)) files.push(`${dir}/${name}`);
   }
@@ -52,7 +67,9 @@ function readmeSection(readme, heading) {
 export function packageReadme() {
   const readme = readFileSync(join(root, 'README.md'), 'utf8').replace(/\r\n/g, '\n');
   const settings = readmeSection(readme, '### Settings').trim();
-  const rules = readme.slice(readme.indexOf('<!-- rules:start -->') + '<!-- rules:start -->'.length, readme.indexOf('<!-- rules:end -->')).trim();
+  const rules = readme
+    .slice(readme.indexOf('<!-- rules:start -->') + '<!-- rules:start -->'.length, readme.indexOf('<!-- rules:end -->'))
+    .trim();
   const source = join(root, 'docs/extension/README.md');
   let text = readFileSync(source, 'utf8').replace('<!-- settings -->', settings).replace('<!-- rules -->', rules);
   text = text.replace(/!\[([^\]]*)\]\(([^)\s]+)\)/g, (all, alt, src) => {
@@ -73,7 +90,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     if (built.status !== 0) process.exit(built.status ?? 1);
   }
   const stage = mkdtempSync(join(tmpdir(), 'kubeway-package-'));
-  let status = 1;
+  let status;
   try {
     for (const f of shippedFiles()) {
       if (f === 'README.md') continue;
@@ -82,16 +99,31 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     }
     writeFileSync(join(stage, 'README.md'), packageReadme());
     // Built above: the staged manifest has no prepublish step (the stage has no sources to build).
-    const staged = { ...pkg, scripts: Object.fromEntries(Object.entries(pkg.scripts ?? {}).filter(([k]) => k !== 'vscode:prepublish')) };
+    const staged = {
+      ...pkg,
+      scripts: Object.fromEntries(Object.entries(pkg.scripts ?? {}).filter(([k]) => k !== 'vscode:prepublish')),
+    };
     writeFileSync(join(stage, 'package.json'), `${JSON.stringify(staged, null, 2)}\n`);
     writeFileSync(join(stage, '.vscodeignore'), readFileSync(join(root, '.vscodeignore')));
     symlinkSync(join(root, 'node_modules'), join(stage, 'node_modules'));
     mkdirSync(dirname(out), { recursive: true });
-    const r = spawnSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out], {
-      cwd: stage,
-      stdio: 'inherit',
-      env: { ...process.env, npm_config_update_notifier: 'false' },
-    });
+    const r = spawnSync(
+      process.execPath,
+      [
+        join(root, 'node_modules/@vscode/vsce/vsce'),
+        'package',
+        '--no-dependencies',
+        '--allow-missing-repository',
+        '--no-rewrite-relative-links',
+        '--out',
+        out,
+      ],
+      {
+        cwd: stage,
+        stdio: 'inherit',
+        env: { ...process.env, npm_config_update_notifier: 'false' },
+      },
+    );
     status = r.status ?? 1;
   } finally {
     rmSync(stage, { recursive: true, force: true });

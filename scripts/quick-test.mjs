@@ -13,8 +13,20 @@ if (!files.length) {
 const outs = [];
 for (const f of files) {
   const outfile = join('out/quick', f.replace(/[\\/]/g, '__').replace(/\.ts$/, '.js'));
-  await build({ entryPoints: [f], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: 'inline', logLevel: 'warning', external: ['vscode'] });
+  await build({
+    entryPoints: [f],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    sourcemap: 'inline',
+    logLevel: 'warning',
+    external: ['vscode'],
+  });
   outs.push(outfile);
 }
-const r = spawnSync(process.execPath, ['--enable-source-maps', '--test', '--test-reporter=spec', ...outs], { stdio: 'inherit' });
+const r = spawnSync(process.execPath, ['--enable-source-maps', '--test', '--test-reporter=spec', ...outs], {
+  stdio: 'inherit',
+});
 process.exit(r.status ?? 1);

@@ -8,7 +8,19 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 const out = 'out/rule-pages.cjs';
-await build({ stdin: { contents: "export { ALL_RULES } from './server/src/engine/rules/registry'; export { rulePage } from './server/src/engine/ruleDocs';", resolveDir: '.', loader: 'ts' }, outfile: out, bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' });
+await build({
+  stdin: {
+    contents:
+      "export { ALL_RULES } from './server/src/engine/rules/registry'; export { rulePage } from './server/src/engine/ruleDocs';",
+    resolveDir: '.',
+    loader: 'ts',
+  },
+  outfile: out,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  logLevel: 'warning',
+});
 const { ALL_RULES, rulePage } = createRequire(import.meta.url)(`../${out}`);
 const dir = join('docs', 'rules');
 mkdirSync(dir, { recursive: true });
@@ -29,4 +41,6 @@ for (const name of readdirSync(dir)) {
     removed++;
   }
 }
-console.log(`docs/rules: ${ALL_RULES.length} rules, ${written} page${written === 1 ? '' : 's'} written, ${removed} removed`);
+console.log(
+  `docs/rules: ${ALL_RULES.length} rules, ${written} page${written === 1 ? '' : 's'} written, ${removed} removed`,
+);

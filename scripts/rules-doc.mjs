@@ -6,7 +6,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const out = 'out/rules-doc.cjs';
-await build({ entryPoints: ['server/src/engine/rules/registry.ts'], outfile: out, bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' });
+await build({
+  entryPoints: ['server/src/engine/rules/registry.ts'],
+  outfile: out,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  logLevel: 'warning',
+});
 const { rulesTable } = await import('./rules-table.mjs');
 const { ALL_RULES } = createRequire(import.meta.url)(`../${out}`);
 const readme = readFileSync('README.md', 'utf8');

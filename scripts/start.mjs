@@ -38,7 +38,10 @@ if (check.status === 2 || check.status === null) {
 step('Drawing the traffic diagram of examples/ (Ingress → Service → pods)');
 const diagram = join(root, 'out', 'examples-diagram.html');
 mkdirSync(dirname(diagram), { recursive: true });
-const graph = spawnSync(process.execPath, [cli, 'graph', 'examples/', '--format', 'html', '--out', diagram], { cwd: root, encoding: 'utf8' });
+const graph = spawnSync(process.execPath, [cli, 'graph', 'examples/', '--format', 'html', '--out', diagram], {
+  cwd: root,
+  encoding: 'utf8',
+});
 if (graph.status === 0) {
   console.log(`Written to ${relative(process.cwd(), diagram) || diagram}`);
   console.log(`Open it in a browser: ${pathToFileURL(diagram).href}`);

@@ -10,14 +10,21 @@ const run = (cmd, args) => execFileSync(cmd, args, { stdio: 'inherit' });
 
 run(process.execPath, ['esbuild.mjs']);
 run(process.execPath, ['node_modules/typescript/bin/tsc', '-b']);
+// Lint and format (`npm run lint`) with the full run only: a chosen suite is a quick check of one area.
+if (suites.length === 0) {
+  run(process.execPath, ['node_modules/eslint/bin/eslint.js', '.']);
+  run(process.execPath, ['node_modules/prettier/bin/prettier.cjs', '--check', '.']);
+}
 
 function testFiles(dir) {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).sort().flatMap((name) => {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) return testFiles(p);
-    return name.endsWith('.test.js') ? [p] : [];
-  });
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const p = join(dir, name);
+      if (statSync(p).isDirectory()) return testFiles(p);
+      return name.endsWith('.test.js') ? [p] : [];
+    });
 }
 
 const roots = suites.length ? suites.map((s) => join('out/test', s)) : ['out/test'];

@@ -45,25 +45,49 @@ export function annotations(file: string, text: string): Expected[] {
 }
 
 /** Checks a set of files (name → text) with the whole engine, or with the given rules only. */
-export function check(files: Record<string, string> | string, options: { rules?: readonly Rule[]; settings?: Partial<EngineSettings> } = {}): Diagnostic[] {
+export function check(
+  files: Record<string, string> | string,
+  options: { rules?: readonly Rule[]; settings?: Partial<EngineSettings> } = {},
+): Diagnostic[] {
   const ws = new Workspace();
   const set = typeof files === 'string' ? { 'test.yaml': files } : files;
   for (const [name, text] of Object.entries(set)) ws.setText(name, text);
   return checkWorkspace(ws, { rules: options.rules, settings: withDefaults(options.settings) });
 }
 
-function show(d: { file: string; line: number; start: number; end: number; severity: string; code: string; message?: string }): string {
+function show(d: {
+  file: string;
+  line: number;
+  start: number;
+  end: number;
+  severity: string;
+  code: string;
+  message?: string;
+}): string {
   return `${d.file}:${d.line}:${d.start}-${d.end} ${d.severity} ${d.code}${d.message !== undefined ? `: ${d.message}` : ''}`;
 }
 
 /** Asserts that checking the files gives exactly the annotated diagnostics (ranges on one line). */
-export function assertAnnotated(files: Record<string, string> | string, options: { rules?: readonly Rule[]; settings?: Partial<EngineSettings> } = {}): void {
+export function assertAnnotated(
+  files: Record<string, string> | string,
+  options: { rules?: readonly Rule[]; settings?: Partial<EngineSettings> } = {},
+): void {
   const set = typeof files === 'string' ? { 'test.yaml': files } : files;
   const expected = Object.entries(set).flatMap(([f, t]) => annotations(f, t));
   const actual = check(set, options);
   const actualShown = actual.map((d) => {
-    const withMessage = expected.some((e) => e.file === d.file && e.line === d.range.start.line && e.code === d.code && e.message !== undefined);
-    return show({ file: d.file, line: d.range.start.line, start: d.range.start.character, end: d.range.end.line === d.range.start.line ? d.range.end.character : -1, severity: d.severity, code: d.code, message: withMessage ? d.message : undefined });
+    const withMessage = expected.some(
+      (e) => e.file === d.file && e.line === d.range.start.line && e.code === d.code && e.message !== undefined,
+    );
+    return show({
+      file: d.file,
+      line: d.range.start.line,
+      start: d.range.start.character,
+      end: d.range.end.line === d.range.start.line ? d.range.end.character : -1,
+      severity: d.severity,
+      code: d.code,
+      message: withMessage ? d.message : undefined,
+    });
   });
   assert.deepEqual(actualShown.sort(), expected.map(show).sort());
 }
@@ -75,7 +99,12 @@ export interface RuleTable {
    * Manifests with annotated expected diagnostics; `fixed` is the text after applying the quick fix of every
    * finding that has one (annotation lines left out), per file when the case has several.
    */
-  invalid: { name: string; yaml: string | Record<string, string>; settings?: Partial<EngineSettings>; fixed?: string | Record<string, string> }[];
+  invalid: {
+    name: string;
+    yaml: string | Record<string, string>;
+    settings?: Partial<EngineSettings>;
+    fixed?: string | Record<string, string>;
+  }[];
 }
 
 /**
@@ -87,8 +116,13 @@ export function applyFixes(text: string, diagnostics: readonly Diagnostic[]): st
   const edits: { start: number; end: number; newText: string }[] = [];
   for (const d of diagnostics) {
     if (!d.fix) continue;
-    const mine = d.fix.edits.map((e) => ({ start: lines.offset(e.range.start), end: lines.offset(e.range.end), newText: e.newText }));
-    const same = (a: (typeof mine)[number], b: (typeof mine)[number]) => a.start === b.start && a.end === b.end && a.newText === b.newText;
+    const mine = d.fix.edits.map((e) => ({
+      start: lines.offset(e.range.start),
+      end: lines.offset(e.range.end),
+      newText: e.newText,
+    }));
+    const same = (a: (typeof mine)[number], b: (typeof mine)[number]) =>
+      a.start === b.start && a.end === b.end && a.newText === b.newText;
     // The same fix offered by two findings (one rewrite for two fields) is applied once.
     if (mine.every((e) => edits.some((x) => same(x, e)))) continue;
     if (mine.some((e) => edits.some((x) => e.start < x.end && x.start < e.end))) continue;
@@ -107,7 +141,10 @@ export function ruleTable(rule: Rule, table: RuleTable): void {
   describe(`rule ${rule.id}`, () => {
     for (const c of table.valid) {
       it(`valid: ${c.name}`, () => {
-        assert.deepEqual(check(c.yaml, { rules: [rule] }).map((d) => `${d.range.start.line}: ${d.message}`), []);
+        assert.deepEqual(
+          check(c.yaml, { rules: [rule] }).map((d) => `${d.range.start.line}: ${d.message}`),
+          [],
+        );
       });
     }
     for (const c of table.invalid) {
@@ -117,7 +154,15 @@ export function ruleTable(rule: Rule, table: RuleTable): void {
         const set = typeof c.yaml === 'string' ? { 'test.yaml': c.yaml } : c.yaml;
         const expected = typeof c.fixed === 'string' ? { 'test.yaml': c.fixed } : c.fixed;
         const found = check(set, { rules: [rule], settings: c.settings });
-        const actual = Object.fromEntries(Object.keys(expected).map((f) => [f, applyFixes(set[f], found.filter((d) => d.file === f))]));
+        const actual = Object.fromEntries(
+          Object.keys(expected).map((f) => [
+            f,
+            applyFixes(
+              set[f],
+              found.filter((d) => d.file === f),
+            ),
+          ]),
+        );
         assert.deepEqual(actual, expected, 'the text after the quick fixes');
       });
     }

@@ -9,13 +9,18 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { FILE_STATUS_REQUEST } from '../../server/src/protocol';
 import type { FileStatus, FileStatusParams } from '../../server/src/protocol';
 
-
 /** Enter after a key that opens a block (`spec:`, `- ports:`, `data: |`) indents the next line under it. */
 export const YAML_ENTER_RULES: vscode.OnEnterRule[] = [
   // `- key:` (an item whose first key opens a block): under the key, not under the dash.
-  { beforeText: /^\s*(?:-\s+)+[^\s#'"][^#]*:\s*(?:[&!][^\s#]*\s*)*(?:#.*)?$/, action: { indentAction: vscode.IndentAction.Indent, appendText: '  ' } },
+  {
+    beforeText: /^\s*(?:-\s+)+[^\s#'"][^#]*:\s*(?:[&!][^\s#]*\s*)*(?:#.*)?$/,
+    action: { indentAction: vscode.IndentAction.Indent, appendText: '  ' },
+  },
   // `key:` (with an anchor, tag or comment at most), or `key: |` / `key: >-`.
-  { beforeText: /^\s*[^\s#'"-][^#]*:\s*(?:[&!][^\s#]*\s*)*(?:[|>][-+0-9]*\s*)?(?:#.*)?$/, action: { indentAction: vscode.IndentAction.Indent } },
+  {
+    beforeText: /^\s*[^\s#'"-][^#]*:\s*(?:[&!][^\s#]*\s*)*(?:[|>][-+0-9]*\s*)?(?:#.*)?$/,
+    action: { indentAction: vscode.IndentAction.Indent },
+  },
   { beforeText: /^\s*["'][^"']*["']\s*:\s*(?:#.*)?$/, action: { indentAction: vscode.IndentAction.Indent } },
 ];
 
@@ -37,9 +42,11 @@ export function registerEditorStatus(context: vscode.ExtensionContext, client: L
       await vscode.commands.executeCommand('setContext', 'kubeway.isManifest', false);
       return;
     }
-    let status: FileStatus | null = null;
+    let status: FileStatus | null;
     try {
-      status = await client.sendRequest<FileStatus | null>(FILE_STATUS_REQUEST, { uri: doc.uri.toString() } satisfies FileStatusParams);
+      status = await client.sendRequest<FileStatus | null>(FILE_STATUS_REQUEST, {
+        uri: doc.uri.toString(),
+      } satisfies FileStatusParams);
     } catch {
       status = null; // the server is restarting: try again on the next change
     }
@@ -50,7 +57,16 @@ export function registerEditorStatus(context: vscode.ExtensionContext, client: L
       return;
     }
     const icon = status.kind === 'manifest' ? '$(check)' : status.kind === 'template' ? '$(circle-slash)' : '$(info)';
-    const text = status.kind === 'manifest' ? `${status.objects} object${status.objects === 1 ? '' : 's'}` : status.kind === 'template' ? 'template, skipped' : status.kind === 'empty' ? 'empty' : status.kind === 'unknown' ? 'not checked' : 'not a manifest';
+    const text =
+      status.kind === 'manifest'
+        ? `${status.objects} object${status.objects === 1 ? '' : 's'}`
+        : status.kind === 'template'
+          ? 'template, skipped'
+          : status.kind === 'empty'
+            ? 'empty'
+            : status.kind === 'unknown'
+              ? 'not checked'
+              : 'not a manifest';
     item.text = `${icon} kubeway: ${text}`;
     item.tooltip = `${status.message}\n\nClick for the Kubeway output.`;
     item.show();

@@ -7,7 +7,15 @@ import * as vscode from 'vscode';
 export const ROUTE_REQUEST = 'kubeway/route';
 
 interface RouteResult {
-  report?: { traces: { outcome: string; route: { file: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } } | null }[] };
+  report?: {
+    traces: {
+      outcome: string;
+      route: {
+        file: string;
+        range: { start: { line: number; character: number }; end: { line: number; character: number } };
+      } | null;
+    }[];
+  };
   text?: string;
   error?: string;
 }
@@ -25,7 +33,8 @@ export function registerTraceRequest(context: vscode.ExtensionContext, client: R
         ? given
         : await vscode.window.showInputBox({
             title: 'Kubeway: Trace a Request',
-            prompt: 'A URL, e.g. https://shop.example.com/cart (optionally POST before it, Name:value headers after it; node:30080 for a node port, name.namespace.svc for a Service)',
+            prompt:
+              'A URL, e.g. https://shop.example.com/cart (optionally POST before it, Name:value headers after it; node:30080 for a node port, name.namespace.svc for a Service)',
             value: last,
             ignoreFocusOut: true,
           });
@@ -35,7 +44,9 @@ export function registerTraceRequest(context: vscode.ExtensionContext, client: R
     try {
       result = await client.sendRequest<RouteResult>(ROUTE_REQUEST, { request });
     } catch (error) {
-      void vscode.window.showErrorMessage(`Kubeway: the request could not be traced: ${(error as Error)?.message ?? error}`);
+      void vscode.window.showErrorMessage(
+        `Kubeway: the request could not be traced: ${(error as Error)?.message ?? error}`,
+      );
       return undefined;
     }
     if (result.error) {

@@ -10,7 +10,9 @@ import { errorText } from './lsp/validation';
 // Over stdio (how the extension starts it) the server reads through its own transport: it exits on a
 // framing error and refuses requests after shutdown. Other transports are the library's.
 const transport = process.argv.includes('--stdio') ? stdioTransport() : undefined;
-const connection = transport ? createConnection(ProposedFeatures.all, transport.reader, transport.writer) : createConnection(ProposedFeatures.all);
+const connection = transport
+  ? createConnection(ProposedFeatures.all, transport.reader, transport.writer)
+  : createConnection(ProposedFeatures.all);
 
 // A bug must cost one answer, not the server: log it to the output channel and keep serving.
 process.on('uncaughtException', (error) => connection.console.error(`kubeway: unexpected error: ${errorText(error)}`));
@@ -19,10 +21,17 @@ process.on('unhandledRejection', (error) => connection.console.error(`kubeway: u
 startServer(connection, {
   // The traffic diagram: its request reads the same Workspace; it is told to refresh when checks settle.
   onStart: (ctx) => {
-    registerGraphRequests(connection, () => ctx.validation.workspace, { uriOf: (name) => ctx.names.uriOf(name), settings: () => ctx.settings().engine });
+    registerGraphRequests(connection, () => ctx.validation.workspace, {
+      uriOf: (name) => ctx.names.uriOf(name),
+      settings: () => ctx.settings().engine,
+    });
     registerFileStatus(connection, ctx);
     // "Trace a Request…": the same Workspace, traced with the routing model.
-    registerRouteRequests(connection, () => ctx.validation.workspace, (name) => ctx.names.uriOf(name));
+    registerRouteRequests(
+      connection,
+      () => ctx.validation.workspace,
+      (name) => ctx.names.uriOf(name),
+    );
   },
   onSettled: () => notifyGraphChanged(connection),
 });

@@ -20,10 +20,17 @@ import { runCli } from '../unit/graph/runCli';
 
 // Browser globals used inside page callbacks (the test project is compiled without the DOM library).
 declare const getComputedStyle: (element: unknown) => { strokeDasharray: string; stroke: string };
-declare const DOMParser: new () => { parseFromString(text: string, type: string): { querySelector(selector: string): { textContent: string | null } | null } };
+declare const DOMParser: new () => {
+  parseFromString(
+    text: string,
+    type: string,
+  ): { querySelector(selector: string): { textContent: string | null } | null };
+};
 
 const root = repoRoot();
-const chromiumPath = (process.env.CHROMIUM_PATH ? [process.env.CHROMIUM_PATH] : ['/usr/bin/chromium', '/usr/bin/chromium-browser']).find((p) => existsSync(p));
+const chromiumPath = (
+  process.env.CHROMIUM_PATH ? [process.env.CHROMIUM_PATH] : ['/usr/bin/chromium', '/usr/bin/chromium-browser']
+).find((p) => existsSync(p));
 const required = process.env.KUBEWAY_E2E === 'required';
 
 function hasYaml(dir: string): boolean {
@@ -49,7 +56,9 @@ try {
   skipReason = `playwright-core is not installed (${(e as Error).message.split('\n')[0]})`;
 }
 if (!skipReason && !chromiumPath) {
-  skipReason = process.env.CHROMIUM_PATH ? `no Chromium at CHROMIUM_PATH=${process.env.CHROMIUM_PATH}` : 'no Chromium at /usr/bin/chromium (apt-get install chromium; or set CHROMIUM_PATH)';
+  skipReason = process.env.CHROMIUM_PATH
+    ? `no Chromium at CHROMIUM_PATH=${process.env.CHROMIUM_PATH}`
+    : 'no Chromium at /usr/bin/chromium (apt-get install chromium; or set CHROMIUM_PATH)';
 }
 if (skipReason) {
   if (required) throw new Error(`KUBEWAY_E2E=required, but the browser test cannot run: ${skipReason}`);
@@ -68,7 +77,15 @@ describe('diagram in a browser', { skip: skipReason }, () => {
       executablePath: chromiumPath,
       headless: true,
       viewport: { width: 1400, height: 900 },
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   });
 
@@ -119,46 +136,68 @@ describe('diagram in a browser', { skip: skipReason }, () => {
 
       // Broken references: one red, dashed edge per (from, to, kind), saying why on hover. A Service edge
       // with some ports working is drawn whole; its broken port's label line is red and says why.
-      const wholly = (e: TrafficGraph['edges'][number]) => e.broken && !(e.kind === 'selects' && e.ports?.some((m) => !m.broken));
+      const wholly = (e: TrafficGraph['edges'][number]) =>
+        e.broken && !(e.kind === 'selects' && e.ports?.some((m) => !m.broken));
       const brokenPairs = new Set(graph.edges.filter(wholly).map((e) => `${e.kind} ${e.from} ${e.to}`));
       for (const e of graph.edges.filter((x) => x.broken && !wholly(x))) {
         const edge = page.locator(`g.kw-edge.kw-selects:not(.kw-broken)[data-from="${e.from}"][data-to="${e.to}"]`);
         assert.equal(await edge.count(), 1, `${e.from} → ${e.to} is drawn whole`);
         const warn = await edge.locator('text.kw-label-warn').allTextContents();
-        for (const m of e.ports!.filter((x) => x.broken)) assert.ok(warn.includes(`no port ${m.targetPort} in the pods`), `${e.from} → ${e.to}: ${warn.join(' | ')}`);
+        for (const m of e.ports!.filter((x) => x.broken))
+          assert.ok(warn.includes(`no port ${m.targetPort} in the pods`), `${e.from} → ${e.to}: ${warn.join(' | ')}`);
       }
       const drawn = await page.$$eval('g.kw-edge.kw-broken', (els) =>
         els.map((g) => {
           const line = g.querySelector('path.kw-edge-line')!;
           const style = getComputedStyle(line);
-          return { key: `${g.classList[1].slice(3)} ${g.getAttribute('data-from')} ${g.getAttribute('data-to')}`, title: g.querySelector('title')?.textContent ?? '', dash: style.strokeDasharray, stroke: style.stroke };
+          return {
+            key: `${g.classList[1].slice(3)} ${g.getAttribute('data-from')} ${g.getAttribute('data-to')}`,
+            title: g.querySelector('title')?.textContent ?? '',
+            dash: style.strokeDasharray,
+            stroke: style.stroke,
+          };
         }),
       );
       assert.deepEqual(drawn.map((d) => d.key).sort(), [...brokenPairs].sort());
-      const normalStroke = await page.$eval('g.kw-edge:not(.kw-broken) path.kw-edge-line', (p) => getComputedStyle(p).stroke).catch(() => undefined);
+      const normalStroke = await page
+        .$eval('g.kw-edge:not(.kw-broken) path.kw-edge-line', (p) => getComputedStyle(p).stroke)
+        .catch(() => undefined);
       for (const d of drawn) {
         assert.notEqual(d.dash, 'none', `${d.key} is dashed`);
         assert.match(d.stroke, /^rgb\((\d+), (\d+), (\d+)\)$/);
         const [r, g, b] = d.stroke.match(/\d+/g)!.map(Number);
         assert.ok(r > 150 && g < 100 && b < 100, `${d.key} is red (${d.stroke})`);
         if (normalStroke) assert.notEqual(d.stroke, normalStroke);
-        const reasons = graph.edges.filter((e) => wholly(e) && `${e.kind} ${e.from} ${e.to}` === d.key).map((e) => e.reason!);
+        const reasons = graph.edges
+          .filter((e) => wholly(e) && `${e.kind} ${e.from} ${e.to}` === d.key)
+          .map((e) => e.reason!);
         for (const r of reasons) assert.ok(d.title.includes(r), `the title of ${d.key} gives the reason: ${r}`);
       }
       for (const n of graph.nodes.filter((x) => x.missing)) {
-        assert.equal(await page.locator(`g.kw-node.kw-missing[data-id="${n.id.replace(/["\\]/g, '\\$&')}"]`).count(), 1, `missing ${n.id} drawn`);
+        assert.equal(
+          await page.locator(`g.kw-node.kw-missing[data-id="${n.id.replace(/["\\]/g, '\\$&')}"]`).count(),
+          1,
+          `missing ${n.id} drawn`,
+        );
       }
 
       // The standalone SVG is well-formed XML for a browser too (parsed in a blank page: its <style> is not
       // the HTML page's business).
       const svg = runCli(['graph', set.dir, '--format', 'svg']).out;
       const blank = await context.newPage();
-      const parseError = await blank.evaluate((text) => new DOMParser().parseFromString(text, 'image/svg+xml').querySelector('parsererror')?.textContent ?? null, svg);
+      const parseError = await blank.evaluate(
+        (text) =>
+          new DOMParser().parseFromString(text, 'image/svg+xml').querySelector('parsererror')?.textContent ?? null,
+        svg,
+      );
       await blank.close();
       assert.equal(parseError, null);
 
       // The whole picture at 100 %: the page is made as large as the diagram (Fit never shrinks names).
-      const size = await page.$eval('svg.kw-graph', (e) => ({ w: Number(e.getAttribute('data-width')), h: Number(e.getAttribute('data-height')) }));
+      const size = await page.$eval('svg.kw-graph', (e) => ({
+        w: Number(e.getAttribute('data-width')),
+        h: Number(e.getAttribute('data-height')),
+      }));
       await page.setViewportSize({ width: Math.max(1400, size.w + 32), height: Math.max(900, size.h + 110) });
       await page.click('#kw-fit');
       await page.screenshot({ path: join(artifacts, `diagram-${set.name}.png`) });
@@ -184,13 +223,29 @@ describe('diagram in a browser', { skip: skipReason }, () => {
       await page.setViewportSize({ width, height: 800 });
       await page.click('#kw-fit');
       const measured = await page.evaluate(() => {
-        const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<{ getBoundingClientRect(): { height: number; width: number } }>; querySelector(s: string): unknown } }).document;
+        const doc = (
+          globalThis as unknown as {
+            document: {
+              querySelectorAll(s: string): ArrayLike<{ getBoundingClientRect(): { height: number; width: number } }>;
+              querySelector(s: string): unknown;
+            };
+          }
+        ).document;
         const titles = Array.from(doc.querySelectorAll('text.kw-title'));
         const style = getComputedStyle(doc.querySelector('text.kw-title')) as unknown as { fontSize: string };
-        const k = Number(/scale\(([\d.]+)\)/.exec((doc.querySelector('g.kw-viewport') as { getAttribute(a: string): string }).getAttribute('transform'))![1]);
-        return { fontPx: parseFloat(style.fontSize) * k, minBoxHeight: Math.min(...titles.map((t) => t.getBoundingClientRect().height)) };
+        const k = Number(
+          /scale\(([\d.]+)\)/.exec(
+            (doc.querySelector('g.kw-viewport') as { getAttribute(a: string): string }).getAttribute('transform'),
+          )![1],
+        );
+        return {
+          fontPx: parseFloat(style.fontSize) * k,
+          minBoxHeight: Math.min(...titles.map((t) => t.getBoundingClientRect().height)),
+        };
       });
-      sizes.push(`${width} px wide: names drawn at ${measured.fontPx.toFixed(1)} px (text boxes at least ${measured.minBoxHeight.toFixed(1)} px high)`);
+      sizes.push(
+        `${width} px wide: names drawn at ${measured.fontPx.toFixed(1)} px (text boxes at least ${measured.minBoxHeight.toFixed(1)} px high)`,
+      );
       assert.ok(measured.fontPx >= 11.5, `names at ${measured.fontPx.toFixed(1)} px in a ${width} px panel`);
       assert.deepEqual(errors, []);
       await page.close();
@@ -206,7 +261,11 @@ describe('diagram in a browser', { skip: skipReason }, () => {
     const { page, errors, requests } = await open(html);
 
     await page.fill('#kw-search', 'postgres');
-    assert.deepEqual(await page.$$eval('g.kw-node.kw-match', (els) => els.map((e) => e.getAttribute('data-id'))), ['Service/shop/postgres', 'StatefulSet/shop/postgres', 'pods:StatefulSet/shop/postgres']);
+    assert.deepEqual(await page.$$eval('g.kw-node.kw-match', (els) => els.map((e) => e.getAttribute('data-id'))), [
+      'Service/shop/postgres',
+      'StatefulSet/shop/postgres',
+      'pods:StatefulSet/shop/postgres',
+    ]);
     assert.match((await page.textContent('#kw-status')) ?? '', /^3 matches for "postgres"$/);
     await page.fill('#kw-search', '');
     assert.equal(await page.locator('g.kw-node.kw-dim').count(), 0);
@@ -224,7 +283,10 @@ describe('diagram in a browser', { skip: skipReason }, () => {
     assert.equal(await page.getAttribute('g.kw-viewport', 'transform'), before);
 
     await page.click('g.kw-node[data-id="Service/shop/api"]');
-    assert.match((await page.textContent('#kw-status')) ?? '', /^test\/browser\/fixture\/shop\.yaml:\d+ {2}Service api in namespace shop$/);
+    assert.match(
+      (await page.textContent('#kw-status')) ?? '',
+      /^test\/browser\/fixture\/shop\.yaml:\d+ {2}Service api in namespace shop$/,
+    );
     assert.deepEqual(errors, []);
     assert.deepEqual(requests, []);
     await page.close();

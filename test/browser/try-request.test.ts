@@ -23,7 +23,9 @@ import { repoRoot } from '../harness';
 import { runCli } from '../unit/graph/runCli';
 
 const root = repoRoot();
-const chromiumPath = (process.env.CHROMIUM_PATH ? [process.env.CHROMIUM_PATH] : ['/usr/bin/chromium', '/usr/bin/chromium-browser']).find((p) => existsSync(p));
+const chromiumPath = (
+  process.env.CHROMIUM_PATH ? [process.env.CHROMIUM_PATH] : ['/usr/bin/chromium', '/usr/bin/chromium-browser']
+).find((p) => existsSync(p));
 const required = process.env.KUBEWAY_E2E === 'required';
 
 let playwright: typeof import('playwright-core') | undefined;
@@ -33,7 +35,8 @@ try {
 } catch (e) {
   skipReason = `playwright-core is not installed (${(e as Error).message.split('\n')[0]})`;
 }
-if (!skipReason && !chromiumPath) skipReason = 'no Chromium at /usr/bin/chromium (apt-get install chromium; or set CHROMIUM_PATH)';
+if (!skipReason && !chromiumPath)
+  skipReason = 'no Chromium at /usr/bin/chromium (apt-get install chromium; or set CHROMIUM_PATH)';
 if (skipReason) {
   if (required) throw new Error(`KUBEWAY_E2E=required, but the browser test cannot run: ${skipReason}`);
   console.log(`SKIPPED: browser try-request test: ${skipReason}.`);
@@ -59,7 +62,15 @@ describe('diagram: Try a request', { skip: skipReason }, () => {
       executablePath: chromiumPath,
       headless: true,
       viewport: { width: 1400, height: 900 },
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     page = await context.newPage();
     const url = pathToFileURL(html).href;
@@ -83,12 +94,24 @@ describe('diagram: Try a request', { skip: skipReason }, () => {
   });
 
   /** Types a request and presses Enter; returns what is lit up and what the panel says. */
-  async function tryRequest(text: string): Promise<{ hops: string[]; ends: string[]; edges: string[]; panel: string; tracing: boolean }> {
+  async function tryRequest(
+    text: string,
+  ): Promise<{ hops: string[]; ends: string[]; edges: string[]; panel: string; tracing: boolean }> {
     await page.fill('#kw-request', text);
     await page.press('#kw-request', 'Enter');
     return page.evaluate(() => {
-      const doc = (globalThis as unknown as { document: { querySelector(s: string): { textContent: string | null; hidden: boolean; classList: { contains(c: string): boolean } } | null; querySelectorAll(s: string): ArrayLike<{ getAttribute(n: string): string | null }> } }).document;
-      const ids = (sel: string, attr: (g: { getAttribute(n: string): string | null }) => string) => Array.from(doc.querySelectorAll(sel)).map(attr).sort();
+      const doc = (
+        globalThis as unknown as {
+          document: {
+            querySelector(
+              s: string,
+            ): { textContent: string | null; hidden: boolean; classList: { contains(c: string): boolean } } | null;
+            querySelectorAll(s: string): ArrayLike<{ getAttribute(n: string): string | null }>;
+          };
+        }
+      ).document;
+      const ids = (sel: string, attr: (g: { getAttribute(n: string): string | null }) => string) =>
+        Array.from(doc.querySelectorAll(sel)).map(attr).sort();
       const panel = doc.querySelector('#kw-trace')!;
       return {
         hops: ids('g.kw-node.kw-hop', (g) => g.getAttribute('data-id')!),
@@ -102,7 +125,12 @@ describe('diagram: Try a request', { skip: skipReason }, () => {
 
   it('lights up the hops of a routed request, hop by hop, with the reasons', async () => {
     const r = await tryRequest('https://books.example.com/cart');
-    assert.deepEqual(r.hops, ['Deployment/bookshop/storefront', 'Ingress/bookshop/bookshop', 'Service/bookshop/storefront', 'pods:Deployment/bookshop/storefront']);
+    assert.deepEqual(r.hops, [
+      'Deployment/bookshop/storefront',
+      'Ingress/bookshop/bookshop',
+      'Service/bookshop/storefront',
+      'pods:Deployment/bookshop/storefront',
+    ]);
     assert.deepEqual(r.edges, [
       'Deployment/bookshop/storefront → pods:Deployment/bookshop/storefront',
       'Ingress/bookshop/bookshop → Service/bookshop/storefront',
@@ -116,12 +144,14 @@ describe('diagram: Try a request', { skip: skipReason }, () => {
       'host books.example.com: exact rule of Ingress bookshop/bookshop',
       'path /cart: matches Prefix / of Ingress bookshop/bookshop',
       'TLS: Secret bookshop/bookshop-tls of Ingress bookshop/bookshop',
-    ]) assert.ok(r.panel.includes(line), `${line}\nin: ${r.panel}`);
+    ])
+      assert.ok(r.panel.includes(line), `${line}\nin: ${r.panel}`);
     await page.screenshot({ path: join(artifacts, 'try-request-routed.png') });
-    if (process.env.KUBEWAY_UPDATE_DOCS === '1') copyFileSync(join(artifacts, 'try-request-routed.png'), join(root, 'docs', 'route-trace.png'));
+    if (process.env.KUBEWAY_UPDATE_DOCS === '1')
+      copyFileSync(join(artifacts, 'try-request-routed.png'), join(root, 'docs', 'route-trace.png'));
   });
 
-  it('a broken backend: the path up to the Service, which is marked as where it falls, and the rule\'s reason', async () => {
+  it("a broken backend: the path up to the Service, which is marked as where it falls, and the rule's reason", async () => {
     const r = await tryRequest('https://books.example.com/api/v1/books');
     assert.deepEqual(r.hops, ['Ingress/bookshop/bookshop', 'Service/bookshop/catalog']);
     assert.deepEqual(r.ends, ['Service/bookshop/catalog']);
@@ -130,7 +160,7 @@ describe('diagram: Try a request', { skip: skipReason }, () => {
     assert.ok(r.panel.includes('Service `catalog` has no port 80: it exposes 8080 (http).'), r.panel);
   });
 
-  it('no route: the class\'s Ingresses are where it falls (404), and a method and headers are taken', async () => {
+  it("no route: the class's Ingresses are where it falls (404), and a method and headers are taken", async () => {
     const r = await tryRequest('POST https://music.example.com/ X-Canary:yes');
     assert.deepEqual(r.ends, ['Ingress/bookshop/bookshop']);
     assert.ok(r.panel.startsWith('no-routeclass nginx'), r.panel);
@@ -141,12 +171,20 @@ describe('diagram: Try a request', { skip: skipReason }, () => {
   it('in-cluster names, a bad URL, and Escape to clear', async () => {
     const dns = await tryRequest('http://catalog.bookshop.svc:8080/');
     assert.ok(dns.panel.startsWith('routedService DNS name'), dns.panel);
-    assert.ok(dns.hops.includes('Service/bookshop/catalog') && !dns.hops.some((h) => h.startsWith('Ingress/')), dns.hops.join(', '));
+    assert.ok(
+      dns.hops.includes('Service/bookshop/catalog') && !dns.hops.some((h) => h.startsWith('Ingress/')),
+      dns.hops.join(', '),
+    );
     const bad = await tryRequest('ftp://books.example.com');
     assert.equal(bad.panel, '`ftp://` is not HTTP: use http:// or https://');
     assert.equal(bad.tracing, false);
     await page.press('#kw-request', 'Escape');
-    const cleared = await page.evaluate(() => (globalThis as unknown as { document: { querySelector(s: string): { hidden: boolean } } }).document.querySelector('#kw-trace').hidden);
+    const cleared = await page.evaluate(
+      () =>
+        (
+          globalThis as unknown as { document: { querySelector(s: string): { hidden: boolean } } }
+        ).document.querySelector('#kw-trace').hidden,
+    );
     assert.equal(cleared, true);
     assert.equal(await page.locator('svg.kw-graph.kw-tracing').count(), 0);
     assert.deepEqual(errors, []);
@@ -167,15 +205,31 @@ describe('diagram: Try a request', { skip: skipReason }, () => {
     await web.addInitScript(() => {
       const w = globalThis as unknown as { acquireVsCodeApi: () => unknown };
       let state: unknown;
-      w.acquireVsCodeApi = () => ({ postMessage: () => undefined, getState: () => state, setState: (s: unknown) => (state = s) });
+      w.acquireVsCodeApi = () => ({
+        postMessage: () => undefined,
+        getState: () => state,
+        setState: (s: unknown) => (state = s),
+      });
     });
     await web.goto(pathToFileURL(file).href);
     const message = (backend: string) => {
       const ws = new Workspace();
-      ws.setText('a.yaml', `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: shop, namespace: shop}\nspec:\n  rules:\n  - http:\n      paths:\n      - {path: /, pathType: Prefix, backend: {service: {name: ${backend}, port: {number: 80}}}}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: shop}\nspec: {ports: [{port: 80}]}\n`);
-      return { type: 'graph', svg: renderSvg(layoutGraphSync(buildGraph(ws)), { standalone: false }), stale: [], routes: buildRoutingTable(ws) };
+      ws.setText(
+        'a.yaml',
+        `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: shop, namespace: shop}\nspec:\n  rules:\n  - http:\n      paths:\n      - {path: /, pathType: Prefix, backend: {service: {name: ${backend}, port: {number: 80}}}}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: shop}\nspec: {ports: [{port: 80}]}\n`,
+      );
+      return {
+        type: 'graph',
+        svg: renderSvg(layoutGraphSync(buildGraph(ws)), { standalone: false }),
+        stale: [],
+        routes: buildRoutingTable(ws),
+      };
     };
-    const post = (m: unknown) => web.evaluate((x) => (globalThis as unknown as { postMessage(m: unknown, o: string): void }).postMessage(x, '*'), m);
+    const post = (m: unknown) =>
+      web.evaluate(
+        (x) => (globalThis as unknown as { postMessage(m: unknown, o: string): void }).postMessage(x, '*'),
+        m,
+      );
     await post(message('web'));
     await web.waitForSelector('g.kw-node[data-id="Service/shop/web"]');
     await web.fill('#kw-request', 'shop.example.com/');

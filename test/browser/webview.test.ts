@@ -25,7 +25,9 @@ import { assertWellFormedXml } from '../unit/graph/xml';
 declare const window: { postMessage(message: unknown, origin: string): void } & Record<string, unknown>;
 
 const root = repoRoot();
-const chromiumPath = (process.env.CHROMIUM_PATH ? [process.env.CHROMIUM_PATH] : ['/usr/bin/chromium', '/usr/bin/chromium-browser']).find((p) => existsSync(p));
+const chromiumPath = (
+  process.env.CHROMIUM_PATH ? [process.env.CHROMIUM_PATH] : ['/usr/bin/chromium', '/usr/bin/chromium-browser']
+).find((p) => existsSync(p));
 let playwright: typeof import('playwright-core') | undefined;
 let skipReason: string | undefined;
 try {
@@ -33,9 +35,13 @@ try {
 } catch (e) {
   skipReason = `playwright-core is not installed (${(e as Error).message.split('\n')[0]})`;
 }
-if (!skipReason && !chromiumPath) skipReason = process.env.CHROMIUM_PATH ? `no Chromium at CHROMIUM_PATH=${process.env.CHROMIUM_PATH}` : 'no Chromium at /usr/bin/chromium (apt-get install chromium; or set CHROMIUM_PATH)';
+if (!skipReason && !chromiumPath)
+  skipReason = process.env.CHROMIUM_PATH
+    ? `no Chromium at CHROMIUM_PATH=${process.env.CHROMIUM_PATH}`
+    : 'no Chromium at /usr/bin/chromium (apt-get install chromium; or set CHROMIUM_PATH)';
 if (skipReason) {
-  if (process.env.KUBEWAY_E2E === 'required') throw new Error(`KUBEWAY_E2E=required, but the webview browser test cannot run: ${skipReason}`);
+  if (process.env.KUBEWAY_E2E === 'required')
+    throw new Error(`KUBEWAY_E2E=required, but the webview browser test cannot run: ${skipReason}`);
   console.log(`SKIPPED: webview browser test: ${skipReason}.`);
 }
 
@@ -72,7 +78,15 @@ describe('diagram page in the webview', { skip: skipReason }, () => {
       executablePath: chromiumPath,
       headless: true,
       viewport: { width: 1200, height: 800 },
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   });
 
@@ -81,7 +95,11 @@ describe('diagram page in the webview', { skip: skipReason }, () => {
     for (const d of [profile, dir]) if (d) rmSync(d, { recursive: true, force: true });
   });
 
-  async function openWebview(): Promise<{ page: Page; errors: string[]; sent: () => Promise<{ type: string; [k: string]: unknown }[]> }> {
+  async function openWebview(): Promise<{
+    page: Page;
+    errors: string[];
+    sent: () => Promise<{ type: string; [k: string]: unknown }[]>;
+  }> {
     const nonce = 'bm9uY2Utb2YtdGhlLXRlc3Q';
     // The panel's policy, with the webview's resource origin replaced by the page's own (file:).
     const csp = WEBVIEW_CSP(nonce, 'file:');
@@ -115,9 +133,16 @@ describe('diagram page in the webview', { skip: skipReason }, () => {
     assert.deepEqual(await sent(), [{ type: 'ready' }]);
     assert.equal(await page.isVisible('#kw-export'), true, 'export is offered in VS Code');
 
-    await post(page, { type: 'graph', svg: svgOf({ 'a.yaml': app('shop', 'web') + '---\n' + app('blog', 'blog') }), stale: [] });
+    await post(page, {
+      type: 'graph',
+      svg: svgOf({ 'a.yaml': app('shop', 'web') + '---\n' + app('blog', 'blog') }),
+      stale: [],
+    });
     await page.waitForSelector('g.kw-node[data-id="Service/shop/web"]');
-    assert.deepEqual(await page.$$eval('#kw-ns option', (os) => os.map((o) => (o as unknown as { value: string }).value)), ['', 'blog', 'shop']);
+    assert.deepEqual(
+      await page.$$eval('#kw-ns option', (os) => os.map((o) => (o as unknown as { value: string }).value)),
+      ['', 'blog', 'shop'],
+    );
     assert.equal(await page.isHidden('#kw-banner'), true);
 
     await page.click('g.kw-node[data-id="Deployment/shop/web"]');
@@ -131,22 +156,39 @@ describe('diagram page in the webview', { skip: skipReason }, () => {
     await page.click('#kw-zoom-in');
     await page.click('#kw-zoom-in');
     const zoomed = await page.getAttribute('g.kw-viewport', 'transform');
-    await post(page, { type: 'graph', svg: svgOf({ 'a.yaml': app('shop', 'web') + '---\n' + app('shop', 'api') + '---\n' + app('blog', 'blog') }), stale: [] });
+    await post(page, {
+      type: 'graph',
+      svg: svgOf({ 'a.yaml': app('shop', 'web') + '---\n' + app('shop', 'api') + '---\n' + app('blog', 'blog') }),
+      stale: [],
+    });
     await page.waitForSelector('g.kw-node[data-id="Service/shop/api"]');
     assert.equal(await page.getAttribute('g.kw-viewport', 'transform'), zoomed);
 
     // A file with a syntax error: the picture stays, the banner says which file and where.
-    await post(page, { type: 'graph', svg: svgOf({ 'a.yaml': app('shop', 'web') }), stale: [{ file: 'file:///w/a.yaml', name: 'a.yaml', line: 11, message: 'YAML syntax error: Missing closing ]' }] });
+    await post(page, {
+      type: 'graph',
+      svg: svgOf({ 'a.yaml': app('shop', 'web') }),
+      stale: [{ file: 'file:///w/a.yaml', name: 'a.yaml', line: 11, message: 'YAML syntax error: Missing closing ]' }],
+    });
     await page.waitForSelector('#kw-banner:not([hidden])');
-    assert.equal(await page.textContent('#kw-banner'), 'a.yaml has a syntax error on line 12 (YAML syntax error: Missing closing ]): showing its last good version.');
+    assert.equal(
+      await page.textContent('#kw-banner'),
+      'a.yaml has a syntax error on line 12 (YAML syntax error: Missing closing ]): showing its last good version.',
+    );
 
     // Export what is shown: one namespace filtered out, no viewer state in the file.
-    await post(page, { type: 'graph', svg: svgOf({ 'a.yaml': app('shop', 'web') + '---\n' + app('blog', 'blog') }), stale: [] });
+    await post(page, {
+      type: 'graph',
+      svg: svgOf({ 'a.yaml': app('shop', 'web') + '---\n' + app('blog', 'blog') }),
+      stale: [],
+    });
     await page.waitForSelector('#kw-banner[hidden]', { state: 'attached' });
     await page.selectOption('#kw-ns', 'blog');
     await page.fill('#kw-search', 'blog');
     await post(page, { type: 'export' });
-    await page.waitForFunction(() => (window as unknown as { __sent: { type: string }[] }).__sent.some((m) => m.type === 'exportSvg'));
+    await page.waitForFunction(() =>
+      (window as unknown as { __sent: { type: string }[] }).__sent.some((m) => m.type === 'exportSvg'),
+    );
     const exported = (await sent()).find((m) => m.type === 'exportSvg')!.svg as string;
     assertWellFormedXml(exported);
     assert.match(exported, /data-ns="blog"/);
@@ -156,7 +198,9 @@ describe('diagram page in the webview', { skip: skipReason }, () => {
     assert.match(exported, /^<svg [^>]*viewBox="-1 -1 \d+ \d+"/);
 
     // The view, filter and search survive the webview being hidden and shown again.
-    const state = await page.evaluate(() => (window as unknown as { __state: { view: unknown; ns: string; q: string } }).__state);
+    const state = await page.evaluate(
+      () => (window as unknown as { __state: { view: unknown; ns: string; q: string } }).__state,
+    );
     assert.equal(state.ns, 'blog');
     assert.equal(state.q, 'blog');
     assert.deepEqual(errors, []);
@@ -165,18 +209,31 @@ describe('diagram page in the webview', { skip: skipReason }, () => {
 
   it('says what a folded fan stands for, and asks for it in full when it is clicked', async () => {
     const { page, errors, sent } = await openWebview();
-    const csp = await page.$eval('meta[http-equiv="Content-Security-Policy"]', (m) => (m as unknown as { content: string }).content);
+    const csp = await page.$eval(
+      'meta[http-equiv="Content-Security-Policy"]',
+      (m) => (m as unknown as { content: string }).content,
+    );
     assert.match(csp, /form-action 'none'/);
     assert.match(csp, /base-uri 'none'/);
     const ws = new Workspace();
     ws.setText('fan.yaml', serviceFan(40));
-    await post(page, { type: 'graph', svg: renderSvg(layoutGraphSync(buildGraph(ws), { expandable: true }), { standalone: false }), stale: [] });
+    await post(page, {
+      type: 'graph',
+      svg: renderSvg(layoutGraphSync(buildGraph(ws), { expandable: true }), { standalone: false }),
+      stale: [],
+    });
     const id = 'group:Service/default/web:out:Deployment';
     await page.waitForSelector(`g.kw-node[data-id="${id}"]`);
-    assert.equal(await page.textContent('#kw-banner'), '40 Deployments behind Service web are drawn as one box (click it to draw them all).');
+    assert.equal(
+      await page.textContent('#kw-banner'),
+      '40 Deployments behind Service web are drawn as one box (click it to draw them all).',
+    );
     assert.equal(await page.isVisible('g.kw-notices'), false, 'the note is in the banner, not over the picture');
     await page.click(`g.kw-node[data-id="${id}"]`);
-    assert.deepEqual((await sent()).filter((m) => m.type !== 'ready'), [{ type: 'expand', id }]);
+    assert.deepEqual(
+      (await sent()).filter((m) => m.type !== 'ready'),
+      [{ type: 'expand', id }],
+    );
     assert.deepEqual(errors, []);
     await page.close();
   });

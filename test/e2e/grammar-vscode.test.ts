@@ -12,11 +12,16 @@ let grammars: Promise<Record<string, string>> | undefined;
 function vscodeYamlGrammars(): Promise<Record<string, string>> {
   grammars ??= ensureCodeServer().then((bin) => {
     const ext = join(dirname(bin), '../code-server/lib/vscode/extensions/yaml');
-    if (!existsSync(join(ext, 'package.json'))) throw new MissingPrerequisite(`VS Code's yaml extension is not in the code-server install (${ext})`);
-    const contributed: { scopeName: string; path: string }[] = JSON.parse(readFileSync(join(ext, 'package.json'), 'utf8')).contributes.grammars;
+    if (!existsSync(join(ext, 'package.json')))
+      throw new MissingPrerequisite(`VS Code's yaml extension is not in the code-server install (${ext})`);
+    const contributed: { scopeName: string; path: string }[] = JSON.parse(
+      readFileSync(join(ext, 'package.json'), 'utf8'),
+    ).contributes.grammars;
     return Object.fromEntries(contributed.map((g) => [g.scopeName, join(ext, g.path)]));
   });
   return grammars;
 }
 
-describeGrammar("VS Code's own YAML grammar (1.100)", async (inject) => yamlTokenizer(root, await vscodeYamlGrammars(), inject));
+describeGrammar("VS Code's own YAML grammar (1.100)", async (inject) =>
+  yamlTokenizer(root, await vscodeYamlGrammars(), inject),
+);

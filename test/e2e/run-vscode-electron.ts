@@ -26,24 +26,42 @@ async function main(): Promise<number> {
       extensionDevelopmentPath: root,
       extensionTestsPath: join(root, 'out/test/e2e/extension-host/index.js'),
       extensionTestsEnv: { KUBEWAY_E2E_REPORT: report, KUBEWAY_E2E_LOGS: logs },
-      launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes', `--user-data-dir=${userData}`, `--logsPath=${logs}`],
+      launchArgs: [
+        workspace,
+        '--disable-extensions',
+        '--disable-workspace-trust',
+        '--skip-welcome',
+        '--skip-release-notes',
+        `--user-data-dir=${userData}`,
+        `--logsPath=${logs}`,
+      ],
     });
   } catch (e) {
     if (!existsSync(report)) {
       console.error(`test:vscode: VS Code did not run the suite: ${(e as Error).message ?? e}`);
-      console.error('(On a machine without internet, VS Code cannot be downloaded: `npm run test:e2e` runs the same suite in code-server.)');
+      console.error(
+        '(On a machine without internet, VS Code cannot be downloaded: `npm run test:e2e` runs the same suite in code-server.)',
+      );
       return 1;
     }
   }
   const result: HostReport = JSON.parse(readFileSync(report, 'utf8'));
   const failed = result.tests.filter((t) => t.state === 'failed');
-  for (const t of result.tests) console.log(`${t.state === 'passed' ? '✔' : t.state === 'failed' ? '✖' : '-'} ${t.title}${t.error ? `\n    ${t.error.split('\n')[0]}` : ''}`);
-  console.log(`VS Code ${result.vscodeVersion}, ${((Date.now() - started) / 1000).toFixed(1)} s; metrics ${JSON.stringify(result.metrics)}`);
+  for (const t of result.tests)
+    console.log(
+      `${t.state === 'passed' ? '✔' : t.state === 'failed' ? '✖' : '-'} ${t.title}${t.error ? `\n    ${t.error.split('\n')[0]}` : ''}`,
+    );
+  console.log(
+    `VS Code ${result.vscodeVersion}, ${((Date.now() - started) / 1000).toFixed(1)} s; metrics ${JSON.stringify(result.metrics)}`,
+  );
   console.log(`${result.tests.length - failed.length} passed, ${failed.length} failed`);
   return failed.length ? 1 : 0;
 }
 
-main().then((code) => process.exit(code), (e) => {
-  console.error(e);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

@@ -19,23 +19,43 @@ describe('the packaged .vsix', () => {
     entries = zipEntries(build.path);
     names = entries.map((e) => e.name).sort();
     const kib = (build.bytes / 1024).toFixed(0);
-    console.log(`e2e: .vsix ${kib} KiB, ${names.length} entries${build.seconds ? `, packaged in ${build.seconds.toFixed(1)} s` : ''}`);
-    saveArtifact('vsix-contents.txt', `${build.bytes} bytes\n${entries.map((e) => `${String(e.size).padStart(9)} ${e.name}`).join('\n')}\n`);
+    console.log(
+      `e2e: .vsix ${kib} KiB, ${names.length} entries${build.seconds ? `, packaged in ${build.seconds.toFixed(1)} s` : ''}`,
+    );
+    saveArtifact(
+      'vsix-contents.txt',
+      `${build.bytes} bytes\n${entries.map((e) => `${String(e.size).padStart(9)} ${e.name}`).join('\n')}\n`,
+    );
   });
 
-  it('holds dist/extension.js, dist/server.js and the server\'s layout worker, and no other code', () => {
+  it("holds dist/extension.js, dist/server.js and the server's layout worker, and no other code", () => {
     const code = names.filter((n) => /\.(js|cjs|mjs|ts|node|wasm)$/.test(n));
-    assert.deepEqual(code, ['extension/dist/extension.js', 'extension/dist/layoutWorker.js', 'extension/dist/server.js']);
+    assert.deepEqual(code, [
+      'extension/dist/extension.js',
+      'extension/dist/layoutWorker.js',
+      'extension/dist/server.js',
+    ]);
   });
 
   it('holds no node_modules, sources, tests, maps or build files', () => {
-    const unwanted = names.filter((n) => /node_modules\/|\/(src|test|out|scripts|bench|examples|\.vscode-test|test-artifacts)\/|\.map$|tsconfig|esbuild|\.vsix$|package-lock/.test(n));
+    const unwanted = names.filter((n) =>
+      /node_modules\/|\/(src|test|out|scripts|bench|examples|\.vscode-test|test-artifacts)\/|\.map$|tsconfig|esbuild|\.vsix$|package-lock/.test(
+        n,
+      ),
+    );
     assert.deepEqual(unwanted, []);
   });
 
   it('holds the manifest, README, CHANGELOG, LICENSE, icon, snippets (the server reads them) and grammar', () => {
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-    const want = ['extension/package.json', 'extension/changelog.md', 'extension/LICENSE.txt', `extension/${pkg.icon}`, 'extension/snippets/kubernetes.json', 'extension/syntaxes/kubernetes.injection.tmLanguage.json'];
+    const want = [
+      'extension/package.json',
+      'extension/changelog.md',
+      'extension/LICENSE.txt',
+      `extension/${pkg.icon}`,
+      'extension/snippets/kubernetes.json',
+      'extension/syntaxes/kubernetes.injection.tmLanguage.json',
+    ];
     for (const w of want) assert.ok(names.includes(w), `${w} is in the .vsix (has: ${names.join(', ')})`);
     assert.ok(names.includes('extension/readme.md'), 'README.md is in the .vsix');
     const icon = entries.find((e) => e.name === `extension/${pkg.icon}`)!.read();
@@ -44,8 +64,11 @@ describe('the packaged .vsix', () => {
   });
 
   it('shows the user-facing README, whose pictures load on the extension page (data: URLs, no relative links)', () => {
-    const readme = entries.find((e) => e.name === 'extension/readme.md')!.read().toString('utf8');
-    assert.doesNotMatch(readme, /npm ci|npm start|node scripts\//, 'not the developers\' set-up');
+    const readme = entries
+      .find((e) => e.name === 'extension/readme.md')!
+      .read()
+      .toString('utf8');
+    assert.doesNotMatch(readme, /npm ci|npm start|node scripts\//, "not the developers' set-up");
     assert.match(readme, /^## Settings$/m);
     assert.match(readme, /\| `kubeway\.nodePortRange` \|/, 'the settings table');
     assert.match(readme, /\| `service-target-port` \| error \|/, 'the rules table');
@@ -66,21 +89,45 @@ describe('the packaged .vsix', () => {
   });
 
   it('activates only on YAML files and on its own commands, and contributes the grammar (no snippets)', () => {
-    const manifest = JSON.parse(entries.find((e) => e.name === 'extension/package.json')!.read().toString('utf8'));
+    const manifest = JSON.parse(
+      entries
+        .find((e) => e.name === 'extension/package.json')!
+        .read()
+        .toString('utf8'),
+    );
     const events: string[] = manifest.activationEvents ?? [];
-    assert.deepEqual(events.filter((e) => !(e === 'onLanguage:yaml' || /^onCommand:kubeway\./.test(e) || /^onWebviewPanel:kubeway/.test(e))), [], 'no other activation event (no *, no onStartupFinished, no workspaceContains)');
+    assert.deepEqual(
+      events.filter(
+        (e) => !(e === 'onLanguage:yaml' || /^onCommand:kubeway\./.test(e) || /^onWebviewPanel:kubeway/.test(e)),
+      ),
+      [],
+      'no other activation event (no *, no onStartupFinished, no workspaceContains)',
+    );
     assert.ok(events.includes('onLanguage:yaml'));
     assert.equal(manifest.main, './dist/extension.js');
     // The language server offers the snippets (from snippets/kubernetes.json) only where an object can start.
     assert.equal(manifest.contributes.snippets, undefined, 'no snippets contributed to every YAML position');
-    assert.deepEqual(manifest.contributes.grammars.map((g: { injectTo?: string[] }) => g.injectTo), [['source.yaml']]);
+    assert.deepEqual(
+      manifest.contributes.grammars.map((g: { injectTo?: string[] }) => g.injectTo),
+      [['source.yaml']],
+    );
     assert.equal(manifest.license, 'MIT');
   });
 
   it('bundles the language server so that it runs from the .vsix alone', () => {
-    const server = entries.find((e) => e.name === 'extension/dist/server.js')!.read().toString('utf8');
-    assert.doesNotMatch(server, /require\(["'](yaml|vscode-languageserver[^"']*|elkjs[^"']*)["']\)/, 'no require of a dependency that the .vsix lacks');
-    const client = entries.find((e) => e.name === 'extension/dist/extension.js')!.read().toString('utf8');
+    const server = entries
+      .find((e) => e.name === 'extension/dist/server.js')!
+      .read()
+      .toString('utf8');
+    assert.doesNotMatch(
+      server,
+      /require\(["'](yaml|vscode-languageserver[^"']*|elkjs[^"']*)["']\)/,
+      'no require of a dependency that the .vsix lacks',
+    );
+    const client = entries
+      .find((e) => e.name === 'extension/dist/extension.js')!
+      .read()
+      .toString('utf8');
     assert.doesNotMatch(client, /require\(["']vscode-languageclient[^"']*["']\)/);
   });
 });

@@ -19,7 +19,15 @@ function cliJson(folder: string): string {
   try {
     const cli = join(dir, 'cli.js');
     const esbuild = join(repoRoot(), 'node_modules', 'esbuild', 'bin', 'esbuild');
-    execFileSync(esbuild, [join(repoRoot(), 'server/src/cli/main.ts'), '--bundle', '--platform=node', '--target=node20', '--format=cjs', '--log-level=warning', `--outfile=${cli}`]);
+    execFileSync(esbuild, [
+      join(repoRoot(), 'server/src/cli/main.ts'),
+      '--bundle',
+      '--platform=node',
+      '--target=node20',
+      '--format=cjs',
+      '--log-level=warning',
+      `--outfile=${cli}`,
+    ]);
     try {
       return execFileSync(process.execPath, [cli, 'check', '.', '--format', 'json'], { cwd: folder, encoding: 'utf8' });
     } catch (e) {
@@ -102,12 +110,18 @@ spec:
 `,
   'broken.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: broken\ndata:\n  a: [1, 2\n  b: c\n',
   'tabs.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n\tname: tabs\n',
-  'dup.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: dup\n  name: dup2\nspec:\n  ports: [{port: 80}]\n  selector: {app: dup}\n',
-  'crlf.yaml': 'apiVersion: v1\r\nkind: Service\r\nmetadata:\r\n  name: crlf\r\nspec:\r\n  type: Loadbalancer\r\n  ports:\r\n    - port: 80\r\n      protocol: udp\r\n',
-  'unicode.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: uni\n  annotations: {note: "🚀 café"}\nspec: {type: "🚀", ports: [{port: 80}]}\n',
-  'list.yaml': 'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: Service\n    metadata: {name: listed}\n    spec:\n      ports: [{port: 70000}]\n',
-  'sub/dir/typo.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: typo\nspec:\n  selector:\n    matchLabels: {app: typo}\n  template:\n    metadata:\n      labels: {app: typo}\n    spec:\n      contianers:\n        - name: a\n          image: nginx\n',
-  'charts/web/templates/deploy.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\nspec:\n  replicas: nope\n',
+  'dup.yaml':
+    'apiVersion: v1\nkind: Service\nmetadata:\n  name: dup\n  name: dup2\nspec:\n  ports: [{port: 80}]\n  selector: {app: dup}\n',
+  'crlf.yaml':
+    'apiVersion: v1\r\nkind: Service\r\nmetadata:\r\n  name: crlf\r\nspec:\r\n  type: Loadbalancer\r\n  ports:\r\n    - port: 80\r\n      protocol: udp\r\n',
+  'unicode.yaml':
+    'apiVersion: v1\nkind: Service\nmetadata:\n  name: uni\n  annotations: {note: "🚀 café"}\nspec: {type: "🚀", ports: [{port: 80}]}\n',
+  'list.yaml':
+    'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: Service\n    metadata: {name: listed}\n    spec:\n      ports: [{port: 70000}]\n',
+  'sub/dir/typo.yaml':
+    'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: typo\nspec:\n  selector:\n    matchLabels: {app: typo}\n  template:\n    metadata:\n      labels: {app: typo}\n    spec:\n      contianers:\n        - name: a\n          image: nginx\n',
+  'charts/web/templates/deploy.yaml':
+    'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\nspec:\n  replicas: nope\n',
   'compose.yaml': 'services:\n  web:\n    image: nginx\n    ports: ["80:80"]\n',
 };
 
@@ -139,7 +153,16 @@ describe('the server and the CLI agree', () => {
       const latest = new Map<string, CliDiagnostic[]>();
       for (const p of (c as LspClient).publishes) {
         const file = relative(folder, fileURLToPath(p.uri));
-        latest.set(file, p.diagnostics.map((d) => ({ file, range: d.range, severity: SEVERITY[d.severity ?? 1], code: String(d.code), message: d.message as string })));
+        latest.set(
+          file,
+          p.diagnostics.map((d) => ({
+            file,
+            range: d.range,
+            severity: SEVERITY[d.severity ?? 1],
+            code: String(d.code),
+            message: d.message as string,
+          })),
+        );
       }
       return [...latest.values()].flat().map(show).sort();
     };
@@ -158,8 +181,13 @@ describe('the server and the CLI agree', () => {
     await c.open(uri, FILES['apps/web.yaml']);
     const opened = await c.waitDiagnostics(uri, () => true, 1);
     assert.deepEqual(
-      opened.diagnostics.map((d) => JSON.stringify(['apps/web.yaml', d.range, SEVERITY[d.severity ?? 1], d.code, d.message])).sort(),
-      cli.filter((d) => d.file === 'apps/web.yaml').map(show).sort(),
+      opened.diagnostics
+        .map((d) => JSON.stringify(['apps/web.yaml', d.range, SEVERITY[d.severity ?? 1], d.code, d.message]))
+        .sort(),
+      cli
+        .filter((d) => d.file === 'apps/web.yaml')
+        .map(show)
+        .sort(),
     );
   });
 });

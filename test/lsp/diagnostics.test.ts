@@ -23,9 +23,12 @@ function shown(p: PublishDiagnosticsParams | undefined): string[] {
   return (p?.diagnostics ?? []).map((d) => `${d.range.start.line}:${d.range.start.character} ${d.code} ${d.message}`);
 }
 
-const MISSING_API = '21:22 ingress-service-missing Ingress `shop` routes to Service `api`, which is not in the checked files for namespace `shop`.';
-const MISSING_WEB = '14:22 ingress-service-missing Ingress `shop` routes to Service `web`, which is not in the checked files for namespace `shop`.';
-const NODEPORT_CASE = '27:8 service-type Service type `nodeport` must be written `NodePort` (the API server is case-sensitive).';
+const MISSING_API =
+  '21:22 ingress-service-missing Ingress `shop` routes to Service `api`, which is not in the checked files for namespace `shop`.';
+const MISSING_WEB =
+  '14:22 ingress-service-missing Ingress `shop` routes to Service `web`, which is not in the checked files for namespace `shop`.';
+const NODEPORT_CASE =
+  '27:8 service-type Service type `nodeport` must be written `NodePort` (the API server is case-sensitive).';
 
 describe('diagnostics over LSP', () => {
   const clients: LspClient[] = [];
@@ -48,7 +51,9 @@ describe('diagnostics over LSP', () => {
     assert.deepEqual(shown(web), [NODEPORT_CASE]);
     assert.equal(web.diagnostics[0].severity, 1);
     assert.equal(web.diagnostics[0].source, 'kubeway');
-    assert.deepEqual(web.diagnostics[0].codeDescription, { href: `https://github.com/kubeway/kubeway/blob/main/docs/rules/${web.diagnostics[0].code}.md` });
+    assert.deepEqual(web.diagnostics[0].codeDescription, {
+      href: `https://github.com/kubeway/kubeway/blob/main/docs/rules/${web.diagnostics[0].code}.md`,
+    });
   });
 
   it('publishes versioned diagnostics for an open document as it is edited', async () => {
@@ -75,7 +80,10 @@ describe('diagnostics over LSP', () => {
     await c.open(webUri, WEB);
     await c.waitDiagnostics(webUri, () => true, 1);
     // Rename the Service: the Ingress (not open) now routes to a missing `web`.
-    const v = await c.change(webUri, WEB.replace('kind: Service\nmetadata:\n  name: web', 'kind: Service\nmetadata:\n  name: web2'));
+    const v = await c.change(
+      webUri,
+      WEB.replace('kind: Service\nmetadata:\n  name: web', 'kind: Service\nmetadata:\n  name: web2'),
+    );
     await c.waitDiagnostics(webUri, () => true, v);
     const ing = await c.waitDiagnostics(ingUri, (p) => p.diagnostics.length === 2);
     assert.deepEqual(shown(ing), [`${MISSING_WEB} Did you mean \`web2\`?`, MISSING_API]);
@@ -101,13 +109,19 @@ describe('diagnostics over LSP', () => {
     await c.open(ingUri, INGRESS);
     const v = await c.change(ingUri, `# edited\n${INGRESS}`);
     const p = await c.waitDiagnostics(ingUri, () => true, v);
-    assert.deepEqual(p.diagnostics.map((d) => d.message), [MISSING_WEB.replace(/^\S+ \S+ /, '')]);
+    assert.deepEqual(
+      p.diagnostics.map((d) => d.message),
+      [MISSING_WEB.replace(/^\S+ \S+ /, '')],
+    );
   });
 
   it('follows files created and deleted on disk (watched files)', async () => {
     const c = await start({ files: { 'web.yaml': WEB, 'ingress.yaml': INGRESS } });
     await c.indexed();
-    assert.ok(c.registrations.some((r) => r.method === 'workspace/didChangeWatchedFiles'), 'the file watcher is registered');
+    assert.ok(
+      c.registrations.some((r) => r.method === 'workspace/didChangeWatchedFiles'),
+      'the file watcher is registered',
+    );
     const ingUri = c.uri('ingress.yaml');
     await c.waitDiagnostics(ingUri, (p) => p.diagnostics.length === 1);
     c.writeFile('api/service.yaml', API);
@@ -121,11 +135,17 @@ describe('diagnostics over LSP', () => {
     // A deleted folder takes its files with it.
     rmSync(join(c.folder as string, 'api'), { recursive: true });
     await c.fileEvents([{ uri: c.uri('api'), type: FileChangeType.Deleted }]);
-    assert.deepEqual(shown(await c.waitDiagnostics(ingUri, (p) => p.diagnostics.length === 2)), [MISSING_WEB, MISSING_API]);
+    assert.deepEqual(shown(await c.waitDiagnostics(ingUri, (p) => p.diagnostics.length === 2)), [
+      MISSING_WEB,
+      MISSING_API,
+    ]);
   });
 
   it('applies settings: rule levels, open files only, include/exclude globs', async () => {
-    const c = await start({ files: { 'web.yaml': WEB, 'ingress.yaml': INGRESS }, settings: { rules: { 'service-type': 'warning' } } });
+    const c = await start({
+      files: { 'web.yaml': WEB, 'ingress.yaml': INGRESS },
+      settings: { rules: { 'service-type': 'warning' } },
+    });
     await c.indexed();
     const webUri = c.uri('web.yaml');
     const web = await c.waitDiagnostics(webUri, (p) => p.diagnostics.length === 1);
@@ -146,9 +166,14 @@ describe('diagnostics over LSP', () => {
   });
 
   it('survives a malformed setting', async () => {
-    const c = await start({ files: { 'web.yaml': WEB }, settings: { nodePortRange: 'lots', rules: { 'service-type': 'loud' } } });
+    const c = await start({
+      files: { 'web.yaml': WEB },
+      settings: { nodePortRange: 'lots', rules: { 'service-type': 'loud' } },
+    });
     await c.indexed();
-    assert.deepEqual(shown(await c.waitDiagnostics(c.uri('web.yaml'), (p) => p.diagnostics.length === 1)), [NODEPORT_CASE]);
+    assert.deepEqual(shown(await c.waitDiagnostics(c.uri('web.yaml'), (p) => p.diagnostics.length === 1)), [
+      NODEPORT_CASE,
+    ]);
     assert.ok(c.logs.some((l) => l.includes('kubeway.nodePortRange must be MIN-MAX')));
   });
 

@@ -17,10 +17,19 @@ describe('diagram wiring', () => {
       changed++;
     });
     await c.indexed();
-    const result = await c.conn.sendRequest<{ graph: { nodes: { id: string; file: string }[] }; svg: string }>('kubeway/graph', { folderUri: c.uri('') });
+    const result = await c.conn.sendRequest<{ graph: { nodes: { id: string; file: string }[] }; svg: string }>(
+      'kubeway/graph',
+      { folderUri: c.uri('') },
+    );
     const nodes = result.graph.nodes.map((n) => [n.id, n.file]).sort();
-    assert.ok(nodes.some(([id, file]) => /Ingress/.test(id) && file === c!.uri('ingress.yaml')), JSON.stringify(nodes));
-    assert.ok(nodes.some(([id, file]) => /Service/.test(id) && file === c!.uri('web.yaml')), JSON.stringify(nodes));
+    assert.ok(
+      nodes.some(([id, file]) => /Ingress/.test(id) && file === c!.uri('ingress.yaml')),
+      JSON.stringify(nodes),
+    );
+    assert.ok(
+      nodes.some(([id, file]) => /Service/.test(id) && file === c!.uri('web.yaml')),
+      JSON.stringify(nodes),
+    );
     assert.match(result.svg, /<svg/);
     const before = changed;
     const uri = c.uri('ingress.yaml');

@@ -90,18 +90,32 @@ describe('faults', () => {
   it('a throwing rule loses only its own findings, and is logged', async () => {
     await client.sendRequest(InitializeRequest.type, { processId: null, rootUri: null, capabilities: {} });
     await client.sendNotification(InitializedNotification.type, {});
-    await client.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: 'untitled:boom', languageId: 'yaml', version: 1, text: TEXT } });
+    await client.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: 'untitled:boom', languageId: 'yaml', version: 1, text: TEXT },
+    });
     await until(() => publishes.some((p) => p.uri === 'untitled:boom'));
     const p = publishes.find((x) => x.uri === 'untitled:boom')!;
-    assert.deepEqual(p.diagnostics.map((d) => d.code), ['service-type']);
+    assert.deepEqual(
+      p.diagnostics.map((d) => d.code),
+      ['service-type'],
+    );
     await until(() => logs.some((l) => l.includes('rule test-throws failed on untitled:boom') && l.includes('kaboom')));
   });
 
   it('a throwing request is answered empty and logged; the next request is served', async () => {
-    const hover = await client.sendRequest(HoverRequest.type, { textDocument: { uri: 'untitled:boom' }, position: { line: 5, character: 3 } });
+    const hover = await client.sendRequest(HoverRequest.type, {
+      textDocument: { uri: 'untitled:boom' },
+      position: { line: 5, character: 3 },
+    });
     assert.equal(hover, null);
     await until(() => logs.some((l) => l.includes('hover failed') && l.includes('hover exploded')));
-    const completion = (await client.sendRequest(CompletionRequest.type, { textDocument: { uri: 'untitled:boom' }, position: { line: 5, character: 8 } })) as CompletionList;
-    assert.deepEqual(completion.items.map((i) => i.label), ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName']);
+    const completion = (await client.sendRequest(CompletionRequest.type, {
+      textDocument: { uri: 'untitled:boom' },
+      position: { line: 5, character: 8 },
+    })) as CompletionList;
+    assert.deepEqual(
+      completion.items.map((i) => i.label),
+      ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'],
+    );
   });
 });

@@ -28,7 +28,13 @@ import {
   WorkDoneProgressCreateRequest,
   createProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
-import type { FileEvent, Position, ProtocolConnection, PublishDiagnosticsParams, Registration } from 'vscode-languageserver-protocol/node';
+import type {
+  FileEvent,
+  Position,
+  ProtocolConnection,
+  PublishDiagnosticsParams,
+  Registration,
+} from 'vscode-languageserver-protocol/node';
 import { repoRoot } from '../harness';
 
 export interface StartOptions {
@@ -70,7 +76,9 @@ export class LspClient {
       }
       for (const [rel, target] of Object.entries(options.links ?? {})) symlinkSync(target, join(folder, rel));
     }
-    const proc = spawn(process.execPath, [join(repoRoot(), 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [join(repoRoot(), 'dist', 'server.js'), '--stdio'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const client = new LspClient(conn, proc, folder, options.settings ?? {});
     proc.on('exit', () => {
@@ -90,7 +98,9 @@ export class LspClient {
       client.progress.push(p);
       client.notify();
     });
-    conn.onRequest(ConfigurationRequest.type, (p) => p.items.map((item) => (item.section === 'kubeway' ? client.settings : null)));
+    conn.onRequest(ConfigurationRequest.type, (p) =>
+      p.items.map((item) => (item.section === 'kubeway' ? client.settings : null)),
+    );
     conn.onRequest(RegistrationRequest.type, (p) => {
       client.registrations.push(...p.registrations);
       client.notify();
@@ -176,7 +186,12 @@ export class LspClient {
   }
 
   /** Waits until the last publish for a URI satisfies `test` (and has the given document version, when set). */
-  waitDiagnostics(uri: string, test: (p: PublishDiagnosticsParams) => boolean, version?: number, timeoutMs?: number): Promise<PublishDiagnosticsParams> {
+  waitDiagnostics(
+    uri: string,
+    test: (p: PublishDiagnosticsParams) => boolean,
+    version?: number,
+    timeoutMs?: number,
+  ): Promise<PublishDiagnosticsParams> {
     return this.waitFor(
       `diagnostics of ${uri}`,
       () => {
@@ -190,7 +205,9 @@ export class LspClient {
 
   /** Waits for the end of the start-up indexing progress. */
   indexed(): Promise<void> {
-    return this.waitFor('indexing to finish', () => (this.progress.some((p) => (p as { value?: { kind?: string } }).value?.kind === 'end') ? true : undefined)).then(() => undefined);
+    return this.waitFor('indexing to finish', () =>
+      this.progress.some((p) => (p as { value?: { kind?: string } }).value?.kind === 'end') ? true : undefined,
+    ).then(() => undefined);
   }
 
   uri(rel: string): string {
@@ -206,14 +223,19 @@ export class LspClient {
 
   async open(uri: string, text: string, version = 1): Promise<void> {
     this.versions.set(uri, version);
-    await this.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'yaml', version, text } });
+    await this.conn.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'yaml', version, text },
+    });
   }
 
   /** Replaces the whole text; returns the new version. */
   async change(uri: string, text: string): Promise<number> {
     const version = (this.versions.get(uri) ?? 1) + 1;
     this.versions.set(uri, version);
-    await this.conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+    await this.conn.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: [{ text }],
+    });
     return version;
   }
 
@@ -221,7 +243,10 @@ export class LspClient {
   async edit(uri: string, range: { start: Position; end: Position }, text: string): Promise<number> {
     const version = (this.versions.get(uri) ?? 1) + 1;
     this.versions.set(uri, version);
-    await this.conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ range, text }] });
+    await this.conn.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: [{ range, text }],
+    });
     return version;
   }
 

@@ -10,7 +10,17 @@ import {
   ReferencesRequest,
   WorkspaceSymbolRequest,
 } from 'vscode-languageserver-protocol/node';
-import type { CodeAction, CompletionItem, CompletionList, DocumentSymbol, Hover, Location, MarkupContent, SymbolInformation, TextEdit } from 'vscode-languageserver-protocol/node';
+import type {
+  CodeAction,
+  CompletionItem,
+  CompletionList,
+  DocumentSymbol,
+  Hover,
+  Location,
+  MarkupContent,
+  SymbolInformation,
+  TextEdit,
+} from 'vscode-languageserver-protocol/node';
 import { LspClient, withCursor } from './lspClient';
 
 const DEPLOY = `apiVersion: apps/v1
@@ -87,33 +97,61 @@ describe('requests over LSP', () => {
     await c.waitDiagnostics(uri, () => true, 1);
     return { uri, position };
   };
-  const items = (r: CompletionList | CompletionItem[] | null): CompletionItem[] => (Array.isArray(r) ? r : (r?.items ?? []));
+  const items = (r: CompletionList | CompletionItem[] | null): CompletionItem[] =>
+    Array.isArray(r) ? r : (r?.items ?? []);
 
   it('completes targetPort from the ports of the containers the Service selects', async () => {
-    const { uri, position } = await openAt(SERVICE.replace('name: web\n', 'name: web2\n').replace('targetPort: http', 'targetPort: $0'));
+    const { uri, position } = await openAt(
+      SERVICE.replace('name: web\n', 'name: web2\n').replace('targetPort: http', 'targetPort: $0'),
+    );
     const r = items(await c.conn.sendRequest(CompletionRequest.type, { textDocument: { uri }, position }));
     await c.close(uri);
-    assert.deepEqual(r.map((i) => i.label), ['http', '8080']);
+    assert.deepEqual(
+      r.map((i) => i.label),
+      ['http', '8080'],
+    );
     assert.deepEqual(r[0].textEdit, { range: { start: position, end: position }, newText: 'http' });
   });
 
   it('completes Service types on a half-typed line, and Ingress backend Services from unopened files', async () => {
-    const typed = await openAt(SERVICE.replace('name: web\n', 'name: typed\n').replace('spec:\n', 'spec:\n  type: $0\n'));
-    const types = items(await c.conn.sendRequest(CompletionRequest.type, { textDocument: { uri: typed.uri }, position: typed.position }));
+    const typed = await openAt(
+      SERVICE.replace('name: web\n', 'name: typed\n').replace('spec:\n', 'spec:\n  type: $0\n'),
+    );
+    const types = items(
+      await c.conn.sendRequest(CompletionRequest.type, { textDocument: { uri: typed.uri }, position: typed.position }),
+    );
     await c.close(typed.uri);
-    assert.deepEqual(types.map((i) => i.label), ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName']);
+    assert.deepEqual(
+      types.map((i) => i.label),
+      ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'],
+    );
     assert.match((types[1].documentation as MarkupContent).value, /every node/);
-    const backend = await openAt(INGRESS.replace('name: shop\n', 'name: shop2\n').replace('                name: web', '                name: $0'));
-    const services = items(await c.conn.sendRequest(CompletionRequest.type, { textDocument: { uri: backend.uri }, position: backend.position }));
+    const backend = await openAt(
+      INGRESS.replace('name: shop\n', 'name: shop2\n').replace('                name: web', '                name: $0'),
+    );
+    const services = items(
+      await c.conn.sendRequest(CompletionRequest.type, {
+        textDocument: { uri: backend.uri },
+        position: backend.position,
+      }),
+    );
     await c.close(backend.uri);
-    assert.deepEqual(services.map((i) => [i.label, i.detail]), [['web', 'Service · 80/http']]);
+    assert.deepEqual(
+      services.map((i) => [i.label, i.detail]),
+      [['web', 'Service · 80/http']],
+    );
   });
 
   it('completes keys of a Service port item', async () => {
-    const { uri, position } = await openAt(SERVICE.replace('name: web\n', 'name: web3\n').replace('      targetPort: http\n', '      $0\n'));
+    const { uri, position } = await openAt(
+      SERVICE.replace('name: web\n', 'name: web3\n').replace('      targetPort: http\n', '      $0\n'),
+    );
     const r = items(await c.conn.sendRequest(CompletionRequest.type, { textDocument: { uri }, position }));
     await c.close(uri);
-    assert.deepEqual(r.map((i) => i.label), ['targetPort', 'protocol', 'appProtocol']);
+    assert.deepEqual(
+      r.map((i) => i.label),
+      ['targetPort', 'protocol', 'appProtocol'],
+    );
     assert.equal((r[0].textEdit as TextEdit).newText, 'targetPort: ');
   });
 
@@ -121,10 +159,17 @@ describe('requests over LSP', () => {
     const uri = c.uri('service.yaml');
     await c.open(uri, SERVICE);
     const line = SERVICE.split('\n').findIndex((l) => l.includes('targetPort'));
-    const h = (await c.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character: 9 } })) as Hover;
+    const h = (await c.conn.sendRequest(HoverRequest.type, {
+      textDocument: { uri },
+      position: { line, character: 9 },
+    })) as Hover;
     const text = (h.contents as MarkupContent).value;
     const portLine = DEPLOY.split('\n').findIndex((l) => l.includes('- name: http')) + 1;
-    assert.equal(text.split('\n')[0], `targetPort \`http\` → container port 8080/TCP of Deployment \`web\`, deploy.yaml:${portLine}`, 'what kubeway resolves leads');
+    assert.equal(
+      text.split('\n')[0],
+      `targetPort \`http\` → container port 8080/TCP of Deployment \`web\`, deploy.yaml:${portLine}`,
+      'what kubeway resolves leads',
+    );
     assert.match(text, /\n---\n\n\*\*targetPort\*\* `IntOrString`/, 'the API documentation follows');
     assert.deepEqual(h.range, { start: { line, character: 6 }, end: { line, character: 16 } });
     await c.close(uri);
@@ -134,10 +179,19 @@ describe('requests over LSP', () => {
     const ingUri = c.uri('ingress.yaml');
     await c.open(ingUri, INGRESS);
     const line = INGRESS.split('\n').findIndex((l) => l.includes('                name: web'));
-    const defs = (await c.conn.sendRequest(DefinitionRequest.type, { textDocument: { uri: ingUri }, position: { line, character: 23 } })) as Location[];
-    assert.deepEqual(defs, [{ uri: c.uri('service.yaml'), range: { start: { line: 3, character: 8 }, end: { line: 3, character: 11 } } }]);
+    const defs = (await c.conn.sendRequest(DefinitionRequest.type, {
+      textDocument: { uri: ingUri },
+      position: { line, character: 23 },
+    })) as Location[];
+    assert.deepEqual(defs, [
+      { uri: c.uri('service.yaml'), range: { start: { line: 3, character: 8 }, end: { line: 3, character: 11 } } },
+    ]);
     const svcUri = c.uri('service.yaml');
-    const refs = (await c.conn.sendRequest(ReferencesRequest.type, { textDocument: { uri: svcUri }, position: { line: 3, character: 9 }, context: { includeDeclaration: false } })) as Location[];
+    const refs = (await c.conn.sendRequest(ReferencesRequest.type, {
+      textDocument: { uri: svcUri },
+      position: { line: 3, character: 9 },
+      context: { includeDeclaration: false },
+    })) as Location[];
     assert.deepEqual(refs, [{ uri: ingUri, range: { start: { line, character: 22 }, end: { line, character: 25 } } }]);
     await c.close(ingUri);
   });
@@ -145,9 +199,15 @@ describe('requests over LSP', () => {
   it('outlines a document and finds objects by name across the workspace', async () => {
     const uri = c.uri('deploy.yaml');
     const syms = (await c.conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
-    assert.deepEqual(syms.map((s) => [s.name, s.detail, s.selectionRange.start.line]), [['Deployment/web', 'apps/v1 · shop', 3]]);
+    assert.deepEqual(
+      syms.map((s) => [s.name, s.detail, s.selectionRange.start.line]),
+      [['Deployment/web', 'apps/v1 · shop', 3]],
+    );
     const found = (await c.conn.sendRequest(WorkspaceSymbolRequest.type, { query: 'shop' })) as SymbolInformation[];
-    assert.deepEqual(found.map((s) => [s.name, s.location.uri]), [['Ingress/shop', c.uri('ingress.yaml')]]);
+    assert.deepEqual(
+      found.map((s) => [s.name, s.location.uri]),
+      [['Ingress/shop', c.uri('ingress.yaml')]],
+    );
   });
 
   it('offers the quick fix of a diagnostic, as an edit', async () => {
@@ -157,17 +217,39 @@ describe('requests over LSP', () => {
     const p = await c.waitDiagnostics(uri, (d) => d.diagnostics.length > 0, 1);
     const d = p.diagnostics.find((x) => x.code === 'service-type');
     assert.ok(d, 'the wrong-case type is reported');
-    const actions = (await c.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[];
-    assert.deepEqual(actions.map((a) => [a.title, a.kind, a.edit?.changes?.[uri]]), [
-      ['Change to LoadBalancer', 'quickfix', [{ range: { start: { line: 6, character: 8 }, end: { line: 6, character: 20 } }, newText: 'LoadBalancer' }]],
-    ]);
+    const actions = (await c.conn.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: d.range,
+      context: { diagnostics: [d] },
+    })) as CodeAction[];
+    assert.deepEqual(
+      actions.map((a) => [a.title, a.kind, a.edit?.changes?.[uri]]),
+      [
+        [
+          'Change to LoadBalancer',
+          'quickfix',
+          [{ range: { start: { line: 6, character: 8 }, end: { line: 6, character: 20 } }, newText: 'LoadBalancer' }],
+        ],
+      ],
+    );
     // Once the text has moved on, fixes of the old version are not offered.
     const v = await c.change(uri, `\n${text}`);
-    const stale = (await c.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[] | null;
+    const stale = (await c.conn.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: d.range,
+      context: { diagnostics: [d] },
+    })) as CodeAction[] | null;
     assert.ok(!stale || stale.length === 0);
     await c.waitDiagnostics(uri, () => true, v);
-    const fresh = (await c.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: { start: { line: 7, character: 9 }, end: { line: 7, character: 9 } }, context: { diagnostics: [] } })) as CodeAction[];
-    assert.deepEqual(fresh.map((a) => a.edit?.changes?.[uri]?.[0].range.start.line), [7]);
+    const fresh = (await c.conn.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: { start: { line: 7, character: 9 }, end: { line: 7, character: 9 } },
+      context: { diagnostics: [] },
+    })) as CodeAction[];
+    assert.deepEqual(
+      fresh.map((a) => a.edit?.changes?.[uri]?.[0].range.start.line),
+      [7],
+    );
     await c.close(uri);
   });
 });

@@ -54,9 +54,14 @@ describe('kept check results', () => {
     for (const [p, t] of files) ws.setText(p, t);
     const before = checkFile(ws, 'shop/a.yaml');
     assert.ok(before.some((d) => d.code === 'service-node-port' || d.code === 'service-target-port'));
-    const quiet = checkFile(ws, 'shop/a.yaml', { settings: { nodePortRange: { min: 30000, max: 32767 }, rules: { 'service-target-port': 'off' } } });
+    const quiet = checkFile(ws, 'shop/a.yaml', {
+      settings: { nodePortRange: { min: 30000, max: 32767 }, rules: { 'service-target-port': 'off' } },
+    });
     assert.ok(!quiet.some((d) => d.code === 'service-target-port'));
-    assert.deepEqual(checkFile(ws, 'shop/a.yaml', { rules: ALL_RULES.filter((r) => r.id === 'service-target-port') }), before.filter((d) => d.code === 'service-target-port'));
+    assert.deepEqual(
+      checkFile(ws, 'shop/a.yaml', { rules: ALL_RULES.filter((r) => r.id === 'service-target-port') }),
+      before.filter((d) => d.code === 'service-target-port'),
+    );
     assert.deepEqual(checkFile(ws, 'shop/a.yaml'), before);
     // The file becomes a patch of a kustomization: patches are partial, required fields are not asked for.
     const patched = files.get('shop/a.yaml')!.replace(/ {2}selector:\n {4}app: app-1\n/, '');
@@ -89,7 +94,18 @@ describe('rules that read other objects', () => {
     walk(join(repoRoot(), 'examples'));
     // Workspace methods that hand out other objects (file(path) and fileModels are how rules find their own
     // file and the kustomizations; a kustomization change drops every kept result).
-    const OBJECT_READS = new Set(['find', 'services', 'podTemplates', 'selectedBy', 'allIngresses', 'ingressesWithHost', 'ingressesRoutingTo', 'namespaces', 'objects', 'crds']);
+    const OBJECT_READS = new Set([
+      'find',
+      'services',
+      'podTemplates',
+      'selectedBy',
+      'allIngresses',
+      'ingressesWithHost',
+      'ingressesRoutingTo',
+      'namespaces',
+      'objects',
+      'crds',
+    ]);
     const readers = new Set<string>();
     for (const rule of ALL_RULES) {
       // A Workspace per rule: nothing is remembered from other rules' reads.

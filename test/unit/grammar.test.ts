@@ -14,7 +14,13 @@ const root = repoRoot();
 
 it('package.json injects the Kubernetes grammar into source.yaml', () => {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-  assert.deepEqual(pkg.contributes.grammars, [{ scopeName: 'kubeway.kubernetes.injection', path: './syntaxes/kubernetes.injection.tmLanguage.json', injectTo: ['source.yaml'] }]);
+  assert.deepEqual(pkg.contributes.grammars, [
+    {
+      scopeName: 'kubeway.kubernetes.injection',
+      path: './syntaxes/kubernetes.injection.tmLanguage.json',
+      injectTo: ['source.yaml'],
+    },
+  ]);
   const grammar = JSON.parse(readFileSync(join(root, 'syntaxes/kubernetes.injection.tmLanguage.json'), 'utf8'));
   assert.equal(grammar.scopeName, 'kubeway.kubernetes.injection');
   assert.match(grammar.injectionSelector, /^L:source\.yaml /);

@@ -11,20 +11,25 @@ import { check } from '../harness';
 
 /** A small deterministic random generator, so that a failure can be reproduced. */
 function rng(seed: number) {
-  return () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  return () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 }
 
 describe('names near a name', () => {
   it('finds exactly the names a scan finds, for random names and their typos', () => {
     const rand = rng(7);
     const letters = 'abcde-0';
-    const word = (len: number) => Array.from({ length: len }, () => letters[Math.floor(rand() * letters.length)]).join('');
+    const word = (len: number) =>
+      Array.from({ length: len }, () => letters[Math.floor(rand() * letters.length)]).join('');
     const names = Array.from({ length: 400 }, () => word(1 + Math.floor(rand() * 14)));
     const index = new NearNames(names);
     const typo = (w: string) => {
       const i = Math.floor(rand() * (w.length + 1));
       const r = rand();
-      return r < 0.33 ? w.slice(0, i) + w.slice(i + 1) : r < 0.66 ? w.slice(0, i) + word(1) + w.slice(i) : w.slice(0, i) + word(1) + w.slice(i + 1);
+      return r < 0.33
+        ? w.slice(0, i) + w.slice(i + 1)
+        : r < 0.66
+          ? w.slice(0, i) + word(1) + w.slice(i)
+          : w.slice(0, i) + word(1) + w.slice(i + 1);
     };
     let compared = 0;
     for (let q = 0; q < 600; q++) {
@@ -41,7 +46,8 @@ describe('names near a name', () => {
 
   it('follows the workspace as it changes', () => {
     const ws = new Workspace();
-    const svc = (name: string) => `apiVersion: v1\nkind: Service\nmetadata: {name: ${name}}\nspec: {ports: [{port: 80}]}\n`;
+    const svc = (name: string) =>
+      `apiVersion: v1\nkind: Service\nmetadata: {name: ${name}}\nspec: {ports: [{port: 80}]}\n`;
     ws.setText('a.yaml', svc('checkout'));
     assert.deepEqual(serviceNamesNear(ws, 'default', 'chekout', 2), ['checkout']);
     ws.setText('a.yaml', svc('payments'));
@@ -53,14 +59,20 @@ describe('names near a name', () => {
   it('suggests Services for 12 000 missing Ingress backends without comparing each with every Service', () => {
     // Before the index: every missing backend was compared with every Service (16 000: 32 s; 12 000: 18 s).
     const n = 12_000;
-    let text = 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: big}\nspec:\n  rules:\n    - http:\n        paths:\n';
-    for (let i = 0; i < n; i++) text += `          - {path: /p${i}, pathType: Prefix, backend: {service: {name: gone-${i}, port: {number: 80}}}}\n`;
-    text += '          - {path: /shop, pathType: Prefix, backend: {service: {name: chekout-api, port: {number: 80}}}}\n';
-    for (let i = 0; i < n; i++) text += `---\napiVersion: v1\nkind: Service\nmetadata: {name: svc-${i}}\nspec: {ports: [{port: 80}]}\n`;
+    let text =
+      'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: big}\nspec:\n  rules:\n    - http:\n        paths:\n';
+    for (let i = 0; i < n; i++)
+      text += `          - {path: /p${i}, pathType: Prefix, backend: {service: {name: gone-${i}, port: {number: 80}}}}\n`;
+    text +=
+      '          - {path: /shop, pathType: Prefix, backend: {service: {name: chekout-api, port: {number: 80}}}}\n';
+    for (let i = 0; i < n; i++)
+      text += `---\napiVersion: v1\nkind: Service\nmetadata: {name: svc-${i}}\nspec: {ports: [{port: 80}]}\n`;
     text += '---\napiVersion: v1\nkind: Service\nmetadata: {name: checkout-api}\nspec: {ports: [{port: 80}]}\n';
     // CPU time of this process: the machine running the tests may be busy with others.
     const c0 = process.cpuUsage();
-    const found = check({ 'a.yaml': text }, { rules: [ingressServiceMissing] }).filter((d) => d.code === 'ingress-service-missing');
+    const found = check({ 'a.yaml': text }, { rules: [ingressServiceMissing] }).filter(
+      (d) => d.code === 'ingress-service-missing',
+    );
     const c = process.cpuUsage(c0);
     const ms = (c.user + c.system) / 1000;
     assert.equal(found.length, n + 1);

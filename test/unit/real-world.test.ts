@@ -21,7 +21,8 @@ interface TruePositive {
   why: string;
 }
 
-const INGRESS_NGINX_PLACEHOLDERS = 'The documentation example leaves the placeholder for the reader to replace; as written, the API server rejects it';
+const INGRESS_NGINX_PLACEHOLDERS =
+  'The documentation example leaves the placeholder for the reader to replace; as written, the API server rejects it';
 
 const TRUE_POSITIVES: Record<string, TruePositive[]> = {
   'GoogleCloudPlatform__microservices-demo': [],
@@ -85,10 +86,20 @@ describe('real-world apps: only the listed true positives', () => {
       const ws = new Workspace();
       for (const f of collectFiles([folder])) ws.setText(relative(folder, f), readText(f));
       const thrown: string[] = [];
-      const found = checkWorkspace(ws, { settings: withDefaults(), onRuleError: (rule, file, e) => thrown.push(`${rule.id} on ${file}: ${e}`) });
+      const found = checkWorkspace(ws, {
+        settings: withDefaults(),
+        onRuleError: (rule, file, e) => thrown.push(`${rule.id} on ${file}: ${e}`),
+      });
       assert.deepEqual(thrown, []);
-      const actual = found.map((d) => `${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code}`);
-      const messages = new Map(found.map((d) => [`${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code}`, d.message]));
+      const actual = found.map(
+        (d) => `${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code}`,
+      );
+      const messages = new Map(
+        found.map((d) => [
+          `${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code}`,
+          d.message,
+        ]),
+      );
       const expected = (TRUE_POSITIVES[app] ?? []).map((p) => p.at);
       assert.deepEqual(
         actual.map((a) => (expected.includes(a) ? a : `${a}: ${messages.get(a)}`)),

@@ -27,7 +27,9 @@ type SnippetNode =
 export function parseSnippet(src: string): SnippetNode[] {
   let i = 0;
   const fail = (why: string): never => {
-    throw new Error(`snippet syntax: ${why} at offset ${i} in ${JSON.stringify(src.slice(Math.max(0, i - 20), i + 20))}`);
+    throw new Error(
+      `snippet syntax: ${why} at offset ${i} in ${JSON.stringify(src.slice(Math.max(0, i - 20), i + 20))}`,
+    );
   };
   function list(inBraces: boolean): SnippetNode[] {
     const nodes: SnippetNode[] = [];
@@ -48,7 +50,11 @@ export function parseSnippet(src: string): SnippetNode[] {
         const simple = /^\$(?:(\d+)|([A-Za-z_][A-Za-z0-9_]*))/.exec(src.slice(i));
         if (simple) {
           flush();
-          nodes.push(simple[1] !== undefined ? { kind: 'tabstop', index: Number(simple[1]) } : { kind: 'variable', name: simple[2] });
+          nodes.push(
+            simple[1] !== undefined
+              ? { kind: 'tabstop', index: Number(simple[1]) }
+              : { kind: 'variable', name: simple[2] },
+          );
           i += simple[0].length;
         } else if (src[i + 1] === '{') {
           flush();
@@ -67,7 +73,9 @@ export function parseSnippet(src: string): SnippetNode[] {
     return nodes;
   }
   function braced(): SnippetNode {
-    const head = /^\$\{(?:(\d+)|([A-Za-z_][A-Za-z0-9_]*))/.exec(src.slice(i)) ?? fail('expected a tab stop number or a variable name');
+    const head =
+      /^\$\{(?:(\d+)|([A-Za-z_][A-Za-z0-9_]*))/.exec(src.slice(i)) ??
+      fail('expected a tab stop number or a variable name');
     i += head[0].length;
     const index = head[1] !== undefined ? Number(head[1]) : undefined;
     const next = src[i];
@@ -79,7 +87,9 @@ export function parseSnippet(src: string): SnippetNode[] {
       i++;
       const inner = list(true);
       i++; // the closing brace
-      return index !== undefined ? { kind: 'tabstop', index, placeholder: inner } : { kind: 'variable', name: head[2], fallback: inner };
+      return index !== undefined
+        ? { kind: 'tabstop', index, placeholder: inner }
+        : { kind: 'variable', name: head[2], fallback: inner };
     }
     if (next === '|' && index !== undefined) {
       i++;
@@ -173,7 +183,8 @@ function tabStopsWithDefaults(body: string): Map<number, string> {
       if (n.kind !== 'tabstop') continue;
       // a placeholder that only mirrors another tab stop (`${2:$1}`) follows that one: leave it alone
       const mirrorOnly = n.placeholder?.length === 1 && n.placeholder[0].kind === 'tabstop';
-      if (n.placeholder && !mirrorOnly && !defaults.has(n.index)) defaults.set(n.index, expandSnippet(bodyOfNodes(n.placeholder)));
+      if (n.placeholder && !mirrorOnly && !defaults.has(n.index))
+        defaults.set(n.index, expandSnippet(bodyOfNodes(n.placeholder)));
       if (n.placeholder) visit(n.placeholder);
     }
   };
@@ -182,7 +193,11 @@ function tabStopsWithDefaults(body: string): Map<number, string> {
 }
 
 function bodyOfNodes(list: SnippetNode[]): string {
-  return list.map((n) => (n.kind === 'text' ? n.text.replace(/[$}\\]/g, '\\$&') : n.kind === 'tabstop' ? `$${n.index}` : `$${n.name}`)).join('');
+  return list
+    .map((n) =>
+      n.kind === 'text' ? n.text.replace(/[$}\\]/g, '\\$&') : n.kind === 'tabstop' ? `$${n.index}` : `$${n.name}`,
+    )
+    .join('');
 }
 
 // ---- the snippets ------------------------------------------------------------------------------------------
@@ -207,7 +222,11 @@ interface ManifestSummary {
 }
 function objectsIn(text: string): ManifestSummary[] {
   return parseAllDocuments(text).map((doc) => {
-    assert.deepEqual(doc.errors.map((e) => e.message), [], 'expanded snippet is valid YAML');
+    assert.deepEqual(
+      doc.errors.map((e) => e.message),
+      [],
+      'expanded snippet is valid YAML',
+    );
     const obj = doc.toJS() as { kind: string; spec?: { type?: string; selector?: unknown } };
     return { kind: obj.kind, type: obj.spec?.type, hasSelector: obj.spec?.selector !== undefined };
   });
@@ -223,13 +242,17 @@ function companionsFor(text: string): Record<string, string> {
   const has = (kind: string) => objects.some((o) => o.kind === kind);
   const companions: Record<string, string> = {};
   const needsPods = (has('Service') && objects.some((o) => o.kind === 'Service' && o.hasSelector)) || has('Ingress');
-  if (needsPods && !has('Deployment')) companions['companion-deployment.yaml'] = expandSnippet(bodyOf(byPrefix('Deployment')));
-  if (has('Ingress') && !has('Service')) companions['companion-service.yaml'] = expandSnippet(bodyOf(byPrefix('Service')));
+  if (needsPods && !has('Deployment'))
+    companions['companion-deployment.yaml'] = expandSnippet(bodyOf(byPrefix('Deployment')));
+  if (has('Ingress') && !has('Service'))
+    companions['companion-service.yaml'] = expandSnippet(bodyOf(byPrefix('Service')));
   return companions;
 }
 
 const shown = (files: Record<string, string>) =>
-  check(files).map((d) => `${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code}: ${d.message}`);
+  check(files).map(
+    (d) => `${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code}: ${d.message}`,
+  );
 
 describe('snippets', () => {
   it('are not contributed to VS Code (it would offer them at every position of every YAML file): the server offers them', () => {
@@ -238,9 +261,26 @@ describe('snippets', () => {
 
   it('have one label each (the completion entry), with a description', () => {
     const all = Object.values(snippets).flatMap(prefixesOf);
-    assert.ok(Object.values(snippets).every((s) => typeof s.prefix === 'string'), 'one entry per snippet: one label, not a list of prefixes');
-    assert.deepEqual(all.filter((p, i) => all.indexOf(p) !== i), [], 'no label is used twice');
-    assert.deepEqual(all, ['Deployment', 'Service', 'Service (NodePort)', 'Service (LoadBalancer)', 'Service (headless)', 'Service (ExternalName)', 'Ingress', 'Ingress (TLS)', 'Deployment + Service + Ingress']);
+    assert.ok(
+      Object.values(snippets).every((s) => typeof s.prefix === 'string'),
+      'one entry per snippet: one label, not a list of prefixes',
+    );
+    assert.deepEqual(
+      all.filter((p, i) => all.indexOf(p) !== i),
+      [],
+      'no label is used twice',
+    );
+    assert.deepEqual(all, [
+      'Deployment',
+      'Service',
+      'Service (NodePort)',
+      'Service (LoadBalancer)',
+      'Service (headless)',
+      'Service (ExternalName)',
+      'Ingress',
+      'Ingress (TLS)',
+      'Deployment + Service + Ingress',
+    ]);
     for (const [name, s] of Object.entries(snippets)) {
       assert.ok(s.description.length > 30, `${name} has a description`);
       assert.ok(bodyOf(s).includes('$0') || bodyOf(s).includes('${0'), `${name} ends with a final cursor position`);
@@ -257,8 +297,14 @@ describe('snippets', () => {
     assert.match(expandSnippet(bodyOf(byPrefix('Service (headless)'))), /^ {2}clusterIP: None$/m);
     const nodePort = Number(/nodePort: (\d+)/.exec(expandSnippet(bodyOf(byPrefix('Service (NodePort)'))))?.[1]);
     assert.ok(nodePort >= 30000 && nodePort <= 32767, `nodePort ${nodePort} is in the default node-port range`);
-    assert.deepEqual(objectsIn(expandSnippet(bodyOf(byPrefix('Deployment + Service + Ingress')))).map((o) => o.kind), ['Deployment', 'Service', 'Ingress']);
-    assert.match(expandSnippet(bodyOf(byPrefix('Ingress (TLS)'))), /tls:\n {4}- hosts:\n {8}- app\.example\.com\n {6}secretName: web-tls/);
+    assert.deepEqual(
+      objectsIn(expandSnippet(bodyOf(byPrefix('Deployment + Service + Ingress')))).map((o) => o.kind),
+      ['Deployment', 'Service', 'Ingress'],
+    );
+    assert.match(
+      expandSnippet(bodyOf(byPrefix('Ingress (TLS)'))),
+      /tls:\n {4}- hosts:\n {8}- app\.example\.com\n {6}secretName: web-tls/,
+    );
   });
 
   for (const [name, snippet] of Object.entries(snippets)) {
@@ -275,7 +321,8 @@ describe('snippets', () => {
       const body = bodyOf(byPrefix(prefix));
       const overrides: Record<number, string> = {};
       for (const [index, def] of tabStopsWithDefaults(body)) {
-        if (/^\d+$/.test(def)) overrides[index] = String(Number(def) + 1); // 80 → 81, 30080 → 30081, 2 → 3
+        if (/^\d+$/.test(def))
+          overrides[index] = String(Number(def) + 1); // 80 → 81, 30080 → 30081, 2 → 3
         else if (def === '/') overrides[index] = '/shop';
         else if (/^[a-z0-9.-]+$/.test(def)) overrides[index] = def.replace(/^[a-z]+/, (w) => `${w}x`); // web → webx, app.example.com → appx.example.com
       }

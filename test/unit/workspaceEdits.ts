@@ -70,7 +70,10 @@ export function corpus(): Map<string, string> {
   const files = new Map<string, string>();
   files.set('shop/a.yaml', Array.from({ length: 8 }, (_, i) => group(i, 'shop')).join(''));
   files.set('shop/b.yaml', Array.from({ length: 6 }, (_, i) => group(i + 20, i % 2 ? 'shop' : 'blog')).join(''));
-  files.set('blog/c.yaml', `# services for other files' workloads\n${Array.from({ length: 5 }, (_, i) => group(i + 40, 'blog')).join('')}`);
+  files.set(
+    'blog/c.yaml',
+    `# services for other files' workloads\n${Array.from({ length: 5 }, (_, i) => group(i + 40, 'blog')).join('')}`,
+  );
   return files;
 }
 
@@ -82,14 +85,32 @@ export const EDITS: ((text: string, pick: (n: number) => number) => string)[] = 
   (t, pick) => replaceNth(t, /- name: (http|metrics)\n/g, pick, (m) => `- name: ${m[1] === 'http' ? 'htp' : 'http'}\n`),
   (t, pick) => replaceNth(t, /namespace: (\w+)/g, pick, (m) => `namespace: ${m[1] === 'shop' ? 'blog' : 'shop'}`),
   (t, pick) => replaceNth(t, /nodePort: (\d+)/g, pick, (m) => `nodePort: ${Number(m[1]) + 1}`),
-  (t, pick) => replaceNth(t, /name: (app-\d+(-missing)?)\n/g, pick, (m) => `name: ${m[1].endsWith('-missing') ? m[1].slice(0, -8) : `${m[1]}-missing`}\n`),
+  (t, pick) =>
+    replaceNth(
+      t,
+      /name: (app-\d+(-missing)?)\n/g,
+      pick,
+      (m) => `name: ${m[1].endsWith('-missing') ? m[1].slice(0, -8) : `${m[1]}-missing`}\n`,
+    ),
   (t, pick) => replaceNth(t, /number: (\d+)/g, pick, (m) => `number: ${m[1] === '80' ? 81 : 80}`),
   // one letter off: near-name hints ("did you mean"), closest-template hints
   (t, pick) => replaceNth(t, /name: (app-\d+)z?\n/g, pick, (m) => `name: ${m[0].includes('z') ? m[1] : `${m[1]}z`}\n`),
   (t, pick) => replaceNth(t, /tier: (web|api)/g, pick, (m) => `tier: ${m[1] === 'web' ? 'api' : 'web'}`),
-  (t, pick) => replaceNth(t, /type: (ClusterIP|NodePort)/g, pick, (m) => `type: ${m[1] === 'NodePort' ? 'ClusterIP' : 'NodePort'}`),
+  (t, pick) =>
+    replaceNth(
+      t,
+      /type: (ClusterIP|NodePort)/g,
+      pick,
+      (m) => `type: ${m[1] === 'NodePort' ? 'ClusterIP' : 'NodePort'}`,
+    ),
   // labels the controller adds: a StatefulSet's pods are named <name>-0 … <name>-<replicas-1>
-  (t, pick) => replaceNth(t, /kind: (Deployment|StatefulSet)/g, pick, (m) => `kind: ${m[1] === 'Deployment' ? 'StatefulSet' : 'Deployment'}`),
+  (t, pick) =>
+    replaceNth(
+      t,
+      /kind: (Deployment|StatefulSet)/g,
+      pick,
+      (m) => `kind: ${m[1] === 'Deployment' ? 'StatefulSet' : 'Deployment'}`,
+    ),
   (t, pick) => replaceNth(t, /replicas: (1|2)\n/g, pick, (m) => `replicas: ${m[1] === '1' ? 2 : 1}\n`),
   // documents: removed, duplicated, broken and mended
   (t, pick) => {
@@ -120,4 +141,3 @@ function replaceNth(text: string, re: RegExp, pick: (n: number) => number, by: (
   const m = matches[pick(matches.length)];
   return text.slice(0, m.index) + by(m as RegExpExecArray) + text.slice(m.index! + m[0].length);
 }
-

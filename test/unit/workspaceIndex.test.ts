@@ -26,11 +26,20 @@ function assertIndexesMatchScan(ws: Workspace, where: string): void {
   const ingresses = objects.flatMap((o) => ingressOf(o) ?? []);
   const namespaces = [...new Set(objects.map((o) => o.namespace))].sort();
   assert.deepEqual(ws.namespaces(), namespaces, where);
-  assert.deepEqual(ids(ws.servicesWithNodePorts()), ids(services.filter((s) => s.ports.some((p) => p.nodePort !== undefined))), where);
+  assert.deepEqual(
+    ids(ws.servicesWithNodePorts()),
+    ids(services.filter((s) => s.ports.some((p) => p.nodePort !== undefined))),
+    where,
+  );
   for (const s of services) {
-    const scan: PodTemplate[] = s.selector ? templates.filter((t) => t.owner.namespace === s.obj.namespace && selectsPodsWith(s.selector!, t)) : [];
+    const scan: PodTemplate[] = s.selector
+      ? templates.filter((t) => t.owner.namespace === s.obj.namespace && selectsPodsWith(s.selector!, t))
+      : [];
     assert.deepEqual(ids(ws.selectedBy(s)), ids(scan), `${where}: selectedBy ${id(s.obj)}`);
-    const routing = ingresses.filter((i) => i.obj.namespace === s.obj.namespace && serviceBackends(i).some((b) => b.backend.serviceName === s.obj.name));
+    const routing = ingresses.filter(
+      (i) =>
+        i.obj.namespace === s.obj.namespace && serviceBackends(i).some((b) => b.backend.serviceName === s.obj.name),
+    );
     assert.deepEqual(ids(ws.ingressesRoutingTo(s)), ids(routing), `${where}: ingressesRoutingTo ${id(s.obj)}`);
   }
   for (const t of templates) {
@@ -42,17 +51,26 @@ function assertIndexesMatchScan(ws: Workspace, where: string): void {
       const sel = o.reader.stringMap(o.get('spec', 'selector', 'matchLabels') ?? o.get('spec', 'selector'));
       return !!sel && selectorMatches(sel, t.labels);
     });
-    assert.deepEqual(ids(ws.templatesWithOwnerSelecting(t.owner.namespace, t.labels)), ids(owners), `${where}: templatesWithOwnerSelecting ${id(t.owner)}`);
+    assert.deepEqual(
+      ids(ws.templatesWithOwnerSelecting(t.owner.namespace, t.labels)),
+      ids(owners),
+      `${where}: templatesWithOwnerSelecting ${id(t.owner)}`,
+    );
   }
   const names = new Set(ingresses.flatMap((i) => serviceBackends(i).map((b) => b.backend.serviceName ?? '')));
   for (const name of [...names, 'none']) {
     const scan: Ingress[] = ingresses.filter((i) => serviceBackends(i).some((b) => b.backend.serviceName === name));
     assert.deepEqual(ids(ws.ingressesNaming(name)), ids(scan), `${where}: ingressesNaming ${name}`);
   }
-  for (const ns of [...namespaces, 'none']) assert.deepEqual(ids(ws.ingressesIn(ns)), ids(ingresses.filter((i) => i.obj.namespace === ns)), where);
+  for (const ns of [...namespaces, 'none'])
+    assert.deepEqual(ids(ws.ingressesIn(ns)), ids(ingresses.filter((i) => i.obj.namespace === ns)), where);
   const hosts = new Set(ingresses.flatMap((i) => i.rules.map((r) => r.host ?? '')));
   for (const host of [...hosts, 'none']) {
-    assert.deepEqual(ids(ws.ingressesWithHost(host)), ids(ingresses.filter((i) => i.rules.some((r) => (r.host ?? '') === host))), `${where}: host ${host}`);
+    assert.deepEqual(
+      ids(ws.ingressesWithHost(host)),
+      ids(ingresses.filter((i) => i.rules.some((r) => (r.host ?? '') === host))),
+      `${where}: host ${host}`,
+    );
   }
 }
 

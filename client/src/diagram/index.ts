@@ -65,7 +65,9 @@ export function registerDiagram(context: vscode.ExtensionContext, client: Diagra
       const result = await client.sendRequest<GraphResult>(GRAPH_REQUEST, { folderUri: folder.uri?.toString() });
       await saveSvg(result.svg, folder.uri);
     } catch (error) {
-      void vscode.window.showErrorMessage(`Kubeway: the diagram could not be drawn: ${(error as Error)?.message ?? error}`);
+      void vscode.window.showErrorMessage(
+        `Kubeway: the diagram could not be drawn: ${(error as Error)?.message ?? error}`,
+      );
     }
   };
 

@@ -21,7 +21,9 @@ export interface GraphSource {
 
 /** A file as the server names it: a URI, or (without a language server folder) a path. */
 export function toUri(file: string): vscode.Uri {
-  return /^[a-zA-Z][\w+.-]+:/.test(file) && !/^[a-zA-Z]:[\\/]/.test(file) ? vscode.Uri.parse(file) : vscode.Uri.file(file);
+  return /^[a-zA-Z][\w+.-]+:/.test(file) && !/^[a-zA-Z]:[\\/]/.test(file)
+    ? vscode.Uri.parse(file)
+    : vscode.Uri.file(file);
 }
 
 /** Where a clicked element of the picture is written: a node's object, or an edge's reference. */
@@ -47,16 +49,26 @@ export class DiagramPanel {
   /** Folded fans the user clicked open (ids of the picture's `group:` boxes). */
   private readonly expanded = new Set<string>();
 
-  static create(extensionUri: vscode.Uri, source: GraphSource, folder: { uri?: vscode.Uri; name: string }, editorColumn: vscode.ViewColumn | undefined): DiagramPanel {
-    const panel = vscode.window.createWebviewPanel('kubeway.diagram', `Traffic: ${folder.name}`, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, {
-      enableScripts: true,
-      // The page is one HTML text with its style and script inline and the SVG sent by message: it loads no
-      // file, so it may read none.
-      localResourceRoots: [],
-      // The page keeps its pan, zoom and filter with setState, and the panel re-sends the graph when it is
-      // shown again, so the webview need not stay alive while hidden.
-      retainContextWhenHidden: false,
-    });
+  static create(
+    extensionUri: vscode.Uri,
+    source: GraphSource,
+    folder: { uri?: vscode.Uri; name: string },
+    editorColumn: vscode.ViewColumn | undefined,
+  ): DiagramPanel {
+    const panel = vscode.window.createWebviewPanel(
+      'kubeway.diagram',
+      `Traffic: ${folder.name}`,
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false },
+      {
+        enableScripts: true,
+        // The page is one HTML text with its style and script inline and the SVG sent by message: it loads no
+        // file, so it may read none.
+        localResourceRoots: [],
+        // The page keeps its pan, zoom and filter with setState, and the panel re-sends the graph when it is
+        // shown again, so the webview need not stay alive while hidden.
+        retainContextWhenHidden: false,
+      },
+    );
     return new DiagramPanel(panel, source, folder, editorColumn);
   }
 
@@ -97,13 +109,25 @@ export class DiagramPanel {
     this.inFlight = true;
     this.dirty = false;
     try {
-      const result = await this.source.sendRequest<GraphResult>(GRAPH_REQUEST, { folderUri: this.folder.uri?.toString(), expand: [...this.expanded] });
+      const result = await this.source.sendRequest<GraphResult>(GRAPH_REQUEST, {
+        folderUri: this.folder.uri?.toString(),
+        expand: [...this.expanded],
+      });
       if (this.disposed) return;
       this.graph = result.graph;
       this.lastResult = result;
-      await this.panel.webview.postMessage({ type: 'graph', svg: result.svg, stale: result.stale, routes: result.routes });
+      await this.panel.webview.postMessage({
+        type: 'graph',
+        svg: result.svg,
+        stale: result.stale,
+        routes: result.routes,
+      });
     } catch (error) {
-      if (!this.disposed) await this.panel.webview.postMessage({ type: 'error', message: `The diagram could not be drawn: ${(error as Error)?.message ?? error}` });
+      if (!this.disposed)
+        await this.panel.webview.postMessage({
+          type: 'error',
+          message: `The diagram could not be drawn: ${(error as Error)?.message ?? error}`,
+        });
     } finally {
       this.inFlight = false;
       if (this.dirty && !this.disposed) void this.refresh();
@@ -119,7 +143,13 @@ export class DiagramPanel {
     switch (m?.type) {
       case 'ready':
         this.ready = true;
-        if (this.lastResult && !this.dirty) await this.panel.webview.postMessage({ type: 'graph', svg: this.lastResult.svg, stale: this.lastResult.stale, routes: this.lastResult.routes });
+        if (this.lastResult && !this.dirty)
+          await this.panel.webview.postMessage({
+            type: 'graph',
+            svg: this.lastResult.svg,
+            stale: this.lastResult.stale,
+            routes: this.lastResult.routes,
+          });
         else await this.refresh();
         break;
       case 'expand':
@@ -142,7 +172,10 @@ export class DiagramPanel {
     if (!at) return;
     const position = new vscode.Position(at.line, 0);
     // Beside the diagram, never in its place: the editor's column unless the diagram has been moved there.
-    const column = this.editorColumn !== undefined && this.editorColumn !== this.panel.viewColumn ? this.editorColumn : vscode.ViewColumn.Beside;
+    const column =
+      this.editorColumn !== undefined && this.editorColumn !== this.panel.viewColumn
+        ? this.editorColumn
+        : vscode.ViewColumn.Beside;
     await vscode.window.showTextDocument(toUri(at.file), {
       viewColumn: column,
       preserveFocus: false,

@@ -94,7 +94,11 @@ export function collectFiles(args: string[], options: CollectOptions = {}): stri
       st = statSync(arg);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      throw new InputError(code === 'ENOENT' || code === 'ENOTDIR' ? `no such file or folder: ${arg}` : `cannot read ${arg}: ${(e as Error).message}`);
+      throw new InputError(
+        code === 'ENOENT' || code === 'ENOTDIR'
+          ? `no such file or folder: ${arg}`
+          : `cannot read ${arg}: ${(e as Error).message}`,
+      );
     }
     if (st.isDirectory()) walk(arg);
     else add(arg);
@@ -162,6 +166,7 @@ export function loadWorkspace(paths: string[], options: CollectOptions = {}): Wo
 export function reportUnreadable(unreadable: string[], err: (s: string) => void): boolean {
   for (const message of unreadable) err(`kubeway: ${escapeControls(message)}`);
   const s = unreadable.length === 1 ? '' : 's';
-  if (unreadable.length) err(`kubeway: ${unreadable.length} file${s} or folder${s} could not be read; the report covers the others`);
+  if (unreadable.length)
+    err(`kubeway: ${unreadable.length} file${s} or folder${s} could not be read; the report covers the others`);
   return unreadable.length > 0;
 }

@@ -7,24 +7,34 @@ import { escapeControls, escapeJsonControls } from '../engine/text';
 
 /** `--format json`: exactly the documented shape (no fix data). */
 export function formatJson(diagnostics: Diagnostic[]): string {
-  return escapeJsonControls(JSON.stringify(
-    {
-      version: 1,
-      diagnostics: diagnostics.map((d) => ({
-        file: d.file,
-        range: { start: { line: d.range.start.line, character: d.range.start.character }, end: { line: d.range.end.line, character: d.range.end.character } },
-        severity: d.severity,
-        code: d.code,
-        message: d.message,
-        source: d.source,
-      })),
-    },
-    null,
-    2,
-  ));
+  return escapeJsonControls(
+    JSON.stringify(
+      {
+        version: 1,
+        diagnostics: diagnostics.map((d) => ({
+          file: d.file,
+          range: {
+            start: { line: d.range.start.line, character: d.range.start.character },
+            end: { line: d.range.end.line, character: d.range.end.character },
+          },
+          severity: d.severity,
+          code: d.code,
+          message: d.message,
+          source: d.source,
+        })),
+      },
+      null,
+      2,
+    ),
+  );
 }
 
-const COLOURS: Record<string, string> = { error: '\x1b[31m', warning: '\x1b[33m', information: '\x1b[36m', hint: '\x1b[2m' };
+const COLOURS: Record<string, string> = {
+  error: '\x1b[31m',
+  warning: '\x1b[33m',
+  information: '\x1b[36m',
+  hint: '\x1b[2m',
+};
 
 /** `--format text`: `file:line:col severity message [code]`, 1-based like compilers print. */
 export function formatText(diagnostics: Diagnostic[], colour: boolean): string {
@@ -79,7 +89,14 @@ export function formatSarif(diagnostics: Diagnostic[], version: string): string 
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'kubeway', version, semanticVersion: /^\d+\.\d+\.\d+/.test(version) ? version : undefined, rules } },
+        tool: {
+          driver: {
+            name: 'kubeway',
+            version,
+            semanticVersion: /^\d+\.\d+\.\d+/.test(version) ? version : undefined,
+            rules,
+          },
+        },
         results: diagnostics.map((d) => {
           const uri = sarifUri(d.file);
           return {

@@ -14,7 +14,11 @@ import type { ParsedArgs } from './args';
 
 const FORMATS = ['json', 'svg', 'html'];
 
-export function graphCommand(args: ParsedArgs, out: (s: string) => void, err: (s: string) => void = () => undefined): number {
+export function graphCommand(
+  args: ParsedArgs,
+  out: (s: string) => void,
+  err: (s: string) => void = () => undefined,
+): number {
   const format = args.options.get('format') ?? 'json';
   if (!FORMATS.includes(format)) throw new UsageError(`unknown --format "${format}" (json, svg or html)`);
   if (args.paths.length === 0) throw new UsageError('graph needs at least one file or folder');
@@ -32,7 +36,12 @@ export function graphCommand(args: ParsedArgs, out: (s: string) => void, err: (s
       text = renderSvg(layout, { standalone: true });
     } else {
       const title = `Traffic diagram: ${args.paths.map((p) => basename(p) || p).join(', ')}`;
-      text = renderPage({ nonce: randomBytes(18).toString('base64'), title, svg: renderSvg(layout, { standalone: false }), routes: buildRoutingTable(ws) });
+      text = renderPage({
+        nonce: randomBytes(18).toString('base64'),
+        title,
+        svg: renderSvg(layout, { standalone: false }),
+        routes: buildRoutingTable(ws),
+      });
     }
   }
   if (outFile !== undefined) {

@@ -38,7 +38,8 @@ for route: 0 every trace routed, 1 some trace has no route or is broken.`;
 export function parseNodePortRange(value: string | undefined): { min: number; max: number } | undefined {
   if (value === undefined) return undefined;
   const m = /^(\d{1,5})-(\d{1,5})$/.exec(value);
-  if (!m || +m[1] < 1 || +m[1] > +m[2] || +m[2] > 65535) throw new UsageError(`--node-port-range takes MIN-MAX within 1-65535, e.g. 30000-32767 (got "${value}")`);
+  if (!m || +m[1] < 1 || +m[1] > +m[2] || +m[2] > 65535)
+    throw new UsageError(`--node-port-range takes MIN-MAX within 1-65535, e.g. 30000-32767 (got "${value}")`);
   return { min: +m[1], max: +m[2] };
 }
 
@@ -48,10 +49,15 @@ const RULE_LEVELS = ['error', 'warning', 'information', 'hint', 'off'];
 export function parseRuleSettings(value: string | undefined): Record<string, RuleSetting> {
   const out: Record<string, RuleSetting> = {};
   if (value === undefined) return out;
-  for (const item of value.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const item of value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [id, level] = item.split('=').map((s) => s.trim());
-    if (!ruleById(id)) throw new UsageError(`--rule: unknown rule "${id}" (the rule ids are in the README and in each diagnostic)`);
-    if (!RULE_LEVELS.includes(level)) throw new UsageError(`--rule ${id}: "${level ?? ''}" is not one of ${RULE_LEVELS.join(', ')}`);
+    if (!ruleById(id))
+      throw new UsageError(`--rule: unknown rule "${id}" (the rule ids are in the README and in each diagnostic)`);
+    if (!RULE_LEVELS.includes(level))
+      throw new UsageError(`--rule ${id}: "${level ?? ''}" is not one of ${RULE_LEVELS.join(', ')}`);
     out[id] = level as RuleSetting;
   }
   return out;
@@ -75,30 +81,46 @@ function skippedTemplates(skipped: { path: string; reason: TemplateReason }[]): 
 function check(args: ParsedArgs, out: (s: string) => void, err: (s: string) => void): number {
   rejectUnknownOptions(args, ['format', 'node-port-range', 'rule', 'follow-symlinks']);
   const format = args.options.get('format') ?? 'text';
-  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`unknown --format "${format}" (text, json or sarif)`);
+  if (!['text', 'json', 'sarif'].includes(format))
+    throw new UsageError(`unknown --format "${format}" (text, json or sarif)`);
   if (args.paths.length === 0) throw new UsageError('check needs at least one file or folder');
   const dashed = args.paths.find((p) => p.startsWith('-') && p !== '-');
-  if (dashed) throw new UsageError(`unknown option ${dashed} for check (a file whose name starts with "-" goes after --)`);
+  if (dashed)
+    throw new UsageError(`unknown option ${dashed} for check (a file whose name starts with "-" goes after --)`);
   const nodePortRange = parseNodePortRange(args.options.get('node-port-range'));
   const rules = parseRuleSettings(args.options.get('rule'));
   const skippedLinks: SkippedLink[] = [];
   const unreadable: string[] = [];
-  const ws = loadWorkspace(args.paths, { followSymlinks: args.options.has('follow-symlinks'), skippedLinks, unreadable });
+  const ws = loadWorkspace(args.paths, {
+    followSymlinks: args.options.has('follow-symlinks'),
+    skippedLinks,
+    unreadable,
+  });
   const links = describeSkippedLinks(skippedLinks, '--follow-symlinks');
   if (links) err(`kubeway: ${escapeControls(links)}`);
-  if (ws.paths.length === 0 && !unreadable.length) err(`kubeway: no *.yaml or *.yml files in ${escapeControls(args.paths.join(', '))}`);
+  if (ws.paths.length === 0 && !unreadable.length)
+    err(`kubeway: no *.yaml or *.yml files in ${escapeControls(args.paths.join(', '))}`);
   // Templates are skipped by design; say so on stderr, and in the text report's summary.
   const skipped = ws.skippedFiles();
   if (skipped.length) err(`kubeway: ${escapeControls(skippedTemplates(skipped))}`);
-  const diagnostics = checkWorkspace(ws, { settings: withDefaults({ ...(nodePortRange ? { nodePortRange } : {}), rules }) });
+  const diagnostics = checkWorkspace(ws, {
+    settings: withDefaults({ ...(nodePortRange ? { nodePortRange } : {}), rules }),
+  });
   if (format === 'json') out(formatJson(diagnostics));
   else if (format === 'sarif') out(formatSarif(diagnostics, VERSION));
-  else out(formatText(diagnostics, useColour()) + (skipped.length ? `\n${escapeControls(skippedTemplates(skipped))}` : ''));
+  else
+    out(
+      formatText(diagnostics, useColour()) + (skipped.length ? `\n${escapeControls(skippedTemplates(skipped))}` : ''),
+    );
   if (reportUnreadable(unreadable, err)) return 2;
   return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }
 
-export function run(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s + '\n'), err: (s: string) => void = (s) => process.stderr.write(s + '\n')): number {
+export function run(
+  argv: string[],
+  out: (s: string) => void = (s) => process.stdout.write(s + '\n'),
+  err: (s: string) => void = (s) => process.stderr.write(s + '\n'),
+): number {
   const args = parseArgs(argv);
   try {
     if (!args.command) {
@@ -116,7 +138,9 @@ export function run(argv: string[], out: (s: string) => void = (s) => process.st
     if (args.command === 'check') return check(args, out, err);
     const extra = commands[args.command];
     if (extra) return extra(args, out, err);
-    throw new UsageError(args.command.startsWith('-') ? `unknown option ${args.command}` : `unknown command "${args.command}"`);
+    throw new UsageError(
+      args.command.startsWith('-') ? `unknown option ${args.command}` : `unknown command "${args.command}"`,
+    );
   } catch (e) {
     if (e instanceof UsageError) {
       err(`kubeway: ${e.message}\n\n${USAGE}`);

@@ -11,7 +11,8 @@ export function routeCommand(args: ParsedArgs, out: (s: string) => void, err: (s
   const format = args.options.get('format') ?? 'text';
   if (!FORMATS.includes(format)) throw new UsageError(`unknown --format "${format}" (text or json)`);
   const [url, ...paths] = args.paths;
-  if (url === undefined) throw new UsageError('route needs a URL, e.g. kubeway route https://shop.example.com/cart k8s/');
+  if (url === undefined)
+    throw new UsageError('route needs a URL, e.g. kubeway route https://shop.example.com/cart k8s/');
   if (paths.length === 0) throw new UsageError('route needs at least one file or folder after the URL');
   const headers: [string, string][] = [];
   for (const [name, value] of args.optionList) {

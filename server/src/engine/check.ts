@@ -100,7 +100,7 @@ export function ruleApplies(rule: Rule, obj: K8sObject): boolean {
  * Runs one rule on the objects of one file, as every caller must: the user's severity (or `off`), the
  * objects the rule applies to, findings turned into diagnostics of the file, and a throwing rule caught
  * (its result is the error: the caller drops the rule's findings for the file and goes on). checkFile and
- * the diagram's reasons (graph/reasons.ts) both run rules through it.
+ * the diagram's reasons (reasons.ts) both run rules through it.
  */
 export class RuleRunner {
   /** The severity findings get, or `off`: then the rule is not run. */
@@ -124,7 +124,14 @@ export class RuleRunner {
       settings,
       report: (f: Finding) => {
         const range = isRange(f.at) ? f.at : this.obj ? this.obj.doc.rangeOf(f.at) : this.file.lines.range(0, 0);
-        const d: Diagnostic = { file: this.file.path, range, severity: setting ? level : (f.severity ?? level), code: rule.id, message: shortenQuoted(f.message), source: 'kubeway' };
+        const d: Diagnostic = {
+          file: this.file.path,
+          range,
+          severity: setting ? level : (f.severity ?? level),
+          code: rule.id,
+          message: shortenQuoted(f.message),
+          source: 'kubeway',
+        };
         if (f.fix) d.fix = f.fix;
         if (f.choices?.length) d.choices = f.choices;
         this.sink.push(d);
@@ -144,7 +151,8 @@ export class RuleRunner {
     try {
       return this.collect(() => {
         rule.checkObject?.(obj, this.ctx);
-        if (rule.checkContainer) for (const c of containersOf(obj.reader, podSpecOf(obj))) rule.checkContainer(c, obj, this.ctx);
+        if (rule.checkContainer)
+          for (const c of containersOf(obj.reader, podSpecOf(obj))) rule.checkContainer(c, obj, this.ctx);
       });
     } finally {
       this.obj = undefined;
@@ -179,7 +187,10 @@ function documentLine(obj: K8sObject): number {
 function moveResults(entry: ObjectResults, line: number): void {
   const by = line - entry.line;
   entry.line = line;
-  const move = (r: Range): Range => ({ start: { line: r.start.line + by, character: r.start.character }, end: { line: r.end.line + by, character: r.end.character } });
+  const move = (r: Range): Range => ({
+    start: { line: r.start.line + by, character: r.start.character },
+    end: { line: r.end.line + by, character: r.end.character },
+  });
   entry.results = entry.results.map((result) => {
     if (result === undefined || isThrown(result) || result.length === 0) return result;
     return result.map((d) => {
@@ -226,5 +237,9 @@ export function checkWorkspace(ws: Workspace, options: CheckOptions = {}): Diagn
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
-  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+  return (
+    a.range.start.line - b.range.start.line ||
+    a.range.start.character - b.range.start.character ||
+    (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)
+  );
 }

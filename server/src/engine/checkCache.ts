@@ -29,7 +29,6 @@ export function dependsOnOf(rule: Rule): DependsOn | undefined {
   return reads.length === 1 ? reads[0].dependsOn : (obj, changes) => reads.some((r) => r.dependsOn(obj, changes));
 }
 
-
 /** A rule that threw on an object: the rule's findings for the whole file are dropped (see checkFile). */
 export interface Thrown {
   error: unknown;
@@ -67,9 +66,16 @@ const summaries = new WeakMap<object, ChangeSummary>();
  * The results kept for a file, brought up to date with the workspace: results of objects that left the file
  * are gone, and cross-object results that a change since the last check may affect are dropped.
  */
-export function fileCache(ws: Workspace, path: string, rules: readonly Rule[], settings: string, objects: readonly K8sObject[]): FileCache {
+export function fileCache(
+  ws: Workspace,
+  path: string,
+  rules: readonly Rule[],
+  settings: string,
+  objects: readonly K8sObject[],
+): FileCache {
   let wc = caches.get(ws);
-  if (!wc || wc.rules !== rules || wc.settings !== settings) caches.set(ws, (wc = { rules, settings, files: new Map() }));
+  if (!wc || wc.rules !== rules || wc.settings !== settings)
+    caches.set(ws, (wc = { rules, settings, files: new Map() }));
   if (wc.files.size > 2 * ws.paths.length + 16) for (const p of wc.files.keys()) if (!ws.file(p)) wc.files.delete(p);
   let fc = wc.files.get(path);
   if (!fc) {
@@ -89,7 +95,9 @@ export function fileCache(ws: Workspace, path: string, rules: readonly Rule[], s
     const now = new Set(objects);
     for (const o of fc.objects.keys()) if (!now.has(o)) fc.objects.delete(o);
   }
-  const cross = rules.map((r, i) => [i, dependsOnOf(r)] as const).filter((x): x is readonly [number, DependsOn] => x[1] !== undefined);
+  const cross = rules
+    .map((r, i) => [i, dependsOnOf(r)] as const)
+    .filter((x): x is readonly [number, DependsOn] => x[1] !== undefined);
   if (!cross.length || (changes && changes.length === 0)) return fc;
   let summary: ChangeSummary | undefined;
   if (changes) {

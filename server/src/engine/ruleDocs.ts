@@ -40,16 +40,25 @@ function codeList(items: readonly string[]): string {
 export function rulePage(rule: Rule): string {
   const docs = rule.docs;
   const lines: string[] = [`# \`${rule.id}\``, '', rule.description, ''];
-  const scope = rule.checkFile && !rule.checkObject ? 'every manifest file, as YAML' : rule.kinds ? codeList(rule.kinds) : 'objects of every kind';
+  const scope =
+    rule.checkFile && !rule.checkObject
+      ? 'every manifest file, as YAML'
+      : rule.kinds
+        ? codeList(rule.kinds)
+        : 'objects of every kind';
   lines.push('| | |', '|---|---|', `| default severity | ${rule.severity} |`, `| checks | ${scope} |`);
   if (rule.reads?.length) lines.push(`| reads | ${rule.reads.map((r) => OBJECT_READS[r].description).join('; ')} |`);
-  if (rule.fallback) lines.push('| gives way | to a dedicated rule that reports the same place: one mistake, one finding |');
+  if (rule.fallback)
+    lines.push('| gives way | to a dedicated rule that reports the same place: one mistake, one finding |');
   lines.push('');
   if (docs) {
     lines.push('## Why it matters', '', docs.why, '');
     lines.push('## Example', '', 'kubeway reports this manifest:', '', fence(docs.fails), '');
     const found = exampleFindings(rule, docs.fails);
-    for (const d of found) lines.push(`- line ${d.range.start.line + 1}, ${d.severity}: ${d.message}${d.fix ? ` (quick fix: ${d.fix.title})` : ''}`);
+    for (const d of found)
+      lines.push(
+        `- line ${d.range.start.line + 1}, ${d.severity}: ${d.message}${d.fix ? ` (quick fix: ${d.fix.title})` : ''}`,
+      );
     if (found.length) lines.push('');
     lines.push('Fixed:', '', fence(docs.fixed), '');
   }

@@ -5,7 +5,7 @@
  */
 
 /** C0 controls, DEL, C1 controls, and the bidirectional embeddings, overrides and isolates. */
-// eslint-disable-next-line no-control-regex
+
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
@@ -19,7 +19,6 @@ export function escapeControls(text: string): string {
   });
 }
 
-// eslint-disable-next-line no-control-regex
 const JSON_UNSAFE = /[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 /**
@@ -45,5 +44,7 @@ export function shortenValue(value: string, max = QUOTE_MAX): string {
 /** Every `quoted` value of a message, shortened (messages quote values between backticks). */
 export function shortenQuoted(message: string): string {
   if (message.length <= QUOTE_MAX) return message;
-  return message.replace(/`([^`]*)`/g, (all: string, value: string) => (value.length > QUOTE_MAX ? `\`${shortenValue(value)}\`` : all));
+  return message.replace(/`([^`]*)`/g, (all: string, value: string) =>
+    value.length > QUOTE_MAX ? `\`${shortenValue(value)}\`` : all,
+  );
 }

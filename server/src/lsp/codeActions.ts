@@ -5,7 +5,11 @@ import { toLspDiagnostic } from './convert';
 import { guarded } from './context';
 import type { ServerContext } from './context';
 
-export function onCodeAction(ctx: ServerContext, params: CodeActionParams, token?: CancellationToken): CodeAction[] | null {
+export function onCodeAction(
+  ctx: ServerContext,
+  params: CodeActionParams,
+  token?: CancellationToken,
+): CodeAction[] | null {
   if (token?.isCancellationRequested) return null;
   if (params.context.only && !params.context.only.some((k) => CodeActionKind.QuickFix.startsWith(k))) return null;
   return guarded(ctx, 'code actions', null, () => {
@@ -18,7 +22,11 @@ export function onCodeAction(ctx: ServerContext, params: CodeActionParams, token
     if (doc && result.version !== doc.version) return null;
     const shown = params.context.diagnostics
       .filter((d) => d.source === 'kubeway')
-      .map((d) => ({ range: d.range, code: d.code, message: typeof d.message === 'string' ? d.message : d.message.value }));
+      .map((d) => ({
+        range: d.range,
+        code: d.code,
+        message: typeof d.message === 'string' ? d.message : d.message.value,
+      }));
     const fixes = ctx.editor.quickFixes(result.diagnostics, params.range, shown);
     return fixes.map((f) => ({
       title: f.title,

@@ -6,13 +6,24 @@ import { guarded, linesOf } from './context';
 import type { ServerContext } from './context';
 import { objectSnippets } from './snippets';
 
-export function onCompletion(ctx: ServerContext, params: CompletionParams, token?: CancellationToken): CompletionList | null {
+export function onCompletion(
+  ctx: ServerContext,
+  params: CompletionParams,
+  token?: CancellationToken,
+): CompletionList | null {
   if (token?.isCancellationRequested) return null;
   return guarded(ctx, 'completion', null, () => {
     const doc = linesOf(ctx, params.textDocument.uri);
     if (!doc) return null;
     const snippets = objectSnippets((m) => ctx.connection.console.warn(m));
-    const answer = ctx.editor.complete(ctx.validation.workspace, doc.name, doc.lines, params.position, ctx.settings().engine, { snippets, triggerCharacter: params.context?.triggerCharacter });
+    const answer = ctx.editor.complete(
+      ctx.validation.workspace,
+      doc.name,
+      doc.lines,
+      params.position,
+      ctx.settings().engine,
+      { snippets, triggerCharacter: params.context?.triggerCharacter },
+    );
     if (!answer || answer.items.length === 0) return null;
     const items: CompletionItem[] = answer.items.map((e) => ({
       label: e.label,

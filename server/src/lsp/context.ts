@@ -41,7 +41,10 @@ export interface ServerContext {
 }
 
 /** A document's Workspace name and current lines: the editor's buffer when open, else the indexed text. */
-export function linesOf(ctx: ServerContext, uri: string): { name: string; lines: TextLines; version: number | undefined } | undefined {
+export function linesOf(
+  ctx: ServerContext,
+  uri: string,
+): { name: string; lines: TextLines; version: number | undefined } | undefined {
   const name = ctx.names.nameOf(uri);
   const doc = ctx.documents.get(uri);
   if (doc) return { name, lines: documentLines(doc), version: doc.version };

@@ -9,14 +9,26 @@ import { ruleDocUrl } from '../engine/ruleDocs';
 import type { Diagnostic } from '../engine/types';
 import type { FileNames } from './files';
 
-const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint } as const;
+const SEVERITY = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+} as const;
 
 /**
  * An engine diagnostic as published: range, severity, code, message and source, exactly as the CLI's JSON has
  * them, and the link to the rule's documentation page.
  */
 export function toLspDiagnostic(d: Diagnostic): LspDiagnostic {
-  return { range: d.range, severity: SEVERITY[d.severity], code: d.code, codeDescription: { href: ruleDocUrl(d.code) }, source: d.source, message: d.message };
+  return {
+    range: d.range,
+    severity: SEVERITY[d.severity],
+    code: d.code,
+    codeDescription: { href: ruleDocUrl(d.code) },
+    source: d.source,
+    message: d.message,
+  };
 }
 
 export function toLspLocation(names: FileNames, l: Location): LspLocation {

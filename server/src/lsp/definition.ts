@@ -4,7 +4,11 @@ import { toLspLocation } from './convert';
 import { guarded, linesOf } from './context';
 import type { ServerContext } from './context';
 
-export function onDefinition(ctx: ServerContext, params: DefinitionParams, token?: CancellationToken): Location[] | null {
+export function onDefinition(
+  ctx: ServerContext,
+  params: DefinitionParams,
+  token?: CancellationToken,
+): Location[] | null {
   if (token?.isCancellationRequested) return null;
   return guarded(ctx, 'definition', null, () => {
     const doc = linesOf(ctx, params.textDocument.uri);

@@ -4,7 +4,11 @@ import { symbolKind } from './convert';
 import { guarded } from './context';
 import type { ServerContext } from './context';
 
-export function onDocumentSymbols(ctx: ServerContext, params: DocumentSymbolParams, token?: CancellationToken): DocumentSymbol[] | null {
+export function onDocumentSymbols(
+  ctx: ServerContext,
+  params: DocumentSymbolParams,
+  token?: CancellationToken,
+): DocumentSymbol[] | null {
   if (token?.isCancellationRequested) return null;
   return guarded(ctx, 'document symbols', null, () => {
     const name = ctx.names.nameOf(params.textDocument.uri);

@@ -53,7 +53,14 @@ export class FileNames {
     let best: { folder: WorkspaceFolderInfo; rel: string } | undefined;
     for (const folder of this.folders) {
       const rel = relative(folder.path, path);
-      if (rel === '' || rel.startsWith('..') || rel.startsWith(sep + sep) || /^[a-zA-Z]:/.test(rel) || rel.startsWith('/')) continue;
+      if (
+        rel === '' ||
+        rel.startsWith('..') ||
+        rel.startsWith(sep + sep) ||
+        /^[a-zA-Z]:/.test(rel) ||
+        rel.startsWith('/')
+      )
+        continue;
       // The innermost folder wins (nested workspace folders).
       if (!best || folder.path.length > best.folder.path.length) best = { folder, rel: rel.split(sep).join('/') };
     }

@@ -50,13 +50,15 @@ export class GlobSet {
   private readonly patterns: RegExp[];
 
   constructor(globs: readonly string[]) {
-    this.patterns = globs.filter((g) => typeof g === 'string' && g.trim() !== '').map((g) => {
-      let p = g.trim().replace(/\\/g, '/');
-      if (p.startsWith('./')) p = p.slice(2);
-      // A pattern without a folder part matches at any depth, as in .gitignore and files.exclude.
-      if (!p.includes('/')) p = `**/${p}`;
-      return new RegExp(`^${globSource(p)}$`);
-    });
+    this.patterns = globs
+      .filter((g) => typeof g === 'string' && g.trim() !== '')
+      .map((g) => {
+        let p = g.trim().replace(/\\/g, '/');
+        if (p.startsWith('./')) p = p.slice(2);
+        // A pattern without a folder part matches at any depth, as in .gitignore and files.exclude.
+        if (!p.includes('/')) p = `**/${p}`;
+        return new RegExp(`^${globSource(p)}$`);
+      });
   }
 
   get empty(): boolean {

@@ -11,7 +11,6 @@ import { renderSvg } from '../engine/graph/render';
 import type { TrafficGraph } from '../engine/graph/types';
 import type { Workspace } from '../engine/model/workspace';
 import { buildRoutingTable } from '../engine/route/table';
-import type { RoutingTable } from '../engine/route/types';
 import type { EngineSettings } from '../engine/settings';
 import { GRAPH_CHANGED_NOTIFICATION, GRAPH_REQUEST } from '../protocol';
 import type { GraphRequestParams, GraphRequestResult } from '../protocol';
@@ -39,7 +38,9 @@ const EMPTY_TEXT = 'No Ingress, Service or workload in the manifests of this fol
  */
 export function summarySvg(graph: TrafficGraph, why: string): string {
   const layout = layoutGraphSync(graph, { budgetMs: 0 });
-  layout.notes.unshift(`${why[0].toUpperCase()}${why.slice(1)}: this is a summary, every group placed in plain columns.`);
+  layout.notes.unshift(
+    `${why[0].toUpperCase()}${why.slice(1)}: this is a summary, every group placed in plain columns.`,
+  );
   return renderSvg(layout, { standalone: false, emptyText: EMPTY_TEXT });
 }
 
@@ -48,33 +49,47 @@ function inFolder(uri: string, folderUri: string): boolean {
   return uri.startsWith(folder) || decodeURIComponent(uri).startsWith(decodeURIComponent(folder));
 }
 
-export function registerGraphRequests(connection: Connection, getWorkspace: () => Workspace, options: GraphRequestOptions = {}): void {
+export function registerGraphRequests(
+  connection: Connection,
+  getWorkspace: () => Workspace,
+  options: GraphRequestOptions = {},
+): void {
   const uriOf = options.uriOf ?? ((name: string) => name);
   const lastGood = new LastGoodWorkspace();
   const layouts = new LayoutRunner(options.layout);
 
-  connection.onRequest(GRAPH_REQUEST, async (params: GraphRequestParams | undefined, token: CancellationToken): Promise<GraphRequestResult> => {
-    const { workspace, stale } = lastGood.sync(getWorkspace());
-    const folderUri = params?.folderUri;
-    const graph = buildGraph(workspace, {
-      includeFile: folderUri ? (name) => inFolder(uriOf(name), folderUri) : undefined,
-      staleFiles: new Set(stale.map((s) => s.file)),
-      settings: options.settings?.(),
-    });
-    for (const n of graph.nodes) n.file = uriOf(n.file);
-    for (const e of graph.edges) e.file = uriOf(e.file);
-    const expand = Array.isArray(params?.expand) ? params.expand.filter((x): x is string => typeof x === 'string') : [];
-    let svg = '';
-    if (!token.isCancellationRequested) {
-      try {
-        svg = await layouts.render(graph, expand, EMPTY_TEXT);
-      } catch (e) {
-        svg = summarySvg(graph, e instanceof Error ? e.message : String(e));
+  connection.onRequest(
+    GRAPH_REQUEST,
+    async (params: GraphRequestParams | undefined, token: CancellationToken): Promise<GraphRequestResult> => {
+      const { workspace, stale } = lastGood.sync(getWorkspace());
+      const folderUri = params?.folderUri;
+      const graph = buildGraph(workspace, {
+        includeFile: folderUri ? (name) => inFolder(uriOf(name), folderUri) : undefined,
+        staleFiles: new Set(stale.map((s) => s.file)),
+        settings: options.settings?.(),
+      });
+      for (const n of graph.nodes) n.file = uriOf(n.file);
+      for (const e of graph.edges) e.file = uriOf(e.file);
+      const expand = Array.isArray(params?.expand)
+        ? params.expand.filter((x): x is string => typeof x === 'string')
+        : [];
+      let svg = '';
+      if (!token.isCancellationRequested) {
+        try {
+          svg = await layouts.render(graph, expand, EMPTY_TEXT);
+        } catch (e) {
+          svg = summarySvg(graph, e instanceof Error ? e.message : String(e));
+        }
       }
-    }
-    const shown = stale.filter((s) => !folderUri || inFolder(uriOf(s.file), folderUri));
-    return { graph, svg, stale: shown.map((s) => ({ file: uriOf(s.file), name: s.file, line: s.line, message: s.message })), routes: buildRoutingTable(workspace) };
-  });
+      const shown = stale.filter((s) => !folderUri || inFolder(uriOf(s.file), folderUri));
+      return {
+        graph,
+        svg,
+        stale: shown.map((s) => ({ file: uriOf(s.file), name: s.file, line: s.line, message: s.message })),
+        routes: buildRoutingTable(workspace),
+      };
+    },
+  );
 
   // Start the layout thread and warm elkjs up in it while the editor is idle, so that the first diagram does
   // not pay for loading it (two boxes: a lone box does not call ELK).
@@ -82,7 +97,10 @@ export function registerGraphRequests(connection: Connection, getWorkspace: () =
     const ns = { namespace: 'x', file: '', line: 0 };
     const graph: TrafficGraph = {
       version: 1,
-      nodes: [{ id: 'Ingress/x/x', kind: 'Ingress', name: 'x', ...ns }, { id: 'Service/x/x', kind: 'Service', name: 'x', ...ns }],
+      nodes: [
+        { id: 'Ingress/x/x', kind: 'Ingress', name: 'x', ...ns },
+        { id: 'Service/x/x', kind: 'Service', name: 'x', ...ns },
+      ],
       edges: [{ from: 'Ingress/x/x', to: 'Service/x/x', kind: 'routes', broken: false, file: '', line: 0 }],
     };
     // The first real request reports any problem.

@@ -21,7 +21,8 @@ export interface LayoutJob {
   emptyText: string;
 }
 
-export type LayoutAnswer = { id: number; svg: string; error?: undefined } | { id: number; error: string; svg?: undefined };
+export type LayoutAnswer =
+  { id: number; svg: string; error?: undefined } | { id: number; error: string; svg?: undefined };
 
 export interface LayoutLimits {
   /** The worker is ended after this long (default 20 s). */
@@ -61,14 +62,20 @@ export class LayoutRunner {
 
   /** The SVG of a graph; rejects with LayoutFailed when the layout ran past its deadline or failed. One layout at a time. */
   render(graph: TrafficGraph, expand: string[], emptyText: string): Promise<string> {
-    const run = this.queue.then(() => this.run({ id: this.nextId++, graph, expand, budgetMs: this.budgetMs, emptyText }));
+    const run = this.queue.then(() =>
+      this.run({ id: this.nextId++, graph, expand, budgetMs: this.budgetMs, emptyText }),
+    );
     this.queue = run.catch(() => undefined);
     return run;
   }
 
   private async run(job: LayoutJob): Promise<string> {
     if (!this.threaded) {
-      const layout = await layoutGraph(job.graph, { expand: new Set(job.expand), expandable: true, budgetMs: job.budgetMs });
+      const layout = await layoutGraph(job.graph, {
+        expand: new Set(job.expand),
+        expandable: true,
+        budgetMs: job.budgetMs,
+      });
       return renderSvg(layout, { standalone: false, emptyText: job.emptyText });
     }
     const worker = this.start();
@@ -87,12 +94,24 @@ export class LayoutRunner {
       };
       const onMessage = (a: LayoutAnswer) => {
         if (a.id !== job.id) return;
-        done(() => (a.error !== undefined ? reject(new LayoutFailed(`the layout failed: ${a.error}`)) : resolve(a.svg)));
+        done(() =>
+          a.error !== undefined ? reject(new LayoutFailed(`the layout failed: ${a.error}`)) : resolve(a.svg),
+        );
       };
       const onError = (e: Error & { code?: string }) =>
-        stop(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `the layout ran out of its ${this.heapMb} MB of memory` : `the layout failed: ${e.message}`);
+        stop(
+          e.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? `the layout ran out of its ${this.heapMb} MB of memory`
+            : `the layout failed: ${e.message}`,
+        );
       const onExit = () => stop('the layout stopped');
-      const timer = setTimeout(() => stop(`the layout took longer than ${this.deadlineMs >= 1000 ? `${Math.round(this.deadlineMs / 1000)} s` : `${this.deadlineMs} ms`}`), this.deadlineMs);
+      const timer = setTimeout(
+        () =>
+          stop(
+            `the layout took longer than ${this.deadlineMs >= 1000 ? `${Math.round(this.deadlineMs / 1000)} s` : `${this.deadlineMs} ms`}`,
+          ),
+        this.deadlineMs,
+      );
       worker.on('message', onMessage);
       worker.on('error', onError);
       worker.on('exit', onExit);

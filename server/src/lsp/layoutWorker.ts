@@ -11,7 +11,11 @@ import type { LayoutJob, LayoutAnswer } from './layoutRunner';
 parentPort?.on('message', (job: LayoutJob) => {
   let answer: LayoutAnswer;
   try {
-    const layout = layoutGraphSync(job.graph, { expand: new Set(job.expand), expandable: true, budgetMs: job.budgetMs });
+    const layout = layoutGraphSync(job.graph, {
+      expand: new Set(job.expand),
+      expandable: true,
+      budgetMs: job.budgetMs,
+    });
     answer = { id: job.id, svg: renderSvg(layout, { standalone: false, emptyText: job.emptyText }) };
   } catch (e) {
     answer = { id: job.id, error: e instanceof Error ? e.message : String(e) };

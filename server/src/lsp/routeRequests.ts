@@ -23,7 +23,11 @@ export interface RouteRequestResult {
   error?: string;
 }
 
-export function traceForEditor(ws: Workspace, params: RouteRequestParams, uriOf: (name: string) => string): RouteRequestResult {
+export function traceForEditor(
+  ws: Workspace,
+  params: RouteRequestParams,
+  uriOf: (name: string) => string,
+): RouteRequestResult {
   const line = parseRequestLine(params?.request ?? '');
   if (typeof line === 'string') return { error: line };
   const request = parseRequest(line.url, { method: line.method, headers: line.headers });
@@ -38,6 +42,12 @@ export function traceForEditor(ws: Workspace, params: RouteRequestParams, uriOf:
   return { report, text };
 }
 
-export function registerRouteRequests(connection: Connection, getWorkspace: () => Workspace, uriOf: (name: string) => string = (n) => n): void {
-  connection.onRequest(ROUTE_REQUEST, (params: RouteRequestParams): RouteRequestResult => traceForEditor(getWorkspace(), params, uriOf));
+export function registerRouteRequests(
+  connection: Connection,
+  getWorkspace: () => Workspace,
+  uriOf: (name: string) => string = (n) => n,
+): void {
+  connection.onRequest(ROUTE_REQUEST, (params: RouteRequestParams): RouteRequestResult =>
+    traceForEditor(getWorkspace(), params, uriOf),
+  );
 }

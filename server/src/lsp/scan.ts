@@ -16,7 +16,13 @@ export interface ManifestFileEntry {
  * The files under a folder that the globs select, with their sizes, in a stable order. Symbolic links are
  * followed as `links` says (the CLI's policy, ../symlinks.ts); without it, a fresh policy for this folder alone.
  */
-export async function listManifestFiles(root: string, include: GlobSet, exclude: GlobSet, isCancelled: () => boolean = () => false, links?: LinkPolicy): Promise<ManifestFileEntry[]> {
+export async function listManifestFiles(
+  root: string,
+  include: GlobSet,
+  exclude: GlobSet,
+  isCancelled: () => boolean = () => false,
+  links?: LinkPolicy,
+): Promise<ManifestFileEntry[]> {
   const out: ManifestFileEntry[] = [];
   let realRoot: string;
   try {
@@ -25,7 +31,8 @@ export async function listManifestFiles(root: string, include: GlobSet, exclude:
     return out; // the folder is gone
   }
   const policy = links ?? new LinkPolicy([realRoot]);
-  const skippedDir = (name: string, rel: string): boolean => ALWAYS_SKIPPED.has(name) || exclude.matches(rel) || exclude.matches(`${rel}/`);
+  const skippedDir = (name: string, rel: string): boolean =>
+    ALWAYS_SKIPPED.has(name) || exclude.matches(rel) || exclude.matches(`${rel}/`);
   const selectedFile = (rel: string): boolean => include.matches(rel) && !exclude.matchesOrParent(rel);
   const walk = async (dir: string, realDir: string): Promise<void> => {
     if (isCancelled() || !policy.enter(realDir)) return;

@@ -15,7 +15,15 @@ import {
   TextDocuments,
   WatchKind,
 } from 'vscode-languageserver/node';
-import type { ClientCapabilities, Connection, Disposable, FileEvent, InitializeParams, InitializeResult, WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
+import type {
+  ClientCapabilities,
+  Connection,
+  Disposable,
+  FileEvent,
+  InitializeParams,
+  InitializeResult,
+  WorkDoneProgressServerReporter,
+} from 'vscode-languageserver/node';
 import type { Rule } from '../engine/rules/rule';
 import { LinkPolicy, describeSkippedLinks } from '../symlinks';
 import { onCodeAction } from './codeActions';
@@ -72,7 +80,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const validation = new Validation(
     {
       publish(name, version, diagnostics) {
-        void connection.sendDiagnostics({ uri: names.uriOf(name), version, diagnostics: diagnostics.map(toLspDiagnostic) });
+        void connection.sendDiagnostics({
+          uri: names.uriOf(name),
+          version,
+          diagnostics: diagnostics.map(toLspDiagnostic),
+        });
       },
       openVersion: (name) => openByName.get(name)?.version,
       settings: () => settings,
@@ -145,7 +157,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       update(document);
       return;
     }
-    pending.set(document.uri, setTimeout(() => update(document), debounceMs));
+    pending.set(
+      document.uri,
+      setTimeout(() => update(document), debounceMs),
+    );
   });
 
   documents.onDidClose(({ document }) => {
@@ -207,7 +222,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       // One link policy for all the folders, as the CLI has for all the folders it is given.
       const roots = await Promise.all(folders.map((f) => realpath(f.path).catch(() => f.path)));
       const links = new LinkPolicy(roots, settings.followSymlinks);
-      for (const folder of folders) files.push(...(await listManifestFiles(folder.path, settings.include, settings.exclude, cancelled, links)));
+      for (const folder of folders)
+        files.push(...(await listManifestFiles(folder.path, settings.include, settings.exclude, cancelled, links)));
       if (cancelled()) return;
       const skippedLinks = describeSkippedLinks(links.outside, 'the setting kubeway.files.followSymlinks');
       if (skippedLinks) warn(`kubeway: ${skippedLinks}`);
@@ -255,7 +271,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           if (!openByName.has(name)) validation.remove(name);
         }
       }
-      const skipped = tally.templates.length ? `; skipped ${tally.templates.length} template${tally.templates.length === 1 ? '' : 's'} (${tally.templates.slice(0, 5).join(', ')}${tally.templates.length > 5 ? ', …' : ''})` : '';
+      const skipped = tally.templates.length
+        ? `; skipped ${tally.templates.length} template${tally.templates.length === 1 ? '' : 's'} (${tally.templates.slice(0, 5).join(', ')}${tally.templates.length > 5 ? ', …' : ''})`
+        : '';
       connection.console.info(
         `kubeway: scanned ${folders.map((f) => f.path).join(', ')}: ${files.length} YAML file${files.length === 1 ? '' : 's'} selected, ${tally.read} read from disk (${tally.objects} object${tally.objects === 1 ? '' : 's'})` +
           `${tally.open ? `, ${tally.open} open in the editor` : ''}${skipped}${tally.other ? `; ${tally.other} not Kubernetes` : ''}${tally.tooBig ? `; ${tally.tooBig} too large` : ''}; ${Date.now() - started} ms`,
@@ -282,7 +300,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           validation.remove(name);
         } else {
           // A folder: everything under it goes.
-          const prefix = name.endsWith('/') || name.endsWith('\\') ? name : `${name}${name.includes('\\') ? '\\' : '/'}`;
+          const prefix =
+            name.endsWith('/') || name.endsWith('\\') ? name : `${name}${name.includes('\\') ? '\\' : '/'}`;
           for (const n of [...diskNames]) {
             if (n.startsWith(prefix) && !openByName.has(n)) {
               diskNames.delete(n);
@@ -332,7 +351,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       }
     }
     // Every file's findings depend on the engine settings; unchanged settings change nothing.
-    if (JSON.stringify([before.engine, before.checkOpenFilesOnly]) !== JSON.stringify([settings.engine, settings.checkOpenFilesOnly])) validation.markAll();
+    if (
+      JSON.stringify([before.engine, before.checkOpenFilesOnly]) !==
+      JSON.stringify([settings.engine, settings.checkOpenFilesOnly])
+    )
+      validation.markAll();
   };
 
   // ------------------------------------------------------------------ lifecycle
@@ -342,7 +365,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let indexWorkspaceFolders = true;
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities = params.capabilities;
-    indexWorkspaceFolders = (params.initializationOptions as { indexWorkspaceFolders?: unknown } | undefined)?.indexWorkspaceFolders !== false;
+    indexWorkspaceFolders =
+      (params.initializationOptions as { indexWorkspaceFolders?: unknown } | undefined)?.indexWorkspaceFolders !==
+      false;
     const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
     names.setFolders(folders);
     return {
@@ -382,7 +407,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let watcher: Promise<Disposable> | undefined;
   let watchedGlobs = '';
   const watchFiles = (): void => {
-    if (!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration || watchedGlobs === settings.globsKey) return;
+    if (!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration || watchedGlobs === settings.globsKey)
+      return;
     watchedGlobs = settings.globsKey;
     const previous = watcher;
     // Client watchers match absolute paths: a folder-relative include glob is widened with `**/` (the

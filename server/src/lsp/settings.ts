@@ -32,13 +32,19 @@ export function readSettings(section: unknown, warn: (message: string) => void =
   if (s.nodePortRange !== undefined && s.nodePortRange !== null && s.nodePortRange !== '') {
     const m = /^\s*(\d+)\s*-\s*(\d+)\s*$/.exec(String(s.nodePortRange));
     if (m && +m[1] <= +m[2] && +m[2] <= 65535 && +m[1] >= 1) nodePortRange = { min: +m[1], max: +m[2] };
-    else warn(`kubeway.nodePortRange must be MIN-MAX, e.g. 30000-32767 (got "${String(s.nodePortRange)}"); using 30000-32767.`);
+    else
+      warn(
+        `kubeway.nodePortRange must be MIN-MAX, e.g. 30000-32767 (got "${String(s.nodePortRange)}"); using 30000-32767.`,
+      );
   }
   const rules: Record<string, RuleSetting> = {};
   if (s.rules && typeof s.rules === 'object') {
     for (const [id, level] of Object.entries(s.rules as Record<string, unknown>)) {
       if (typeof level === 'string' && LEVELS.has(level as RuleSetting)) rules[id] = level as RuleSetting;
-      else warn(`kubeway.rules.${id} must be error, warning, information, hint or off (got ${JSON.stringify(level)}); ignored.`);
+      else
+        warn(
+          `kubeway.rules.${id} must be error, warning, information, hint or off (got ${JSON.stringify(level)}); ignored.`,
+        );
     }
   }
   const files = (s.files && typeof s.files === 'object' ? s.files : {}) as Record<string, unknown>;

@@ -24,7 +24,9 @@ export function objectSnippets(log: (message: string) => void = () => undefined)
   try {
     if (!file) throw new Error('snippets/kubernetes.json not found');
     const data = JSON.parse(readFileSync(file, 'utf8')) as Record<string, ObjectSnippet>;
-    loaded = Object.values(data).filter((s) => typeof s.prefix === 'string' && (typeof s.body === 'string' || Array.isArray(s.body)));
+    loaded = Object.values(data).filter(
+      (s) => typeof s.prefix === 'string' && (typeof s.body === 'string' || Array.isArray(s.body)),
+    );
   } catch (error) {
     log(`kubeway: no snippets: ${(error as Error).message}`);
     loaded = [];

@@ -153,7 +153,8 @@ export class Validation {
     const files = new Set(pending.map((p) => p.name));
     for (const f of affectedFiles(this.workspace, pending[0].name, changed, moved)) files.add(f);
     // A kustomization affects every file (affectedFiles knows it by the changed file's name).
-    for (const p of pending.slice(1)) if (KUSTOMIZATION.test(p.name)) for (const f of affectedFiles(this.workspace, p.name, [], [])) files.add(f);
+    for (const p of pending.slice(1))
+      if (KUSTOMIZATION.test(p.name)) for (const f of affectedFiles(this.workspace, p.name, [], [])) files.add(f);
     for (const f of files) this.markDirty(f);
     if (!this.busy) this.schedule(); // nothing to check: settle
   }
@@ -211,7 +212,8 @@ export class Validation {
     } while (Date.now() < deadline);
     this.busyUntil = Date.now();
     if (this.dirtyOpen.size > 0 || (!this.indexing && this.dirtyOther.size > 0)) this.schedule();
-    else if (this.pendingChanges.length > 0) return; // the dependents' timer comes back here
+    else if (this.pendingChanges.length > 0)
+      return; // the dependents' timer comes back here
     else if (this.changedSinceSettled) {
       this.changedSinceSettled = false;
       try {
@@ -241,7 +243,9 @@ export class Validation {
         const id = `${rule.id}\u0000${file}`;
         if (this.failedRules.has(id)) return;
         this.failedRules.add(id);
-        this.host.log(`kubeway: rule ${rule.id} failed on ${file}; its findings for this file are dropped: ${errorText(error)}`);
+        this.host.log(
+          `kubeway: rule ${rule.id} failed on ${file}; its findings for this file are dropped: ${errorText(error)}`,
+        );
       },
     });
     this.results.set(name, { version: openVersion !== undefined ? version : undefined, diagnostics });

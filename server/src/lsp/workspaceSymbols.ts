@@ -4,7 +4,11 @@ import { symbolKind } from './convert';
 import { guarded } from './context';
 import type { ServerContext } from './context';
 
-export function onWorkspaceSymbols(ctx: ServerContext, params: WorkspaceSymbolParams, token?: CancellationToken): SymbolInformation[] | null {
+export function onWorkspaceSymbols(
+  ctx: ServerContext,
+  params: WorkspaceSymbolParams,
+  token?: CancellationToken,
+): SymbolInformation[] | null {
   if (token?.isCancellationRequested) return null;
   return guarded(ctx, 'workspace symbols', null, () =>
     ctx.editor.workspaceSymbols(ctx.validation.workspace, params.query).map((s) => ({

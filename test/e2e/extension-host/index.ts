@@ -34,12 +34,21 @@ export function run(): Promise<void> {
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
       write();
-      console.log(`kubeway extension-host tests: ${tests.filter((t) => t.state === 'passed').length} passed, ${failures} failed`);
+      console.log(
+        `kubeway extension-host tests: ${tests.filter((t) => t.state === 'passed').length} passed, ${failures} failed`,
+      );
       if (failures) reject(new Error(`${failures} extension-host test(s) failed`));
       else resolve();
     });
     runner.on('pass', (t) => tests.push({ title: t.fullTitle(), state: 'passed', durationMs: t.duration }));
     runner.on('pending', (t) => tests.push({ title: t.fullTitle(), state: 'pending' }));
-    runner.on('fail', (t, err: Error) => tests.push({ title: t.fullTitle(), state: 'failed', durationMs: t.duration, error: `${err.message}\n${err.stack ?? ''}` }));
+    runner.on('fail', (t, err: Error) =>
+      tests.push({
+        title: t.fullTitle(),
+        state: 'failed',
+        durationMs: t.duration,
+        error: `${err.message}\n${err.stack ?? ''}`,
+      }),
+    );
   });
 }

@@ -21,13 +21,17 @@ function folder(): vscode.Uri {
 const fileUri = (rel: string) => vscode.Uri.joinPath(folder(), rel);
 
 /** Polls until `probe` returns something other than undefined; fails with `what` and the last value seen. */
-async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 20_000, everyMs = 50): Promise<T> {
+async function until<T>(
+  what: string,
+  probe: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = 20_000,
+  everyMs = 50,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
-  let last: unknown;
   for (;;) {
     const v = await probe();
     if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last !== undefined ? `; last seen: ${JSON.stringify(last)}` : ''}`);
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await sleep(everyMs);
   }
 }
@@ -50,12 +54,19 @@ function rangeOf(doc: vscode.TextDocument, lineText: string, text: string, from 
   throw new Error(`no line containing "${lineText}" in ${doc.uri.path}`);
 }
 
-const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' && d.code !== null ? String(d.code.value) : String(d.code));
+const codeOf = (d: vscode.Diagnostic) =>
+  typeof d.code === 'object' && d.code !== null ? String(d.code.value) : String(d.code);
 const severityName = (s: vscode.DiagnosticSeverity) => ['error', 'warning', 'information', 'hint'][s];
 /** Diagnostics as comparable strings: `line:start-end severity code`. */
 const shown = (ds: readonly vscode.Diagnostic[]) =>
-  ds.map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line === d.range.start.line ? d.range.end.character : `${d.range.end.line}:${d.range.end.character}`} ${severityName(d.severity)} ${codeOf(d)}`).sort();
-const expected = (r: vscode.Range, severity: string, code: string) => `${r.start.line}:${r.start.character}-${r.end.character} ${severity} ${code}`;
+  ds
+    .map(
+      (d) =>
+        `${d.range.start.line}:${d.range.start.character}-${d.range.end.line === d.range.start.line ? d.range.end.character : `${d.range.end.line}:${d.range.end.character}`} ${severityName(d.severity)} ${codeOf(d)}`,
+    )
+    .sort();
+const expected = (r: vscode.Range, severity: string, code: string) =>
+  `${r.start.line}:${r.start.character}-${r.end.character} ${severity} ${code}`;
 
 const kubeway = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'kubeway');
 
@@ -64,11 +75,15 @@ async function diagnosticsBecome(uri: vscode.Uri, want: string[], timeoutMs = 20
   const sorted = [...want].sort();
   let last: string[] = [];
   try {
-    return await until(`diagnostics of ${uri.path.split('/').slice(-2).join('/')}`, () => {
-      const ds = kubeway(uri);
-      last = shown(ds);
-      return JSON.stringify(last) === JSON.stringify(sorted) ? ds : undefined;
-    }, timeoutMs);
+    return await until(
+      `diagnostics of ${uri.path.split('/').slice(-2).join('/')}`,
+      () => {
+        const ds = kubeway(uri);
+        last = shown(ds);
+        return JSON.stringify(last) === JSON.stringify(sorted) ? ds : undefined;
+      },
+      timeoutMs,
+    );
   } catch {
     assert.deepEqual(last, sorted, `diagnostics of ${uri.path}`);
     throw new Error('unreachable');
@@ -79,10 +94,15 @@ function labelOf(item: vscode.CompletionItem): string {
   return typeof item.label === 'string' ? item.label : item.label.label;
 }
 async function completionsAt(uri: vscode.Uri, position: vscode.Position): Promise<vscode.CompletionItem[]> {
-  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, position);
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+    'vscode.executeCompletionItemProvider',
+    uri,
+    position,
+  );
   return list?.items ?? [];
 }
-const docText = (d: vscode.CompletionItem) => [d.detail, typeof d.documentation === 'string' ? d.documentation : d.documentation?.value].filter(Boolean).join(' ');
+const docText = (d: vscode.CompletionItem) =>
+  [d.detail, typeof d.documentation === 'string' ? d.documentation : d.documentation?.value].filter(Boolean).join(' ');
 
 function hoverText(hovers: vscode.Hover[] | undefined): string {
   return (hovers ?? [])
@@ -122,7 +142,9 @@ suite('kubeway in VS Code', () => {
     const started = activationLogTime(EXTENSION_ID);
     if (started !== undefined) metrics.activationMs = activeAt - started;
     await ext.activate();
-    await until('the first kubeway diagnostic of shop/admin.yaml', () => (kubeway(fileUri('shop/admin.yaml')).length ? true : undefined));
+    await until('the first kubeway diagnostic of shop/admin.yaml', () =>
+      kubeway(fileUri('shop/admin.yaml')).length ? true : undefined,
+    );
     metrics.openToFirstDiagnosticsMs = Math.round(performance.now() - t0);
   });
 
@@ -151,12 +173,33 @@ suite('kubeway in VS Code', () => {
     // shop/ingress.yaml is not open: the server checks the workspace's manifests from disk
     const ingressText = readFileText(fileUri('shop/ingress.yaml'));
     const ingressApi = lineRange(ingressText, 'name: api', 'api');
-    const [warning] = await diagnosticsBecome(fileUri('shop/ingress.yaml'), [expected(ingressApi, 'warning', 'ingress-service-missing')]);
+    const [warning] = await diagnosticsBecome(fileUri('shop/ingress.yaml'), [
+      expected(ingressApi, 'warning', 'ingress-service-missing'),
+    ]);
     assert.match(warning.message, /Service `api`/);
 
     const api = (await open('shop/api.yaml')).document;
     const edit = new vscode.WorkspaceEdit();
-    edit.insert(api.uri, new vscode.Position(api.lineCount, 0), ['---', 'apiVersion: v1', 'kind: Service', 'metadata:', '  name: api', '  namespace: shop', 'spec:', '  selector:', '    app: api', '  ports:', '    - name: rest', '      port: 8081', '      targetPort: rest', ''].join('\n'));
+    edit.insert(
+      api.uri,
+      new vscode.Position(api.lineCount, 0),
+      [
+        '---',
+        'apiVersion: v1',
+        'kind: Service',
+        'metadata:',
+        '  name: api',
+        '  namespace: shop',
+        'spec:',
+        '  selector:',
+        '    app: api',
+        '  ports:',
+        '    - name: rest',
+        '      port: 8081',
+        '      targetPort: rest',
+        '',
+      ].join('\n'),
+    );
     assert.ok(await vscode.workspace.applyEdit(edit));
     await diagnosticsBecome(fileUri('shop/ingress.yaml'), []);
     await diagnosticsBecome(api.uri, []);
@@ -173,7 +216,12 @@ suite('kubeway in VS Code', () => {
   test('a quick fix applied: Service type `nodeport` → `NodePort`', async () => {
     const doc = (await open('shop/admin.yaml')).document;
     const range = rangeOf(doc, 'type: nodeport', 'nodeport');
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const fix = (actions ?? []).find((a) => /NodePort/.test(a.title));
     assert.ok(fix, `a quick fix to NodePort among: ${(actions ?? []).map((a) => a.title).join(' | ')}`);
     assert.ok(fix.kind && vscode.CodeActionKind.QuickFix.contains(fix.kind), 'it is a quick fix');
@@ -184,7 +232,27 @@ suite('kubeway in VS Code', () => {
   });
 
   test('completion: Service type values, each with an explanation', async () => {
-    const doc = (await createFile('shop/checkout.yaml', ['apiVersion: v1', 'kind: Service', 'metadata:', '  name: checkout', '  namespace: shop', 'spec:', '  type: ', '  selector:', '    app: web', '  ports:', '    - name: http', '      port: 8080', '      targetPort: ', ''].join('\n'))).document;
+    const doc = (
+      await createFile(
+        'shop/checkout.yaml',
+        [
+          'apiVersion: v1',
+          'kind: Service',
+          'metadata:',
+          '  name: checkout',
+          '  namespace: shop',
+          'spec:',
+          '  type: ',
+          '  selector:',
+          '    app: web',
+          '  ports:',
+          '    - name: http',
+          '      port: 8080',
+          '      targetPort: ',
+          '',
+        ].join('\n'),
+      )
+    ).document;
     const items = await completionsAt(doc.uri, endOf(doc, '  type: '));
     const byLabel = new Map(items.map((i) => [labelOf(i), i]));
     for (const type of ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName']) {
@@ -194,44 +262,93 @@ suite('kubeway in VS Code', () => {
     }
     // (VS Code adds words of open files as Text items: not kubeway's)
     const wrongCase = items.filter((i) => labelOf(i) === 'nodeport' && i.kind !== vscode.CompletionItemKind.Text);
-    assert.deepEqual(wrongCase.map((i) => `${labelOf(i)} (kind ${i.kind})`), [], 'only the exact spelling is offered, and no snippet is named like a value');
+    assert.deepEqual(
+      wrongCase.map((i) => `${labelOf(i)} (kind ${i.kind})`),
+      [],
+      'only the exact spelling is offered, and no snippet is named like a value',
+    );
   });
 
   test('completion: targetPort offers the ports of the containers the Service selects', async () => {
     const doc = (await open('shop/checkout.yaml')).document;
     const labels = (await completionsAt(doc.uri, endOf(doc, '      targetPort: '))).map(labelOf);
-    for (const want of ['http', 'metrics', '8080', '9090']) assert.ok(labels.includes(want), `${want} offered; got ${labels.slice(0, 30).join(', ')}`);
-    for (const other of ['grpc', 'rest']) assert.ok(!labels.includes(other), `${other} belongs to pods this Service does not select`);
+    for (const want of ['http', 'metrics', '8080', '9090'])
+      assert.ok(labels.includes(want), `${want} offered; got ${labels.slice(0, 30).join(', ')}`);
+    for (const other of ['grpc', 'rest'])
+      assert.ok(!labels.includes(other), `${other} belongs to pods this Service does not select`);
   });
 
   test('completion: an Ingress backend offers the Services of its namespace', async () => {
-    const doc = (await createFile('shop/ingress-admin.yaml', ['apiVersion: networking.k8s.io/v1', 'kind: Ingress', 'metadata:', '  name: admin', '  namespace: shop', 'spec:', '  rules:', '    - http:', '        paths:', '          - path: /admin', '            pathType: Prefix', '            backend:', '              service:', '                name: ', ''].join('\n'))).document;
+    const doc = (
+      await createFile(
+        'shop/ingress-admin.yaml',
+        [
+          'apiVersion: networking.k8s.io/v1',
+          'kind: Ingress',
+          'metadata:',
+          '  name: admin',
+          '  namespace: shop',
+          'spec:',
+          '  rules:',
+          '    - http:',
+          '        paths:',
+          '          - path: /admin',
+          '            pathType: Prefix',
+          '            backend:',
+          '              service:',
+          '                name: ',
+          '',
+        ].join('\n'),
+      )
+    ).document;
     const labels = (await completionsAt(doc.uri, endOf(doc, '                name: '))).map(labelOf);
-    for (const want of ['web', 'admin', 'api']) assert.ok(labels.includes(want), `Service ${want} offered; got ${labels.slice(0, 30).join(', ')}`);
+    for (const want of ['web', 'admin', 'api'])
+      assert.ok(labels.includes(want), `Service ${want} offered; got ${labels.slice(0, 30).join(', ')}`);
     assert.ok(!labels.includes('ledger'), 'a Service of another namespace is not offered');
   });
 
   test('hover: a targetPort shows the container port it resolves to; a key shows its documentation', async () => {
     const doc = (await open('shop/web.yaml')).document;
     const target = rangeOf(doc, 'targetPort: http', 'http');
-    const onTarget = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, target.start.translate(0, 1)));
+    const onTarget = hoverText(
+      await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        doc.uri,
+        target.start.translate(0, 1),
+      ),
+    );
     assert.match(onTarget, /8080/, `hover on targetPort: ${onTarget}`);
     const replicas = rangeOf(doc, 'replicas: 2', 'replicas');
-    const onKey = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, replicas.start.translate(0, 2)));
+    const onKey = hoverText(
+      await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        doc.uri,
+        replicas.start.translate(0, 2),
+      ),
+    );
     assert.match(onKey, /pods/i, `hover on replicas: ${onKey}`);
   });
 
   test('go to definition: from an Ingress backend to its Service', async () => {
     const doc = (await open('shop/ingress.yaml')).document;
     const at = rangeOf(doc, 'name: web', 'web').start.translate(0, 1);
-    const found = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', doc.uri, at);
-    const targets = (found ?? []).map((l) => ('targetUri' in l ? { uri: l.targetUri, range: l.targetSelectionRange ?? l.targetRange } : l));
+    const found = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>(
+      'vscode.executeDefinitionProvider',
+      doc.uri,
+      at,
+    );
+    const targets = (found ?? []).map((l) =>
+      'targetUri' in l ? { uri: l.targetUri, range: l.targetSelectionRange ?? l.targetRange } : l,
+    );
     assert.equal(targets.length >= 1, true, 'a definition is found');
     const web = await vscode.workspace.openTextDocument(fileUri('shop/web.yaml'));
     const serviceStart = rangeOf(web, 'kind: Service', 'kind').start.line - 1;
     const t = targets[0];
     assert.equal(t.uri.toString(), web.uri.toString(), 'it is in shop/web.yaml');
-    assert.ok(t.range.start.line >= serviceStart, `line ${t.range.start.line} is inside the Service (from line ${serviceStart}), not the Deployment`);
+    assert.ok(
+      t.range.start.line >= serviceStart,
+      `line ${t.range.start.line} is inside the Service (from line ${serviceStart}), not the Deployment`,
+    );
   });
 
   test('snippets: the server offers "Deployment + Service + Ingress" in an empty file; it inserts objects that kubeway checks clean', async () => {
@@ -240,7 +357,11 @@ suite('kubeway in VS Code', () => {
     const stack = offered.find((i) => labelOf(i) === 'Deployment + Service + Ingress');
     assert.ok(stack, `the stack snippet is offered; got ${offered.map(labelOf).slice(0, 40).join(', ')}`);
     assert.ok(stack.insertText instanceof vscode.SnippetString, 'in the snippet syntax (tab stops)');
-    assert.equal(offered.filter((i) => labelOf(i) === 'Deployment').length, 1, 'one Deployment entry (no contributed snippets beside it)');
+    assert.equal(
+      offered.filter((i) => labelOf(i) === 'Deployment').length,
+      1,
+      'one Deployment entry (no contributed snippets beside it)',
+    );
     await editor.insertSnippet(stack.insertText);
     const doc = editor.document;
     assert.match(doc.getText(), /kind: Deployment[\s\S]*kind: Service[\s\S]*kind: Ingress/);
@@ -250,7 +371,9 @@ suite('kubeway in VS Code', () => {
     const edit = new vscode.WorkspaceEdit();
     edit.replace(doc.uri, type, 'clusterip');
     assert.ok(await vscode.workspace.applyEdit(edit));
-    await diagnosticsBecome(doc.uri, [expected(new vscode.Range(type.start, type.start.translate(0, 'clusterip'.length)), 'error', 'service-type')]);
+    await diagnosticsBecome(doc.uri, [
+      expected(new vscode.Range(type.start, type.start.translate(0, 'clusterip'.length)), 'error', 'service-type'),
+    ]);
     const undo = new vscode.WorkspaceEdit();
     undo.replace(doc.uri, new vscode.Range(type.start, type.start.translate(0, 'clusterip'.length)), 'ClusterIP');
     assert.ok(await vscode.workspace.applyEdit(undo));
@@ -261,7 +384,9 @@ suite('kubeway in VS Code', () => {
     await open('shop/web.yaml');
     await vscode.commands.executeCommand('kubeway.showDiagram');
     const tab = await until('a kubeway webview tab', () =>
-      vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && /kubeway/i.test(t.input.viewType)),
+      vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs)
+        .find((t) => t.input instanceof vscode.TabInputWebview && /kubeway/i.test(t.input.viewType)),
     );
     assert.match(tab.label, /diagram|traffic|kubeway/i);
   });
@@ -270,14 +395,29 @@ suite('kubeway in VS Code', () => {
     const logs = process.env.KUBEWAY_E2E_LOGS;
     assert.ok(logs, 'the runner passes the window’s logs folder in KUBEWAY_E2E_LOGS');
     const files = findLogs(logs);
-    const channels = files.filter((f) => /kubeway\.kubeway\/[^/]+\.log$|output_logging_[^/]+\/\d+-Kubeway[^/]*\.log$/i.test(f));
-    assert.ok(channels.length > 0, `the Kubeway output channel's log is found under ${logs}; logs there: ${files.join(', ')}`);
+    const channels = files.filter((f) =>
+      /kubeway\.kubeway\/[^/]+\.log$|output_logging_[^/]+\/\d+-Kubeway[^/]*\.log$/i.test(f),
+    );
+    assert.ok(
+      channels.length > 0,
+      `the Kubeway output channel's log is found under ${logs}; logs there: ${files.join(', ')}`,
+    );
     const hostLogs = files.filter((f) => /exthost\.log$/i.test(f));
     assert.ok(hostLogs.length > 0, 'the extension host log is found');
     const bad = /\[error\]|\[Error - |Unhandled|Uncaught|\bthrew\b|ERR_/i;
     const errors = [
-      ...channels.flatMap((f) => readFileSync(f, 'utf8').split('\n').filter((l) => bad.test(l)).map((l) => `${f.split('/').pop()}: ${l}`)),
-      ...hostLogs.flatMap((f) => readFileSync(f, 'utf8').split('\n').filter((l) => /\[error\]/i.test(l) && /kubeway/i.test(l)).map((l) => `${f.split('/').pop()}: ${l}`)),
+      ...channels.flatMap((f) =>
+        readFileSync(f, 'utf8')
+          .split('\n')
+          .filter((l) => bad.test(l))
+          .map((l) => `${f.split('/').pop()}: ${l}`),
+      ),
+      ...hostLogs.flatMap((f) =>
+        readFileSync(f, 'utf8')
+          .split('\n')
+          .filter((l) => /\[error\]/i.test(l) && /kubeway/i.test(l))
+          .map((l) => `${f.split('/').pop()}: ${l}`),
+      ),
     ];
     assert.deepEqual(errors, []);
   });
@@ -285,19 +425,32 @@ suite('kubeway in VS Code', () => {
   // Last, because a crash rightly leaves errors in the output channel.
   test('the language server is restarted after it crashes, and diagnostics follow edits again', async () => {
     const server = serverProcesses();
-    assert.equal(server.length, 1, `one kubeway server process is a child of the extension host (${process.pid}): ${JSON.stringify(server)}`);
+    assert.equal(
+      server.length,
+      1,
+      `one kubeway server process is a child of the extension host (${process.pid}): ${JSON.stringify(server)}`,
+    );
     process.kill(server[0], 'SIGKILL');
-    const restarted = await until('a new kubeway server process', () => {
-      const now = serverProcesses();
-      return now.length === 1 && now[0] !== server[0] ? now[0] : undefined;
-    }, 30_000, 200);
+    const restarted = await until(
+      'a new kubeway server process',
+      () => {
+        const now = serverProcesses();
+        return now.length === 1 && now[0] !== server[0] ? now[0] : undefined;
+      },
+      30_000,
+      200,
+    );
     assert.notEqual(restarted, server[0]);
     const doc = (await open('shop/admin.yaml')).document;
     const range = rangeOf(doc, 'type: NodePort', 'NodePort');
     const edit = new vscode.WorkspaceEdit();
     edit.replace(doc.uri, range, 'nodeport');
     assert.ok(await vscode.workspace.applyEdit(edit));
-    await diagnosticsBecome(doc.uri, [expected(rangeOf(doc, 'type: nodeport', 'nodeport'), 'error', 'service-type')], 30_000);
+    await diagnosticsBecome(
+      doc.uri,
+      [expected(rangeOf(doc, 'type: nodeport', 'nodeport'), 'error', 'service-type')],
+      30_000,
+    );
   });
 });
 
@@ -335,7 +488,9 @@ function activationLogTime(id: string): number | undefined {
   const logs = process.env.KUBEWAY_E2E_LOGS;
   if (!logs) return undefined;
   for (const f of findLogs(logs).filter((p) => /exthost\.log$/.test(p))) {
-    const line = readFileSync(f, 'utf8').split('\n').find((l) => l.includes(`_doActivateExtension ${id}`));
+    const line = readFileSync(f, 'utf8')
+      .split('\n')
+      .find((l) => l.includes(`_doActivateExtension ${id}`));
     const m = line && /^(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)\.(\d{3})/.exec(line);
     if (m) return new Date(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6], +m[7]).getTime();
   }

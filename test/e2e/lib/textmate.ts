@@ -35,16 +35,25 @@ interface ContributedGrammar {
  * grammars it includes); `root`'s package.json contributes the injections, exactly as VS Code reads them.
  * With `inject: false` the base grammar runs alone (to compare against).
  */
-export async function yamlTokenizer(root: string, baseGrammars: Record<string, string>, inject = true): Promise<(text: string) => Token[]> {
+export async function yamlTokenizer(
+  root: string,
+  baseGrammars: Record<string, string>,
+  inject = true,
+): Promise<(text: string) => Token[]> {
   await loadOniguruma();
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   const contributed: ContributedGrammar[] = pkg.contributes?.grammars ?? [];
   const files: Record<string, string> = { ...baseGrammars };
   for (const g of contributed) files[g.scopeName] = join(root, g.path);
   const registry = new Registry({
-    onigLib: Promise.resolve({ createOnigScanner: (s: string[]) => new OnigScanner(s), createOnigString: (s: string) => new OnigString(s) }),
-    loadGrammar: async (scopeName: string) => (files[scopeName] ? parseRawGrammar(readFileSync(files[scopeName], 'utf8'), files[scopeName]) : null),
-    getInjections: (scopeName: string) => (inject ? contributed.filter((g) => g.injectTo?.includes(scopeName)).map((g) => g.scopeName) : []),
+    onigLib: Promise.resolve({
+      createOnigScanner: (s: string[]) => new OnigScanner(s),
+      createOnigString: (s: string) => new OnigString(s),
+    }),
+    loadGrammar: async (scopeName: string) =>
+      files[scopeName] ? parseRawGrammar(readFileSync(files[scopeName], 'utf8'), files[scopeName]) : null,
+    getInjections: (scopeName: string) =>
+      inject ? contributed.filter((g) => g.injectTo?.includes(scopeName)).map((g) => g.scopeName) : [],
   });
   const grammar: IGrammar | null = await registry.loadGrammar('source.yaml');
   if (!grammar) throw new Error('source.yaml grammar did not load');
@@ -54,7 +63,12 @@ export async function yamlTokenizer(root: string, baseGrammars: Record<string, s
     text.split(/\r?\n/).forEach((lineText, line) => {
       const r = grammar.tokenizeLine(lineText, state);
       state = r.ruleStack;
-      for (const t of r.tokens) tokens.push({ line, text: lineText.slice(t.startIndex, Math.min(t.endIndex, lineText.length)), scopes: t.scopes });
+      for (const t of r.tokens)
+        tokens.push({
+          line,
+          text: lineText.slice(t.startIndex, Math.min(t.endIndex, lineText.length)),
+          scopes: t.scopes,
+        });
     });
     return tokens;
   };
@@ -70,7 +84,8 @@ export function scopesOf(tokens: Token[], line: number, text: string, lines: str
     const from = col;
     col += t.text.length;
     if (col <= start || from >= start + text.length) continue;
-    if (from < start || col > start + text.length) throw new Error(`token "${t.text}" straddles "${text}" on line ${line}`);
+    if (from < start || col > start + text.length)
+      throw new Error(`token "${t.text}" straddles "${text}" on line ${line}`);
     covering.push(t);
   }
   return [...new Set(covering.flatMap((t) => t.scopes))];
@@ -181,7 +196,10 @@ const marked = (scopes: string[]) => scopes.some((s) => K8S.test(s) && !s.starts
  * The grammar tests over one base grammar. When `makeTokenizer` throws a MissingPrerequisite (the e2e run without
  * code-server), every test prints SKIPPED and skips, or fails under KUBEWAY_E2E=required.
  */
-export function describeGrammar(title: string, makeTokenizer: (inject: boolean) => Promise<(text: string) => Token[]>): void {
+export function describeGrammar(
+  title: string,
+  makeTokenizer: (inject: boolean) => Promise<(text: string) => Token[]>,
+): void {
   describe(`Kubernetes injection grammar over ${title}`, () => {
     let missing: string | undefined;
     const it = (name: string, fn: () => void) =>
@@ -213,7 +231,11 @@ export function describeGrammar(title: string, makeTokenizer: (inject: boolean) 
 
     it('marks apiVersion and kind values', () => {
       assert.ok(at(lineOf('apiVersion: apps/v1'), 'apps/v1').includes('support.type.kubernetes.api-version.yaml'));
-      assert.ok(at(lineOf('apiVersion: networking.k8s.io/v1'), 'networking.k8s.io/v1').includes('support.type.kubernetes.api-version.yaml'));
+      assert.ok(
+        at(lineOf('apiVersion: networking.k8s.io/v1'), 'networking.k8s.io/v1').includes(
+          'support.type.kubernetes.api-version.yaml',
+        ),
+      );
       assert.ok(at(lineOf('kind: Deployment'), 'Deployment').includes('entity.name.type.kubernetes.kind.yaml'));
       assert.ok(at(lineOf('kind: Ingress'), 'Ingress').includes('entity.name.type.kubernetes.kind.yaml'));
     });
@@ -233,12 +255,15 @@ export function describeGrammar(title: string, makeTokenizer: (inject: boolean) 
         assert.ok(at(lineOf(probe), text).includes(key), `${text} is a well-known key`);
       }
       assert.ok(!at(lineOf('    app: web'), 'app').includes(key), 'a label key is the user’s own');
-      assert.ok(!marked(at(lineOf('imagePulPolicy'), 'imagePulPolicy'))), 'a misspelt key stays plain';
+      assert.ok(!marked(at(lineOf('imagePulPolicy'), 'imagePulPolicy')), 'a misspelt key stays plain');
     });
 
     it('marks Service type and protocol values, and only those', () => {
       assert.ok(at(lineOf('  type: NodePort'), 'NodePort').includes('constant.language.kubernetes.service-type.yaml'));
-      assert.ok(!marked(at(lineOf('type: RollingUpdate'), 'RollingUpdate')), 'a Deployment strategy type is not a Service type');
+      assert.ok(
+        !marked(at(lineOf('type: RollingUpdate'), 'RollingUpdate')),
+        'a Deployment strategy type is not a Service type',
+      );
       assert.ok(at(lineOf('protocol: TCP'), 'TCP').includes('constant.language.kubernetes.protocol.yaml'));
       assert.ok(at(lineOf('protocol: UDP'), 'UDP').includes('constant.language.kubernetes.protocol.yaml'));
     });
@@ -251,7 +276,10 @@ export function describeGrammar(title: string, makeTokenizer: (inject: boolean) 
       assert.ok(at(lineOf('nodePort: 30080'), '30080').includes(port));
       assert.ok(at(lineOf('number: 80'), '80').includes(port));
       assert.ok(!marked(at(lineOf('targetPort: http'), 'http')));
-      assert.ok(at(lineOf('containerPort: 8080'), '# the app listens here').some((s) => s.startsWith('comment.line')), 'a trailing comment stays a comment');
+      assert.ok(
+        at(lineOf('containerPort: 8080'), '# the app listens here').some((s) => s.startsWith('comment.line')),
+        'a trailing comment stays a comment',
+      );
     });
 
     it('leaves comments, quoted strings and block scalars alone', () => {
@@ -265,8 +293,14 @@ export function describeGrammar(title: string, makeTokenizer: (inject: boolean) 
     it('marks nothing in a YAML document or file that is not a manifest', () => {
       const start = lineOf('# not a Kubernetes object');
       const rest = tokens.filter((t) => t.line >= start);
-      assert.deepEqual(rest.filter((t) => t.scopes.some((s) => K8S.test(s))).map((t) => `${t.line}: ${t.text}`), []);
-      assert.deepEqual(notManifest.filter((t) => t.scopes.some((s) => K8S.test(s))).map((t) => `${t.line}: ${t.text}`), []);
+      assert.deepEqual(
+        rest.filter((t) => t.scopes.some((s) => K8S.test(s))).map((t) => `${t.line}: ${t.text}`),
+        [],
+      );
+      assert.deepEqual(
+        notManifest.filter((t) => t.scopes.some((s) => K8S.test(s))).map((t) => `${t.line}: ${t.text}`),
+        [],
+      );
     });
 
     it('leaves every character it does not mark scoped as the base grammar has it', () => {
@@ -279,7 +313,9 @@ export function describeGrammar(title: string, makeTokenizer: (inject: boolean) 
       const without = perChar(plain);
       assert.equal(withInjection.length, without.length);
       const differences = withInjection.flatMap((t, i) =>
-        marked(t.scopes) || /\s/.test(t.text) || t.text === ':' || visible(t) === visible(without[i]) ? [] : [`line ${t.line} "${t.text}": ${visible(without[i])}  →  ${visible(t)}`],
+        marked(t.scopes) || /\s/.test(t.text) || t.text === ':' || visible(t) === visible(without[i])
+          ? []
+          : [`line ${t.line} "${t.text}": ${visible(without[i])}  →  ${visible(t)}`],
       );
       assert.deepEqual(differences, []);
     });

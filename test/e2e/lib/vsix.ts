@@ -9,7 +9,18 @@ import { cacheDir, root } from './workbench';
 export const VSIX_PATH = join(cacheDir, 'kubeway-e2e.vsix');
 
 /** What does not change the .vsix: not part of any build, or the build's output (dist/ is added by name). */
-const NOT_STAGED = new Set(['.git', 'node_modules', 'out', 'dist', '.vscode-test', 'test-artifacts', '.scratch', 'test', 'bench', 'examples']);
+const NOT_STAGED = new Set([
+  '.git',
+  'node_modules',
+  'out',
+  'dist',
+  '.vscode-test',
+  'test-artifacts',
+  '.scratch',
+  'test',
+  'bench',
+  'examples',
+]);
 
 export interface VsixBuild {
   path: string;
@@ -26,8 +37,10 @@ export interface VsixBuild {
 export function packageVsix(): VsixBuild {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   const script: string = pkg.scripts?.package ?? '';
-  if (script !== 'node scripts/package.mjs') throw new Error(`package.json's "package" script is not scripts/package.mjs: ${script}`);
-  for (const f of ['dist/extension.js', 'dist/server.js']) if (!existsSync(join(root, f))) throw new Error(`${f} is missing: run npm run build first`);
+  if (script !== 'node scripts/package.mjs')
+    throw new Error(`package.json's "package" script is not scripts/package.mjs: ${script}`);
+  for (const f of ['dist/extension.js', 'dist/server.js'])
+    if (!existsSync(join(root, f))) throw new Error(`${f} is missing: run npm run build first`);
   const files: string[] = [];
   const walk = (rel: string) => {
     for (const e of readdirSync(join(root, rel), { withFileTypes: true })) {
@@ -57,7 +70,8 @@ export function packageVsix(): VsixBuild {
     timeout: 5 * 60_000,
   });
   const output = `${r.stdout}\n${r.stderr}`;
-  if (r.status !== 0 || !existsSync(VSIX_PATH)) throw new Error(`npm run package failed (exit ${r.status}):\n${output}`);
+  if (r.status !== 0 || !existsSync(VSIX_PATH))
+    throw new Error(`npm run package failed (exit ${r.status}):\n${output}`);
   writeFileSync(keyFile, key);
   return { path: VSIX_PATH, bytes: statSync(VSIX_PATH).size, seconds: (Date.now() - started) / 1000, output };
 }

@@ -8,7 +8,19 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
@@ -47,7 +59,10 @@ function which(cmd: string): string | undefined {
 
 export function chromiumPath(): string {
   const p = process.env.KUBEWAY_CHROMIUM ?? which('chromium') ?? which('chromium-browser');
-  if (!p || !existsSync(p)) throw new MissingPrerequisite('Chromium is not installed (Debian: apt-get install chromium; or set KUBEWAY_CHROMIUM)');
+  if (!p || !existsSync(p))
+    throw new MissingPrerequisite(
+      'Chromium is not installed (Debian: apt-get install chromium; or set KUBEWAY_CHROMIUM)',
+    );
   return p;
 }
 
@@ -71,7 +86,10 @@ export async function ensureCodeServer(): Promise<string> {
   const bin = join(dir, 'node_modules/.bin/code-server');
   const marker = join(dir, '.installed');
   if (existsSync(marker) && existsSync(bin)) return bin;
-  if (process.env.KUBEWAY_E2E_NO_INSTALL) throw new MissingPrerequisite(`code-server ${CODE_SERVER_VERSION} is not installed in .vscode-test/ and KUBEWAY_E2E_NO_INSTALL is set`);
+  if (process.env.KUBEWAY_E2E_NO_INSTALL)
+    throw new MissingPrerequisite(
+      `code-server ${CODE_SERVER_VERSION} is not installed in .vscode-test/ and KUBEWAY_E2E_NO_INSTALL is set`,
+    );
   const tools = ['rg', 'make', 'g++', 'python3', 'pkg-config', 'krb5-config'].filter((t) => !which(t));
   if (tools.length) {
     throw new MissingPrerequisite(
@@ -94,10 +112,15 @@ export async function ensureCodeServer(): Promise<string> {
   try {
     if (existsSync(marker)) return bin;
     const logFile = join(cacheDir, 'install-code-server.log');
-    console.log(`e2e: installing code-server ${CODE_SERVER_VERSION} into .vscode-test/ (once, about 2 minutes; log: ${logFile})`);
+    console.log(
+      `e2e: installing code-server ${CODE_SERVER_VERSION} into .vscode-test/ (once, about 2 minutes; log: ${logFile})`,
+    );
     const started = Date.now();
     const out = openSync(logFile, 'w');
-    const child = spawn('bash', [join(root, 'test/e2e/install-code-server.sh'), dir, CODE_SERVER_VERSION], { stdio: ['ignore', out, out], env: isolatedEnv(join(cacheDir, 'install-home')) });
+    const child = spawn('bash', [join(root, 'test/e2e/install-code-server.sh'), dir, CODE_SERVER_VERSION], {
+      stdio: ['ignore', out, out],
+      env: isolatedEnv(join(cacheDir, 'install-home')),
+    });
     const code: number = await new Promise((res) => child.on('exit', (c) => res(c ?? 1)));
     closeSync(out);
     if (code !== 0 || !existsSync(marker)) {
@@ -119,7 +142,15 @@ export function isolatedEnv(home: string, extra: Record<string, string> = {}): N
     return p;
   };
   mkdirSync(home, { recursive: true });
-  const env: NodeJS.ProcessEnv = { ...process.env, HOME: home, XDG_CONFIG_HOME: xdg('config'), XDG_DATA_HOME: xdg('data'), XDG_CACHE_HOME: xdg('cache'), XDG_STATE_HOME: xdg('state'), ...extra };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    HOME: home,
+    XDG_CONFIG_HOME: xdg('config'),
+    XDG_DATA_HOME: xdg('data'),
+    XDG_CACHE_HOME: xdg('cache'),
+    XDG_STATE_HOME: xdg('state'),
+    ...extra,
+  };
   // the test runner's own variables must not leak into the extension host's node (it would run as a test child)
   for (const k of Object.keys(env)) if (k.startsWith('NODE_TEST') || k === 'NODE_OPTIONS') delete env[k];
   return env;
@@ -196,7 +227,12 @@ export interface RunningServer {
 }
 
 /** A child in its own process group (like setsid), stopped with its whole group. */
-function startGroup(cmd: string, args: string[], env: NodeJS.ProcessEnv, logFile: string): { child: ChildProcess; stop: () => Promise<void> } {
+function startGroup(
+  cmd: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  logFile: string,
+): { child: ChildProcess; stop: () => Promise<void> } {
   const out = openSync(logFile, 'a');
   const child = spawn(cmd, args, { detached: true, stdio: ['ignore', out, out], env });
   closeSync(out);
@@ -226,7 +262,11 @@ function startGroup(cmd: string, args: string[], env: NodeJS.ProcessEnv, logFile
 }
 
 /** Starts code-server on a free loopback port with its own user data and extensions folders under `dir`. */
-export async function startCodeServer(bin: string, dir: string, opts: { folder?: string; env?: Record<string, string>; installVsix?: string } = {}): Promise<RunningServer> {
+export async function startCodeServer(
+  bin: string,
+  dir: string,
+  opts: { folder?: string; env?: Record<string, string>; installVsix?: string } = {},
+): Promise<RunningServer> {
   const userData = join(dir, 'user-data');
   const extensions = join(dir, 'extensions');
   mkdirSync(join(userData, 'User'), { recursive: true });
@@ -236,18 +276,33 @@ export async function startCodeServer(bin: string, dir: string, opts: { folder?:
   const logFile = join(dir, 'code-server.log');
   const common = ['--disable-telemetry', '--extensions-dir', extensions, '--user-data-dir', userData];
   if (opts.installVsix) {
-    const r = spawnSync(bin, [...common, '--install-extension', opts.installVsix], { env, encoding: 'utf8', timeout: 120_000 });
+    const r = spawnSync(bin, [...common, '--install-extension', opts.installVsix], {
+      env,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     writeFileSync(join(dir, 'install-extension.log'), `${r.stdout}\n${r.stderr}`);
-    if (r.status !== 0 || !/successfully installed/i.test(r.stdout + r.stderr)) throw new Error(`code-server --install-extension failed:\n${r.stdout}\n${r.stderr}`);
+    if (r.status !== 0 || !/successfully installed/i.test(r.stdout + r.stderr))
+      throw new Error(`code-server --install-extension failed:\n${r.stdout}\n${r.stderr}`);
   }
   const port = await freePort();
-  const args = ['--auth', 'none', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', '--bind-addr', `127.0.0.1:${port}`, ...common];
+  const args = [
+    '--auth',
+    'none',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    ...common,
+  ];
   if (opts.folder) args.push(opts.folder);
   const proc = startGroup(bin, args, env, logFile);
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (proc.child.exitCode !== null) throw new Error(`code-server exited with ${proc.child.exitCode}:\n${readFileSync(logFile, 'utf8').slice(-3000)}`);
+    if (proc.child.exitCode !== null)
+      throw new Error(`code-server exited with ${proc.child.exitCode}:\n${readFileSync(logFile, 'utf8').slice(-3000)}`);
     try {
       const r = await fetch(`${url}/healthz`);
       if (r.ok) break;
@@ -256,7 +311,9 @@ export async function startCodeServer(bin: string, dir: string, opts: { folder?:
     }
     if (Date.now() > deadline) {
       await proc.stop();
-      throw new Error(`code-server did not answer on ${url} within 60 s:\n${readFileSync(logFile, 'utf8').slice(-3000)}`);
+      throw new Error(
+        `code-server did not answer on ${url} within 60 s:\n${readFileSync(logFile, 'utf8').slice(-3000)}`,
+      );
     }
     await sleep(200);
   }
@@ -270,7 +327,16 @@ export async function launchChromium(dir: string): Promise<Browser> {
     executablePath: chromiumPath(),
     headless: true,
     env: isolatedEnv(join(dir, 'home')) as Record<string, string>,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
 }
 
@@ -292,7 +358,11 @@ export function saveArtifact(name: string, content: string | Uint8Array): string
 }
 
 /** Runs `fn` with the prerequisites resolved; a MissingPrerequisite becomes a skip (or a failure under CI). */
-export async function withPrerequisites<T>(t: TestContext, resolve: () => Promise<T> | T, fn: (value: T) => Promise<void>): Promise<void> {
+export async function withPrerequisites<T>(
+  t: TestContext,
+  resolve: () => Promise<T> | T,
+  fn: (value: T) => Promise<void>,
+): Promise<void> {
   let value: T;
   try {
     value = await resolve();

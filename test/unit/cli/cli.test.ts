@@ -5,7 +5,17 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
@@ -29,13 +39,26 @@ function kubeway(args: string[], options: { input?: string; env?: Record<string,
   delete env.FORCE_COLOR;
   delete env.NO_COLOR;
   Object.assign(env, options.env);
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd ?? root, input: options.input ?? '', env, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: options.cwd ?? root,
+    input: options.input ?? '',
+    env,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 interface JsonOutput {
   version: number;
-  diagnostics: { file: string; range: { start: { line: number; character: number }; end: { line: number; character: number } }; severity: string; code: string; message: string; source: string }[];
+  diagnostics: {
+    file: string;
+    range: { start: { line: number; character: number }; end: { line: number; character: number } };
+    severity: string;
+    code: string;
+    message: string;
+    source: string;
+  }[];
 }
 
 before(() => {
@@ -70,8 +93,14 @@ describe('kubeway check: exit codes', () => {
       [['check'], 'kubeway: check needs at least one file or folder'],
       [['check', FIXTURES, '--format', 'xml'], 'kubeway: unknown --format "xml" (text, json or sarif)'],
       [['check', FIXTURES, '--frmat', 'json'], 'kubeway: unknown option --frmat for check'],
-      [['check', '-x', FIXTURES], 'kubeway: unknown option -x for check (a file whose name starts with "-" goes after --)'],
-      [['check', FIXTURES, '--node-port-range', '40000-30000'], 'kubeway: --node-port-range takes MIN-MAX within 1-65535, e.g. 30000-32767 (got "40000-30000")'],
+      [
+        ['check', '-x', FIXTURES],
+        'kubeway: unknown option -x for check (a file whose name starts with "-" goes after --)',
+      ],
+      [
+        ['check', FIXTURES, '--node-port-range', '40000-30000'],
+        'kubeway: --node-port-range takes MIN-MAX within 1-65535, e.g. 30000-32767 (got "40000-30000")',
+      ],
       [['lint', FIXTURES], 'kubeway: unknown command "lint"'],
       [['--bogus'], 'kubeway: unknown option --bogus'],
       [[], 'kubeway '],
@@ -110,7 +139,10 @@ describe('kubeway check: exit codes', () => {
     // Before: exit 2 with nothing on stdout, the findings of every other file lost.
     const dir = mkdtempSync(join(tmpdir(), 'kubeway-cli-'));
     try {
-      writeFileSync(join(dir, 'a.yaml'), 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {type: Nodeport, ports: [{port: 80}]}\n');
+      writeFileSync(
+        join(dir, 'a.yaml'),
+        'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {type: Nodeport, ports: [{port: 80}]}\n',
+      );
       // Read as root, a file without permissions is still readable; /proc/self/mem is not (EIO). The link leads
       // outside the folder, so it is followed only with --follow-symlinks.
       symlinkSync('/proc/self/mem', join(dir, 'b.yaml'));
@@ -125,7 +157,10 @@ describe('kubeway check: exit codes', () => {
       assert.equal(lines[1], 'kubeway: 1 file or folder could not be read; the report covers the others');
       const g = kubeway(['graph', '--follow-symlinks', dir]);
       assert.equal(g.status, 2);
-      assert.deepEqual((JSON.parse(g.stdout) as { nodes: { name: string }[] }).nodes.map((n) => n.name), ['web']);
+      assert.deepEqual(
+        (JSON.parse(g.stdout) as { nodes: { name: string }[] }).nodes.map((n) => n.name),
+        ['web'],
+      );
       assert.match(g.stderr, /^kubeway: cannot read .*b\.yaml: /);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -137,7 +172,10 @@ describe('kubeway check: exit codes', () => {
     try {
       writeFileSync(join(dir, 'README.md'), '# nothing');
       const r = kubeway(['check', dir]);
-      assert.deepEqual([r.status, r.stdout, r.stderr], [0, 'No problems found.\n', `kubeway: no *.yaml or *.yml files in ${dir}\n`]);
+      assert.deepEqual(
+        [r.status, r.stdout, r.stderr],
+        [0, 'No problems found.\n', `kubeway: no *.yaml or *.yml files in ${dir}\n`],
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -174,7 +212,8 @@ describe('kubeway check: output formats', () => {
         range: { start: { line: 4, character: 21 }, end: { line: 4, character: 27 } },
         severity: 'error',
         code: 'yaml-duplicate-key',
-        message: 'Duplicate key `rocket`: it is already set on line 5. YAML allows a key only once per map, and kubectl would silently keep only the last value. Remove one of them.',
+        message:
+          'Duplicate key `rocket`: it is already set on line 5. YAML allows a key only once per map, and kubectl would silently keep only the last value. Remove one of them.',
         source: 'kubeway',
       },
       {
@@ -182,7 +221,8 @@ describe('kubeway check: output formats', () => {
         range: { start: { line: 5, character: 12 }, end: { line: 5, character: 18 } },
         severity: 'error',
         code: 'yaml-syntax',
-        message: 'YAML syntax error: missing closing ": the quoted string that starts here runs to the end of the document. Close it with ".',
+        message:
+          'YAML syntax error: missing closing ": the quoted string that starts here runs to the end of the document. Close it with ".',
         source: 'kubeway',
       },
       {
@@ -190,7 +230,8 @@ describe('kubeway check: output formats', () => {
         range: { start: { line: 6, character: 2 }, end: { line: 6, character: 7 } },
         severity: 'error',
         code: 'yaml-duplicate-key',
-        message: 'Duplicate key `debug`: it is already set on line 6. YAML allows a key only once per map, and kubectl would silently keep only the last value. Remove one of them.',
+        message:
+          'Duplicate key `debug`: it is already set on line 6. YAML allows a key only once per map, and kubectl would silently keep only the last value. Remove one of them.',
         source: 'kubeway',
       },
       {
@@ -198,7 +239,8 @@ describe('kubeway check: output formats', () => {
         range: { start: { line: 0, character: 12 }, end: { line: 0, character: 30 } },
         severity: 'error',
         code: 'api-version-removed',
-        message: 'Deployment extensions/v1beta1 was removed in Kubernetes 1.16: use apiVersion: apps/v1 (apps/v1 requires spec.selector).',
+        message:
+          'Deployment extensions/v1beta1 was removed in Kubernetes 1.16: use apiVersion: apps/v1 (apps/v1 requires spec.selector).',
         source: 'kubeway',
       },
     ]);
@@ -218,23 +260,39 @@ describe('kubeway check: output formats', () => {
       ].join('\n'),
     );
     assert.doesNotMatch(r.stdout, /\x1b\[/);
-    assert.equal(kubeway(['check', `${FIXTURES}/warnings`]).stdout.split('\n').at(-2), '0 errors, 1 warning in 1 file.');
+    assert.equal(
+      kubeway(['check', `${FIXTURES}/warnings`])
+        .stdout.split('\n')
+        .at(-2),
+      '0 errors, 1 warning in 1 file.',
+    );
   });
 
   it('--format text: coloured on a terminal; NO_COLOR and FORCE_COLOR override the guess', (t) => {
     const forced = kubeway(['check', `${FIXTURES}/errors/duplicate.yaml`], { env: { FORCE_COLOR: '1' } });
-    assert.match(forced.stdout, /^\x1b\[1mtest\/fixtures\/cli\/errors\/duplicate.yaml:7:3\x1b\[0m \x1b\[31merror\x1b\[0m Duplicate key/);
+    assert.match(
+      forced.stdout,
+      /^\x1b\[1mtest\/fixtures\/cli\/errors\/duplicate.yaml:7:3\x1b\[0m \x1b\[31merror\x1b\[0m Duplicate key/,
+    );
     if (spawnSync('script', ['--version']).status !== 0) {
       t.diagnostic('util-linux `script` is not installed: the pseudo-terminal run is skipped');
       return;
     }
     // `script` runs the CLI on a pseudo-terminal, as in an interactive shell.
     const tty = (env: string) =>
-      spawnSync('script', ['-qec', `${env} ${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} check ${FIXTURES}/errors/duplicate.yaml`, '/dev/null'], {
-        cwd: root,
-        encoding: 'utf8',
-        env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '' },
-      });
+      spawnSync(
+        'script',
+        [
+          '-qec',
+          `${env} ${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} check ${FIXTURES}/errors/duplicate.yaml`,
+          '/dev/null',
+        ],
+        {
+          cwd: root,
+          encoding: 'utf8',
+          env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '' },
+        },
+      );
     const coloured = tty('');
     assert.equal(coloured.status, 1);
     assert.match(coloured.stdout, /\x1b\[31merror\x1b\[0m/);
@@ -245,7 +303,15 @@ describe('kubeway check: output formats', () => {
     const r = kubeway(['check', `${FIXTURES}/errors`, `${FIXTURES}/warnings`, '--format', 'sarif']);
     assert.equal(r.status, 1);
     const sarif = JSON.parse(r.stdout);
-    const schemaPath = join(root, 'node_modules', '@microsoft', 'jest-sarif', 'lib', 'schemas', 'sarif-2.1.0-rtm.5.json');
+    const schemaPath = join(
+      root,
+      'node_modules',
+      '@microsoft',
+      'jest-sarif',
+      'lib',
+      'schemas',
+      'sarif-2.1.0-rtm.5.json',
+    );
     const validator = new Validator(JSON.parse(readFileSync(schemaPath, 'utf8')), '4', false);
     const result = validator.validate(sarif);
     assert.deepEqual(result.errors.slice(0, 5), []);
@@ -256,7 +322,10 @@ describe('kubeway check: output formats', () => {
     assert.equal(sarif.runs.length, 1);
     const run = sarif.runs[0];
     assert.equal(run.tool.driver.name, 'kubeway');
-    assert.deepEqual(run.tool.driver.rules.map((x: { id: string }) => x.id), ALL_RULES.map((x) => x.id));
+    assert.deepEqual(
+      run.tool.driver.rules.map((x: { id: string }) => x.id),
+      ALL_RULES.map((x) => x.id),
+    );
     for (const rule of run.tool.driver.rules) {
       assert.ok(rule.shortDescription.text.length > 0);
       assert.equal(rule.helpUri, `https://github.com/kubeway/kubeway/blob/main/docs/rules/${rule.id}.md`);
@@ -271,11 +340,29 @@ describe('kubeway check: output formats', () => {
       assert.match(loc.artifactLocation.uri, /^test\/fixtures\/cli\/(errors|warnings)\/[\w.-]+\.yaml$/);
       assert.ok(existsSync(join(root, loc.artifactLocation.uri)));
       assert.ok(loc.region.startLine >= 1 && loc.region.startColumn >= 1);
-      assert.ok(loc.region.endLine > loc.region.startLine || (loc.region.endLine === loc.region.startLine && loc.region.endColumn >= loc.region.startColumn));
+      assert.ok(
+        loc.region.endLine > loc.region.startLine ||
+          (loc.region.endLine === loc.region.startLine && loc.region.endColumn >= loc.region.startColumn),
+      );
     }
-    const dup = run.results.find((x: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => x.ruleId === 'yaml-duplicate-key' && x.locations[0].physicalLocation.artifactLocation.uri.endsWith('duplicate.yaml'));
-    assert.deepEqual(dup.locations[0].physicalLocation.region, { startLine: 7, startColumn: 3, endLine: 7, endColumn: 8 });
-    assert.deepEqual(run.results.map((x: { level: string }) => x.level).sort(), ['error', 'error', 'error', 'error', 'warning']);
+    const dup = run.results.find(
+      (x: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) =>
+        x.ruleId === 'yaml-duplicate-key' &&
+        x.locations[0].physicalLocation.artifactLocation.uri.endsWith('duplicate.yaml'),
+    );
+    assert.deepEqual(dup.locations[0].physicalLocation.region, {
+      startLine: 7,
+      startColumn: 3,
+      endLine: 7,
+      endColumn: 8,
+    });
+    assert.deepEqual(run.results.map((x: { level: string }) => x.level).sort(), [
+      'error',
+      'error',
+      'error',
+      'error',
+      'warning',
+    ]);
   });
 
   it('--format sarif: file names are percent-encoded URI references; files outside the working folder are file: URIs', () => {
@@ -283,9 +370,15 @@ describe('kubeway check: output formats', () => {
     try {
       writeFileSync(join(dir, 'my app.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  name: b\n');
       const inside = JSON.parse(kubeway(['check', '.', '--format', 'sarif'], { cwd: dir }).stdout);
-      assert.deepEqual(inside.runs[0].results[0].locations[0].physicalLocation.artifactLocation, { uri: 'my%20app.yaml', uriBaseId: '%SRCROOT%' });
+      assert.deepEqual(inside.runs[0].results[0].locations[0].physicalLocation.artifactLocation, {
+        uri: 'my%20app.yaml',
+        uriBaseId: '%SRCROOT%',
+      });
       const outside = JSON.parse(kubeway(['check', dir, '--format', 'sarif']).stdout);
-      assert.equal(outside.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, `file://${dir.split('/').map(encodeURIComponent).join('/')}/my%20app.yaml`);
+      assert.equal(
+        outside.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri,
+        `file://${dir.split('/').map(encodeURIComponent).join('/')}/my%20app.yaml`,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -294,7 +387,10 @@ describe('kubeway check: output formats', () => {
   it('an empty result is valid SARIF with no results, and empty JSON diagnostics', () => {
     const sarif = JSON.parse(kubeway(['check', `${FIXTURES}/clean`, '--format', 'sarif']).stdout);
     assert.deepEqual(sarif.runs[0].results, []);
-    assert.deepEqual(JSON.parse(kubeway(['check', `${FIXTURES}/clean`, '--format', 'json']).stdout), { version: 1, diagnostics: [] });
+    assert.deepEqual(JSON.parse(kubeway(['check', `${FIXTURES}/clean`, '--format', 'json']).stdout), {
+      version: 1,
+      diagnostics: [],
+    });
   });
 });
 
@@ -304,8 +400,13 @@ describe('kubeway check: inputs', () => {
     assert.equal(alone.diagnostics.length, 1);
     const dir = mkdtempSync(join(tmpdir(), 'kubeway-cli-'));
     try {
-      writeFileSync(join(dir, 'svc.yml'), 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  ports: [{port: 80}]\n');
-      const together = JSON.parse(kubeway(['check', `${FIXTURES}/warnings/ingress.yaml`, dir, '--format', 'json']).stdout) as JsonOutput;
+      writeFileSync(
+        join(dir, 'svc.yml'),
+        'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  ports: [{port: 80}]\n',
+      );
+      const together = JSON.parse(
+        kubeway(['check', `${FIXTURES}/warnings/ingress.yaml`, dir, '--format', 'json']).stdout,
+      ) as JsonOutput;
       assert.deepEqual(together.diagnostics, []);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -313,23 +414,44 @@ describe('kubeway check: inputs', () => {
   });
 
   it('a file given twice (or through its folder) is checked once', () => {
-    const r = kubeway(['check', `${FIXTURES}/errors/duplicate.yaml`, `./${FIXTURES}/errors/duplicate.yaml`, `${FIXTURES}/errors`, '--format', 'json']);
+    const r = kubeway([
+      'check',
+      `${FIXTURES}/errors/duplicate.yaml`,
+      `./${FIXTURES}/errors/duplicate.yaml`,
+      `${FIXTURES}/errors`,
+      '--format',
+      'json',
+    ]);
     assert.equal((JSON.parse(r.stdout) as JsonOutput).diagnostics.length, 4);
   });
 
   it('"-" reads standard input', () => {
-    const r = kubeway(['check', '-', '--format', 'json'], { input: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  name: b\n' });
+    const r = kubeway(['check', '-', '--format', 'json'], {
+      input: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  name: b\n',
+    });
     const out = JSON.parse(r.stdout) as JsonOutput;
-    assert.deepEqual(out.diagnostics.map((d) => `${d.file} ${d.range.start.line} ${d.code}`), ['<stdin> 4 yaml-duplicate-key']);
+    assert.deepEqual(
+      out.diagnostics.map((d) => `${d.file} ${d.range.start.line} ${d.code}`),
+      ['<stdin> 4 yaml-duplicate-key'],
+    );
     assert.equal(r.status, 1);
   });
 
   it('--node-port-range changes the allowed node ports', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kubeway-cli-'));
     try {
-      writeFileSync(join(dir, 'svc.yaml'), 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  type: NodePort\n  ports: [{port: 80, nodePort: 20080}]\n');
+      writeFileSync(
+        join(dir, 'svc.yaml'),
+        'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  type: NodePort\n  ports: [{port: 80, nodePort: 20080}]\n',
+      );
       assert.equal(kubeway(['check', dir]).status, 1);
-      assert.deepEqual([kubeway(['check', dir, '--node-port-range', '20000-22767']).status, kubeway(['check', dir, '--node-port-range=20000-22767']).stdout], [0, 'No problems found.\n']);
+      assert.deepEqual(
+        [
+          kubeway(['check', dir, '--node-port-range', '20000-22767']).status,
+          kubeway(['check', dir, '--node-port-range=20000-22767']).stdout,
+        ],
+        [0, 'No problems found.\n'],
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -343,7 +465,10 @@ describe('kubeway check: inputs', () => {
           const p = join(dir, name);
           const st = statSync(p);
           if (st.isDirectory()) walk(p);
-          else out.push(`${p} ${st.mtimeMs} ${st.size} ${createHash('sha256').update(readFileSync(p, 'latin1')).digest('hex')}`);
+          else
+            out.push(
+              `${p} ${st.mtimeMs} ${st.size} ${createHash('sha256').update(readFileSync(p, 'latin1')).digest('hex')}`,
+            );
         }
       };
       walk(join(root, FIXTURES));
@@ -369,15 +494,21 @@ describe('examples/', () => {
 });
 
 describe('kubeway check --rule', () => {
-  const service = 'apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  selector: {app: nothing}\n  ports: [{port: 80}]\n';
+  const service =
+    'apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  selector: {app: nothing}\n  ports: [{port: 80}]\n';
 
   it('turns a rule off, or changes its severity (and so the exit code)', () => {
     const codes = (r: Run) => (JSON.parse(r.stdout) as JsonOutput).diagnostics.map((d) => `${d.code} ${d.severity}`);
     const plain = kubeway(['check', '-', '--format', 'json'], { input: service });
     assert.deepEqual([codes(plain), plain.status], [['service-selects-no-pods warning'], 0]);
-    const off = kubeway(['check', '-', '--format', 'json', '--rule', 'service-selects-no-pods=off'], { input: service });
+    const off = kubeway(['check', '-', '--format', 'json', '--rule', 'service-selects-no-pods=off'], {
+      input: service,
+    });
     assert.deepEqual([codes(off), off.status], [[], 0]);
-    const raised = kubeway(['check', '-', '--format', 'json', '--rule', 'ingress-host=warning, service-selects-no-pods=error'], { input: service });
+    const raised = kubeway(
+      ['check', '-', '--format', 'json', '--rule', 'ingress-host=warning, service-selects-no-pods=error'],
+      { input: service },
+    );
     assert.deepEqual([codes(raised), raised.status], [['service-selects-no-pods error'], 1]);
   });
 
@@ -394,15 +525,21 @@ describe('kubeway check --rule', () => {
 describe('kubeway check: encodings', () => {
   it('reads UTF-16 files by their byte order mark, as kubectl does (the same findings as in UTF-8)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kubeway-utf16-'));
-    const text = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  type: nodeport\n  ports:\n  - port: 80\n';
+    const text =
+      'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  type: nodeport\n  ports:\n  - port: 80\n';
     const le = Buffer.from(text, 'utf16le');
     const be = Buffer.alloc(le.length);
-    for (let i = 0; i < le.length; i += 2) (be[i] = le[i + 1]), (be[i + 1] = le[i]);
+    for (let i = 0; i < le.length; i += 2) {
+      be[i] = le[i + 1];
+      be[i + 1] = le[i];
+    }
     writeFileSync(join(dir, 'le.yaml'), new Uint8Array([0xff, 0xfe, ...le]));
     writeFileSync(join(dir, 'be.yaml'), new Uint8Array([0xfe, 0xff, ...be]));
     writeFileSync(join(dir, 'u8.yaml'), text);
     const r = kubeway(['check', dir, '--format', 'json']);
-    const found = (JSON.parse(r.stdout) as { diagnostics: { file: string; code: string; range: { start: { line: number } } }[] }).diagnostics.map((d) => `${d.file.slice(dir.length + 1)}:${d.range.start.line} ${d.code}`);
+    const found = (
+      JSON.parse(r.stdout) as { diagnostics: { file: string; code: string; range: { start: { line: number } } }[] }
+    ).diagnostics.map((d) => `${d.file.slice(dir.length + 1)}:${d.range.start.line} ${d.code}`);
     assert.deepEqual(found, ['be.yaml:5 service-type', 'le.yaml:5 service-type', 'u8.yaml:5 service-type']);
     assert.equal(r.status, 1);
   });
@@ -411,7 +548,10 @@ describe('kubeway check: encodings', () => {
 describe('kubeway check: templates', () => {
   it('says on stdout and stderr which files it skipped as unrendered templates, and why, and reports nothing in them', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kubeway-tpl-'));
-    writeFileSync(join(dir, 'deployment.yaml'), 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\nspec:\n  replicas: {{ .Values.replicas }}\n');
+    writeFileSync(
+      join(dir, 'deployment.yaml'),
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\nspec:\n  replicas: {{ .Values.replicas }}\n',
+    );
     const r = kubeway(['check', dir]);
     assert.equal(r.status, 0);
     const skipped = `1 file skipped as template: ${dir}/deployment.yaml (an unrendered Helm/Go template: \`{{ … }}\` stands where YAML structure is, on line 4)`;
@@ -425,19 +565,37 @@ describe('kubeway check: templates', () => {
     mkdirSync(join(dir, 'chart', 'crds'), { recursive: true });
     writeFileSync(join(dir, 'chart', 'Chart.yaml'), 'apiVersion: v2\nname: web\nversion: 1.0.0\n');
     // No `{{` at all, but Helm renders it: skipped by its place.
-    writeFileSync(join(dir, 'chart', 'templates', 'service.yaml'), 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  type: nodeport\n  ports:\n  - port: 80\n');
-    writeFileSync(join(dir, 'chart', 'templates', 'tests', 'pod.yaml'), 'apiVersion: v1\nkind: Service\nmetadata:\n  name: t\nspec:\n  type: nodeport\n');
+    writeFileSync(
+      join(dir, 'chart', 'templates', 'service.yaml'),
+      'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  type: nodeport\n  ports:\n  - port: 80\n',
+    );
+    writeFileSync(
+      join(dir, 'chart', 'templates', 'tests', 'pod.yaml'),
+      'apiVersion: v1\nkind: Service\nmetadata:\n  name: t\nspec:\n  type: nodeport\n',
+    );
     // crds/ is not rendered by Helm: checked.
-    writeFileSync(join(dir, 'chart', 'crds', 'svc.yaml'), 'apiVersion: v1\nkind: Service\nmetadata:\n  name: crd\nspec:\n  type: nodeport\n  ports:\n  - port: 80\n');
+    writeFileSync(
+      join(dir, 'chart', 'crds', 'svc.yaml'),
+      'apiVersion: v1\nkind: Service\nmetadata:\n  name: crd\nspec:\n  type: nodeport\n  ports:\n  - port: 80\n',
+    );
     // Prometheus rules and a Grafana dashboard: `{{` inside values is text, the files are checked.
     writeFileSync(
       join(dir, 'rules.yaml'),
       'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: rules\ndata:\n  summary: Instance {{ $labels.instance }} is down\n  quoted: "{{ $value }}"\n  dashboard.json: |\n    {"title": "{{ .Name }}"}\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: rules\nspec:\n  type: nodeport\n  ports:\n  - port: 80\n',
     );
     const r = kubeway(['check', dir, '--format', 'json']);
-    const files = (JSON.parse(r.stdout) as { diagnostics: { file: string; code: string }[] }).diagnostics.filter((d) => d.code === 'service-type').map((d) => d.file).sort();
+    const files = (JSON.parse(r.stdout) as { diagnostics: { file: string; code: string }[] }).diagnostics
+      .filter((d) => d.code === 'service-type')
+      .map((d) => d.file)
+      .sort();
     assert.deepEqual(files, [`${dir}/chart/crds/svc.yaml`, `${dir}/rules.yaml`]);
-    const why = 'in the templates/ folder of the Helm chart ' + dir + '/chart/Chart.yaml: render it with `helm template` to check it';
-    assert.equal(r.stderr, `kubeway: 2 files skipped as templates: ${dir}/chart/templates/service.yaml (${why}), ${dir}/chart/templates/tests/pod.yaml (${why})\n`);
+    const why =
+      'in the templates/ folder of the Helm chart ' +
+      dir +
+      '/chart/Chart.yaml: render it with `helm template` to check it';
+    assert.equal(
+      r.stderr,
+      `kubeway: 2 files skipped as templates: ${dir}/chart/templates/service.yaml (${why}), ${dir}/chart/templates/tests/pod.yaml (${why})\n`,
+    );
   });
 });

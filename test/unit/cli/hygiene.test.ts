@@ -19,8 +19,9 @@ const kubeway = (args: string[], input: string) => {
 };
 
 // ESC [2J (clear screen), BEL, an OSC 8 hyperlink, RIGHT-TO-LEFT OVERRIDE, a C1 CSI and DEL.
-const HOSTILE = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: "web\\e[2J\\a\\u202eevil\\x9b\\x7f"\nspec:\n  selector: {app: "x\\e]8;;http://evil.example\\a"}\n  ports: [{port: 80}]\n';
-// eslint-disable-next-line no-control-regex
+const HOSTILE =
+  'apiVersion: v1\nkind: Service\nmetadata:\n  name: "web\\e[2J\\a\\u202eevil\\x9b\\x7f"\nspec:\n  selector: {app: "x\\e]8;;http://evil.example\\a"}\n  ports: [{port: 80}]\n';
+
 const RAW = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 describe('output hygiene', () => {
@@ -38,25 +39,38 @@ describe('output hygiene', () => {
       assert.doesNotMatch(r.stdout, RAW, format);
       assert.match(r.stdout, /web\\u001b\[2J\\u0007\\u202eevil\\u009b\\u007f/, format);
       const text = JSON.stringify(JSON.parse(r.stdout));
-      assert.ok(text.includes('web\\u001b[2J\\u0007\u202eevil\u009b\u007f'), `${format}: the parsed value is the name itself`);
+      assert.ok(
+        text.includes('web\\u001b[2J\\u0007\u202eevil\u009b\u007f'),
+        `${format}: the parsed value is the name itself`,
+      );
     }
     const g = kubeway(['graph', '--format', 'json', '-'], HOSTILE);
     assert.doesNotMatch(g.stdout, RAW);
-    assert.ok((JSON.parse(g.stdout) as { nodes: { name: string }[] }).nodes.some((n) => n.name === 'web\u001b[2J\u0007\u202eevil\u009b\u007f'));
+    assert.ok(
+      (JSON.parse(g.stdout) as { nodes: { name: string }[] }).nodes.some(
+        (n) => n.name === 'web\u001b[2J\u0007\u202eevil\u009b\u007f',
+      ),
+    );
   });
 
   it('SVG and HTML show them escaped in text', () => {
     for (const format of ['svg', 'html']) {
       const r = kubeway(['graph', '--format', format, '-'], HOSTILE);
       assert.equal(r.status, 0, r.stderr);
-      assert.doesNotMatch(r.stdout.replace(/data-[a-z]+="[^"]*"/g, ''), RAW, `${format}: no raw control character outside data attributes`);
+      assert.doesNotMatch(
+        r.stdout.replace(/data-[a-z]+="[^"]*"/g, ''),
+        RAW,
+        `${format}: no raw control character outside data attributes`,
+      );
       assert.match(r.stdout, /class="kw-title"[^>]*>web\\x1b\[2J\\x07\\u202eevil\\x9b\\x7f<\/text>/, format);
     }
   });
 
   it('messages quote long values shortened: a 1 MB value gives a short message', () => {
     const long = 'k'.repeat(1_000_000);
-    const found = check(`apiVersion: v1\nkind: Service\nmetadata:\n  name: s\n  labels: {app: ${long}}\nspec:\n  type: ${long}\n  ports: [{port: 80}]\n`);
+    const found = check(
+      `apiVersion: v1\nkind: Service\nmetadata:\n  name: s\n  labels: {app: ${long}}\nspec:\n  type: ${long}\n  ports: [{port: 80}]\n`,
+    );
     assert.deepEqual(found.map((d) => d.code).sort(), ['object-labels', 'service-type']);
     for (const d of found) {
       assert.ok(d.message.length < 400, `${d.code}: ${d.message.length} characters`);
@@ -65,7 +79,10 @@ describe('output hygiene', () => {
   });
 
   it('escapes and shortens exactly what it should', () => {
-    assert.equal(escapeControls('a\tb\nc\r\u0000\u001b\u007f\u0085\u200f\u202a\u2069 é 中'), 'a\\tb\\nc\\r\\x00\\x1b\\x7f\\x85\u200f\\u202a\\u2069 é 中');
+    assert.equal(
+      escapeControls('a\tb\nc\r\u0000\u001b\u007f\u0085\u200f\u202a\u2069 é 中'),
+      'a\\tb\\nc\\r\\x00\\x1b\\x7f\\x85\u200f\\u202a\\u2069 é 中',
+    );
     assert.equal(escapeJsonControls(JSON.stringify('\u001b\u009b\u202e')), '"\\u001b\\u009b\\u202e"');
     assert.equal(shortenQuoted('short `value`'), 'short `value`');
     // Only values between backticks: a message may itself use a double quote (`missing closing "`).

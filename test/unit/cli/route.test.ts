@@ -36,12 +36,37 @@ describe('kubeway route', () => {
           class: 'nginx',
           outcome: 'routed',
           route: {
-            kind: 'Ingress', namespace: 'shop', name: 'bookshop', file: FILE,
+            kind: 'Ingress',
+            namespace: 'shop',
+            name: 'bookshop',
+            file: FILE,
             range: { start: { line: 19, character: 8 }, end: { line: 23, character: 0 } },
-            host: 'books.example.com', path: '/api', pathType: 'Prefix', defaultBackend: false,
+            host: 'books.example.com',
+            path: '/api',
+            pathType: 'Prefix',
+            defaultBackend: false,
           },
-          service: { namespace: 'shop', name: 'catalog', port: 8080, servicePort: 8080, targetPort: 'http', file: FILE, line: 28 },
-          pods: [{ kind: 'Deployment', namespace: 'shop', name: 'catalog', container: 'api', containerPort: 8080, protocol: 'TCP', file: FILE, line: 47 }],
+          service: {
+            namespace: 'shop',
+            name: 'catalog',
+            port: 8080,
+            servicePort: 8080,
+            targetPort: 'http',
+            file: FILE,
+            line: 28,
+          },
+          pods: [
+            {
+              kind: 'Deployment',
+              namespace: 'shop',
+              name: 'catalog',
+              container: 'api',
+              containerPort: 8080,
+              protocol: 'TCP',
+              file: FILE,
+              line: 47,
+            },
+          ],
           tls: { secretName: 'books-tls', namespace: 'shop' },
           why: [
             'class nginx: Ingress shop/bookshop',
@@ -83,20 +108,34 @@ class nginx: routed: Ingress shop/bookshop (books.example.com Prefix /) → Serv
     assert.equal(broken.status, 1);
     const t = JSON.parse(broken.stdout).traces[0];
     assert.equal(t.outcome, 'broken');
-    assert.equal(t.why.at(-1), 'Ingress `bookshop` routes to Service `admin`, which is not in the checked files for namespace `shop`.');
+    assert.equal(
+      t.why.at(-1),
+      'Ingress `bookshop` routes to Service `admin`, which is not in the checked files for namespace `shop`.',
+    );
     const none = kubeway(['route', 'https://music.example.com/', FILE, '--format', 'json']);
     assert.equal(none.status, 1);
-    assert.deepEqual(JSON.parse(none.stdout).traces.map((x: { outcome: string }) => x.outcome), ['no-route']);
+    assert.deepEqual(
+      JSON.parse(none.stdout).traces.map((x: { outcome: string }) => x.outcome),
+      ['no-route'],
+    );
     assert.equal(kubeway(['route', 'https://books.example.com/', FILE, '--class', 'traefik']).status, 1);
   });
 
   it('Service DNS names and node ports', () => {
-    const dns = JSON.parse(kubeway(['route', 'http://catalog.shop.svc.cluster.local:8080/items', FILE, '--format', 'json']).stdout).traces;
-    assert.deepEqual(dns.map((t: { via: string; route: unknown; service: { port: number } }) => [t.via, t.route, t.service.port]), [['service', null, 8080]]);
+    const dns = JSON.parse(
+      kubeway(['route', 'http://catalog.shop.svc.cluster.local:8080/items', FILE, '--format', 'json']).stdout,
+    ).traces;
+    assert.deepEqual(
+      dns.map((t: { via: string; route: unknown; service: { port: number } }) => [t.via, t.route, t.service.port]),
+      [['service', null, 8080]],
+    );
     const r = kubeway(['route', 'node:30080', FILE, '--format', 'json']);
     assert.equal(r.status, 0);
     const [t] = JSON.parse(r.stdout).traces;
-    assert.deepEqual([t.via, t.class, t.service.name, t.service.port, t.pods[0].containerPort], ['node-port', null, 'storefront', 80, 3000]);
+    assert.deepEqual(
+      [t.via, t.class, t.service.name, t.service.port, t.pods[0].containerPort],
+      ['node-port', null, 'storefront', 80, 3000],
+    );
   });
 
   it('exit 2 on usage and I/O errors', () => {
@@ -104,7 +143,10 @@ class nginx: routed: Ingress shop/bookshop (books.example.com Prefix /) → Serv
       [['route'], 'kubeway: route needs a URL'],
       [['route', 'https://x.example.com'], 'kubeway: route needs at least one file or folder after the URL'],
       [['route', 'ftp://x.example.com', FILE], 'kubeway: cannot trace ftp://x.example.com: `ftp://` is not HTTP'],
-      [['route', 'https://x.example.com', FILE, '--header', 'nocolon'], 'kubeway: --header takes NAME:VALUE (got "nocolon")'],
+      [
+        ['route', 'https://x.example.com', FILE, '--header', 'nocolon'],
+        'kubeway: --header takes NAME:VALUE (got "nocolon")',
+      ],
       [['route', 'https://x.example.com', FILE, '--format', 'yaml'], 'kubeway: unknown --format "yaml" (text or json)'],
       [['route', 'https://x.example.com', FILE, '--clas', 'nginx'], 'kubeway: unknown option --clas for route'],
       [['route', 'https://x.example.com', 'no/such/dir'], 'kubeway: no such file or folder: no/such/dir'],

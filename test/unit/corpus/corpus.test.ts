@@ -49,7 +49,13 @@ describe('corpus: clean manifests give no diagnostics', () => {
   for (const { name, files } of all) {
     const run = () => {
       const found = check(files);
-      assert.deepEqual(found.map((d) => `${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code}: ${d.message}`), []);
+      assert.deepEqual(
+        found.map(
+          (d) =>
+            `${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code}: ${d.message}`,
+        ),
+        [],
+      );
     };
     if (KNOWN_BUGS[name]) it(name, { todo: KNOWN_BUGS[name] }, run);
     else it(name, run);

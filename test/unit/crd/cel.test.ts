@@ -28,7 +28,8 @@ describe('CRD CEL rules', () => {
       'sets.contains([1, 2, 3], [2, 3]) && !sets.contains([1], [2])',
       'sets.equivalent([1, 2], [2, 1]) && sets.intersects([1, 2], [2, 9])',
       "duration('1m') > duration('30s')",
-    ]) assert.equal(holds(rule), 'pass', rule);
+    ])
+      assert.equal(holds(rule), 'pass', rule);
   });
 
   it('ip, cidr, url and quantity', () => {
@@ -49,11 +50,15 @@ describe('CRD CEL rules', () => {
       "quantity('1Gi').isGreaterThan(quantity('1G')) && quantity('500m').isLessThan(quantity('1'))",
       "quantity('2').isInteger() && quantity('2').asInteger() == 2 && quantity('1k').compareTo(quantity('1000')) == 0",
       "quantity('1').add(quantity('500m')).asApproximateFloat() == 1.5 && quantity('-1').sign() == -1",
-    ]) assert.equal(holds(rule), 'pass', rule);
+    ])
+      assert.equal(holds(rule), 'pass', rule);
   });
 
   it('self, defaults and escaped property names', () => {
-    assert.equal(holds('has(self.__namespace__) && self.__namespace__ == "x"', new Map([['__namespace__', 'x']])), 'pass');
+    assert.equal(
+      holds('has(self.__namespace__) && self.__namespace__ == "x"', new Map([['__namespace__', 'x']])),
+      'pass',
+    );
     assert.equal(holds('self.a > 1', new Map([['a', 1n]])), 'fail');
     assert.equal(escapeProperty('namespace'), '__namespace__');
     assert.equal(escapeProperty('x-y.z'), 'x__dash__y__dot__z');

@@ -25,14 +25,32 @@ describe('Gateway API (bundled CRDs)', () => {
     const ws = new Workspace();
     for (const f of files) ws.setText(relative(examples, f), readFileSync(f, 'utf8'));
     const kinds = new Set([...ws.objects()].map((o) => o.kind));
-    for (const k of ['Gateway', 'HTTPRoute', 'GRPCRoute', 'ReferenceGrant', 'GatewayClass', 'BackendTLSPolicy', 'ListenerSet', 'TLSRoute']) assert.ok(kinds.has(k), k);
+    for (const k of [
+      'Gateway',
+      'HTTPRoute',
+      'GRPCRoute',
+      'ReferenceGrant',
+      'GatewayClass',
+      'BackendTLSPolicy',
+      'ListenerSet',
+      'TLSRoute',
+    ])
+      assert.ok(kinds.has(k), k);
     const thrown: string[] = [];
-    const found = checkWorkspace(ws, { settings: withDefaults(), onRuleError: (rule, file, e) => thrown.push(`${rule.id} on ${file}: ${e}`) });
+    const found = checkWorkspace(ws, {
+      settings: withDefaults(),
+      onRuleError: (rule, file, e) => thrown.push(`${rule.id} on ${file}: ${e}`),
+    });
     assert.deepEqual(thrown, []);
     // The examples show routes, not the apps behind them: the backends' Services (and a few Gateways) are
     // not there, which is what these two warnings say. Nothing else may be reported.
     const absent = new Set(['route-backend-missing', 'route-parent-missing']);
-    assert.deepEqual(found.filter((d) => !absent.has(d.code)).map((d) => `${d.file}:${d.range.start.line + 1} ${d.message} [${d.code}]`), []);
+    assert.deepEqual(
+      found
+        .filter((d) => !absent.has(d.code))
+        .map((d) => `${d.file}:${d.range.start.line + 1} ${d.message} [${d.code}]`),
+      [],
+    );
     assert.ok(found.every((d) => d.severity === 'warning' && /which is not in the checked files/.test(d.message)));
     assert.ok(found.length > 20 && found.length < 100, `${found.length} absence warnings`);
   });
@@ -154,14 +172,29 @@ spec:
     schema: {openAPIV3Schema: {type: object, properties: {spec: {type: object, properties: {n: {type: ${type}}}}}}}
 `;
     ws.setText('thing.yaml', 'apiVersion: example.com/v1\nkind: Thing\nmetadata: {name: t}\nspec: {n: 5}\n');
-    assert.deepEqual(checkFile(ws, 'thing.yaml').map((d) => d.code), []);
+    assert.deepEqual(
+      checkFile(ws, 'thing.yaml').map((d) => d.code),
+      [],
+    );
     ws.setText('crd.yaml', crd('string'));
-    assert.deepEqual(checkFile(ws, 'thing.yaml').map((d) => d.code), ['crd-schema-type']);
+    assert.deepEqual(
+      checkFile(ws, 'thing.yaml').map((d) => d.code),
+      ['crd-schema-type'],
+    );
     ws.setText('crd.yaml', crd('integer'));
-    assert.deepEqual(checkFile(ws, 'thing.yaml').map((d) => d.code), []);
+    assert.deepEqual(
+      checkFile(ws, 'thing.yaml').map((d) => d.code),
+      [],
+    );
     ws.setText('crd.yaml', crd('boolean'));
-    assert.deepEqual(checkFile(ws, 'thing.yaml').map((d) => d.code), ['crd-schema-type']);
+    assert.deepEqual(
+      checkFile(ws, 'thing.yaml').map((d) => d.code),
+      ['crd-schema-type'],
+    );
     ws.remove('crd.yaml');
-    assert.deepEqual(checkFile(ws, 'thing.yaml').map((d) => d.code), []);
+    assert.deepEqual(
+      checkFile(ws, 'thing.yaml').map((d) => d.code),
+      [],
+    );
   });
 });

@@ -16,11 +16,17 @@ it('bundled CRDs: the generated module is current', () => {
   const dir = mkdtempSync(join(tmpdir(), 'kubeway-crds-'));
   try {
     const out = join(dir, 'bundled-crds.ts');
-    const r = spawnSync(process.execPath, [join(root, 'scripts/build-crds.mjs'), '--force', '--out', out], { cwd: root, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [join(root, 'scripts/build-crds.mjs'), '--force', '--out', out], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     assert.equal(r.status, 0, r.stderr);
     const fresh = readFileSync(out, 'utf8');
     const committed = readFileSync(join(root, 'server/src/engine/crd/generated/bundled-crds.ts'), 'utf8');
-    assert.ok(fresh === committed, 'server/src/engine/crd/generated/bundled-crds.ts is stale: run `node scripts/build-crds.mjs --force` and commit it');
+    assert.ok(
+      fresh === committed,
+      'server/src/engine/crd/generated/bundled-crds.ts is stale: run `node scripts/build-crds.mjs --force` and commit it',
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -7,7 +7,17 @@ import { cursor } from './fixture';
 function ctx(src: string) {
   const { text, position } = cursor(src);
   const c = cursorContext(textLines(text), position);
-  return c && { role: c.role, path: c.path, key: c.key, prefix: c.prefix, word: text.split('\n')[c.line].slice(c.wordStart, c.wordEnd), kind: c.doc.kind, name: c.doc.name };
+  return (
+    c && {
+      role: c.role,
+      path: c.path,
+      key: c.key,
+      prefix: c.prefix,
+      word: text.split('\n')[c.line].slice(c.wordStart, c.wordEnd),
+      kind: c.doc.kind,
+      name: c.doc.name,
+    }
+  );
 }
 
 const SERVICE = `apiVersion: v1
@@ -23,14 +33,24 @@ spec:
 
 describe('cursorContext', () => {
   it('value after `type: ` with nothing typed', () => {
-    assert.deepEqual(ctx(SERVICE), { role: 'value', path: ['spec', 'type'], key: 'type', prefix: '', word: '', kind: 'Service', name: 'web' });
+    assert.deepEqual(ctx(SERVICE), {
+      role: 'value',
+      path: ['spec', 'type'],
+      key: 'type',
+      prefix: '',
+      word: '',
+      kind: 'Service',
+      name: 'web',
+    });
   });
   it('partial value', () => {
     assert.deepEqual(ctx('kind: Service\nspec:\n  type: Nod$0ePort\n')?.word, 'NodePort');
     assert.deepEqual(ctx('kind: Service\nspec:\n  type: Nod$0ePort\n')?.prefix, 'Nod');
   });
   it('`targetPort:` at the end of a line, in the second item', () => {
-    const c = ctx('apiVersion: v1\nkind: Service\nspec:\n  ports:\n    - port: 80\n    - port: 81\n      targetPort:$0\n');
+    const c = ctx(
+      'apiVersion: v1\nkind: Service\nspec:\n  ports:\n    - port: 80\n    - port: 81\n      targetPort:$0\n',
+    );
     assert.deepEqual(c?.path, ['spec', 'ports', 1, 'targetPort']);
     assert.equal(c?.role, 'value');
   });
@@ -44,7 +64,12 @@ describe('cursorContext', () => {
   });
   it('on an existing key', () => {
     const c = ctx('spec:\n  containers:\n    - name: a\n      ports:\n        - $0containerPort: 80\n');
-    assert.deepEqual(c && [c.role, c.path, c.key, c.word], ['key', ['spec', 'containers', 0, 'ports', 0], 'containerPort', 'containerPort']);
+    assert.deepEqual(c && [c.role, c.path, c.key, c.word], [
+      'key',
+      ['spec', 'containers', 0, 'ports', 0],
+      'containerPort',
+      'containerPort',
+    ]);
   });
   it('an empty line at the indentation of a map', () => {
     const c = ctx('apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  $0\nspec: {}\n');
@@ -56,7 +81,12 @@ describe('cursorContext', () => {
   });
   it('nested sequences and indentless sequences', () => {
     assert.deepEqual(ctx('a:\n- - x: 1\n  - y: 2\n    z$0\n')?.path, ['a', 0, 1]);
-    assert.deepEqual(ctx('spec:\n  rules:\n  - host: a\n  - host: b\n    http:\n      paths:\n      - path: /\n        backend:\n          service:\n            name: $0\n')?.path, ['spec', 'rules', 1, 'http', 'paths', 0, 'backend', 'service', 'name']);
+    assert.deepEqual(
+      ctx(
+        'spec:\n  rules:\n  - host: a\n  - host: b\n    http:\n      paths:\n      - path: /\n        backend:\n          service:\n            name: $0\n',
+      )?.path,
+      ['spec', 'rules', 1, 'http', 'paths', 0, 'backend', 'service', 'name'],
+    );
   });
   it('nothing inside comments and block scalars', () => {
     assert.equal(ctx('spec:\n  type: a # $0\n'), undefined);
@@ -64,7 +94,9 @@ describe('cursorContext', () => {
     assert.equal(ctx('data:\n  script: |\n    ec$0\n'), undefined);
   });
   it('skips the contents of earlier siblings and block scalars', () => {
-    const c = ctx('spec:\n  template:\n    spec:\n      containers:\n        - name: a\n          args:\n            - |\n              x: y\n          $0\n');
+    const c = ctx(
+      'spec:\n  template:\n    spec:\n      containers:\n        - name: a\n          args:\n            - |\n              x: y\n          $0\n',
+    );
     assert.deepEqual(c?.path, ['spec', 'template', 'spec', 'containers', 0]);
   });
   it('quoted values and keys', () => {

@@ -27,8 +27,14 @@ ${body}`;
 describe('custom resources in the editor', () => {
   it('completes the keys of an HTTPRoute from the bundled CRD, with their types, without those already there', () => {
     const keys = items(ROUTE('  $0\n'));
-    assert.deepEqual(keys.map((i) => i.label), ['hostnames', 'parentRefs', 'rules']);
-    assert.deepEqual(items(ROUTE('  hostnames: [a]\n  $0\n')).map((i) => i.label), ['parentRefs', 'rules']);
+    assert.deepEqual(
+      keys.map((i) => i.label),
+      ['hostnames', 'parentRefs', 'rules'],
+    );
+    assert.deepEqual(
+      items(ROUTE('  hostnames: [a]\n  $0\n')).map((i) => i.label),
+      ['parentRefs', 'rules'],
+    );
     const rules = keys.find((i) => i.label === 'rules')!;
     assert.equal(rules.detail, '[]object');
     assert.equal(rules.insertText, 'rules:\n    - ');
@@ -39,12 +45,18 @@ describe('custom resources in the editor', () => {
     const inMatch = items(ROUTE('  rules:\n  - matches:\n    - path:\n        $0\n'));
     assert.deepEqual(inMatch.map((i) => i.label).sort(), ['type', 'value']);
     const types = items(ROUTE('  rules:\n  - matches:\n    - path:\n        type: $0\n'));
-    assert.deepEqual(types.map((i) => i.label), ['Exact', 'PathPrefix', 'RegularExpression']);
+    assert.deepEqual(
+      types.map((i) => i.label),
+      ['Exact', 'PathPrefix', 'RegularExpression'],
+    );
   });
 
   it('offers the served versions of a CRD kind for apiVersion, and CRD kinds for new documents', () => {
     const versions = items('apiVersion: $0\nkind: HTTPRoute\n');
-    assert.deepEqual(versions.map((i) => i.label), ['gateway.networking.k8s.io/v1', 'gateway.networking.k8s.io/v1beta1']);
+    assert.deepEqual(
+      versions.map((i) => i.label),
+      ['gateway.networking.k8s.io/v1', 'gateway.networking.k8s.io/v1beta1'],
+    );
     const docs = items({ 'crd.yaml': WIDGET_CRD, 'new.yaml': '$0' });
     const widget = docs.find((i) => i.label === 'Widget');
     assert.ok(widget, 'Widget offered');
@@ -54,20 +66,39 @@ describe('custom resources in the editor', () => {
   });
 
   it('hovers a field of a custom resource with its description, type, default and required mark', () => {
-    const text = hoverText({ 'crd.yaml': WIDGET_CRD, 'w.yaml': 'apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec:\n  si$0ze: small\n' });
+    const text = hoverText({
+      'crd.yaml': WIDGET_CRD,
+      'w.yaml': 'apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec:\n  si$0ze: small\n',
+    });
     assert.equal(text, '**size** `string` · required\n\nHow big it is.');
-    const withDefault = hoverText({ 'crd.yaml': WIDGET_CRD, 'w.yaml': 'apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec:\n  size: small\n  minRep$0licas: 2\n' });
+    const withDefault = hoverText({
+      'crd.yaml': WIDGET_CRD,
+      'w.yaml':
+        'apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec:\n  size: small\n  minRep$0licas: 2\n',
+    });
     assert.equal(withDefault, '**minReplicas** `integer`\n\nDefault: `1`');
   });
 
   it('hovers metadata of a custom resource as ObjectMeta, and a Gateway listener field from the bundled CRD', () => {
-    assert.match(hoverText(ROUTE('  hostnames: [a]\n').replace('  name: shop', '  na$0me: shop')) ?? '', /^\*\*name\*\* `string`\n\nName must be unique within a namespace/);
+    assert.match(
+      hoverText(ROUTE('  hostnames: [a]\n').replace('  name: shop', '  na$0me: shop')) ?? '',
+      /^\*\*name\*\* `string`\n\nName must be unique within a namespace/,
+    );
     const gw = `apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: gw}\nspec:\n  gatewayClassName: x\n  listeners:\n  - name: http\n    proto$0col: HTTP\n    port: 80\n`;
-    assert.match(hoverText(gw) ?? '', /^\*\*protocol\*\* `string` · required\n\nProtocol specifies the network protocol this listener expects to receive\./);
+    assert.match(
+      hoverText(gw) ?? '',
+      /^\*\*protocol\*\* `string` · required\n\nProtocol specifies the network protocol this listener expects to receive\./,
+    );
   });
 
   it('knows nothing of a kind no CRD defines', () => {
-    assert.deepEqual(items('apiVersion: example.org/v1\nkind: Gadget\nmetadata: {name: g}\nspec:\n  $0\n').map((i) => i.label), []);
-    assert.equal(hoverText('apiVersion: example.org/v1\nkind: Gadget\nmetadata: {name: g}\nspec:\n  si$0ze: 1\n'), undefined);
+    assert.deepEqual(
+      items('apiVersion: example.org/v1\nkind: Gadget\nmetadata: {name: g}\nspec:\n  $0\n').map((i) => i.label),
+      [],
+    );
+    assert.equal(
+      hoverText('apiVersion: example.org/v1\nkind: Gadget\nmetadata: {name: g}\nspec:\n  si$0ze: 1\n'),
+      undefined,
+    );
   });
 });

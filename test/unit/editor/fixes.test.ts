@@ -20,9 +20,16 @@ describe('quick fixes', () => {
 
   it('the fix of the diagnostic under the cursor', () => {
     const fixes = quickFixes(diagnostics, at(5, 10));
-    assert.deepEqual(fixes.map((f) => [f.title, f.diagnostic.code, f.fix.edits]), [
-      ['Change to NodePort', 'service-type', [{ range: { start: { line: 5, character: 8 }, end: { line: 5, character: 16 } }, newText: 'NodePort' }]],
-    ]);
+    assert.deepEqual(
+      fixes.map((f) => [f.title, f.diagnostic.code, f.fix.edits]),
+      [
+        [
+          'Change to NodePort',
+          'service-type',
+          [{ range: { start: { line: 5, character: 8 }, end: { line: 5, character: 16 } }, newText: 'NodePort' }],
+        ],
+      ],
+    );
   });
   it('nothing where no diagnostic with a fix is', () => {
     assert.deepEqual(quickFixes(diagnostics, at(3, 2)), []);
@@ -32,6 +39,11 @@ describe('quick fixes', () => {
     assert.ok(udp?.fix, 'the wrong-case protocol has a fix');
     const whole = { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } };
     assert.equal(quickFixes(diagnostics, whole).length, 2);
-    assert.deepEqual(quickFixes(diagnostics, whole, [{ range: udp.range, code: udp.code, message: udp.message }]).map((f) => f.diagnostic), [udp]);
+    assert.deepEqual(
+      quickFixes(diagnostics, whole, [{ range: udp.range, code: udp.code, message: udp.message }]).map(
+        (f) => f.diagnostic,
+      ),
+      [udp],
+    );
   });
 });

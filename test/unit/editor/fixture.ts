@@ -16,7 +16,13 @@ export function cursor(text: string): { text: string; position: Position } {
  * A workspace of files (name → text); exactly one has a `$0` marker: the cursor. The model is built from
  * the text as typed, as the language server does after its short pause.
  */
-export function workspaceAt(files: Record<string, string> | string): { ws: Workspace; path: string; lines: TextLines; position: Position; text: string } {
+export function workspaceAt(files: Record<string, string> | string): {
+  ws: Workspace;
+  path: string;
+  lines: TextLines;
+  position: Position;
+  text: string;
+} {
   const set = typeof files === 'string' ? { 'test.yaml': files } : files;
   const ws = new Workspace();
   let found: { path: string; text: string; position: Position } | undefined;

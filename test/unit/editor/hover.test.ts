@@ -48,27 +48,50 @@ describe('hover', () => {
   it('documents a field from the schema, with its type and a link to the API reference', () => {
     const text = hoverText(DEPLOY.replace('containerPort: 8080', 'contain$0erPort: 8080'));
     assert.match(text ?? '', /^\*\*containerPort\*\* `integer` · required\n\n.*port/s);
-    assert.match(text ?? '', /\[Deployment API reference\]\(https:\/\/kubernetes\.io\/docs\/reference\/generated\/kubernetes-api\/v1\.\d+\/#deployment-v1-apps\)/);
+    assert.match(
+      text ?? '',
+      /\[Deployment API reference\]\(https:\/\/kubernetes\.io\/docs\/reference\/generated\/kubernetes-api\/v1\.\d+\/#deployment-v1-apps\)/,
+    );
   });
   it('explains a value of a fixed set', () => {
-    assert.match(hoverText(SERVICE.replace('spec:\n', 'spec:\n  type: Node$0Port\n')) ?? '', /`NodePort`: ClusterIP, plus the same port opened on every node/);
+    assert.match(
+      hoverText(SERVICE.replace('spec:\n', 'spec:\n  type: Node$0Port\n')) ?? '',
+      /`NodePort`: ClusterIP, plus the same port opened on every node/,
+    );
   });
   it('on a Service selector: the workloads it selects', () => {
     const text = hoverText({ 'd.yaml': DEPLOY, 's.yaml': SERVICE.replace('  selector:', '  sel$0ector:') }) ?? '';
-    assert.equal(text.split('\n')[0], 'selector `app=web` → pods of Deployment `web`, d.yaml:4', 'what it resolves to comes first');
+    assert.equal(
+      text.split('\n')[0],
+      'selector `app=web` → pods of Deployment `web`, d.yaml:4',
+      'what it resolves to comes first',
+    );
     assert.match(text, /\n---\n\n\*\*selector\*\* `map\[string\]string`/, 'the API documentation follows');
-    assert.match(hoverText({ 'd.yaml': DEPLOY, 's.yaml': SERVICE.replace('app: web', 'app: w$0eb2') }) ?? '', /^selector `app=web2` → no pods: no workload in namespace `shop` has these labels\./);
+    assert.match(
+      hoverText({ 'd.yaml': DEPLOY, 's.yaml': SERVICE.replace('app: web', 'app: w$0eb2') }) ?? '',
+      /^selector `app=web2` → no pods: no workload in namespace `shop` has these labels\./,
+    );
   });
   it('on a targetPort: the container port it resolves to', () => {
     const text = hoverText({ 'd.yaml': DEPLOY, 's.yaml': SERVICE.replace('targetPort: http', 'target$0Port: http') });
     const containerPortLine = DEPLOY.split('\n').findIndex((l) => l.includes('- name: http')) + 1;
-    assert.equal(text?.split('\n')[0], `targetPort \`http\` → container port 8080/TCP of Deployment \`web\`, d.yaml:${containerPortLine}`);
+    assert.equal(
+      text?.split('\n')[0],
+      `targetPort \`http\` → container port 8080/TCP of Deployment \`web\`, d.yaml:${containerPortLine}`,
+    );
     assert.match(text ?? '', /\n---\n\n\*\*targetPort\*\* `IntOrString`/, 'the API documentation follows');
     const wrong = hoverText({ 'd.yaml': DEPLOY, 's.yaml': SERVICE.replace('targetPort: http', 'targetPort: ht$0pp') });
-    assert.equal(wrong?.split('\n')[0], 'targetPort `htpp` → no container port named `htpp` (TCP) in Deployment `web`, d.yaml:4');
+    assert.equal(
+      wrong?.split('\n')[0],
+      'targetPort `htpp` → no container port named `htpp` (TCP) in Deployment `web`, d.yaml:4',
+    );
   });
   it('on an Ingress backend: the Service and the pods behind it', () => {
-    const text = hoverText({ 'd.yaml': DEPLOY, 's.yaml': SERVICE, 'i.yaml': INGRESS.replace('name: web', 'name: w$0eb') });
+    const text = hoverText({
+      'd.yaml': DEPLOY,
+      's.yaml': SERVICE,
+      'i.yaml': INGRESS.replace('name: web', 'name: w$0eb'),
+    });
     const lines = (text ?? '').split('\n');
     assert.equal(lines[0], 'backend → port `http` (80/TCP) of Service `web`, s.yaml:10  ');
     assert.match(lines[1], /^targetPort `http` → container port 8080\/TCP of Deployment `web`, d\.yaml:19$/);
@@ -81,7 +104,8 @@ describe('hover', () => {
     assert.equal(hoverText(SERVICE.replace('spec:\n', 'spec:\n  $0\n')), undefined);
   });
   it('inside an item of a `kind: List`', () => {
-    const list = 'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: Service\n    metadata: {name: b}\n    spec:\n      session$0Affinity: None\n';
+    const list =
+      'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: Service\n    metadata: {name: b}\n    spec:\n      session$0Affinity: None\n';
     assert.match(hoverText(list) ?? '', /^\*\*sessionAffinity\*\* `string`/);
   });
 });

@@ -17,19 +17,48 @@ function answer(files: Record<string, string> | string, triggerCharacter?: strin
   return complete(ws, path, lines, position, withDefaults(), { snippets, triggerCharacter });
 }
 const labels = (files: Record<string, string> | string) => answer(files)?.items.map((i) => i.label) ?? [];
-const SNIPPET_LABELS = ['Deployment', 'Service', 'Service (NodePort)', 'Service (LoadBalancer)', 'Service (headless)', 'Service (ExternalName)', 'Ingress', 'Ingress (TLS)', 'Deployment + Service + Ingress'];
+const SNIPPET_LABELS = [
+  'Deployment',
+  'Service',
+  'Service (NodePort)',
+  'Service (LoadBalancer)',
+  'Service (headless)',
+  'Service (ExternalName)',
+  'Ingress',
+  'Ingress (TLS)',
+  'Deployment + Service + Ingress',
+];
 
 describe('completion where an object starts', () => {
   it('an empty file: the kinds most used first, each kind once, its snippet in place of its skeleton', () => {
     const a = answer({ 'app.yaml': '$0' })!;
     const got = a.items.map((i) => i.label);
-    assert.deepEqual(got.slice(0, 11), ['Deployment', 'Deployment + Service + Ingress', 'Service', 'Service (NodePort)', 'Service (LoadBalancer)', 'Service (headless)', 'Service (ExternalName)', 'Ingress', 'Ingress (TLS)', 'ConfigMap', 'Secret']);
-    assert.deepEqual(got.filter((l, i) => got.indexOf(l) !== i), [], 'no entry twice');
+    assert.deepEqual(got.slice(0, 11), [
+      'Deployment',
+      'Deployment + Service + Ingress',
+      'Service',
+      'Service (NodePort)',
+      'Service (LoadBalancer)',
+      'Service (headless)',
+      'Service (ExternalName)',
+      'Ingress',
+      'Ingress (TLS)',
+      'ConfigMap',
+      'Secret',
+    ]);
+    assert.deepEqual(
+      got.filter((l, i) => got.indexOf(l) !== i),
+      [],
+      'no entry twice',
+    );
     for (const l of SNIPPET_LABELS) assert.equal(got.filter((x) => x === l).length, 1, `${l} once`);
     // the order the editor shows is the sortText order
     const sorted = [...a.items].sort((x, y) => (x.sortText < y.sortText ? -1 : 1)).map((i) => i.label);
     assert.deepEqual(sorted, got);
-    assert.ok(got.indexOf('Service') < got.indexOf('ServiceCIDR') && got.indexOf('Service') < got.indexOf('ServiceAccount'), 'Service before ServiceCIDR');
+    assert.ok(
+      got.indexOf('Service') < got.indexOf('ServiceCIDR') && got.indexOf('Service') < got.indexOf('ServiceAccount'),
+      'Service before ServiceCIDR',
+    );
     const dep = a.items.find((i) => i.label === 'Deployment')!;
     assert.equal(dep.format, 'snippet');
     assert.match(dep.insertText, /^apiVersion: apps\/v1\nkind: Deployment\nmetadata:\n {2}name: \$\{1:web\}/);
@@ -47,14 +76,22 @@ describe('completion where an object starts', () => {
   });
 
   it('a new document after the objects of a manifest', () => {
-    assert.deepEqual(labels({ 'app.yaml': `${SHOP_WEB_DEPLOYMENT}---\n$0` }).slice(0, 3), ['Deployment', 'Deployment + Service + Ingress', 'Service']);
+    assert.deepEqual(labels({ 'app.yaml': `${SHOP_WEB_DEPLOYMENT}---\n$0` }).slice(0, 3), [
+      'Deployment',
+      'Deployment + Service + Ingress',
+      'Service',
+    ]);
   });
 
   it('not in the YAML of other tools, empty or not', () => {
     assert.deepEqual(labels({ '.github/workflows/ci.yml': '$0' }), []);
     assert.deepEqual(labels({ 'docker-compose.yml': '$0' }), []);
     assert.deepEqual(labels({ 'chart/values.yaml': '$0' }), []);
-    assert.deepEqual(labels({ 'ci.yml': 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n---\n$0' }), [], 'a new document of a non-Kubernetes file');
+    assert.deepEqual(
+      labels({ 'ci.yml': 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n---\n$0' }),
+      [],
+      'a new document of a non-Kubernetes file',
+    );
     assert.ok(!labels({ 'ci.yml': 'on: push\n$0' }).includes('Deployment'), 'next to the keys of a workflow');
   });
 
@@ -67,7 +104,11 @@ describe('completion where an object starts', () => {
       'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\nspec:\n  defaultBackend:\n    service:\n      $0\n',
     ]) {
       const got = labels({ 'app.yaml': text });
-      assert.deepEqual(got.filter((l) => SNIPPET_LABELS.includes(l) || l === 'ConfigMap'), [], `no object entries in ${JSON.stringify(text)}: ${got.join(', ')}`);
+      assert.deepEqual(
+        got.filter((l) => SNIPPET_LABELS.includes(l) || l === 'ConfigMap'),
+        [],
+        `no object entries in ${JSON.stringify(text)}: ${got.join(', ')}`,
+      );
     }
   });
 
@@ -124,7 +165,10 @@ describe('completion on unfinished YAML', () => {
   it('a key on a half-written line of a file that does not parse', () => {
     const text = `${PORTS}            - name: admin\n              containerPort: [\n          imagePull$0\n`;
     const a = answer({ 'app.yaml': text })!;
-    assert.ok(a.items.some((i) => i.label === 'imagePullPolicy'), a.items.map((i) => i.label).join(', '));
+    assert.ok(
+      a.items.some((i) => i.label === 'imagePullPolicy'),
+      a.items.map((i) => i.label).join(', '),
+    );
   });
 
   it('spaces typed to indent open nothing; a space after `- ` or `key:` does', () => {
@@ -132,6 +176,9 @@ describe('completion on unfinished YAML', () => {
     const afterDash = answer({ 'app.yaml': `${PORTS}            - $0\n` }, ' ')!;
     assert.ok(afterDash.items.some((i) => i.label === 'containerPort'));
     const value = answer({ 'app.yaml': `${PORTS}              protocol: $0\n` }, ' ')!;
-    assert.deepEqual(value.items.map((i) => i.label), ['TCP', 'UDP', 'SCTP']);
+    assert.deepEqual(
+      value.items.map((i) => i.label),
+      ['TCP', 'UDP', 'SCTP'],
+    );
   });
 });

@@ -64,7 +64,12 @@ describe('hover on an Ingress path', () => {
   });
 
   it('another class is another controller: nothing is lost to it', () => {
-    const md = routeSection(hoverText({ 'front.yaml': FRONT, 'api.yaml': API.replace('ingressClassName: nginx', 'ingressClassName: traefik') }));
+    const md = routeSection(
+      hoverText({
+        'front.yaml': FRONT,
+        'api.yaml': API.replace('ingressClassName: nginx', 'ingressClassName: traefik'),
+      }),
+    );
     assert.ok(md && !md.includes('loses'), md);
   });
 
@@ -100,12 +105,22 @@ spec:
   });
 
   it('a duplicate path (ingress-duplicate-path) receives nothing: the first one takes it all', () => {
-    const dup = API.replace('name: api,', 'name: api-copy,').replace(/\n {6}- path: \/api\/admin[\s\S]*$/, '\n').replace('- path: /api\n', '- path: /api$0\n');
+    const dup = API.replace('name: api,', 'name: api-copy,')
+      .replace(/\n {6}- path: \/api\/admin[\s\S]*$/, '\n')
+      .replace('- path: /api\n', '- path: /api$0\n');
     const md = routeSection(hoverText({ 'api.yaml': API, 'b.yaml': dup }));
-    assert.match(md ?? '', /^\*\*Requests this path receives\*\* \(class `nginx`\):\n\n- none: every request it matches goes to another rule\n\n\*\*Requests it matches but loses:\*\*\n\n- `http:\/\/books.example.com\/api` → Prefix \/api \(host books.example.com\) of Ingress shop\/api\n/);
+    assert.match(
+      md ?? '',
+      /^\*\*Requests this path receives\*\* \(class `nginx`\):\n\n- none: every request it matches goes to another rule\n\n\*\*Requests it matches but loses:\*\*\n\n- `http:\/\/books.example.com\/api` → Prefix \/api \(host books.example.com\) of Ingress shop\/api\n/,
+    );
   });
 
   it('no section on other keys of the Ingress', () => {
-    assert.equal(routeSection(hoverText({ 'front.yaml': FRONT.replace('path: /$0', 'path: /').replace('name: front,', 'name: front$0,') })), undefined);
+    assert.equal(
+      routeSection(
+        hoverText({ 'front.yaml': FRONT.replace('path: /$0', 'path: /').replace('name: front,', 'name: front$0,') }),
+      ),
+      undefined,
+    );
   });
 });

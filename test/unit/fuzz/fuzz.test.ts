@@ -199,7 +199,13 @@ spec:
 function loadBaseManifests(): string[] {
   const root = repoRoot();
   const out = [...SEED_MANIFESTS];
-  for (const dir of ['test/fixtures/clean', 'examples', 'test/fixtures/cli/clean', 'test/fixtures/cli/errors', 'test/fixtures/cli/warnings']) {
+  for (const dir of [
+    'test/fixtures/clean',
+    'examples',
+    'test/fixtures/cli/clean',
+    'test/fixtures/cli/errors',
+    'test/fixtures/cli/warnings',
+  ]) {
     const abs = join(root, dir);
     if (!existsSync(abs)) continue;
     for (const name of readdirSync(abs).sort()) {
@@ -257,7 +263,39 @@ const NASTY_VALUES = [
   'x'.repeat(300),
 ];
 
-const INSERTIONS = ['\t', '"', "'", ':', ': ', '{{', '}}', '{', '}', '[', ']', ',', '#', '- ', '? ', '&a ', '*a', '|', '>', '%', '@', '`', '!', '\\', '---', '...', '\r', '\u0000', '\uFEFF', '\u2028', '<<: '];
+const INSERTIONS = [
+  '\t',
+  '"',
+  "'",
+  ':',
+  ': ',
+  '{{',
+  '}}',
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  '#',
+  '- ',
+  '? ',
+  '&a ',
+  '*a',
+  '|',
+  '>',
+  '%',
+  '@',
+  '`',
+  '!',
+  '\\',
+  '---',
+  '...',
+  '\r',
+  '\u0000',
+  '\uFEFF',
+  '\u2028',
+  '<<: ',
+];
 
 type Mutation = (lines: string[], r: Rng) => string[] | undefined;
 
@@ -266,14 +304,24 @@ function lineAt(lines: string[], r: Rng): number {
 }
 
 function randomNumber(r: Rng): string {
-  return r.pick([() => '9'.repeat(1 + r.int(400)), () => `1e${r.int(100_000)}`, () => `0x${'f'.repeat(1 + r.int(100))}`, () => `-${r.int(1 << 30)}`, () => `0${'7'.repeat(1 + r.int(50))}`, () => String(r.int(70_000)), () => `${r.int(100)}.${r.int(100)}`])();
+  return r.pick([
+    () => '9'.repeat(1 + r.int(400)),
+    () => `1e${r.int(100_000)}`,
+    () => `0x${'f'.repeat(1 + r.int(100))}`,
+    () => `-${r.int(1 << 30)}`,
+    () => `0${'7'.repeat(1 + r.int(50))}`,
+    () => String(r.int(70_000)),
+    () => `${r.int(100)}.${r.int(100)}`,
+  ])();
 }
 
 function randomBytes(r: Rng, n: number): string {
   let s = '';
   for (let i = 0; i < n; i++) {
     const kind = r.int(4);
-    s += String.fromCharCode(kind === 0 ? r.int(32) : kind === 1 ? 32 + r.int(95) : kind === 2 ? 128 + r.int(128) : r.int(0x10000));
+    s += String.fromCharCode(
+      kind === 0 ? r.int(32) : kind === 1 ? 32 + r.int(95) : kind === 2 ? 128 + r.int(128) : r.int(0x10000),
+    );
   }
   return s;
 }
@@ -290,23 +338,143 @@ function deepNesting(r: Rng): string {
 
 const MUTATIONS: [string, Mutation][] = [
   ['delete line', (l, r) => (l.splice(lineAt(l, r), 1 + (r.chance(0.2) ? r.int(5) : 0)), l)],
-  ['duplicate line', (l, r) => { const i = lineAt(l, r); l.splice(i, 0, l[i] ?? ''); return l; }],
-  ['swap lines', (l, r) => { const i = lineAt(l, r); const j = lineAt(l, r); [l[i], l[j]] = [l[j], l[i]]; return l; }],
-  ['move line', (l, r) => { const [x] = l.splice(lineAt(l, r), 1); l.splice(lineAt(l, r), 0, x ?? ''); return l; }],
-  ['indent', (l, r) => { const i = lineAt(l, r); l[i] = ' '.repeat(1 + r.int(4)) + (l[i] ?? ''); return l; }],
-  ['dedent', (l, r) => { const i = lineAt(l, r); l[i] = (l[i] ?? '').replace(new RegExp(`^ {1,${1 + r.int(4)}}`), ''); return l; }],
-  ['tab indent', (l, r) => { const i = lineAt(l, r); l[i] = (l[i] ?? '').replace(/^( *)/, (m) => (r.chance(0.5) ? '\t' + m : m.replace(/ {2}/, '\t'))); return l; }],
-  ['insert character', (l, r) => { const i = lineAt(l, r); const s = l[i] ?? ''; const at = r.int(s.length + 1); l[i] = s.slice(0, at) + r.pick(INSERTIONS) + s.slice(at); return l; }],
-  ['delete characters', (l, r) => { const i = lineAt(l, r); const s = l[i] ?? ''; const at = r.int(s.length + 1); l[i] = s.slice(0, at) + s.slice(at + 1 + r.int(4)); return l; }],
-  ['replace value', (l, r) => { const i = lineAt(l, r); l[i] = (l[i] ?? '').replace(/(:\s+|-\s+)(.*)$/, (_m, p: string) => p + r.pick(NASTY_VALUES)); return l; }],
-  ['huge number', (l, r) => { const i = lineAt(l, r); l[i] = (l[i] ?? '').replace(/\d+/, randomNumber(r)); return l; }],
-  ['template', (l, r) => { const i = lineAt(l, r); l[i] = (l[i] ?? '').replace(/:\s+.*$/, ': {{ .Values.x }}'); return l; }],
-  ['random bytes', (l, r) => { const i = lineAt(l, r); const s = l[i] ?? ''; const at = r.int(s.length + 1); l[i] = s.slice(0, at) + randomBytes(r, 1 + r.int(20)) + s.slice(at); return l; }],
-  ['deep nesting', (l, r) => { l.splice(lineAt(l, r), 0, `deep: ${deepNesting(r)}`); return l; }],
-  ['document separator', (l, r) => (l.splice(lineAt(l, r), 0, r.pick(['---', '...', '--- |', '---\n---', '--- # c'])), l)],
+  [
+    'duplicate line',
+    (l, r) => {
+      const i = lineAt(l, r);
+      l.splice(i, 0, l[i] ?? '');
+      return l;
+    },
+  ],
+  [
+    'swap lines',
+    (l, r) => {
+      const i = lineAt(l, r);
+      const j = lineAt(l, r);
+      [l[i], l[j]] = [l[j], l[i]];
+      return l;
+    },
+  ],
+  [
+    'move line',
+    (l, r) => {
+      const [x] = l.splice(lineAt(l, r), 1);
+      l.splice(lineAt(l, r), 0, x ?? '');
+      return l;
+    },
+  ],
+  [
+    'indent',
+    (l, r) => {
+      const i = lineAt(l, r);
+      l[i] = ' '.repeat(1 + r.int(4)) + (l[i] ?? '');
+      return l;
+    },
+  ],
+  [
+    'dedent',
+    (l, r) => {
+      const i = lineAt(l, r);
+      l[i] = (l[i] ?? '').replace(new RegExp(`^ {1,${1 + r.int(4)}}`), '');
+      return l;
+    },
+  ],
+  [
+    'tab indent',
+    (l, r) => {
+      const i = lineAt(l, r);
+      l[i] = (l[i] ?? '').replace(/^( *)/, (m) => (r.chance(0.5) ? '\t' + m : m.replace(/ {2}/, '\t')));
+      return l;
+    },
+  ],
+  [
+    'insert character',
+    (l, r) => {
+      const i = lineAt(l, r);
+      const s = l[i] ?? '';
+      const at = r.int(s.length + 1);
+      l[i] = s.slice(0, at) + r.pick(INSERTIONS) + s.slice(at);
+      return l;
+    },
+  ],
+  [
+    'delete characters',
+    (l, r) => {
+      const i = lineAt(l, r);
+      const s = l[i] ?? '';
+      const at = r.int(s.length + 1);
+      l[i] = s.slice(0, at) + s.slice(at + 1 + r.int(4));
+      return l;
+    },
+  ],
+  [
+    'replace value',
+    (l, r) => {
+      const i = lineAt(l, r);
+      l[i] = (l[i] ?? '').replace(/(:\s+|-\s+)(.*)$/, (_m, p: string) => p + r.pick(NASTY_VALUES));
+      return l;
+    },
+  ],
+  [
+    'huge number',
+    (l, r) => {
+      const i = lineAt(l, r);
+      l[i] = (l[i] ?? '').replace(/\d+/, randomNumber(r));
+      return l;
+    },
+  ],
+  [
+    'template',
+    (l, r) => {
+      const i = lineAt(l, r);
+      l[i] = (l[i] ?? '').replace(/:\s+.*$/, ': {{ .Values.x }}');
+      return l;
+    },
+  ],
+  [
+    'random bytes',
+    (l, r) => {
+      const i = lineAt(l, r);
+      const s = l[i] ?? '';
+      const at = r.int(s.length + 1);
+      l[i] = s.slice(0, at) + randomBytes(r, 1 + r.int(20)) + s.slice(at);
+      return l;
+    },
+  ],
+  [
+    'deep nesting',
+    (l, r) => {
+      l.splice(lineAt(l, r), 0, `deep: ${deepNesting(r)}`);
+      return l;
+    },
+  ],
+  [
+    'document separator',
+    (l, r) => (l.splice(lineAt(l, r), 0, r.pick(['---', '...', '--- |', '---\n---', '--- # c'])), l),
+  ],
   ['stray list item', (l, r) => (l.splice(lineAt(l, r), 0, ' '.repeat(r.int(8)) + '- ' + r.pick(NASTY_VALUES)), l)],
-  ['stray key', (l, r) => (l.splice(lineAt(l, r), 0, ' '.repeat(r.int(8)) + r.pick(['name', 'port', 'targetPort', 'selector', 'apiVersion', 'kind', 'metadata', 'spec', '<<', 'items']) + ': ' + r.pick(NASTY_VALUES)), l)],
-  ['alias', (l, r) => { const i = lineAt(l, r); l[i] = (l[i] ?? '').replace(/:\s+(.*)$/, r.chance(0.5) ? ': &x $1' : ': *x'); return l; }],
+  [
+    'stray key',
+    (l, r) => (
+      l.splice(
+        lineAt(l, r),
+        0,
+        ' '.repeat(r.int(8)) +
+          r.pick(['name', 'port', 'targetPort', 'selector', 'apiVersion', 'kind', 'metadata', 'spec', '<<', 'items']) +
+          ': ' +
+          r.pick(NASTY_VALUES),
+      ),
+      l
+    ),
+  ],
+  [
+    'alias',
+    (l, r) => {
+      const i = lineAt(l, r);
+      l[i] = (l[i] ?? '').replace(/:\s+(.*)$/, r.chance(0.5) ? ': &x $1' : ': *x');
+      return l;
+    },
+  ],
   ['truncate', (l, r) => l.slice(0, lineAt(l, r))],
 ];
 
@@ -315,7 +483,20 @@ const WHOLE_TEXT: [string, (t: string, r: Rng) => string][] = [
   ['BOM', (t) => '\uFEFF' + t],
   ['cut in the middle', (t, r) => t.slice(0, r.int(t.length + 1))],
   ['junk file', (_t, r) => randomBytes(r, r.int(5000))],
-  ['alias bomb', (t) => t + '\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\ndata:\n  a: &a [x,x,x,x,x,x,x,x,x]\n' + Array.from({ length: 8 }, (_, i) => `  b${i}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(',')}]`).join('\n') + '\n'],
+  [
+    'alias bomb',
+    (t) =>
+      t +
+      '\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\ndata:\n  a: &a [x,x,x,x,x,x,x,x,x]\n' +
+      Array.from(
+        { length: 8 },
+        (_, i) =>
+          `  b${i}: &${String.fromCharCode(98 + i)} [${Array(9)
+            .fill(`*${String.fromCharCode(97 + i)}`)
+            .join(',')}]`,
+      ).join('\n') +
+      '\n',
+  ],
   ['no trailing newline', (t) => t.replace(/\n+$/, '')],
 ];
 
@@ -357,14 +538,24 @@ const SEVERITIES = new Set(['error', 'warning', 'information', 'hint']);
 function badRange(range: Range, lines: string[]): string | undefined {
   const { start, end } = range;
   for (const p of [start, end]) {
-    if (!Number.isInteger(p.line) || !Number.isInteger(p.character) || p.line < 0 || p.character < 0) return `bad position ${JSON.stringify(p)}`;
+    if (!Number.isInteger(p.line) || !Number.isInteger(p.character) || p.line < 0 || p.character < 0)
+      return `bad position ${JSON.stringify(p)}`;
     if (p.line >= lines.length) return `line ${p.line} beyond the last line ${lines.length - 1}`;
     const content = lines[p.line];
-    if (p.character > content.length) return `character ${p.character} beyond the end of line ${p.line} (length ${content.length})`;
+    if (p.character > content.length)
+      return `character ${p.character} beyond the end of line ${p.line} (length ${content.length})`;
     const c = content.charCodeAt(p.character);
-    if (p.character > 0 && c >= 0xdc00 && c <= 0xdfff && content.charCodeAt(p.character - 1) >= 0xd800 && content.charCodeAt(p.character - 1) <= 0xdbff) return `position ${JSON.stringify(p)} splits a surrogate pair`;
+    if (
+      p.character > 0 &&
+      c >= 0xdc00 &&
+      c <= 0xdfff &&
+      content.charCodeAt(p.character - 1) >= 0xd800 &&
+      content.charCodeAt(p.character - 1) <= 0xdbff
+    )
+      return `position ${JSON.stringify(p)} splits a surrogate pair`;
   }
-  if (start.line > end.line || (start.line === end.line && start.character > end.character)) return `start after end: ${JSON.stringify(range)}`;
+  if (start.line > end.line || (start.line === end.line && start.character > end.character))
+    return `start after end: ${JSON.stringify(range)}`;
   return undefined;
 }
 
@@ -381,7 +572,8 @@ function problemsOf(d: Diagnostic, texts: Record<string, string>): string[] {
   }
   if (!RULE_IDS.has(d.code)) out.push(`unknown rule id ${d.code}`);
   if (!SEVERITIES.has(d.severity)) out.push(`${d.code}: bad severity ${d.severity}`);
-  if (!d.message || /undefined|\[object Object\]/.test(d.message)) out.push(`${d.code}: suspicious message ${JSON.stringify(d.message)}`);
+  if (!d.message || /undefined|\[object Object\]/.test(d.message))
+    out.push(`${d.code}: suspicious message ${JSON.stringify(d.message)}`);
   if (d.source !== 'kubeway') out.push(`${d.code}: source ${d.source}`);
   return out;
 }
@@ -395,7 +587,8 @@ function runCase(c: Case): { failures: string[]; ms: number } {
     for (const [name, text] of Object.entries(c.files)) ws.setText(name, text);
     const diagnostics = checkWorkspace(ws, {
       settings: withDefaults(),
-      onRuleError: (rule, file, error) => failures.push(`rule ${rule.id} threw on ${file}: ${(error as Error)?.stack ?? error}`),
+      onRuleError: (rule, file, error) =>
+        failures.push(`rule ${rule.id} threw on ${file}: ${(error as Error)?.stack ?? error}`),
     });
     for (const d of diagnostics) failures.push(...problemsOf(d, c.files));
     buildGraph(ws);
@@ -420,7 +613,6 @@ describe('fuzz: mutated manifests through the whole engine', () => {
     const seed0 = baseSeed();
     const failed: string[] = [];
     let slowest = { ms: 0, seed: 0 };
-    let diagnosticsSeen = 0;
     const started = performance.now();
     const replay = process.env.KUBEWAY_FUZZ_REPLAY;
     let ran = 0;
@@ -429,16 +621,19 @@ describe('fuzz: mutated manifests through the whole engine', () => {
       const { failures, ms } = runCase(c);
       if (ms > slowest.ms) slowest = { ms, seed: c.seed };
       if (ms > MAX_CASE_MS) failures.push(`took ${ms.toFixed(0)} ms (limit ${MAX_CASE_MS} ms)`);
-      diagnosticsSeen += failures.length;
       if (failures.length) {
         const dir = join(repoRoot(), 'out', 'fuzz-failures');
         mkdirSync(dir, { recursive: true });
         writeFileSync(join(dir, `case-${c.seed}.json`), JSON.stringify(c, null, 2));
-        failed.push(`seed ${c.seed} (${c.steps.join(', ')}; input in out/fuzz-failures/case-${c.seed}.json):\n  ${[...new Set(failures)].slice(0, 5).join('\n  ')}`);
+        failed.push(
+          `seed ${c.seed} (${c.steps.join(', ')}; input in out/fuzz-failures/case-${c.seed}.json):\n  ${[...new Set(failures)].slice(0, 5).join('\n  ')}`,
+        );
       }
     }
     const total = performance.now() - started;
-    console.log(`fuzz: ${ran} cases from base seed ${seed0} over ${bases.length} manifests in ${(total / 1000).toFixed(1)} s; slowest case ${slowest.ms.toFixed(0)} ms (seed ${slowest.seed})`);
+    console.log(
+      `fuzz: ${ran} cases from base seed ${seed0} over ${bases.length} manifests in ${(total / 1000).toFixed(1)} s; slowest case ${slowest.ms.toFixed(0)} ms (seed ${slowest.seed})`,
+    );
     assert.deepEqual(failed, [], `replay with KUBEWAY_FUZZ_SEED=<seed> KUBEWAY_FUZZ_CASES=1`);
   });
 
@@ -451,9 +646,21 @@ describe('fuzz: mutated manifests through the whole engine', () => {
   it('the range check rejects ranges outside the text (it can fail)', () => {
     const lines = ['ab', 'cd'];
     assert.equal(badRange({ start: { line: 0, character: 0 }, end: { line: 0, character: 2 } }, lines), undefined);
-    assert.match(badRange({ start: { line: 0, character: 0 }, end: { line: 0, character: 3 } }, lines) ?? '', /beyond the end of line 0/);
-    assert.match(badRange({ start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, lines) ?? '', /beyond the last line/);
-    assert.match(badRange({ start: { line: 1, character: 1 }, end: { line: 1, character: 0 } }, lines) ?? '', /start after end/);
-    assert.match(badRange({ start: { line: 0, character: 1 }, end: { line: 0, character: 1 } }, ['\ud83d\ude80']) ?? '', /surrogate/);
+    assert.match(
+      badRange({ start: { line: 0, character: 0 }, end: { line: 0, character: 3 } }, lines) ?? '',
+      /beyond the end of line 0/,
+    );
+    assert.match(
+      badRange({ start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, lines) ?? '',
+      /beyond the last line/,
+    );
+    assert.match(
+      badRange({ start: { line: 1, character: 1 }, end: { line: 1, character: 0 } }, lines) ?? '',
+      /start after end/,
+    );
+    assert.match(
+      badRange({ start: { line: 0, character: 1 }, end: { line: 0, character: 1 } }, ['\ud83d\ude80']) ?? '',
+      /surrogate/,
+    );
   });
 });

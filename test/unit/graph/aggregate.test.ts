@@ -36,17 +36,31 @@ describe('large fans in the diagram', () => {
     const [layout, ms] = timed(() => layoutGraphSync(graph, { cache: false, expandable: true }));
     assert.ok(ms < 8000, `layout took ${ms.toFixed(0)} ms`);
     const nodes = allNodes(layout);
-    assert.deepEqual(nodes.map((n) => [n.id, n.text.title, n.group]), [
-      ['Service/default/web', 'web', undefined],
-      ['group:Service/default/web:out:Deployment', '2000 Deployments', 2000],
-    ]);
+    assert.deepEqual(
+      nodes.map((n) => [n.id, n.text.title, n.group]),
+      [
+        ['Service/default/web', 'web', undefined],
+        ['group:Service/default/web:out:Deployment', '2000 Deployments', 2000],
+      ],
+    );
     const box = nodes[1];
-    assert.deepEqual(box.text.lines.map((l) => l.text), ['web-0, web-1, web-2, …', 'with their pods', '2000 broken references', 'click to draw them all']);
+    assert.deepEqual(
+      box.text.lines.map((l) => l.text),
+      ['web-0, web-1, web-2, …', 'with their pods', '2000 broken references', 'click to draw them all'],
+    );
     // The Service's 2000 edges are drawn as one, to the box, and it is drawn broken.
-    assert.deepEqual(allEdges(layout).map((e) => [e.from, e.to, e.broken, e.edges.length]), [['Service/default/web', 'group:Service/default/web:out:Deployment', true, 2000]]);
-    assert.deepEqual(layout.notes, ['2000 Deployments behind Service web are drawn as one box (click it to draw them all).']);
+    assert.deepEqual(
+      allEdges(layout).map((e) => [e.from, e.to, e.broken, e.edges.length]),
+      [['Service/default/web', 'group:Service/default/web:out:Deployment', true, 2000]],
+    );
+    assert.deepEqual(layout.notes, [
+      '2000 Deployments behind Service web are drawn as one box (click it to draw them all).',
+    ]);
     const svg = renderSvg(layout);
-    assert.match(svg, /<g class="kw-node kw-kind-workload kw-kind-deployment kw-group" data-id="group:Service\/default\/web:out:Deployment"[^>]* data-group="2000"/);
+    assert.match(
+      svg,
+      /<g class="kw-node kw-kind-workload kw-kind-deployment kw-group" data-id="group:Service\/default\/web:out:Deployment"[^>]* data-group="2000"/,
+    );
     assert.match(svg, /<text class="kw-notice" [^>]*>2000 Deployments behind Service web are drawn as one box/);
     assert.match(svg, /aria-label="Traffic diagram: 2001 objects, 2000 broken references"/);
   });
@@ -68,8 +82,14 @@ describe('large fans in the diagram', () => {
     const [layout, ms] = timed(() => layoutGraphSync(graphOf(ingressFan(1000)), { cache: false }));
     assert.ok(ms < 8000, `layout took ${ms.toFixed(0)} ms`);
     const nodes = allNodes(layout);
-    assert.deepEqual(nodes.map((n) => n.text.title), ['big', '1000 Services']);
-    assert.deepEqual(nodes[1].text.lines.map((l) => l.text), ['svc-0, svc-1, svc-2, …', 'with 1000 Deployments, their pods']);
+    assert.deepEqual(
+      nodes.map((n) => n.text.title),
+      ['big', '1000 Services'],
+    );
+    assert.deepEqual(
+      nodes[1].text.lines.map((l) => l.text),
+      ['svc-0, svc-1, svc-2, …', 'with 1000 Deployments, their pods'],
+    );
     const [edge] = allEdges(layout);
     assert.equal(edge.edges.length, 1000);
     assert.ok(edge.tooltip.split('\n').length <= 30, 'the tooltip of 1000 routes is cut short');
@@ -85,11 +105,19 @@ describe('large fans in the diagram', () => {
   it('places a group too large for ELK in columns, and groups after the budget too, and says so', () => {
     // Two Services selecting the same 40 Deployments: no fan to fold (each Deployment has two sources).
     let text = serviceFan(40);
-    text += '---\napiVersion: v1\nkind: Service\nmetadata: {name: web2}\nspec: {selector: {app: web}, ports: [{port: 81, targetPort: http}]}\n';
+    text +=
+      '---\napiVersion: v1\nkind: Service\nmetadata: {name: web2}\nspec: {selector: {app: web}, ports: [{port: 81, targetPort: http}]}\n';
     const [big, ms] = timed(() => layoutGraphSync(graphOf(text), { cache: false }));
     assert.ok(allNodes(big).length > ELK_MAX_NODES);
     assert.ok(ms < 8000, `layout took ${ms.toFixed(0)} ms`);
-    assert.equal(new Set(allNodes(big).filter((n) => n.kind === 'Deployment').map((n) => n.x)).size, 1);
+    assert.equal(
+      new Set(
+        allNodes(big)
+          .filter((n) => n.kind === 'Deployment')
+          .map((n) => n.x),
+      ).size,
+      1,
+    );
 
     const small = (name: string) =>
       `apiVersion: v1\nkind: Service\nmetadata: {name: ${name}}\nspec: {selector: {app: ${name}}, ports: [{port: 80}]}\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: ${name}}\nspec:\n  selector: {matchLabels: {app: ${name}}}\n  template: {metadata: {labels: {app: ${name}}}, spec: {containers: [{name: a, image: i}]}}\n`;

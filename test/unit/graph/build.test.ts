@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Workspace } from '../../../server/src/engine/model/workspace';
 import { buildGraph } from '../../../server/src/engine/graph/build';
-import { findingsOf } from '../../../server/src/engine/graph/reasons';
+import { findingsOf } from '../../../server/src/engine/reasons';
 import type { GraphEdge, TrafficGraph } from '../../../server/src/engine/graph/types';
 import { withDefaults } from '../../../server/src/engine/settings';
 import { check } from '../../harness';
@@ -13,7 +13,8 @@ function graphOf(files: Record<string, string>, opts?: Parameters<typeof buildGr
   return buildGraph(ws, opts);
 }
 
-const edgeKeys = (g: TrafficGraph): string[] => g.edges.map((e) => `${e.kind} ${e.from} -> ${e.to}${e.broken ? ' BROKEN' : ''}`);
+const edgeKeys = (g: TrafficGraph): string[] =>
+  g.edges.map((e) => `${e.kind} ${e.from} -> ${e.to}${e.broken ? ' BROKEN' : ''}`);
 
 const deployment = (name: string, labels: string, extra = '', ns = '') => `apiVersion: apps/v1
 kind: Deployment
@@ -73,21 +74,78 @@ spec:
     assert.deepEqual(g, {
       version: 1,
       nodes: [
-        { id: 'Ingress/default/shop', kind: 'Ingress', name: 'shop', namespace: 'default', file: 'a/ingress.yaml', line: 1, routes: [{ backend: 'web:http', host: 'shop.example.com', path: '/', pathType: 'Prefix' }] },
-        { id: 'Service/default/web', kind: 'Service', name: 'web', namespace: 'default', file: 'b/service.yaml', line: 0, type: 'ClusterIP', ports: [{ protocol: 'TCP', name: 'http', port: 80, targetPort: 'http' }], selector: { app: 'web' } },
         {
-          id: 'Deployment/default/web', kind: 'Deployment', name: 'web', namespace: 'default', file: 'c/deploy.yaml', line: 1, replicas: 2, labels: { app: 'web' },
+          id: 'Ingress/default/shop',
+          kind: 'Ingress',
+          name: 'shop',
+          namespace: 'default',
+          file: 'a/ingress.yaml',
+          line: 1,
+          routes: [{ backend: 'web:http', host: 'shop.example.com', path: '/', pathType: 'Prefix' }],
+        },
+        {
+          id: 'Service/default/web',
+          kind: 'Service',
+          name: 'web',
+          namespace: 'default',
+          file: 'b/service.yaml',
+          line: 0,
+          type: 'ClusterIP',
+          ports: [{ protocol: 'TCP', name: 'http', port: 80, targetPort: 'http' }],
+          selector: { app: 'web' },
+        },
+        {
+          id: 'Deployment/default/web',
+          kind: 'Deployment',
+          name: 'web',
+          namespace: 'default',
+          file: 'c/deploy.yaml',
+          line: 1,
+          replicas: 2,
+          labels: { app: 'web' },
           containers: [{ name: 'app', ports: [{ name: 'http', containerPort: 8080, protocol: 'TCP' }] }],
         },
       ],
       edges: [
-        { from: 'Ingress/default/shop', to: 'Service/default/web', kind: 'routes', port: 'http', broken: false, host: 'shop.example.com', path: '/', pathType: 'Prefix', file: 'a/ingress.yaml', line: 14 },
-        { from: 'Service/default/web', to: 'Deployment/default/web', kind: 'selects', broken: false, ports: [{ protocol: 'TCP', name: 'http', port: 80, targetPort: 'http', containerPort: 8080, container: 'app' }], file: 'b/service.yaml', line: 5 },
+        {
+          from: 'Ingress/default/shop',
+          to: 'Service/default/web',
+          kind: 'routes',
+          port: 'http',
+          broken: false,
+          host: 'shop.example.com',
+          path: '/',
+          pathType: 'Prefix',
+          file: 'a/ingress.yaml',
+          line: 14,
+        },
+        {
+          from: 'Service/default/web',
+          to: 'Deployment/default/web',
+          kind: 'selects',
+          broken: false,
+          ports: [
+            { protocol: 'TCP', name: 'http', port: 80, targetPort: 'http', containerPort: 8080, container: 'app' },
+          ],
+          file: 'b/service.yaml',
+          line: 5,
+        },
       ],
     });
     // The JSON output keeps the documented key order.
     assert.deepEqual(Object.keys(g.nodes[0]).slice(0, 6), ['id', 'kind', 'name', 'namespace', 'file', 'line']);
-    assert.deepEqual(Object.keys(g.edges[0]), ['from', 'to', 'kind', 'port', 'broken', 'host', 'path', 'pathType', 'file', 'line']);
+    assert.deepEqual(Object.keys(g.edges[0]), [
+      'from',
+      'to',
+      'kind',
+      'port',
+      'broken',
+      'host',
+      'path',
+      'pathType',
+      'file',
+      'line',
+    ]);
   });
 
   it('carries the default backend and every rule path; numbered and named ports; resource backends make no edge', () => {
@@ -135,14 +193,51 @@ spec:
     assert.deepEqual(ing.routes, [
       { backend: 'fallback:8080', defaultBackend: true },
       { backend: 'api:80', host: 'a.example.com', path: '/api', pathType: 'Prefix' },
-      { backend: 'resource StorageBucket/assets', host: 'a.example.com', path: '/static', pathType: 'ImplementationSpecific' },
+      {
+        backend: 'resource StorageBucket/assets',
+        host: 'a.example.com',
+        path: '/static',
+        pathType: 'ImplementationSpecific',
+      },
       { backend: 'api:web', path: '/', pathType: 'Exact' },
     ]);
-    const routes = g.edges.map((e) => ({ to: e.to, port: e.port, host: e.host, path: e.path, defaultBackend: e.defaultBackend, broken: e.broken, line: e.line }));
+    const routes = g.edges.map((e) => ({
+      to: e.to,
+      port: e.port,
+      host: e.host,
+      path: e.path,
+      defaultBackend: e.defaultBackend,
+      broken: e.broken,
+      line: e.line,
+    }));
     assert.deepEqual(routes, [
-      { to: 'Service/default/fallback', port: 8080, host: undefined, path: undefined, defaultBackend: true, broken: false, line: 9 },
-      { to: 'Service/default/api', port: 80, host: 'a.example.com', path: '/api', defaultBackend: undefined, broken: false, line: 17 },
-      { to: 'Service/default/api', port: 'web', host: undefined, path: '/', defaultBackend: undefined, broken: false, line: 21 },
+      {
+        to: 'Service/default/fallback',
+        port: 8080,
+        host: undefined,
+        path: undefined,
+        defaultBackend: true,
+        broken: false,
+        line: 9,
+      },
+      {
+        to: 'Service/default/api',
+        port: 80,
+        host: 'a.example.com',
+        path: '/api',
+        defaultBackend: undefined,
+        broken: false,
+        line: 17,
+      },
+      {
+        to: 'Service/default/api',
+        port: 'web',
+        host: undefined,
+        path: '/',
+        defaultBackend: undefined,
+        broken: false,
+        line: 21,
+      },
     ]);
   });
 
@@ -197,12 +292,31 @@ ${deployment('web', 'app: web', '', 'blog')}`,
         `apiVersion: v1\nkind: Service\nmetadata: {name: svc}\nspec:\n  selector: {app: x}\n  ports: [{port: 80, targetPort: 9000}]\n`,
       ].join('---\n'),
     });
-    assert.deepEqual(edgeKeys(g), ['Deployment/default/d', 'StatefulSet/default/s', 'DaemonSet/default/ds', 'ReplicaSet/default/rs', 'ReplicationController/default/rc', 'Job/default/j', 'CronJob/default/cj', 'Pod/default/p'].map((w) => `selects Service/default/svc -> ${w}`));
     assert.deepEqual(
-      Object.fromEntries(g.nodes.filter((n) => n.kind !== 'Service').map((n) => [n.kind, n.replicas])),
-      { Deployment: 3, StatefulSet: 1, DaemonSet: undefined, ReplicaSet: 0, ReplicationController: 4, Job: 5, CronJob: 1, Pod: 1 },
+      edgeKeys(g),
+      [
+        'Deployment/default/d',
+        'StatefulSet/default/s',
+        'DaemonSet/default/ds',
+        'ReplicaSet/default/rs',
+        'ReplicationController/default/rc',
+        'Job/default/j',
+        'CronJob/default/cj',
+        'Pod/default/p',
+      ].map((w) => `selects Service/default/svc -> ${w}`),
     );
-    for (const e of g.edges) assert.deepEqual(e.ports, [{ protocol: 'TCP', port: 80, targetPort: 9000, containerPort: 9000, container: 'c' }]);
+    assert.deepEqual(Object.fromEntries(g.nodes.filter((n) => n.kind !== 'Service').map((n) => [n.kind, n.replicas])), {
+      Deployment: 3,
+      StatefulSet: 1,
+      DaemonSet: undefined,
+      ReplicaSet: 0,
+      ReplicationController: 4,
+      Job: 5,
+      CronJob: 1,
+      Pod: 1,
+    });
+    for (const e of g.edges)
+      assert.deepEqual(e.ports, [{ protocol: 'TCP', port: 80, targetPort: 9000, containerPort: 9000, container: 'c' }]);
   });
 
   it('matches Services against the pod template labels, not the workload selector (matchExpressions)', () => {
@@ -230,7 +344,10 @@ metadata: {name: canary}
 spec: {selector: {app: api-canary}, ports: [{port: 80}]}
 `,
     });
-    assert.deepEqual(edgeKeys(g), ['selects Service/default/api -> Deployment/default/api', 'selects Service/default/canary -> missing:Pod/default/app=api-canary BROKEN']);
+    assert.deepEqual(edgeKeys(g), [
+      'selects Service/default/api -> Deployment/default/api',
+      'selects Service/default/canary -> missing:Pod/default/app=api-canary BROKEN',
+    ]);
   });
 
   it('draws a Service without selector, and an ExternalName Service, with no selects edge', () => {
@@ -252,25 +369,44 @@ spec: {selector: {}, clusterIP: None, ports: [{port: 1}]}
 `,
     });
     assert.deepEqual(g.edges, []);
-    assert.deepEqual(g.nodes.map((n) => [n.name, n.type, n.externalName, n.headless]), [['manual', 'ClusterIP', undefined, undefined], ['ext', 'ExternalName', 'db.example.com', undefined], ['empty', 'ClusterIP', undefined, true]]);
+    assert.deepEqual(
+      g.nodes.map((n) => [n.name, n.type, n.externalName, n.headless]),
+      [
+        ['manual', 'ClusterIP', undefined, undefined],
+        ['ext', 'ExternalName', 'db.example.com', undefined],
+        ['empty', 'ClusterIP', undefined, true],
+      ],
+    );
   });
 
   it('keeps the first declaration of an object declared twice; skips Helm templates and non-Kubernetes YAML', () => {
     const svc = 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {ports: [{port: 80}]}\n';
-    const g = graphOf({ 'a.yaml': svc, 'b.yaml': svc, 'chart/t.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: {{ .Values.name }}}\n', 'c.yaml': 'name: not kubernetes\nports: [1]\n' });
-    assert.deepEqual(g.nodes.map((n) => `${n.id} ${n.file}`), ['Service/default/web a.yaml']);
+    const g = graphOf({
+      'a.yaml': svc,
+      'b.yaml': svc,
+      'chart/t.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: {{ .Values.name }}}\n',
+      'c.yaml': 'name: not kubernetes\nports: [1]\n',
+    });
+    assert.deepEqual(
+      g.nodes.map((n) => `${n.id} ${n.file}`),
+      ['Service/default/web a.yaml'],
+    );
   });
 
   it('draws the objects of the chosen files plus what they refer to elsewhere', () => {
     const g = graphOf(
       {
-        'app/ing.yaml': 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: i}\nspec: {defaultBackend: {service: {name: web, port: {number: 80}}}}\n',
+        'app/ing.yaml':
+          'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: i}\nspec: {defaultBackend: {service: {name: web, port: {number: 80}}}}\n',
         'shared/svc.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {ports: [{port: 80}]}\n',
         'other/svc.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: unrelated}\nspec: {ports: [{port: 80}]}\n',
       },
       { includeFile: (p) => p.startsWith('app/') },
     );
-    assert.deepEqual(g.nodes.map((n) => n.id), ['Ingress/default/i', 'Service/default/web']);
+    assert.deepEqual(
+      g.nodes.map((n) => n.id),
+      ['Ingress/default/i', 'Service/default/web'],
+    );
     assert.deepEqual(edgeKeys(g), ['routes Ingress/default/i -> Service/default/web']);
   });
 
@@ -328,8 +464,14 @@ metadata: {name: web}
 spec: {selector: {app: web}, ports: [{port: 80, targetPort: http}]}
 `,
     });
-    assert.deepEqual(edgeKeys(g), ['selects Service/default/web -> Deployment/default/v1', 'selects Service/default/web -> Deployment/default/v2']);
-    assert.deepEqual(g.edges.map((e) => e.ports?.[0].containerPort), [8080, undefined]);
+    assert.deepEqual(edgeKeys(g), [
+      'selects Service/default/web -> Deployment/default/v1',
+      'selects Service/default/web -> Deployment/default/v2',
+    ]);
+    assert.deepEqual(
+      g.edges.map((e) => e.ports?.[0].containerPort),
+      [8080, undefined],
+    );
   });
 });
 
@@ -405,20 +547,30 @@ spec:
       'selects Service/shop/web -> Deployment/shop/web BROKEN',
       'selects Service/shop/worker -> missing:Pod/shop/app=worker BROKEN',
     ]);
-    const missing = g.nodes.filter((n) => n.missing).map((n) => ({ id: n.id, kind: n.kind, name: n.name, file: n.file, line: n.line }));
+    const missing = g.nodes
+      .filter((n) => n.missing)
+      .map((n) => ({ id: n.id, kind: n.kind, name: n.name, file: n.file, line: n.line }));
     assert.deepEqual(missing, [
       { id: 'missing:Service/shop/cart', kind: 'Service', name: 'cart', file: 'ingress.yaml', line: 14 },
       { id: 'missing:Pod/shop/app=worker', kind: 'Pod', name: 'app=worker', file: 'services.yaml', line: 19 },
     ]);
-    assert.deepEqual(broken.map((e) => `${e.file}:${e.line}`), ['ingress.yaml:14', 'ingress.yaml:23', 'ingress.yaml:30', 'services.yaml:11', 'services.yaml:19']);
+    assert.deepEqual(
+      broken.map((e) => `${e.file}:${e.line}`),
+      ['ingress.yaml:14', 'ingress.yaml:23', 'ingress.yaml:30', 'services.yaml:11', 'services.yaml:19'],
+    );
   });
 
   it('gives each broken edge the message of the diagnostic on the same line', () => {
     assert.equal(broken.length, 5);
     for (const e of broken) {
-      const onLine = diagnostics.filter((d) => d.file === e.file && d.range.start.line === e.line).map((d) => d.message);
+      const onLine = diagnostics
+        .filter((d) => d.file === e.file && d.range.start.line === e.line)
+        .map((d) => d.message);
       assert.ok(e.reason, `${e.from} -> ${e.to} has a reason`);
-      assert.ok(onLine.includes(e.reason), `reason of ${e.from} -> ${e.to} (${e.reason}) is one of the diagnostics there: ${JSON.stringify(onLine)}`);
+      assert.ok(
+        onLine.includes(e.reason),
+        `reason of ${e.from} -> ${e.to} (${e.reason}) is one of the diagnostics there: ${JSON.stringify(onLine)}`,
+      );
     }
   });
 
@@ -428,7 +580,10 @@ spec:
     assert.match(reasons[1]!, /8080/);
     assert.match(reasons[2]!, /`admin`/);
     assert.match(reasons[3]!, /targetPort `web`/);
-    assert.match(reasons[4]!, /^Service `worker` selects no pods: no workload in namespace `shop` has labels app=worker/);
+    assert.match(
+      reasons[4]!,
+      /^Service `worker` selects no pods: no workload in namespace `shop` has labels app=worker/,
+    );
   });
 
   it('follows the rule settings of the diagnostics: a rule turned off explains nothing', () => {
@@ -437,15 +592,26 @@ spec:
     const ingress = ws.file('ingress.yaml')!.objects[0];
     const all = findingsOf(ws, ingress, 'route').map((f) => f.rule);
     assert.ok(all.includes('ingress-service-missing') && all.includes('ingress-service-port'), JSON.stringify(all));
-    const off = findingsOf(ws, ingress, 'route', withDefaults({ rules: { 'ingress-service-missing': 'off' } })).map((f) => f.rule);
-    assert.deepEqual(off, all.filter((r) => r !== 'ingress-service-missing'));
+    const off = findingsOf(ws, ingress, 'route', withDefaults({ rules: { 'ingress-service-missing': 'off' } })).map(
+      (f) => f.rule,
+    );
+    assert.deepEqual(
+      off,
+      all.filter((r) => r !== 'ingress-service-missing'),
+    );
     // The edge to the missing Service still has its reason, in the graph's own words.
     const quiet = graphOf(files, { settings: withDefaults({ rules: { 'ingress-service-missing': 'off' } }) });
-    assert.match(quiet.edges.find((e) => e.to === 'missing:Service/shop/cart')!.reason!, /routes to Service `cart`, which is not in the checked files/);
+    assert.match(
+      quiet.edges.find((e) => e.to === 'missing:Service/shop/cart')!.reason!,
+      /routes to Service `cart`, which is not in the checked files/,
+    );
   });
 
   it('is not broken when the reference resolves', () => {
-    const fixed = graphOf({ ...files, 'services.yaml': files['services.yaml'].replace('targetPort: web', 'targetPort: http') });
+    const fixed = graphOf({
+      ...files,
+      'services.yaml': files['services.yaml'].replace('targetPort: web', 'targetPort: http'),
+    });
     const e = fixed.edges.find((x) => x.kind === 'selects' && x.to === 'Deployment/shop/web') as GraphEdge;
     assert.equal(e.broken, false);
     assert.equal(e.reason, undefined);

@@ -29,8 +29,14 @@ describe('kubeway graph', () => {
     assert.equal(r.code, 0);
     const g = JSON.parse(r.out);
     assert.equal(g.version, 1);
-    assert.deepEqual(g.nodes.map((n: { id: string }) => n.id), ['Ingress/default/web', 'Service/default/web', 'missing:Pod/default/app=web']);
-    assert.deepEqual(g.edges.map((e: { kind: string; broken: boolean }) => `${e.kind} ${e.broken}`), ['routes false', 'selects true']);
+    assert.deepEqual(
+      g.nodes.map((n: { id: string }) => n.id),
+      ['Ingress/default/web', 'Service/default/web', 'missing:Pod/default/app=web'],
+    );
+    assert.deepEqual(
+      g.edges.map((e: { kind: string; broken: boolean }) => `${e.kind} ${e.broken}`),
+      ['routes false', 'selects true'],
+    );
     assert.equal(g.nodes[0].file, 'app.yaml', 'paths as the user gave them, relative to the working folder');
   });
 
@@ -48,7 +54,11 @@ describe('kubeway graph', () => {
     assert.ok(nonce && nonce.length >= 16, 'a random nonce');
     assert.ok(page.includes(`script-src &#39;nonce-${nonce}&#39;`));
     assert.match(page, /<main id="kw-canvas"><svg /);
-    assert.notEqual(/<script nonce="([^"]+)">/.exec(readFileSync(file, 'utf8'))?.[1], /<script nonce="([^"]+)">/.exec((cli('graph', dir, '--format', 'html').out))?.[1], 'a fresh nonce per page');
+    assert.notEqual(
+      /<script nonce="([^"]+)">/.exec(readFileSync(file, 'utf8'))?.[1],
+      /<script nonce="([^"]+)">/.exec(cli('graph', dir, '--format', 'html').out)?.[1],
+      'a fresh nonce per page',
+    );
   });
 
   it('rejects an unknown format and a missing path with exit code 2', () => {

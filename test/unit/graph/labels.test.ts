@@ -51,18 +51,22 @@ metadata: {name: web}
 spec: {selector: {app: x}, ports: [{name: a, port: 80}, {name: b, port: 8080}]}
 `);
     const routes = edges.filter((e) => e.kind === 'routes');
-    assert.deepEqual(routes.map((e) => [e.to, e.broken, label(e)]), [
-      ['Service/default/web', false, ['default → :80', 'books.example.com/api → :8080']],
-      ['Service/default/web', true, ['books.example.com/old → :9999', '! no port 9999 on Service web']],
-      ['missing:Service/default/nothere', true, ['books.example.com/gone → :80', '! no Service nothere']],
-    ]);
+    assert.deepEqual(
+      routes.map((e) => [e.to, e.broken, label(e)]),
+      [
+        ['Service/default/web', false, ['default → :80', 'books.example.com/api → :8080']],
+        ['Service/default/web', true, ['books.example.com/old → :9999', '! no port 9999 on Service web']],
+        ['missing:Service/default/nothere', true, ['books.example.com/gone → :80', '! no Service nothere']],
+      ],
+    );
     // The Service selects nothing: said on its edge to the missing pods.
     assert.deepEqual(label(edges.find((e) => e.kind === 'selects')), ['! no pods with app=x']);
     assert.match(svg, /<text class="kw-label-warn" [^>]*>no port 9999 on Service web<\/text>/);
   });
 
   it('draws only the broken port of a Service edge broken, not the whole edge', () => {
-    const svc = 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {selector: {app: web}, ports: [{name: http, port: 80, targetPort: http}, {name: m, port: 9090, targetPort: metrics}]}\n';
+    const svc =
+      'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {selector: {app: web}, ports: [{name: http, port: 80, targetPort: http}, {name: m, port: 9090, targetPort: metrics}]}\n';
     const partly = edgesOf(`${svc}---\n${deployment('web', '{name: http, containerPort: 8080}')}`);
     const edge = partly.edges.find((e) => e.kind === 'selects')!;
     assert.equal(edge.broken, false, 'the http port works: the edge is drawn whole');
@@ -70,9 +74,16 @@ spec: {selector: {app: x}, ports: [{name: a, port: 80}, {name: b, port: 8080}]}
     assert.match(partly.svg, /<g class="kw-edge kw-selects" [^>]*data-from="Service\/default\/web"/);
 
     // No port reaches the pods: the edge itself is broken.
-    const none = edgesOf(`${svc.replace('targetPort: http', 'targetPort: web')}---\n${deployment('web', '{name: other, containerPort: 8080}')}`);
+    const none = edgesOf(
+      `${svc.replace('targetPort: http', 'targetPort: web')}---\n${deployment('web', '{name: other, containerPort: 8080}')}`,
+    );
     const all = none.edges.find((e) => e.kind === 'selects')!;
     assert.equal(all.broken, true);
-    assert.deepEqual(label(all), ['! 80 → web ✗', '! 9090 → metrics ✗', '! no port web in the pods', '! no port metrics in the pods']);
+    assert.deepEqual(label(all), [
+      '! 80 → web ✗',
+      '! 9090 → metrics ✗',
+      '! no port web in the pods',
+      '! no port metrics in the pods',
+    ]);
   });
 });

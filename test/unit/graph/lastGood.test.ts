@@ -5,7 +5,8 @@ import { ManifestFile } from '../../../server/src/engine/parse/manifestFile';
 import { buildGraph } from '../../../server/src/engine/graph/build';
 import { LastGoodWorkspace } from '../../../server/src/engine/graph/lastGood';
 
-const svc = (name: string) => `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\nspec:\n  ports: [{port: 80}]\n`;
+const svc = (name: string) =>
+  `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\nspec:\n  ports: [{port: 80}]\n`;
 const BROKEN = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: typing\nspec:\n  ports: [{port: 80\n';
 
 function draw(lastGood: LastGoodWorkspace, live: Workspace) {

@@ -10,7 +10,7 @@ import { describe, it } from 'node:test';
 import type { Connection } from 'vscode-languageserver/node';
 import { buildGraph } from '../../../server/src/engine/graph/build';
 import { Workspace } from '../../../server/src/engine/model/workspace';
-import { GRAPH_REQUEST, registerGraphRequests, summarySvg } from '../../../server/src/lsp/graphRequests';
+import { registerGraphRequests, summarySvg } from '../../../server/src/lsp/graphRequests';
 import type { GraphRequestParams, GraphRequestResult } from '../../../server/src/lsp/graphRequests';
 import { LayoutFailed, LayoutRunner } from '../../../server/src/lsp/layoutRunner';
 import { repoRoot } from '../../harness';
@@ -63,10 +63,16 @@ describe('layout thread', () => {
 
   it('stops a layout past its deadline, and one that runs out of memory, and lays out again afterwards', async () => {
     const slow = new LayoutRunner({ script, deadlineMs: 1 });
-    await assert.rejects(slow.render(graph, [FAN], ''), (e: Error) => e instanceof LayoutFailed && e.message === 'the layout took longer than 1 ms');
+    await assert.rejects(
+      slow.render(graph, [FAN], ''),
+      (e: Error) => e instanceof LayoutFailed && e.message === 'the layout took longer than 1 ms',
+    );
     slow.dispose();
     const small = new LayoutRunner({ script, heapMb: 2 });
-    await assert.rejects(small.render(graph, [FAN], ''), (e: Error) => e instanceof LayoutFailed && e.message === 'the layout ran out of its 2 MB of memory');
+    await assert.rejects(
+      small.render(graph, [FAN], ''),
+      (e: Error) => e instanceof LayoutFailed && e.message === 'the layout ran out of its 2 MB of memory',
+    );
     small.dispose();
     // A fresh runner (and a fresh worker after a failure) works.
     const ok = new LayoutRunner({ script });
@@ -79,10 +85,18 @@ describe('layout thread', () => {
 
   it('answers kubeway/graph with a summary that says why when the layout gives up', async () => {
     let handler: ((params: unknown, token: unknown) => unknown) | undefined;
-    const connection = { onRequest: (_: string, h: typeof handler) => (handler = h), sendNotification: async () => undefined } as unknown as Connection;
+    const connection = {
+      onRequest: (_: string, h: typeof handler) => (handler = h),
+      sendNotification: async () => undefined,
+    } as unknown as Connection;
     registerGraphRequests(connection, () => fanWorkspace(2000), { layout: { script, deadlineMs: 1 } });
-    const r = (await handler!({ expand: [FAN] } satisfies GraphRequestParams, { isCancellationRequested: false })) as GraphRequestResult;
-    assert.match(r.svg, /<text class="kw-notice" [^>]*>The layout took longer than 1 ms: this is a summary, every group placed in plain columns\.<\/text>/);
+    const r = (await handler!({ expand: [FAN] } satisfies GraphRequestParams, {
+      isCancellationRequested: false,
+    })) as GraphRequestResult;
+    assert.match(
+      r.svg,
+      /<text class="kw-notice" [^>]*>The layout took longer than 1 ms: this is a summary, every group placed in plain columns\.<\/text>/,
+    );
     // The summary folds the fan again: it is drawn without ELK, in time linear in the graph.
     assert.match(r.svg, /data-group="2000"/);
     assert.equal(r.graph.nodes.length, 2001);

@@ -8,7 +8,10 @@ import { escapeXml, renderSvg } from '../../../server/src/engine/graph/render';
 import { withEmbeddedStyle } from '../../../server/src/engine/graph/style';
 import { assertWellFormedXml, decode, textsOf } from './xml';
 
-function render(files: Record<string, string>, standalone = true): { svg: string; graph: ReturnType<typeof buildGraph> } {
+function render(
+  files: Record<string, string>,
+  standalone = true,
+): { svg: string; graph: ReturnType<typeof buildGraph> } {
   const ws = new Workspace();
   for (const [name, text] of Object.entries(files)) ws.setText(name, text);
   const graph = buildGraph(ws);
@@ -69,7 +72,8 @@ describe('SVG renderer', () => {
     assert.match(svg, /configuration-snippet: &lt;\/title&gt;&lt;script&gt;x\(\)&lt;\/script&gt;/);
     // Every name comes back out as the same text.
     const titles = textsOf(svg, 'kw-title');
-    for (const n of graph.nodes.filter((x) => !x.missing)) assert.ok(titles.includes(n.name), `${n.name} drawn in ${JSON.stringify(titles)}`);
+    for (const n of graph.nodes.filter((x) => !x.missing))
+      assert.ok(titles.includes(n.name), `${n.name} drawn in ${JSON.stringify(titles)}`);
     assert.deepEqual(textsOf(svg, 'kw-ns-title').length, 0, 'the namespace title is a text with a tspan');
     assert.match(svg, /namespace <tspan class="kw-ns-name">ns&amp;&lt;b&gt;<\/tspan>/);
     // Attributes carry the raw values escaped, for the viewer.
@@ -83,7 +87,10 @@ describe('SVG renderer', () => {
     assert.equal(page.match(/<script/g)?.length, 1);
     assert.match(page, /<script nonce="n0nce">/);
     assert.match(page, /<title>x &lt;script&gt;<\/title>/);
-    assert.match(page, /<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; style-src &#39;nonce-n0nce&#39;; script-src &#39;nonce-n0nce&#39;;/);
+    assert.match(
+      page,
+      /<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; style-src &#39;nonce-n0nce&#39;; script-src &#39;nonce-n0nce&#39;;/,
+    );
     // Nothing to fetch: no src or href, no @import, url() only to the SVG's own markers.
     assert.doesNotMatch(page, /\s(src|href|xlink:href)=/);
     assert.doesNotMatch(page, /@import/);
@@ -105,10 +112,15 @@ spec: {selector: {app: nothing}, ports: [{port: 80}]}
 `,
     });
     assertWellFormedXml(svg);
-    const broken = [...svg.matchAll(/<g class="kw-edge (kw-\w+) kw-broken"[^>]*data-broken="true"[^>]*>\n<title>([^<]*)<\/title>/g)];
+    const broken = [
+      ...svg.matchAll(/<g class="kw-edge (kw-\w+) kw-broken"[^>]*data-broken="true"[^>]*>\n<title>([^<]*)<\/title>/g),
+    ];
     assert.equal(broken.length, 2);
     const reasons = graph.edges.filter((e) => e.broken).map((e) => e.reason!);
-    assert.deepEqual(broken.map((m) => m[1]), ['kw-routes', 'kw-selects']);
+    assert.deepEqual(
+      broken.map((m) => m[1]),
+      ['kw-routes', 'kw-selects'],
+    );
     broken.forEach((m, i) => assert.ok(decode(m[2]).includes(reasons[i]), `${decode(m[2])} includes ${reasons[i]}`));
     assert.equal(svg.match(/marker-end="url\(#kw-arrow-broken\)"/g)?.length, 2);
     assert.equal(svg.match(/<g class="kw-node [^"]*kw-missing/g)?.length, 2);
@@ -136,7 +148,9 @@ spec: {selector: {app: nothing}, ports: [{port: 80}]}
 
   it('escapes characters XML forbids instead of writing them; shows control characters in text as escapes', () => {
     assert.equal(escapeXml('a\u0001b<&>"\''), 'a\uFFFDb&lt;&amp;&gt;&quot;&#39;');
-    const { svg } = render({ 'c.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: "bell\\a\\u202e"}\nspec: {ports: [{port: 80}]}\n' });
+    const { svg } = render({
+      'c.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: "bell\\a\\u202e"}\nspec: {ports: [{port: 80}]}\n',
+    });
     assertWellFormedXml(svg);
     assert.ok(textsOf(svg, 'kw-title').includes('bell\\x07\\u202e'));
     // Data attributes keep the name itself (the viewer finds objects by it), minus what XML forbids.

@@ -27,7 +27,10 @@ describe('diagram through the language server', () => {
 
       const all = await c.conn.sendRequest<GraphRequestResult>('kubeway/graph', { folderUri: c.uri('') });
       assert.equal(all.graph.nodes.filter((n) => !n.missing).length, 12);
-      assert.deepEqual([...new Set(all.graph.nodes.map((n) => n.file))].sort(), [c.uri('shop.yaml'), c.uri('sub/data.yaml')]);
+      assert.deepEqual([...new Set(all.graph.nodes.map((n) => n.file))].sort(), [
+        c.uri('shop.yaml'),
+        c.uri('sub/data.yaml'),
+      ]);
       assert.equal(all.graph.edges.filter((e) => e.broken).length, 3);
       assert.match(all.svg, /^<svg /);
       assert.deepEqual(all.stale, []);
@@ -36,7 +39,10 @@ describe('diagram through the language server', () => {
       assert.deepEqual([...new Set(sub.graph.nodes.map((n) => n.file))], [c.uri('sub/data.yaml')]);
 
       await c.open(c.uri('shop.yaml'), files['shop.yaml']);
-      await c.change(c.uri('shop.yaml'), files['shop.yaml'].replace('    - host: shop.example.com', '    - host: [shop.example.com'));
+      await c.change(
+        c.uri('shop.yaml'),
+        files['shop.yaml'].replace('    - host: shop.example.com', '    - host: [shop.example.com'),
+      );
       await c.waitDiagnostics(c.uri('shop.yaml'), (p) => p.diagnostics.some((d) => d.code === 'yaml-syntax'));
       const deadline = Date.now() + 5000;
       while (changed === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
@@ -67,13 +73,18 @@ describe('diagram through the language server', () => {
       await c.open(c.uri('small.yaml'), files['small.yaml']);
       const t0 = Date.now();
       const graph = c.conn.sendRequest<GraphRequestResult>('kubeway/graph', { folderUri: c.uri('') });
-      const symbols = await c.conn.sendRequest<unknown[]>('textDocument/documentSymbol', { textDocument: { uri: c.uri('small.yaml') } });
+      const symbols = await c.conn.sendRequest<unknown[]>('textDocument/documentSymbol', {
+        textDocument: { uri: c.uri('small.yaml') },
+      });
       assert.ok(symbols.length > 0);
       const r = await graph;
       // Generous for a busy machine: before, the server ran out of memory and never answered.
       assert.ok(Date.now() - t0 < 60_000, `the graph took ${Date.now() - t0} ms`);
       assert.match(r.svg, /data-id="group:Service\/default\/web:out:Deployment"[^>]* data-group="2000"/);
-      const full = await c.conn.sendRequest<GraphRequestResult>('kubeway/graph', { folderUri: c.uri(''), expand: ['group:Service/default/web:out:Deployment'] });
+      const full = await c.conn.sendRequest<GraphRequestResult>('kubeway/graph', {
+        folderUri: c.uri(''),
+        expand: ['group:Service/default/web:out:Deployment'],
+      });
       assert.equal(full.svg.match(/class="kw-node kw-kind-workload kw-kind-deployment"/g)?.length, 2000 + 2);
     } finally {
       await c.stop();

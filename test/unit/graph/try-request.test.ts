@@ -39,18 +39,26 @@ describe('Try a request in the page', () => {
     assert.deepEqual(window.kubewayRoutes, t);
   });
 
-  it('the inlined matchers are the engine\'s, and trace in the page as they do in the CLI', () => {
+  it("the inlined matchers are the engine's, and trace in the page as they do in the CLI", () => {
     // The script's functions, taken out of it and run on the same table and request as the engine's.
-    const grab = new Function(`${TRY_REQUEST_SCRIPT.replace(/^\(function \(\) \{/, 'return (function () {').replace(/\}\)\(\);\s*$/, '  return { parseRequest, traceTable, MATCHERS }; })();')}`) as () => {
+    const grab = new Function(
+      `${TRY_REQUEST_SCRIPT.replace(/^\(function \(\) \{/, 'return (function () {').replace(/\}\)\(\);\s*$/, '  return { parseRequest, traceTable, MATCHERS }; })();')}`,
+    ) as () => {
       parseRequest: typeof parseRequest;
       traceTable: (t: RoutingTable, r: HttpRequest, m: Record<string, RouteMatcherFn>) => Trace[];
       MATCHERS: Record<string, RouteMatcherFn>;
     };
     const doc = { getElementById: () => ({ addEventListener() {}, querySelector: () => null }) };
     const win = { addEventListener() {} };
-    const page = new Function('document', 'window', `return (${grab.toString()})();`)(doc, win) as ReturnType<typeof grab>;
+    const page = new Function('document', 'window', `return (${grab.toString()})();`)(doc, win) as ReturnType<
+      typeof grab
+    >;
     const t = table();
-    for (const url of ['https://books.example.com/</script><script>alert(1)</script>%E2%80%A8/x', 'http://books.example.com/', 'http://web.shop.svc/']) {
+    for (const url of [
+      'https://books.example.com/</script><script>alert(1)</script>%E2%80%A8/x',
+      'http://books.example.com/',
+      'http://web.shop.svc/',
+    ]) {
       const req = parseRequest(url) as HttpRequest;
       assert.deepEqual(page.parseRequest(url), req);
       assert.deepEqual(page.traceTable(t, req, page.MATCHERS), traceTable(t, req, MATCHERS));

@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict';
 
 const ENTITY = /&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/;
-const TOKEN = /<!--[\s\S]*?-->|<\/([A-Za-z][\w:.-]*)\s*>|<([A-Za-z][\w:.-]*)((?:\s+[A-Za-z_:][\w:.-]*\s*=\s*"[^"<]*")*)\s*(\/?)>|<|&/g;
+const TOKEN =
+  /<!--[\s\S]*?-->|<\/([A-Za-z][\w:.-]*)\s*>|<([A-Za-z][\w:.-]*)((?:\s+[A-Za-z_:][\w:.-]*\s*=\s*"[^"<]*")*)\s*(\/?)>|<|&/g;
 const ATTR = /([A-Za-z_:][\w:.-]*)\s*=\s*"([^"<]*)"/g;
 
 export function assertWellFormedXml(xml: string): void {
@@ -27,7 +28,11 @@ export function assertWellFormedXml(xml: string): void {
       }
       if (!selfClosing) stack.push(open);
     } else if (all === '&') {
-      assert.match(xml.slice(m.index, m.index! + 12), /^&(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);/, `no raw & in text ${at}`);
+      assert.match(
+        xml.slice(m.index, m.index! + 12),
+        /^&(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);/,
+        `no raw & in text ${at}`,
+      );
     } else {
       assert.fail(`raw < in text ${at}`);
     }
@@ -43,5 +48,8 @@ export function textsOf(xml: string, cls: string): string[] {
 }
 
 export function decode(s: string): string {
-  return s.replace(/&(lt|gt|quot|#39|amp);/g, (_, e) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[e as 'lt']);
+  return s.replace(
+    /&(lt|gt|quot|#39|amp);/g,
+    (_, e) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[e as 'lt'],
+  );
 }

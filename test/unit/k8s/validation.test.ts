@@ -36,25 +36,68 @@ function table(fn: (v: string) => string[], good: string[], bad: string[]) {
   for (const v of bad) assert.notDeepEqual(fn(v), [], `expected ${JSON.stringify(v)} to be invalid`);
 }
 
-const LABEL_REGEX_MSG = "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name', or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
-const SUBDOMAIN_REGEX_MSG = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
-const DNS1035_REGEX_MSG = "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name', or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')";
-const LABEL_KEY_NAME_MSG = "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName', or 'my.name', or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
-const LABEL_VALUE_MSG = "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue', or 'my_value', or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')";
+const LABEL_REGEX_MSG =
+  "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name', or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
+const SUBDOMAIN_REGEX_MSG =
+  "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
+const DNS1035_REGEX_MSG =
+  "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name', or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')";
+const LABEL_KEY_NAME_MSG =
+  "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName', or 'my.name', or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
+const LABEL_VALUE_MSG =
+  "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue', or 'my_value', or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')";
 
 describe('DNS names', () => {
   it('IsDNS1123Label (TestIsDNS1123Label)', () => {
     table(
       isDNS1123Label,
       ['a', 'ab', 'abc', 'a1', 'a-1', 'a--1--2--b', '0', '01', '012', '1a', '1-a', '1--a--b--2', rep('a', 63)],
-      ['', 'A', 'ABC', 'aBc', 'A1', 'A-1', '1-A', '-', 'a-', '-a', '1-', '-1', '_', 'a_', '_a', 'a_b', '1_', '_1', '1_2', '.', 'a.', '.a', 'a.b', '1.', '.1', '1.2', ' ', 'a ', ' a', 'a b', '1 ', ' 1', '1 2', rep('a', 64)],
+      [
+        '',
+        'A',
+        'ABC',
+        'aBc',
+        'A1',
+        'A-1',
+        '1-A',
+        '-',
+        'a-',
+        '-a',
+        '1-',
+        '-1',
+        '_',
+        'a_',
+        '_a',
+        'a_b',
+        '1_',
+        '_1',
+        '1_2',
+        '.',
+        'a.',
+        '.a',
+        'a.b',
+        '1.',
+        '.1',
+        '1.2',
+        ' ',
+        'a ',
+        ' a',
+        'a b',
+        '1 ',
+        ' 1',
+        '1 2',
+        rep('a', 64),
+      ],
     );
   });
   it('IsDNS1123Label messages', () => {
     assert.deepEqual(isDNS1123Label('Web'), [LABEL_REGEX_MSG]);
     assert.deepEqual(isDNS1123Label('a.b'), ['must not contain dots']);
     assert.deepEqual(isDNS1123Label(rep('a', 64)), ['must be no more than 63 characters']);
-    assert.deepEqual(isDNS1123Label(`${rep('a', 60)}.bcd`), ['must be no more than 63 characters', 'must not contain dots']);
+    assert.deepEqual(isDNS1123Label(`${rep('a', 60)}.bcd`), [
+      'must be no more than 63 characters',
+      'must not contain dots',
+    ]);
     // Go's len counts bytes: 40 × é is 80 bytes, too long, and é is not allowed either.
     assert.deepEqual(isDNS1123Label(rep('é', 40)), ['must be no more than 63 characters', LABEL_REGEX_MSG]);
     assert.deepEqual(isDNS1123Label(rep('é', 31)), [LABEL_REGEX_MSG]);
@@ -63,16 +106,109 @@ describe('DNS names', () => {
     table(
       isDNS1123Subdomain,
       [
-        'a', 'ab', 'abc', 'a1', 'a-1', 'a--1--2--b', '0', '01', '012', '1a', '1-a', '1--a--b--2',
-        'a.a', 'ab.a', 'abc.a', 'a1.a', 'a-1.a', 'a--1--2--b.a', 'a.1', 'ab.1', 'abc.1', 'a1.1', 'a-1.1', 'a--1--2--b.1',
-        '0.a', '01.a', '012.a', '1a.a', '1-a.a', '1--a--b--2', '0.1', '01.1', '012.1', '1a.1', '1-a.1', '1--a--b--2.1',
-        'a.b.c.d.e', 'aa.bb.cc.dd.ee', '1.2.3.4.5', '11.22.33.44.55', rep('a', 253),
+        'a',
+        'ab',
+        'abc',
+        'a1',
+        'a-1',
+        'a--1--2--b',
+        '0',
+        '01',
+        '012',
+        '1a',
+        '1-a',
+        '1--a--b--2',
+        'a.a',
+        'ab.a',
+        'abc.a',
+        'a1.a',
+        'a-1.a',
+        'a--1--2--b.a',
+        'a.1',
+        'ab.1',
+        'abc.1',
+        'a1.1',
+        'a-1.1',
+        'a--1--2--b.1',
+        '0.a',
+        '01.a',
+        '012.a',
+        '1a.a',
+        '1-a.a',
+        '1--a--b--2',
+        '0.1',
+        '01.1',
+        '012.1',
+        '1a.1',
+        '1-a.1',
+        '1--a--b--2.1',
+        'a.b.c.d.e',
+        'aa.bb.cc.dd.ee',
+        '1.2.3.4.5',
+        '11.22.33.44.55',
+        rep('a', 253),
       ],
       [
-        '', 'A', 'ABC', 'aBc', 'A1', 'A-1', '1-A', '-', 'a-', '-a', '1-', '-1', '_', 'a_', '_a', 'a_b', '1_', '_1', '1_2',
-        '.', 'a.', '.a', 'a..b', '1.', '.1', '1..2', ' ', 'a ', ' a', 'a b', '1 ', ' 1', '1 2',
-        'A.a', 'aB.a', 'ab.A', 'A1.a', 'a1.A', 'A.1', 'aB.1', 'A1.1', '1A.1', '0.A', '01.A', '012.A', '1A.a', '1a.A',
-        'A.B.C.D.E', 'AA.BB.CC.DD.EE', 'a.B.c.d.e', 'aa.bB.cc.dd.ee', 'a@b', 'a,b', 'a_b', 'a;b', 'a:b', 'a%b', 'a?b', 'a$b', rep('a', 254),
+        '',
+        'A',
+        'ABC',
+        'aBc',
+        'A1',
+        'A-1',
+        '1-A',
+        '-',
+        'a-',
+        '-a',
+        '1-',
+        '-1',
+        '_',
+        'a_',
+        '_a',
+        'a_b',
+        '1_',
+        '_1',
+        '1_2',
+        '.',
+        'a.',
+        '.a',
+        'a..b',
+        '1.',
+        '.1',
+        '1..2',
+        ' ',
+        'a ',
+        ' a',
+        'a b',
+        '1 ',
+        ' 1',
+        '1 2',
+        'A.a',
+        'aB.a',
+        'ab.A',
+        'A1.a',
+        'a1.A',
+        'A.1',
+        'aB.1',
+        'A1.1',
+        '1A.1',
+        '0.A',
+        '01.A',
+        '012.A',
+        '1A.a',
+        '1a.A',
+        'A.B.C.D.E',
+        'AA.BB.CC.DD.EE',
+        'a.B.c.d.e',
+        'aa.bB.cc.dd.ee',
+        'a@b',
+        'a,b',
+        'a_b',
+        'a;b',
+        'a:b',
+        'a%b',
+        'a?b',
+        'a$b',
+        rep('a', 254),
       ],
     );
     assert.deepEqual(isDNS1123Subdomain('app..config'), [SUBDOMAIN_REGEX_MSG]);
@@ -83,14 +219,56 @@ describe('DNS names', () => {
       isDNS1035Label,
       ['a', 'ab', 'abc', 'a1', 'a-1', 'a--1--2--b', rep('a', 63)],
       [
-        '0', '01', '012', '1a', '1-a', '1--a--b--2', '', 'A', 'ABC', 'aBc', 'A1', 'A-1', '1-A', '-', 'a-', '-a', '1-', '-1',
-        '_', 'a_', '_a', 'a_b', '1_', '_1', '1_2', '.', 'a.', '.a', 'a.b', '1.', '.1', '1.2', ' ', 'a ', ' a', 'a b', '1 ', ' 1', '1 2', rep('a', 64),
+        '0',
+        '01',
+        '012',
+        '1a',
+        '1-a',
+        '1--a--b--2',
+        '',
+        'A',
+        'ABC',
+        'aBc',
+        'A1',
+        'A-1',
+        '1-A',
+        '-',
+        'a-',
+        '-a',
+        '1-',
+        '-1',
+        '_',
+        'a_',
+        '_a',
+        'a_b',
+        '1_',
+        '_1',
+        '1_2',
+        '.',
+        'a.',
+        '.a',
+        'a.b',
+        '1.',
+        '.1',
+        '1.2',
+        ' ',
+        'a ',
+        ' a',
+        'a b',
+        '1 ',
+        ' 1',
+        '1 2',
+        rep('a', 64),
       ],
     );
     assert.deepEqual(isDNS1035Label('1web'), [DNS1035_REGEX_MSG]);
   });
   it('IsWildcardDNS1123Subdomain (TestIsWildcardDNS1123Subdomain)', () => {
-    table(isWildcardDNS1123Subdomain, ['*.example.com', '*.bar.com', '*.foo.bar.com'], ['*.*.bar.com', '*.foo.*.com', '*bar.com', 'f*.bar.com', '*']);
+    table(
+      isWildcardDNS1123Subdomain,
+      ['*.example.com', '*.bar.com', '*.foo.bar.com'],
+      ['*.*.bar.com', '*.foo.*.com', '*bar.com', 'f*.bar.com', '*'],
+    );
   });
 });
 
@@ -99,11 +277,36 @@ describe('labels', () => {
     table(
       isQualifiedName,
       [
-        'simple', 'now-with-dashes', '1-starts-with-num', '1234', 'simple/simple', 'now-with-dashes/simple', 'now-with-dashes/now-with-dashes',
-        'now.with.dots/simple', 'now-with.dashes-and.dots/simple', '1-num.2-num/3-num', '1234/5678', '1.2.3.4/5678', 'Uppercase_Is_OK_123',
-        'example.com/Uppercase_Is_OK_123', 'requests.storage-foo', rep('a', 63), `${rep('a', 253)}/${rep('b', 63)}`,
+        'simple',
+        'now-with-dashes',
+        '1-starts-with-num',
+        '1234',
+        'simple/simple',
+        'now-with-dashes/simple',
+        'now-with-dashes/now-with-dashes',
+        'now.with.dots/simple',
+        'now-with.dashes-and.dots/simple',
+        '1-num.2-num/3-num',
+        '1234/5678',
+        '1.2.3.4/5678',
+        'Uppercase_Is_OK_123',
+        'example.com/Uppercase_Is_OK_123',
+        'requests.storage-foo',
+        rep('a', 63),
+        `${rep('a', 253)}/${rep('b', 63)}`,
       ],
-      ['nospecialchars%^=@', 'cantendwithadash-', '-cantstartwithadash-', 'only/one/slash', 'Example.com/abc', 'example_com/abc', 'example.com/', '/simple', rep('a', 64), `${rep('a', 254)}/abc`],
+      [
+        'nospecialchars%^=@',
+        'cantendwithadash-',
+        '-cantstartwithadash-',
+        'only/one/slash',
+        'Example.com/abc',
+        'example_com/abc',
+        'example.com/',
+        '/simple',
+        rep('a', 64),
+        `${rep('a', 254)}/abc`,
+      ],
     );
   });
   it('IsQualifiedName messages', () => {
@@ -121,7 +324,16 @@ describe('labels', () => {
     table(
       isValidLabelValue,
       ['simple', 'now-with-dashes', '1-starts-with-num', 'end-with-num-1', '1234', rep('a', 63), ''],
-      ['nospecialchars%^=@', 'Tama-nui-te-rā.is.Māori.sun', '\\backslashes\\are\\bad', '-starts-with-dash', 'ends-with-dash-', '.starts.with.dot', 'ends.with.dot.', rep('a', 64)],
+      [
+        'nospecialchars%^=@',
+        'Tama-nui-te-rā.is.Māori.sun',
+        '\\backslashes\\are\\bad',
+        '-starts-with-dash',
+        'ends-with-dash-',
+        '.starts.with.dot',
+        'ends.with.dot.',
+        rep('a', 64),
+      ],
     );
     assert.deepEqual(isValidLabelValue('a b'), [LABEL_VALUE_MSG]);
     assert.deepEqual(isValidLabelValue(rep('é', 40)), ['must be no more than 63 bytes', LABEL_VALUE_MSG]);
@@ -131,7 +343,8 @@ describe('labels', () => {
 describe('ports', () => {
   it('IsValidPortNum (TestIsValidPortNum)', () => {
     for (const p of [1, 2, 1000, 16384, 32768, 65535]) assert.deepEqual(isValidPortNum(p), []);
-    for (const p of [0, -1, 65536, 100000]) assert.deepEqual(isValidPortNum(p), ['must be between 1 and 65535, inclusive']);
+    for (const p of [0, -1, 65536, 100000])
+      assert.deepEqual(isValidPortNum(p), ['must be between 1 and 65535, inclusive']);
   });
   it('IsValidPortName (TestIsValidPortName)', () => {
     table(
@@ -139,24 +352,79 @@ describe('ports', () => {
       ['telnet', 're-mail-ck', 'pop3', 'a', 'a-1', '1-a', 'a-1-b-2-c', '1-a-2-b-3'],
       ['longerthan15characters', '', rep('a', 16), '12345', '1-2-3-4', '-begin', 'end-', 'two--hyphens', 'whois++'],
     );
-    assert.deepEqual(isValidPortName('HTTP'), ['must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)', 'must contain at least one letter (a-z)']);
-    assert.deepEqual(isValidPortName('-two--'), ['must not contain consecutive hyphens', 'must not begin or end with a hyphen']);
-    assert.deepEqual(isValidPortName(''), ['must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)', 'must contain at least one letter (a-z)']);
+    assert.deepEqual(isValidPortName('HTTP'), [
+      'must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)',
+      'must contain at least one letter (a-z)',
+    ]);
+    assert.deepEqual(isValidPortName('-two--'), [
+      'must not contain consecutive hyphens',
+      'must not begin or end with a hyphen',
+    ]);
+    assert.deepEqual(isValidPortName(''), [
+      'must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)',
+      'must contain at least one letter (a-z)',
+    ]);
     assert.deepEqual(isValidPortName('longerthan15characters'), ['must be no more than 15 characters']);
   });
 });
 
 describe('keys and environment variable names', () => {
   it('IsConfigMapKey (TestIsConfigMapKey)', () => {
-    table(isConfigMapKey, ['a', 'good', 'good-good', 'still.good', 'this.is.also.good', '.so.is.this', 'THIS_IS_GOOD', 'so_is_this_17'], ['.', '..', '..bad', 'b*d', 'bad!&bad']);
+    table(
+      isConfigMapKey,
+      ['a', 'good', 'good-good', 'still.good', 'this.is.also.good', '.so.is.this', 'THIS_IS_GOOD', 'so_is_this_17'],
+      ['.', '..', '..bad', 'b*d', 'bad!&bad'],
+    );
     assert.deepEqual(isConfigMapKey('..'), ["must not be '..'"]);
-    assert.deepEqual(isConfigMapKey('a b'), ["a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name', or 'KEY_NAME', or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')"]);
+    assert.deepEqual(isConfigMapKey('a b'), [
+      "a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name', or 'KEY_NAME', or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')",
+    ]);
   });
   it('IsRelaxedEnvVarName (TestIsRelaxedEnvVarName)', () => {
     table(
       isRelaxedEnvVarName,
-      ['-', ':', '_', '+a', '>a', '<a', 'a.', 'a..', '*a', '%a', '?a', 'a:a', 'a_a', 'aAz', '~a', '|a', 'a0a', 'a9', '/a', 'a ', '#a', '0a', '0 a', "'a", '(a', '@a'],
-      ['', '=', 'a=', '1=a', 'a=b', '#%=&&', `${String.fromCodePoint(1)}abc`, `${String.fromCodePoint(130)}abc`, 'Ç ç', 'Ä ä', 'Ñ ñ', 'Ø ø'],
+      [
+        '-',
+        ':',
+        '_',
+        '+a',
+        '>a',
+        '<a',
+        'a.',
+        'a..',
+        '*a',
+        '%a',
+        '?a',
+        'a:a',
+        'a_a',
+        'aAz',
+        '~a',
+        '|a',
+        'a0a',
+        'a9',
+        '/a',
+        'a ',
+        '#a',
+        '0a',
+        '0 a',
+        "'a",
+        '(a',
+        '@a',
+      ],
+      [
+        '',
+        '=',
+        'a=',
+        '1=a',
+        'a=b',
+        '#%=&&',
+        `${String.fromCodePoint(1)}abc`,
+        `${String.fromCodePoint(130)}abc`,
+        'Ç ç',
+        'Ä ä',
+        'Ñ ñ',
+        'Ø ø',
+      ],
     );
     assert.deepEqual(isRelaxedEnvVarName(''), ['environment variable name must be non-empty']);
   });
@@ -237,7 +505,11 @@ describe('IP addresses (TestIsValidIP)', () => {
   ];
   for (const [input, strict, legacy, legacyStrict] of cases) {
     it(JSON.stringify(input), () => {
-      for (const [errs, want] of [[isValidIP(input), strict], [isValidIPForLegacyField(input, false), legacy], [isValidIPForLegacyField(input, true), legacyStrict]] as const) {
+      for (const [errs, want] of [
+        [isValidIP(input), strict],
+        [isValidIPForLegacyField(input, false), legacy],
+        [isValidIPForLegacyField(input, true), legacyStrict],
+      ] as const) {
         if (!want) assert.deepEqual(errs, []);
         else {
           assert.equal(errs.length, 1, `${errs}`);
@@ -247,7 +519,9 @@ describe('IP addresses (TestIsValidIP)', () => {
     });
   }
   it('the exact message', () => {
-    assert.deepEqual(isValidIPForLegacyField('10.0.0.300'), ['must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)']);
+    assert.deepEqual(isValidIPForLegacyField('10.0.0.300'), [
+      'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)',
+    ]);
   });
   it('families (netutils.IsIPv4String / IsIPv6String)', () => {
     assert.equal(isIPv4String('10.0.0.1'), true);
@@ -272,9 +546,24 @@ describe('CIDRs (TestIsValidCIDR)', () => {
     ['2001:DB8::/64', 'must be in canonical form ("2001:db8::/64")', '', ''],
     ['1.1.01.0/24', 'must not have leading 0s in IP', '', 'must not have leading 0s in IP'],
     ['::ffff:1.1.1.0/24', 'must not have an IPv4-mapped IPv6 address', '', 'must not have an IPv4-mapped IPv6 address'],
-    ['::ffff:1.1.1.0/120', 'must not have an IPv4-mapped IPv6 address', '', 'must not have an IPv4-mapped IPv6 address'],
-    ['1.2.3.4/24', 'must not have bits set beyond the prefix length', '', 'must not have bits set beyond the prefix length'],
-    ['2001:db8::1/64', 'must not have bits set beyond the prefix length', '', 'must not have bits set beyond the prefix length'],
+    [
+      '::ffff:1.1.1.0/120',
+      'must not have an IPv4-mapped IPv6 address',
+      '',
+      'must not have an IPv4-mapped IPv6 address',
+    ],
+    [
+      '1.2.3.4/24',
+      'must not have bits set beyond the prefix length',
+      '',
+      'must not have bits set beyond the prefix length',
+    ],
+    [
+      '2001:db8::1/64',
+      'must not have bits set beyond the prefix length',
+      '',
+      'must not have bits set beyond the prefix length',
+    ],
     ['192.168.0.0/016', 'must not have leading 0s', '', 'must not have leading 0s'],
     ['', BAD, BAD, BAD],
     ['aaaaaaa', BAD, BAD, BAD],
@@ -286,7 +575,11 @@ describe('CIDRs (TestIsValidCIDR)', () => {
   ];
   for (const [input, strict, legacy, legacyStrict] of cases) {
     it(JSON.stringify(input), () => {
-      for (const [errs, want] of [[isValidCIDR(input), strict], [isValidCIDRForLegacyField(input, false), legacy], [isValidCIDRForLegacyField(input, true), legacyStrict]] as const) {
+      for (const [errs, want] of [
+        [isValidCIDR(input), strict],
+        [isValidCIDRForLegacyField(input, false), legacy],
+        [isValidCIDRForLegacyField(input, true), legacyStrict],
+      ] as const) {
         if (!want) assert.deepEqual(errs, []);
         else {
           assert.equal(errs.length, 1, `${errs}`);
@@ -296,8 +589,12 @@ describe('CIDRs (TestIsValidCIDR)', () => {
     });
   }
   it('prefix lengths beyond the family', () => {
-    assert.deepEqual(isValidCIDRForLegacyField('10.0.0.0/33'), ['must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)']);
-    assert.deepEqual(isValidCIDRForLegacyField('fd00::/129'), ['must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)']);
+    assert.deepEqual(isValidCIDRForLegacyField('10.0.0.0/33'), [
+      'must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)',
+    ]);
+    assert.deepEqual(isValidCIDRForLegacyField('fd00::/129'), [
+      'must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)',
+    ]);
     assert.deepEqual(isValidCIDRForLegacyField('fd00::/128'), []);
   });
 });
@@ -306,7 +603,15 @@ describe('long input', () => {
   it('is checked in linear time, as Go (RE2) does', () => {
     const long = `${'a'.repeat(200_000)}_`;
     const t0 = Date.now();
-    for (const fn of [isDNS1123Label, isDNS1123Subdomain, isDNS1035Label, isQualifiedName, isValidLabelValue, isWildcardDNS1123Subdomain]) assert.notDeepEqual(fn(long), []);
+    for (const fn of [
+      isDNS1123Label,
+      isDNS1123Subdomain,
+      isDNS1035Label,
+      isQualifiedName,
+      isValidLabelValue,
+      isWildcardDNS1123Subdomain,
+    ])
+      assert.notDeepEqual(fn(long), []);
     assert.ok(Date.now() - t0 < 500, `took ${Date.now() - t0} ms`);
   });
 });

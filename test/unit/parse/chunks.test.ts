@@ -34,7 +34,9 @@ function dumpTree(root: unknown, base: number): string[] {
     if (isScalar(n)) out.push(`${path} scalar${at} ${tag} ${anchor} ${typeof n.value} ${String(n.value)} ${n.type}`);
     else if (isAlias(n)) out.push(`${path} alias${at} ${n.source}`);
     else if (isMap(n) || isSeq(n)) {
-      out.push(`${path} ${isMap(n) ? 'map' : 'seq'}${at} ${tag} ${anchor} ${n.flow ? 'flow' : 'block'} ${n.items.length}`);
+      out.push(
+        `${path} ${isMap(n) ? 'map' : 'seq'}${at} ${tag} ${anchor} ${n.flow ? 'flow' : 'block'} ${n.items.length}`,
+      );
       n.items.forEach((item, i) => walk(item, `${path}.${i}`));
     } else out.push(`${path} ?${at}`);
   };
@@ -46,7 +48,10 @@ function dumpDoc(doc: Document.Parsed, base: number): string[] {
   const r = doc.range;
   return [
     `doc@${base + r[0]}-${base + r[1]}-${base + r[2]}`,
-    ...doc.errors.map((e) => `error ${e.code}@${base + e.pos[0]}-${base + e.pos[1]} ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`),
+    ...doc.errors.map(
+      (e) =>
+        `error ${e.code}@${base + e.pos[0]}-${base + e.pos[1]} ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
+    ),
     ...doc.warnings.map((e) => `warning ${e.code}@${base + e.pos[0]}-${base + e.pos[1]}`),
     ...dumpTree(doc.contents, base),
   ];
@@ -55,7 +60,9 @@ function dumpDoc(doc: Document.Parsed, base: number): string[] {
 /** What yaml reads from the whole text in one go. */
 function wholeParse(text: string): string[][] {
   const composer = new Composer(YAML_OPTIONS);
-  return [...composer.compose(new Parser().parse(text), true, text.length)].map((d) => dumpDoc(d as Document.Parsed, 0));
+  return [...composer.compose(new Parser().parse(text), true, text.length)].map((d) =>
+    dumpDoc(d as Document.Parsed, 0),
+  );
 }
 
 function fileDump(f: ManifestFile): string[][] {
@@ -68,7 +75,11 @@ function fileDump(f: ManifestFile): string[][] {
  * belongs to its own.
  */
 function byPosition(docs: string[][]): string[][] {
-  const span = (d: string[]) => d[0].match(/^doc@(\d+)-\d+-(\d+)$/)!.slice(1).map(Number);
+  const span = (d: string[]) =>
+    d[0]
+      .match(/^doc@(\d+)-\d+-(\d+)$/)!
+      .slice(1)
+      .map(Number);
   const errors = docs.flatMap((d) => d.filter((l) => l.startsWith('error ')));
   const out = docs.map((d) => d.filter((l) => !l.startsWith('error ')));
   for (const e of errors) {
@@ -77,7 +88,14 @@ function byPosition(docs: string[][]): string[][] {
     for (let i = 0; i < docs.length; i++) if (span(docs[i])[0] < pos) at = i;
     out[at].splice(1, 0, e);
   }
-  return out.map((d) => [d[0], ...d.slice(1).filter((l) => l.startsWith('error ')).sort(), ...d.slice(1).filter((l) => !l.startsWith('error '))]);
+  return out.map((d) => [
+    d[0],
+    ...d
+      .slice(1)
+      .filter((l) => l.startsWith('error '))
+      .sort(),
+    ...d.slice(1).filter((l) => !l.startsWith('error ')),
+  ]);
 }
 
 /**
@@ -115,7 +133,8 @@ function state(f: ManifestFile): unknown {
   };
 }
 
-const svc = (name: string, extra = '') => `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\nspec:\n  ports:\n  - port: 80\n${extra}`;
+const svc = (name: string, extra = '') =>
+  `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\nspec:\n  ports:\n  - port: 80\n${extra}`;
 
 /** Texts where the cut at `---` lines is easy to get wrong. */
 const TRICKY: string[] = [
@@ -217,7 +236,8 @@ describe('document chunks', () => {
 });
 
 describe('a new version of a file', () => {
-  const group = (i: number) => `---\n${svc(`s${i}`)}---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c${i}\ndata:\n  k: "${i}"\n`;
+  const group = (i: number) =>
+    `---\n${svc(`s${i}`)}---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c${i}\ndata:\n  k: "${i}"\n`;
   const base = Array.from({ length: 20 }, (_, i) => group(i)).join('');
 
   /** Parses `before`, then `after` from it: the result must equal a fresh parse of `after`. */
@@ -242,7 +262,10 @@ describe('a new version of a file', () => {
     assert.equal(kept, next.documents.length - 1);
     const moved = next.documents[next.documents.length - 1];
     assert.ok(moved.base > 0);
-    assert.equal(after.slice(...(moved.span(moved.contents) as [number, number])), base.slice(base.lastIndexOf('---\n') + 4).trimEnd() + '\n');
+    assert.equal(
+      after.slice(...(moved.span(moved.contents) as [number, number])),
+      base.slice(base.lastIndexOf('---\n') + 4).trimEnd() + '\n',
+    );
   });
 
   it('parses again around added, removed and split documents, and documents with problems', () => {
@@ -250,9 +273,18 @@ describe('a new version of a file', () => {
       [base, base.replace(group(5), '')],
       [base, base.replace(group(5), group(5) + group(99))],
       [base, base.replace('  name: s4\n', '  name: s4\n---\n')],
-      [base, base.replace('---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c9', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c9')],
+      [
+        base,
+        base.replace(
+          '---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c9',
+          'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c9',
+        ),
+      ],
       [base, base.replace('k: "2"', 'k: "2"\n  k: dup')],
-      [base.replace('k: "2"', 'k: "2"\n  k: dup'), base.replace('k: "2"', 'k: "2"\n  k: dup').replace('name: c1\n', 'name: c1\n  namespace: x\n')],
+      [
+        base.replace('k: "2"', 'k: "2"\n  k: dup'),
+        base.replace('k: "2"', 'k: "2"\n  k: dup').replace('name: c1\n', 'name: c1\n  namespace: x\n'),
+      ],
       [base, base.replace('k: "4"', 'k: "4')],
       [base, `%YAML 1.1\n${base}`],
       [`%YAML 1.1\n${base}`, base],
@@ -274,7 +306,27 @@ describe('a new version of a file', () => {
       seed = (seed * 1103515245 + 12345) & 0x7fffffff;
       return seed % n;
     };
-    const snippets = ['\n', '---\n', 'x', ' ', '  extra: 1\n', '"', '- ', ': ', '\t', '&a ', '*a', '...\n', '%', '{', '\r', '\r\n', '\n---', '---', '\uFEFF'];
+    const snippets = [
+      '\n',
+      '---\n',
+      'x',
+      ' ',
+      '  extra: 1\n',
+      '"',
+      '- ',
+      ': ',
+      '\t',
+      '&a ',
+      '*a',
+      '...\n',
+      '%',
+      '{',
+      '\r',
+      '\r\n',
+      '\n---',
+      '---',
+      '\uFEFF',
+    ];
     let text = base;
     for (let round = 0; round < 600; round++) {
       const at = rnd(text.length + 1);

@@ -5,7 +5,8 @@ import { decodeManifestBytes } from '../../../server/src/engine/parse/decode';
 import { Workspace } from '../../../server/src/engine/model/workspace';
 import { checkFile } from '../../../server/src/engine/check';
 
-const TEXT = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: café\nspec:\n  type: nodeport\n  ports:\n  - port: 80\n';
+const TEXT =
+  'apiVersion: v1\nkind: Service\nmetadata:\n  name: café\nspec:\n  type: nodeport\n  ports:\n  - port: 80\n';
 
 /** UTF-16 code units as bytes, little- or big-endian, after a byte order mark. */
 function utf16(s: string, littleEndian: boolean): Uint8Array {

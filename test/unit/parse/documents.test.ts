@@ -24,10 +24,13 @@ function names(text: string): string[] {
 
 /** YAML-level diagnostics only, as `line:char-line:char code`. */
 function yamlProblems(text: string): string[] {
-  return check(text, { rules: YAML_RULES }).map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.code}`);
+  return check(text, { rules: YAML_RULES }).map(
+    (d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.code}`,
+  );
 }
 
-const svc = (name: string, ns?: string) => `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\n${ns ? `  namespace: ${ns}\n` : ''}spec:\n  ports:\n  - port: 80\n`;
+const svc = (name: string, ns?: string) =>
+  `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\n${ns ? `  namespace: ${ns}\n` : ''}spec:\n  ports:\n  - port: 80\n`;
 
 describe('documents', () => {
   it('reads every document of a multi-document stream, skipping empty and comment-only ones', () => {
@@ -51,17 +54,25 @@ describe('documents', () => {
   it('reads the items of a kind: List as objects of their own', () => {
     const text = `apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Service\n  metadata: {name: a, namespace: shop}\n- apiVersion: apps/v1\n  kind: Deployment\n  metadata: {name: web}\n- not-an-object\n- {kind: NoApiVersion}\n`;
     const objs = objects(text);
-    assert.deepEqual(objs.map((o) => `${o.kind}/${o.namespace}/${o.name} ${o.inList}`), ['Service/shop/a true', 'Deployment/default/web true']);
+    assert.deepEqual(
+      objs.map((o) => `${o.kind}/${o.namespace}/${o.name} ${o.inList}`),
+      ['Service/shop/a true', 'Deployment/default/web true'],
+    );
   });
 
   it('validates List items like top-level objects (their ranges point into the item)', () => {
     const text = `apiVersion: v1\nkind: List\nitems:\n- apiVersion: extensions/v1beta1\n  kind: Deployment\n  metadata: {name: web}\n`;
     const ds = check(text, { rules: [apiVersionRemoved] });
-    assert.deepEqual(ds.map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.character} ${d.code}`), ['3:14-32 api-version-removed']);
+    assert.deepEqual(
+      ds.map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.character} ${d.code}`),
+      ['3:14-32 api-version-removed'],
+    );
   });
 
   it('reads typed lists (ServiceList) like List', () => {
-    assert.deepEqual(names(`apiVersion: v1\nkind: ServiceList\nitems:\n- ${svc('a').split('\n').join('\n  ')}`), ['Service/default/a']);
+    assert.deepEqual(names(`apiVersion: v1\nkind: ServiceList\nitems:\n- ${svc('a').split('\n').join('\n  ')}`), [
+      'Service/default/a',
+    ]);
   });
 });
 
@@ -70,15 +81,35 @@ describe('anchors, aliases and merge keys', () => {
     const text = `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  labels: &labels\n    app: web\n    tier: front\nspec:\n  selector:\n    matchLabels: *labels\n  template:\n    metadata:\n      labels: *labels\n`;
     const [obj] = objects(text);
     const r = obj.reader;
-    assert.deepEqual([...(r.stringMap(obj.get('spec', 'selector', 'matchLabels')) ?? [])], [['app', 'web'], ['tier', 'front']]);
-    assert.deepEqual([...(r.stringMap(obj.get('spec', 'template', 'metadata', 'labels')) ?? [])], [['app', 'web'], ['tier', 'front']]);
+    assert.deepEqual(
+      [...(r.stringMap(obj.get('spec', 'selector', 'matchLabels')) ?? [])],
+      [
+        ['app', 'web'],
+        ['tier', 'front'],
+      ],
+    );
+    assert.deepEqual(
+      [...(r.stringMap(obj.get('spec', 'template', 'metadata', 'labels')) ?? [])],
+      [
+        ['app', 'web'],
+        ['tier', 'front'],
+      ],
+    );
     assert.deepEqual(yamlProblems(text), []);
   });
 
   it('an alias refers to the latest anchor of that name before it', () => {
     const text = `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata:\n  a: &x one\n  b: *x\n  c: &x two\n  d: *x\n`;
     const [obj] = objects(text);
-    assert.deepEqual([...(obj.reader.stringMap(obj.get('data')) ?? [])], [['a', 'one'], ['b', 'one'], ['c', 'two'], ['d', 'two']]);
+    assert.deepEqual(
+      [...(obj.reader.stringMap(obj.get('data')) ?? [])],
+      [
+        ['a', 'one'],
+        ['b', 'one'],
+        ['c', 'two'],
+        ['d', 'two'],
+      ],
+    );
   });
 
   it('merges `<<` maps as go-yaml v2 does: keys apply in order and the later wins (also over a `<<` after an own key), earlier merge sources win over later ones, lists of merges work', () => {
@@ -103,7 +134,9 @@ describe('anchors, aliases and merge keys', () => {
       '    a: own-a',
       '    <<: *base',
       '',
-    ].join('\n').replace('  many:', '  many: &many');
+    ]
+      .join('\n')
+      .replace('  many:', '  many: &many');
     const [obj] = objects(text);
     const r = obj.reader;
     const map = (k: string) => Object.fromEntries(r.stringMap(obj.get('data', k)) ?? []);
@@ -138,11 +171,26 @@ describe('flow style, JSON and comments', () => {
   });
 
   it('reads JSON documents, one per file or several in a stream', () => {
-    const json = JSON.stringify({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'a', labels: { app: 'a' } }, spec: { ports: [{ port: 80 }] } }, null, 2);
+    const json = JSON.stringify(
+      {
+        apiVersion: 'v1',
+        kind: 'Service',
+        metadata: { name: 'a', labels: { app: 'a' } },
+        spec: { ports: [{ port: 80 }] },
+      },
+      null,
+      2,
+    );
     assert.deepEqual(names(json), ['Service/default/a']);
-    assert.deepEqual(names(`${json}\n---\n${json.replace('"a"', '"b"')}\n`), ['Service/default/a', 'Service/default/b']);
+    assert.deepEqual(names(`${json}\n---\n${json.replace('"a"', '"b"')}\n`), [
+      'Service/default/a',
+      'Service/default/b',
+    ]);
     const [obj] = objects(json);
-    assert.deepEqual(obj.doc.rangeOf(obj.get('metadata', 'name')), { start: { line: 4, character: 12 }, end: { line: 4, character: 15 } });
+    assert.deepEqual(obj.doc.rangeOf(obj.get('metadata', 'name')), {
+      start: { line: 4, character: 12 },
+      end: { line: 4, character: 15 },
+    });
     assert.deepEqual(yamlProblems(json), []);
   });
 
@@ -178,7 +226,9 @@ describe('flow style, JSON and comments', () => {
   });
 
   it('treats `#` without a space before it as part of a value', () => {
-    const [obj] = objects(`apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata:\n  url: http://host/#anchor\n  color: red#not-a-comment\n`);
+    const [obj] = objects(
+      `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata:\n  url: http://host/#anchor\n  color: red#not-a-comment\n`,
+    );
     assert.equal(obj.reader.text(obj.get('data', 'url')), 'http://host/#anchor');
     assert.equal(obj.reader.text(obj.get('data', 'color')), 'red#not-a-comment');
   });
@@ -189,22 +239,34 @@ describe('line endings and byte order marks', () => {
     const text = `apiVersion: extensions/v1beta1\r\nkind: Deployment\r\nmetadata:\r\n  name: web\r\n  name: web2\r\n`;
     const ds = check(text, { rules: [...YAML_RULES, apiVersionRemoved] });
     assert.deepEqual(
-      ds.map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.code}`),
+      ds.map(
+        (d) =>
+          `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.code}`,
+      ),
       ['0:12-0:30 api-version-removed', '4:2-4:6 yaml-duplicate-key'],
     );
     const [obj] = objects(text);
     // Of a duplicated key kubectl keeps the last value.
-    assert.deepEqual(obj.doc.rangeOf(obj.get('metadata', 'name')), { start: { line: 4, character: 8 }, end: { line: 4, character: 12 } });
+    assert.deepEqual(obj.doc.rangeOf(obj.get('metadata', 'name')), {
+      start: { line: 4, character: 8 },
+      end: { line: 4, character: 12 },
+    });
     assert.equal(obj.name, 'web2');
   });
 
   it('gives ranges on CRLF files for syntax errors and tabs', () => {
-    assert.deepEqual(yamlProblems('apiVersion: v1\r\nkind: Service\r\nmetadata:\r\n  name: "a\r\n'), ['3:8-3:10 yaml-syntax']);
-    assert.deepEqual(yamlProblems('apiVersion: v1\r\nkind: Service\r\nmetadata:\r\n\tname: a\r\n'), ['3:0-3:8 yaml-tab-indent']);
+    assert.deepEqual(yamlProblems('apiVersion: v1\r\nkind: Service\r\nmetadata:\r\n  name: "a\r\n'), [
+      '3:8-3:10 yaml-syntax',
+    ]);
+    assert.deepEqual(yamlProblems('apiVersion: v1\r\nkind: Service\r\nmetadata:\r\n\tname: a\r\n'), [
+      '3:0-3:8 yaml-tab-indent',
+    ]);
   });
 
   it('reads multi-line values on CRLF files without carriage returns in them', () => {
-    const [obj] = objects('apiVersion: v1\r\nkind: ConfigMap\r\nmetadata:\r\n  name: c\r\ndata:\r\n  script: |\r\n    echo one\r\n    echo two\r\n  folded: >\r\n    a\r\n    b\r\n');
+    const [obj] = objects(
+      'apiVersion: v1\r\nkind: ConfigMap\r\nmetadata:\r\n  name: c\r\ndata:\r\n  script: |\r\n    echo one\r\n    echo two\r\n  folded: >\r\n    a\r\n    b\r\n',
+    );
     assert.equal(obj.reader.text(obj.get('data', 'script')), 'echo one\necho two\n');
     assert.equal(obj.reader.text(obj.get('data', 'folded')), 'a b\n');
   });
@@ -213,7 +275,10 @@ describe('line endings and byte order marks', () => {
     const text = 'apiVersion: v1\rkind: ConfigMap\rmetadata:\r  name: c\r  name: d\r';
     const [obj] = objects(text);
     assert.equal(`${obj.kind}/${obj.name}`, 'ConfigMap/d');
-    assert.deepEqual(obj.doc.rangeOf(obj.get('metadata', 'name')), { start: { line: 4, character: 8 }, end: { line: 4, character: 9 } });
+    assert.deepEqual(obj.doc.rangeOf(obj.get('metadata', 'name')), {
+      start: { line: 4, character: 8 },
+      end: { line: 4, character: 9 },
+    });
     assert.deepEqual(yamlProblems(text), ['4:2-4:6 yaml-duplicate-key']);
   });
 
@@ -221,7 +286,9 @@ describe('line endings and byte order marks', () => {
     const text = `\uFEFF${svc('a')}---\n${svc('b')}`;
     assert.deepEqual(names(text), ['Service/default/a', 'Service/default/b']);
     assert.deepEqual(yamlProblems(text), []);
-    assert.deepEqual(yamlProblems(`\uFEFFapiVersion: v1\nkind: Service\nmetadata:\n  name: a\n  name: b\n`), ['4:2-4:6 yaml-duplicate-key']);
+    assert.deepEqual(yamlProblems(`\uFEFFapiVersion: v1\nkind: Service\nmetadata:\n  name: a\n  name: b\n`), [
+      '4:2-4:6 yaml-duplicate-key',
+    ]);
   });
 });
 
@@ -282,7 +349,9 @@ describe('YAML 1.1 scalars, as kubectl (go-yaml v2) decodes them', () => {
   }
 
   it('DocReader.int reads integers only, not quoted numbers', () => {
-    const [obj] = objects(`apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  ports:\n  - {port: 0x50, targetPort: "8080", nodePort: 1e3, name: 80}\n`);
+    const [obj] = objects(
+      `apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  ports:\n  - {port: 0x50, targetPort: "8080", nodePort: 1e3, name: 80}\n`,
+    );
     const port = obj.reader.items(obj.get('spec', 'ports'))[0];
     assert.equal(obj.reader.int(obj.reader.get(port, 'port')), 80);
     assert.equal(obj.reader.int(obj.reader.get(port, 'targetPort')), undefined);

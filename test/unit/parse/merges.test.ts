@@ -30,7 +30,9 @@ function nested(levels: number): string {
 function findings(text: string): string[] {
   const ws = new Workspace();
   ws.setText('a.yaml', text);
-  return checkFile(ws, 'a.yaml', { rules: [podContainers, yamlAliasLimit] }).map((d) => `${d.range.start.line} ${d.code}`);
+  return checkFile(ws, 'a.yaml', { rules: [podContainers, yamlAliasLimit] }).map(
+    (d) => `${d.range.start.line} ${d.code}`,
+  );
 }
 
 describe('nested `<<` merges', () => {

@@ -21,13 +21,20 @@ describe('templateReason: `{{ … }}` where YAML structure is', () => {
     ['a block position (nindent)', `${HEAD}data:\n  {{- toYaml .Values.data | nindent 2 }}\n`, 6],
     ['a flow position', `${HEAD}finalizers: [a, {{ .Values.f }}]\n`, 5],
     ['a Helm comment', `{{/* the chart's config */}}\n${HEAD}`, 1],
-    ['the name of a whole file', `apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ include "app.fullname" . }}\n`, 4],
+    [
+      'the name of a whole file',
+      `apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ include "app.fullname" . }}\n`,
+      4,
+    ],
   ];
   for (const [name, text, line] of skipped) {
     it(`skips ${name}, naming the line`, () => {
       const r = templateReason('a.yaml', text);
       assert.equal(r?.kind, 'template-structure');
-      assert.equal(r?.message, `an unrendered Helm/Go template: \`{{ … }}\` stands where YAML structure is, on line ${line}`);
+      assert.equal(
+        r?.message,
+        `an unrendered Helm/Go template: \`{{ … }}\` stands where YAML structure is, on line ${line}`,
+      );
       assert.equal(text.slice(r?.offset, (r?.offset ?? 0) + 2), '{{');
     });
   }
@@ -35,8 +42,14 @@ describe('templateReason: `{{ … }}` where YAML structure is', () => {
   const text: [string, string][] = [
     ['a double-quoted value', `${HEAD}data:\n  a: "{{ .Values.a }}"\n`],
     ['a single-quoted value', `${HEAD}data:\n  a: '{{ .Values.a }}'\n`],
-    ['a Prometheus rule (plain string value)', `${HEAD}data:\n  summary: Instance {{ $labels.instance }} of {{ $labels.job }} is down\n`],
-    ['a Grafana dashboard in a block scalar', `${HEAD}data:\n  dashboard.json: |\n    {"title": "{{ .Name }}", "panels": [{"legendFormat": "{{pod}}"}]}\n`],
+    [
+      'a Prometheus rule (plain string value)',
+      `${HEAD}data:\n  summary: Instance {{ $labels.instance }} of {{ $labels.job }} is down\n`,
+    ],
+    [
+      'a Grafana dashboard in a block scalar',
+      `${HEAD}data:\n  dashboard.json: |\n    {"title": "{{ .Name }}", "panels": [{"legendFormat": "{{pod}}"}]}\n`,
+    ],
     ['a folded block scalar', `${HEAD}data:\n  a: >-\n    {{ x }}\n    {{- y }}\n`],
     ['a comment', `${HEAD}# {{ .Values.a }}\ndata:\n  a: b\n`],
     ['a quoted key', `${HEAD}data:\n  "{{ x }}": v\n`],
@@ -60,7 +73,10 @@ describe("templateReason: a Helm chart's templates/", () => {
     ]) {
       const r = templateReason(path, svc, { chartRoot: root });
       assert.equal(r?.kind, 'helm-chart', path);
-      assert.equal(r?.message, `in the templates/ folder of the Helm chart ${root ? `${root.replace(/\\/g, '/')}/` : ''}Chart.yaml: render it with \`helm template\` to check it`);
+      assert.equal(
+        r?.message,
+        `in the templates/ folder of the Helm chart ${root ? `${root.replace(/\\/g, '/')}/` : ''}Chart.yaml: render it with \`helm template\` to check it`,
+      );
     }
   });
 
@@ -112,8 +128,15 @@ describe('the workspace checks, indexes and draws files whose `{{` is text, and 
   it('checked and drawn; a structural template and a chart file are skipped, with their reasons', () => {
     const ws = new Workspace();
     ws.setText('app.yaml', app);
-    ws.setText('tpl.yaml', 'apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ .Release.Name }}\nspec:\n  type: nodeport\n');
-    ws.setText('chart/templates/svc.yaml', 'apiVersion: v1\nkind: Service\nmetadata:\n  name: c\nspec:\n  type: nodeport\n', { chartRoot: 'chart' });
+    ws.setText(
+      'tpl.yaml',
+      'apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ .Release.Name }}\nspec:\n  type: nodeport\n',
+    );
+    ws.setText(
+      'chart/templates/svc.yaml',
+      'apiVersion: v1\nkind: Service\nmetadata:\n  name: c\nspec:\n  type: nodeport\n',
+      { chartRoot: 'chart' },
+    );
     assert.deepEqual(
       checkFile(ws, 'app.yaml').map((d) => `${d.range.start.line + 1} ${d.code}`),
       ['15 service-type'],

@@ -12,7 +12,10 @@ type Path = [type: 'Prefix' | 'Exact' | 'ImplementationSpecific', path: string];
 
 /** An Ingress with these paths (each to its own Service) and a default backend. */
 function ingress(paths: Path[]): Workspace {
-  const items = paths.map(([type, path], i) => `      - {path: ${JSON.stringify(path)}, pathType: ${type}, backend: {service: {name: svc-${i}, port: {number: 80}}}}`);
+  const items = paths.map(
+    ([type, path], i) =>
+      `      - {path: ${JSON.stringify(path)}, pathType: ${type}, backend: {service: {name: svc-${i}, port: {number: 80}}}}`,
+  );
   const ws = new Workspace();
   ws.setText(
     'ingress.yaml',
@@ -45,11 +48,45 @@ const TABLE: [kind: string, paths: Path[], requests: string[], matches: string][
   ['Prefix (matches trailing slash)', [['Prefix', '/aaa/bbb']], ['/aaa/bbb/'], 'Prefix /aaa/bbb'],
   ['Prefix (matches subpath)', [['Prefix', '/aaa/bbb']], ['/aaa/bbb/ccc'], 'Prefix /aaa/bbb'],
   ['Prefix (does not match string prefix)', [['Prefix', '/aaa/bbb']], ['/aaa/bbbxyz'], 'default backend'],
-  ['Prefix (matches /aaa prefix)', [['Prefix', '/'], ['Prefix', '/aaa']], ['/aaa/ccc'], 'Prefix /aaa'],
-  ['Prefix (matches /aaa/bbb prefix)', [['Prefix', '/'], ['Prefix', '/aaa'], ['Prefix', '/aaa/bbb']], ['/aaa/bbb'], 'Prefix /aaa/bbb'],
-  ['Prefix (matches / prefix)', [['Prefix', '/'], ['Prefix', '/aaa'], ['Prefix', '/aaa/bbb']], ['/ccc'], 'Prefix /'],
+  [
+    'Prefix (matches /aaa prefix)',
+    [
+      ['Prefix', '/'],
+      ['Prefix', '/aaa'],
+    ],
+    ['/aaa/ccc'],
+    'Prefix /aaa',
+  ],
+  [
+    'Prefix (matches /aaa/bbb prefix)',
+    [
+      ['Prefix', '/'],
+      ['Prefix', '/aaa'],
+      ['Prefix', '/aaa/bbb'],
+    ],
+    ['/aaa/bbb'],
+    'Prefix /aaa/bbb',
+  ],
+  [
+    'Prefix (matches / prefix)',
+    [
+      ['Prefix', '/'],
+      ['Prefix', '/aaa'],
+      ['Prefix', '/aaa/bbb'],
+    ],
+    ['/ccc'],
+    'Prefix /',
+  ],
   ['Prefix (uses default backend)', [['Prefix', '/aaa']], ['/ccc'], 'default backend'],
-  ['Mixed (prefers Exact)', [['Prefix', '/foo'], ['Exact', '/foo']], ['/foo'], 'Exact /foo'],
+  [
+    'Mixed (prefers Exact)',
+    [
+      ['Prefix', '/foo'],
+      ['Exact', '/foo'],
+    ],
+    ['/foo'],
+    'Exact /foo',
+  ],
 ];
 
 describe('Ingress path matching: the table of the Kubernetes docs', () => {
@@ -68,11 +105,38 @@ describe('Ingress path matching: beyond the table', () => {
     assert.equal(taker(ingress([['Prefix', '/Foo']]), '/foo/bar'), 'default backend');
   });
   it('Mixed in the other order: Exact still wins over an equally long Prefix', () => {
-    assert.equal(taker(ingress([['Exact', '/foo'], ['Prefix', '/foo']]), '/foo'), 'Exact /foo');
+    assert.equal(
+      taker(
+        ingress([
+          ['Exact', '/foo'],
+          ['Prefix', '/foo'],
+        ]),
+        '/foo',
+      ),
+      'Exact /foo',
+    );
   });
   it('the longest match wins over Exact: Exact / does not take /foo', () => {
-    assert.equal(taker(ingress([['Exact', '/'], ['Prefix', '/foo']]), '/foo'), 'Prefix /foo');
-    assert.equal(taker(ingress([['Exact', '/'], ['Prefix', '/']]), '/'), 'Exact /');
+    assert.equal(
+      taker(
+        ingress([
+          ['Exact', '/'],
+          ['Prefix', '/foo'],
+        ]),
+        '/foo',
+      ),
+      'Prefix /foo',
+    );
+    assert.equal(
+      taker(
+        ingress([
+          ['Exact', '/'],
+          ['Prefix', '/'],
+        ]),
+        '/',
+      ),
+      'Exact /',
+    );
   });
   it('the query string is not part of the path', () => {
     assert.equal(taker(ingress([['Exact', '/search']]), '/search?q=books'), 'Exact /search');
@@ -82,6 +146,9 @@ describe('Ingress path matching: beyond the table', () => {
     assert.equal(taker(ws, '/api/v1'), 'ImplementationSpecific /api');
     assert.equal(taker(ws, '/apiv1'), 'default backend');
     const t = (traceRequest(ws, 'http://x.example.com/api/v1') as RouteReport).traces[0];
-    assert.ok(t.why.includes('ImplementationSpecific /api: matched as Prefix, as ingress-nginx does without regex annotations'), t.why.join('\n'));
+    assert.ok(
+      t.why.includes('ImplementationSpecific /api: matched as Prefix, as ingress-nginx does without regex annotations'),
+      t.why.join('\n'),
+    );
   });
 });

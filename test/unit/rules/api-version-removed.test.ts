@@ -5,9 +5,18 @@ import { check, ruleTable } from '../../harness';
 
 ruleTable(apiVersionRemoved, {
   valid: [
-    { name: 'current versions', yaml: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: a}\n---\napiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: b}\n---\napiVersion: batch/v1\nkind: CronJob\nmetadata: {name: c}\n' },
-    { name: 'a removed group version with a kind it never served (not ours to judge)', yaml: 'apiVersion: apps/v1beta2\nkind: Whatever\nmetadata: {name: a}\n' },
-    { name: 'custom resources in a group that happens to be versioned v1beta1', yaml: 'apiVersion: cert-manager.io/v1beta1\nkind: Certificate\nmetadata: {name: a}\n' },
+    {
+      name: 'current versions',
+      yaml: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: a}\n---\napiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: b}\n---\napiVersion: batch/v1\nkind: CronJob\nmetadata: {name: c}\n',
+    },
+    {
+      name: 'a removed group version with a kind it never served (not ours to judge)',
+      yaml: 'apiVersion: apps/v1beta2\nkind: Whatever\nmetadata: {name: a}\n',
+    },
+    {
+      name: 'custom resources in a group that happens to be versioned v1beta1',
+      yaml: 'apiVersion: cert-manager.io/v1beta1\nkind: Certificate\nmetadata: {name: a}\n',
+    },
     { name: 'non-Kubernetes documents', yaml: 'apiVersion: extensions/v1beta1\nname: not-an-object\n' },
   ],
   invalid: [
@@ -70,12 +79,19 @@ items:
 
 describe('api-version-removed', () => {
   it('offers the replacement version as the fix, on the apiVersion value', () => {
-    const [d] = check('apiVersion: apps/v1beta1\nkind: Deployment\nmetadata: {name: web}\n', { rules: [apiVersionRemoved] });
-    assert.deepEqual(d.fix, { title: 'Change apiVersion to apps/v1', edits: [{ range: { start: { line: 0, character: 12 }, end: { line: 0, character: 24 } }, newText: 'apps/v1' }] });
+    const [d] = check('apiVersion: apps/v1beta1\nkind: Deployment\nmetadata: {name: web}\n', {
+      rules: [apiVersionRemoved],
+    });
+    assert.deepEqual(d.fix, {
+      title: 'Change apiVersion to apps/v1',
+      edits: [{ range: { start: { line: 0, character: 12 }, end: { line: 0, character: 24 } }, newText: 'apps/v1' }],
+    });
   });
 
   it('no fix when the kind has no replacement', () => {
-    const [d] = check('apiVersion: extensions/v1beta1\nkind: PodSecurityPolicy\nmetadata: {name: p}\n', { rules: [apiVersionRemoved] });
+    const [d] = check('apiVersion: extensions/v1beta1\nkind: PodSecurityPolicy\nmetadata: {name: p}\n', {
+      rules: [apiVersionRemoved],
+    });
     assert.equal(d.fix, undefined);
   });
 
@@ -108,6 +124,9 @@ spec:
       - path: relative
         backend: {serviceName: nowhere, servicePort: 80}
 `;
-    assert.deepEqual(check(text).map((d) => `${d.range.start.line} ${d.code}`), ['0 api-version-removed', '17 api-version-removed']);
+    assert.deepEqual(
+      check(text).map((d) => `${d.range.start.line} ${d.code}`),
+      ['0 api-version-removed', '17 api-version-removed'],
+    );
   });
 });

@@ -36,7 +36,10 @@ ruleTable(containerEnv, {
         - {name: CM, value: "", valueFrom: {configMapKeyRef: {name: cfg, key: k}}}
         - {name: SECRET, valueFrom: {secretKeyRef: {name: s, key: k, optional: true}}}`),
     },
-    { name: 'envFrom with one source each', yaml: env('        - configMapRef: {name: cfg}\n        - {secretRef: {name: s}, prefix: S_}', 'envFrom') },
+    {
+      name: 'envFrom with one source each',
+      yaml: env('        - configMapRef: {name: cfg}\n        - {secretRef: {name: s}, prefix: S_}', 'envFrom'),
+    },
   ],
   invalid: [
     {
@@ -53,10 +56,13 @@ ruleTable(containerEnv, {
     },
     {
       name: 'envFrom names and prefixes',
-      yaml: env(`        - secretRef: {name: db_credentials}
+      yaml: env(
+        `        - secretRef: {name: db_credentials}
 #                           ^^^^^^^^^^^^^^ error container-env: Secret name \`db_credentials\` is invalid: a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*').
         - {configMapRef: {name: cfg}, prefix: "CFG="}
-#                                             ^^^^^^ error container-env: envFrom prefix \`CFG=\` is invalid: a valid environment variable name must consist only of printable ASCII characters other than '='.`, 'envFrom'),
+#                                             ^^^^^^ error container-env: envFrom prefix \`CFG=\` is invalid: a valid environment variable name must consist only of printable ASCII characters other than '='.`,
+        'envFrom',
+      ),
     },
     {
       name: 'names',
@@ -86,13 +92,16 @@ ruleTable(containerEnv, {
     },
     {
       name: 'envFrom sources',
-      yaml: env(`        - prefix: X_
+      yaml: env(
+        `        - prefix: X_
 #         ^^^^^^ error container-env: An envFrom entry of container \`app\` names no source: use configMapRef or secretRef.
         - configMapRef: {name: cfg}
           secretRef: {name: s}
 #         ^^^^^^^^^ error container-env: An envFrom entry has both configMapRef and secretRef: use one entry for each.
         - configMapRef: {optional: true}
-#                        ^^^^^^^^ error container-env: configMapRef has no name: name the ConfigMap to read.`, 'envFrom'),
+#                        ^^^^^^^^ error container-env: configMapRef has no name: name the ConfigMap to read.`,
+        'envFrom',
+      ),
     },
   ],
 });

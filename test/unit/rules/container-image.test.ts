@@ -3,14 +3,24 @@ import { ruleTable } from '../../harness';
 
 ruleTable(containerImage, {
   valid: [
-    { name: 'images everywhere', yaml: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  initContainers: [{name: i, image: "busybox:1.36"}]\n  containers: [{name: c, image: registry.example.com/app@sha256:abc}]\n' },
+    {
+      name: 'images everywhere',
+      yaml: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  initContainers: [{name: i, image: "busybox:1.36"}]\n  containers: [{name: c, image: registry.example.com/app@sha256:abc}]\n',
+    },
     {
       name: 'a kustomize patch without image',
-      yaml: { 'kustomization.yaml': 'patchesStrategicMerge:\n  - patch.yaml\n', 'patch.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    spec:\n      containers: [{name: web, resources: {limits: {cpu: "1"}}}]\n' },
+      yaml: {
+        'kustomization.yaml': 'patchesStrategicMerge:\n  - patch.yaml\n',
+        'patch.yaml':
+          'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    spec:\n      containers: [{name: web, resources: {limits: {cpu: "1"}}}]\n',
+      },
     },
     {
       name: 'a file named as a patch, whose kustomization is not among the checked files',
-      yaml: { 'overlays/prod/image-patch.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    spec:\n      containers: [{name: web, env: [{name: A, value: b}]}]\n' },
+      yaml: {
+        'overlays/prod/image-patch.yaml':
+          'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    spec:\n      containers: [{name: web, env: [{name: A, value: b}]}]\n',
+      },
     },
   ],
   invalid: [

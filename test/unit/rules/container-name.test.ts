@@ -10,10 +10,18 @@ ${containers}
 
 ruleTable(containerName, {
   valid: [
-    { name: 'DNS-label names, unique across lists', yaml: pod('  initContainers: [{name: init-1, image: i}]\n  containers:\n    - {name: app, image: i}\n    - {name: 0sidecar, image: i}') },
+    {
+      name: 'DNS-label names, unique across lists',
+      yaml: pod(
+        '  initContainers: [{name: init-1, image: i}]\n  containers:\n    - {name: app, image: i}\n    - {name: 0sidecar, image: i}',
+      ),
+    },
     { name: 'a name of 63 characters', yaml: pod(`  containers: [{name: ${'a'.repeat(63)}, image: i}]`) },
     { name: 'a number as name is left to the schema check', yaml: pod('  containers: [{name: 123, image: i}]') },
-    { name: 'a kustomize patch may leave names to the base', yaml: { 'kustomization.yaml': 'patches:\n  - path: p.yaml\n', 'p.yaml': pod('  containers: [{image: i}]') } },
+    {
+      name: 'a kustomize patch may leave names to the base',
+      yaml: { 'kustomization.yaml': 'patches:\n  - path: p.yaml\n', 'p.yaml': pod('  containers: [{image: i}]') },
+    },
   ],
   invalid: [
     {

@@ -16,7 +16,12 @@ ${items}
 
 ruleTable(containerPortName, {
   valid: [
-    { name: 'IANA service names', yaml: ports('            - {name: http, containerPort: 80}\n            - {name: grpc-web-2, containerPort: 81}\n            - {name: abcdefghijklmno, containerPort: 82}\n            - {containerPort: 83}') },
+    {
+      name: 'IANA service names',
+      yaml: ports(
+        '            - {name: http, containerPort: 80}\n            - {name: grpc-web-2, containerPort: 81}\n            - {name: abcdefghijklmno, containerPort: 82}\n            - {containerPort: 83}',
+      ),
+    },
     {
       name: 'the same name in two containers (the API server checks each container alone)',
       yaml: `apiVersion: v1
@@ -28,7 +33,10 @@ spec:
     - {name: b, image: i, ports: [{name: metrics, containerPort: 9091}]}
 `,
     },
-    { name: 'a numeric name is left to the schema check', yaml: ports('            - {name: 8080, containerPort: 8080}') },
+    {
+      name: 'a numeric name is left to the schema check',
+      yaml: ports('            - {name: 8080, containerPort: 8080}'),
+    },
   ],
   invalid: [
     {

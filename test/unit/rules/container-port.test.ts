@@ -10,12 +10,38 @@ ${spec}
 
 ruleTable(containerPort, {
   valid: [
-    { name: 'ports with every protocol', yaml: pod('  containers:\n    - name: c\n      image: i\n      ports:\n        - {containerPort: 1}\n        - {containerPort: 65535, protocol: UDP}\n        - {containerPort: 9000, protocol: SCTP, hostPort: 9000}') },
-    { name: 'the same hostPort with different protocols or hostIPs', yaml: pod('  containers:\n    - name: a\n      image: i\n      ports: [{containerPort: 53, hostPort: 53}, {containerPort: 53, hostPort: 53, protocol: UDP}]\n    - name: b\n      image: i\n      ports: [{containerPort: 8080, hostPort: 80, hostIP: 10.0.0.1}, {containerPort: 8081, hostPort: 80, hostIP: 10.0.0.2}]') },
-    { name: 'init containers may reuse app host ports (they run before)', yaml: pod('  initContainers: [{name: i, image: i, ports: [{containerPort: 80, hostPort: 80}]}]\n  containers: [{name: c, image: i, ports: [{containerPort: 80, hostPort: 80}]}]') },
-    { name: 'hostNetwork with equal ports, and a template without hostPort', yaml: pod('  hostNetwork: true\n  containers: [{name: c, image: i, ports: [{containerPort: 80, hostPort: 80}, {containerPort: 81}]}]') },
-    { name: 'a quoted containerPort is left to the schema check', yaml: pod('  containers: [{name: c, image: i, ports: [{containerPort: "80"}]}]') },
-    { name: 'an empty protocol defaults to TCP', yaml: pod('  containers: [{name: c, image: i, ports: [{containerPort: 80, protocol: ""}]}]') },
+    {
+      name: 'ports with every protocol',
+      yaml: pod(
+        '  containers:\n    - name: c\n      image: i\n      ports:\n        - {containerPort: 1}\n        - {containerPort: 65535, protocol: UDP}\n        - {containerPort: 9000, protocol: SCTP, hostPort: 9000}',
+      ),
+    },
+    {
+      name: 'the same hostPort with different protocols or hostIPs',
+      yaml: pod(
+        '  containers:\n    - name: a\n      image: i\n      ports: [{containerPort: 53, hostPort: 53}, {containerPort: 53, hostPort: 53, protocol: UDP}]\n    - name: b\n      image: i\n      ports: [{containerPort: 8080, hostPort: 80, hostIP: 10.0.0.1}, {containerPort: 8081, hostPort: 80, hostIP: 10.0.0.2}]',
+      ),
+    },
+    {
+      name: 'init containers may reuse app host ports (they run before)',
+      yaml: pod(
+        '  initContainers: [{name: i, image: i, ports: [{containerPort: 80, hostPort: 80}]}]\n  containers: [{name: c, image: i, ports: [{containerPort: 80, hostPort: 80}]}]',
+      ),
+    },
+    {
+      name: 'hostNetwork with equal ports, and a template without hostPort',
+      yaml: pod(
+        '  hostNetwork: true\n  containers: [{name: c, image: i, ports: [{containerPort: 80, hostPort: 80}, {containerPort: 81}]}]',
+      ),
+    },
+    {
+      name: 'a quoted containerPort is left to the schema check',
+      yaml: pod('  containers: [{name: c, image: i, ports: [{containerPort: "80"}]}]'),
+    },
+    {
+      name: 'an empty protocol defaults to TCP',
+      yaml: pod('  containers: [{name: c, image: i, ports: [{containerPort: 80, protocol: ""}]}]'),
+    },
   ],
   invalid: [
     {

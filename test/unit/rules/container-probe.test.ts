@@ -14,8 +14,16 @@ ${container}
 
 ruleTable(containerProbe, {
   valid: [
-    { name: 'zero counts mean the defaults', yaml: pod('      livenessProbe: {tcpSocket: {port: 8080}, successThreshold: 0, periodSeconds: 0, timeoutSeconds: 0, failureThreshold: 0, initialDelaySeconds: 0}') },
-    { name: 'a sleep hook within a raised grace period', yaml: pod('      lifecycle: {preStop: {sleep: {seconds: 60}}}', '  terminationGracePeriodSeconds: 90\n') },
+    {
+      name: 'zero counts mean the defaults',
+      yaml: pod(
+        '      livenessProbe: {tcpSocket: {port: 8080}, successThreshold: 0, periodSeconds: 0, timeoutSeconds: 0, failureThreshold: 0, initialDelaySeconds: 0}',
+      ),
+    },
+    {
+      name: 'a sleep hook within a raised grace period',
+      yaml: pod('      lifecycle: {preStop: {sleep: {seconds: 60}}}', '  terminationGracePeriodSeconds: 90\n'),
+    },
     {
       name: 'probes by number, by declared name, exec, grpc, and hooks',
       yaml: pod(`      livenessProbe: {httpGet: {path: /healthz, port: http, scheme: HTTPS}}
@@ -26,10 +34,20 @@ ruleTable(containerProbe, {
         postStart: {exec: {command: [sh, -c, "echo hi"]}}`),
     },
     { name: 'grpc probe', yaml: pod('      livenessProbe: {grpc: {port: 9090}}') },
-    { name: 'probes on a sidecar init container', yaml: pod('', '  initContainers:\n    - {name: proxy, image: envoy, restartPolicy: Always, ports: [{name: admin, containerPort: 9901}], readinessProbe: {httpGet: {port: admin}}}\n') },
+    {
+      name: 'probes on a sidecar init container',
+      yaml: pod(
+        '',
+        '  initContainers:\n    - {name: proxy, image: envoy, restartPolicy: Always, ports: [{name: admin, containerPort: 9901}], readinessProbe: {httpGet: {port: admin}}}\n',
+      ),
+    },
     {
       name: 'a kustomize patch may probe a port of the base',
-      yaml: { 'kustomization.yaml': 'patches:\n  - path: p.yaml\n', 'p.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    spec:\n      containers: [{name: web, readinessProbe: {httpGet: {path: /, port: http}}}]\n' },
+      yaml: {
+        'kustomization.yaml': 'patches:\n  - path: p.yaml\n',
+        'p.yaml':
+          'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    spec:\n      containers: [{name: web, readinessProbe: {httpGet: {path: /, port: http}}}]\n',
+      },
     },
   ],
   invalid: [
@@ -73,12 +91,15 @@ ruleTable(containerProbe, {
     },
     {
       name: 'probes on an ordinary init container',
-      yaml: pod('', `  initContainers:
+      yaml: pod(
+        '',
+        `  initContainers:
     - name: migrate
       image: i
       readinessProbe: {exec: {command: ["true"]}}
 #     ^^^^^^^^^^^^^^ error container-probe: Init container \`migrate\` is an init container: readinessProbe is only allowed on init containers with restartPolicy: Always (sidecars).
-`),
+`,
+      ),
     },
     {
       name: 'a quoted port number',

@@ -1,4 +1,8 @@
-import { compareQuantities, containerResources, parseQuantity } from '../../../server/src/engine/rules/container-resources';
+import {
+  compareQuantities,
+  containerResources,
+  parseQuantity,
+} from '../../../server/src/engine/rules/container-resources';
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { ruleTable } from '../../harness';
@@ -28,11 +32,30 @@ it('compares quantities exactly across suffixes', () => {
 
 ruleTable(containerResources, {
   valid: [
-    { name: 'requests below or equal to limits, in any unit', yaml: container('        requests: {cpu: 100m, memory: 128Mi, ephemeral-storage: 1G}\n        limits: {cpu: "0.5", memory: 134217728, ephemeral-storage: 1Gi}') },
+    {
+      name: 'requests below or equal to limits, in any unit',
+      yaml: container(
+        '        requests: {cpu: 100m, memory: 128Mi, ephemeral-storage: 1G}\n        limits: {cpu: "0.5", memory: 134217728, ephemeral-storage: 1Gi}',
+      ),
+    },
     { name: 'numbers as quantities', yaml: container('        requests: {cpu: 0.5}\n        limits: {cpu: 1}') },
-    { name: 'limits only, and requests only', yaml: container('        limits: {memory: 1Gi, nvidia.com/gpu: 1}') + '---\n' + container('        requests: {cpu: "2"}') },
-    { name: 'extended resources and hugepages with requests equal to limits', yaml: container('        requests: {nvidia.com/gpu: 2, hugepages-2Mi: 100Mi, memory: 100Mi}\n        limits: {nvidia.com/gpu: "2", hugepages-2Mi: 100Mi, memory: 100Mi}') },
-    { name: 'malformed quantities are left to the schema check', yaml: container('        requests: {memory: 2GB}\n        limits: {memory: 1Gi}') },
+    {
+      name: 'limits only, and requests only',
+      yaml:
+        container('        limits: {memory: 1Gi, nvidia.com/gpu: 1}') +
+        '---\n' +
+        container('        requests: {cpu: "2"}'),
+    },
+    {
+      name: 'extended resources and hugepages with requests equal to limits',
+      yaml: container(
+        '        requests: {nvidia.com/gpu: 2, hugepages-2Mi: 100Mi, memory: 100Mi}\n        limits: {nvidia.com/gpu: "2", hugepages-2Mi: 100Mi, memory: 100Mi}',
+      ),
+    },
+    {
+      name: 'malformed quantities are left to the schema check',
+      yaml: container('        requests: {memory: 2GB}\n        limits: {memory: 1Gi}'),
+    },
   ],
   invalid: [
     {

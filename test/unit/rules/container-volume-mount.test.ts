@@ -48,7 +48,11 @@ spec:
     },
     {
       name: 'a kustomize patch may mount a volume of the base',
-      yaml: { 'kustomization.yaml': 'patches:\n  - path: patch.yaml\n', 'patch.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    spec:\n      containers: [{name: web, volumeMounts: [{name: cache, mountPath: /cache}]}]\n' },
+      yaml: {
+        'kustomization.yaml': 'patches:\n  - path: patch.yaml\n',
+        'patch.yaml':
+          'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    spec:\n      containers: [{name: web, volumeMounts: [{name: cache, mountPath: /cache}]}]\n',
+      },
     },
   ],
   invalid: [

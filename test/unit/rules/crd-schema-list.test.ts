@@ -2,12 +2,18 @@ import { crdSchemaList } from '../../../server/src/engine/rules/crd-schema-list'
 import { ruleTable } from '../../harness';
 import { GOOD_WIDGET, WIDGET_CRD } from '../crd/widget';
 
-const widget = (spec: string) => ({ 'crd.yaml': WIDGET_CRD, 'w.yaml': `apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec:\n  size: small\n${spec}` });
+const widget = (spec: string) => ({
+  'crd.yaml': WIDGET_CRD,
+  'w.yaml': `apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec:\n  size: small\n${spec}`,
+});
 
 ruleTable(crdSchemaList, {
   valid: [
     { name: 'distinct items and keys', yaml: { 'crd.yaml': WIDGET_CRD, 'w.yaml': GOOD_WIDGET } },
-    { name: 'equal values of other fields in a map list', yaml: widget('  ports:\n  - {name: a, number: 2000}\n  - {name: b, number: 2000}\n') },
+    {
+      name: 'equal values of other fields in a map list',
+      yaml: widget('  ports:\n  - {name: a, number: 2000}\n  - {name: b, number: 2000}\n'),
+    },
   ],
   invalid: [
     {

@@ -7,7 +7,11 @@ ruleTable(crdSchemaRequired, {
     { name: 'every required field there', yaml: { 'crd.yaml': WIDGET_CRD, 'w.yaml': GOOD_WIDGET } },
     {
       name: 'a kustomize patch is partial on purpose',
-      yaml: { 'crd.yaml': WIDGET_CRD, 'k/kustomization.yaml': 'resources: [w.yaml]\npatches:\n- path: patch.yaml\n', 'k/patch.yaml': 'apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec: {maxReplicas: 5}\n' },
+      yaml: {
+        'crd.yaml': WIDGET_CRD,
+        'k/kustomization.yaml': 'resources: [w.yaml]\npatches:\n- path: patch.yaml\n',
+        'k/patch.yaml': 'apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec: {maxReplicas: 5}\n',
+      },
     },
   ],
   invalid: [

@@ -2,13 +2,25 @@ import { crdSchemaType } from '../../../server/src/engine/rules/crd-schema-type'
 import { ruleTable } from '../../harness';
 import { GOOD_WIDGET, WIDGET_CRD } from '../crd/widget';
 
-const widget = (spec: string) => ({ 'crd.yaml': WIDGET_CRD, 'w.yaml': `apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec:\n  size: small\n${spec}` });
+const widget = (spec: string) => ({
+  'crd.yaml': WIDGET_CRD,
+  'w.yaml': `apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec:\n  size: small\n${spec}`,
+});
 
 ruleTable(crdSchemaType, {
   valid: [
     { name: 'every type right', yaml: { 'crd.yaml': WIDGET_CRD, 'w.yaml': GOOD_WIDGET } },
-    { name: 'int-or-string takes both; YAML 1.1 booleans; integers for a number', yaml: widget('  port: 8080\n  enabled: yes\n  ratio: 2\n') },
-    { name: 'a version that is not served is not validated', yaml: { 'crd.yaml': WIDGET_CRD, 'w.yaml': 'apiVersion: example.com/v1beta1\nkind: Widget\nmetadata: {name: w}\nspec: {minReplicas: many}\n' } },
+    {
+      name: 'int-or-string takes both; YAML 1.1 booleans; integers for a number',
+      yaml: widget('  port: 8080\n  enabled: yes\n  ratio: 2\n'),
+    },
+    {
+      name: 'a version that is not served is not validated',
+      yaml: {
+        'crd.yaml': WIDGET_CRD,
+        'w.yaml': 'apiVersion: example.com/v1beta1\nkind: Widget\nmetadata: {name: w}\nspec: {minReplicas: many}\n',
+      },
+    },
   ],
   invalid: [
     {

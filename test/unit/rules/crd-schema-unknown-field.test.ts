@@ -4,14 +4,37 @@ import { GOOD_WIDGET, WIDGET_CRD } from '../crd/widget';
 
 ruleTable(crdSchemaUnknownField, {
   valid: [
-    { name: 'every declared field, preserved unknown fields, an embedded resource, status under a status subresource', yaml: { 'crd.yaml': WIDGET_CRD, 'w.yaml': GOOD_WIDGET } },
-    { name: 'a kind no CRD defines is not reported', yaml: 'apiVersion: example.org/v1\nkind: Gadget\nmetadata: {name: g}\nspec: {whatever: 1}\n' },
-    { name: 'a built-in kind is left to the built-in schema', yaml: { 'crd.yaml': WIDGET_CRD, 'cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {a: b}\n' } },
+    {
+      name: 'every declared field, preserved unknown fields, an embedded resource, status under a status subresource',
+      yaml: { 'crd.yaml': WIDGET_CRD, 'w.yaml': GOOD_WIDGET },
+    },
+    {
+      name: 'a kind no CRD defines is not reported',
+      yaml: 'apiVersion: example.org/v1\nkind: Gadget\nmetadata: {name: g}\nspec: {whatever: 1}\n',
+    },
+    {
+      name: 'a built-in kind is left to the built-in schema',
+      yaml: {
+        'crd.yaml': WIDGET_CRD,
+        'cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {a: b}\n',
+      },
+    },
     {
       name: 'strategic-merge directives in a kustomize patch',
-      yaml: { 'crd.yaml': WIDGET_CRD, 'k/kustomization.yaml': 'resources: [w.yaml]\npatches:\n- path: patch.yaml\n', 'k/patch.yaml': 'apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec:\n  ports:\n  - {name: admin, $patch: delete}\n' },
+      yaml: {
+        'crd.yaml': WIDGET_CRD,
+        'k/kustomization.yaml': 'resources: [w.yaml]\npatches:\n- path: patch.yaml\n',
+        'k/patch.yaml':
+          'apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec:\n  ports:\n  - {name: admin, $patch: delete}\n',
+      },
     },
-    { name: 'a null value is pruned', yaml: { 'crd.yaml': WIDGET_CRD, 'w.yaml': 'apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec:\n  size: small\n  name:\n' } },
+    {
+      name: 'a null value is pruned',
+      yaml: {
+        'crd.yaml': WIDGET_CRD,
+        'w.yaml': 'apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec:\n  size: small\n  name:\n',
+      },
+    },
   ],
   invalid: [
     {

@@ -2,12 +2,20 @@ import { crdSchemaValue } from '../../../server/src/engine/rules/crd-schema-valu
 import { ruleTable } from '../../harness';
 import { GOOD_WIDGET, WIDGET_CRD } from '../crd/widget';
 
-const widget = (spec: string) => ({ 'crd.yaml': WIDGET_CRD, 'w.yaml': `apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec:\n  size: small\n${spec}` });
+const widget = (spec: string) => ({
+  'crd.yaml': WIDGET_CRD,
+  'w.yaml': `apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec:\n  size: small\n${spec}`,
+});
 
 ruleTable(crdSchemaValue, {
   valid: [
     { name: 'every value within its limits', yaml: { 'crd.yaml': WIDGET_CRD, 'w.yaml': GOOD_WIDGET } },
-    { name: 'limits at their bounds; IPv6 for ipv4 or ipv6', yaml: widget('  minReplicas: 0\n  maxReplicas: 10\n  name: abcdefgh\n  tags: [a, b, c]\n  address: "::ffff:10.0.0.1"\n') },
+    {
+      name: 'limits at their bounds; IPv6 for ipv4 or ipv6',
+      yaml: widget(
+        '  minReplicas: 0\n  maxReplicas: 10\n  name: abcdefgh\n  tags: [a, b, c]\n  address: "::ffff:10.0.0.1"\n',
+      ),
+    },
   ],
   invalid: [
     {
@@ -32,7 +40,9 @@ ruleTable(crdSchemaValue, {
     },
     {
       name: 'a pattern (RE2, as the API server)',
-      yaml: widget('  name: Abc\n#       ^^^ error crd-schema-value: `spec.name` must match the pattern `^[a-z]+$`: `Abc` does not.\n'),
+      yaml: widget(
+        '  name: Abc\n#       ^^^ error crd-schema-value: `spec.name` must match the pattern `^[a-z]+$`: `Abc` does not.\n',
+      ),
     },
   ],
 });

@@ -5,7 +5,10 @@ import { GOOD_WIDGET, WIDGET_CRD } from '../crd/widget';
 ruleTable(crdVersion, {
   valid: [
     { name: 'a served version', yaml: { 'crd.yaml': WIDGET_CRD, 'w.yaml': GOOD_WIDGET } },
-    { name: 'a bundled Gateway API version', yaml: 'apiVersion: gateway.networking.k8s.io/v1beta1\nkind: HTTPRoute\nmetadata: {name: r}\nspec: {}\n' },
+    {
+      name: 'a bundled Gateway API version',
+      yaml: 'apiVersion: gateway.networking.k8s.io/v1beta1\nkind: HTTPRoute\nmetadata: {name: r}\nspec: {}\n',
+    },
     { name: 'a kind no CRD defines', yaml: 'apiVersion: example.com/v9\nkind: Gadget\nmetadata: {name: g}\n' },
   ],
   invalid: [

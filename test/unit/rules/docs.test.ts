@@ -19,7 +19,11 @@ describe('rule documentation pages', () => {
       assert.ok(rule.docs, `${rule.id} has no docs (why, fails, fixed) in its declaration`);
       const found = exampleFindings(rule, rule.docs.fails);
       assert.ok(found.length > 0, `the failing example of ${rule.id} gives no finding`);
-      assert.deepEqual(exampleFindings(rule, rule.docs.fixed).map((d) => `${d.range.start.line + 1}: ${d.message}`), [], `the fixed example of ${rule.id} still gives findings`);
+      assert.deepEqual(
+        exampleFindings(rule, rule.docs.fixed).map((d) => `${d.range.start.line + 1}: ${d.message}`),
+        [],
+        `the fixed example of ${rule.id} still gives findings`,
+      );
       const file = join(dir, `${rule.id}.md`);
       assert.ok(existsSync(file), `docs/rules/${rule.id}.md is missing: run npm run docs`);
       assert.equal(readFileSync(file, 'utf8'), rulePage(rule), `docs/rules/${rule.id}.md is stale: run npm run docs`);
@@ -28,7 +32,10 @@ describe('rule documentation pages', () => {
 
   it('has no page of a rule that does not exist', () => {
     const ids = new Set(ALL_RULES.map((r) => `${r.id}.md`));
-    assert.deepEqual(readdirSync(dir).filter((f) => f.endsWith('.md') && !ids.has(f)), []);
+    assert.deepEqual(
+      readdirSync(dir).filter((f) => f.endsWith('.md') && !ids.has(f)),
+      [],
+    );
   });
 
   it('links each rule to its page by one URL pattern', () => {

@@ -18,9 +18,18 @@ ruleTable(ingressBackendPort, {
       - {path: /b, pathType: Prefix, backend: {service: {name: web, port: {name: h2c, number: 0}}}}
 `,
     },
-    { name: 'a quoted number is the schema rule\'s', yaml: `${H}spec:\n  defaultBackend: {service: {name: web, port: {number: "80"}}}\n` },
-    { name: 'a resource backend has no port', yaml: `${H}spec:\n  defaultBackend: {resource: {kind: Bucket, name: b}}\n` },
-    { name: 'port from an alias', yaml: `${H}spec:\n  rules:\n  - http:\n      paths:\n      - {path: /, pathType: Prefix, backend: {service: {name: a, port: &p {number: 80}}}}\n      - {path: /b, pathType: Prefix, backend: {service: {name: b, port: *p}}}\n` },
+    {
+      name: "a quoted number is the schema rule's",
+      yaml: `${H}spec:\n  defaultBackend: {service: {name: web, port: {number: "80"}}}\n`,
+    },
+    {
+      name: 'a resource backend has no port',
+      yaml: `${H}spec:\n  defaultBackend: {resource: {kind: Bucket, name: b}}\n`,
+    },
+    {
+      name: 'port from an alias',
+      yaml: `${H}spec:\n  rules:\n  - http:\n      paths:\n      - {path: /, pathType: Prefix, backend: {service: {name: a, port: &p {number: 80}}}}\n      - {path: /b, pathType: Prefix, backend: {service: {name: b, port: *p}}}\n`,
+    },
   ],
   invalid: [
     {
@@ -88,7 +97,12 @@ ${H}spec:
 
 describe('rule ingress-backend-port fixes', () => {
   it('lowercases a port name', () => {
-    const ds = check(`${H}spec:\n  defaultBackend: {service: {name: web, port: {name: Http}}}\n`, { rules: [ingressBackendPort] });
-    assert.deepEqual(ds.map((d) => d.fix?.edits.map((e) => e.newText)), [['http']]);
+    const ds = check(`${H}spec:\n  defaultBackend: {service: {name: web, port: {name: Http}}}\n`, {
+      rules: [ingressBackendPort],
+    });
+    assert.deepEqual(
+      ds.map((d) => d.fix?.edits.map((e) => e.newText)),
+      [['http']],
+    );
   });
 });

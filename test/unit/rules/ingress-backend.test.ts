@@ -21,8 +21,14 @@ ruleTable(ingressBackend, {
             port: {number: 80}
 `,
     },
-    { name: 'a backend from a merge key', yaml: `${H}x: &b {service: {name: web, port: {number: 80}}}\nspec:\n  defaultBackend:\n    <<: *b\n` },
-    { name: 'a name that is not a string is the schema rule\'s', yaml: `${H}spec:\n  defaultBackend: {service: {name: 42, port: {number: 80}}}\n` },
+    {
+      name: 'a backend from a merge key',
+      yaml: `${H}x: &b {service: {name: web, port: {number: 80}}}\nspec:\n  defaultBackend:\n    <<: *b\n`,
+    },
+    {
+      name: "a name that is not a string is the schema rule's",
+      yaml: `${H}spec:\n  defaultBackend: {service: {name: 42, port: {number: 80}}}\n`,
+    },
     { name: 'no default backend at all', yaml: `${H}spec:\n  rules: [{host: a.example.com}]\n` },
   ],
   invalid: [

@@ -3,10 +3,22 @@ import { ruleTable } from '../../harness';
 
 ruleTable(ingressClass, {
   valid: [
-    { name: 'IngressClass controllers', yaml: 'apiVersion: networking.k8s.io/v1\nkind: IngressClass\nmetadata: {name: nginx}\nspec: {controller: k8s.io/ingress-nginx}\n---\napiVersion: networking.k8s.io/v1\nkind: IngressClass\nmetadata: {name: alb}\nspec: {controller: ingress.k8s.aws/alb}\n' },
-    { name: 'a class name, absent IngressClass objects are never reported', yaml: 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: web}\nspec:\n  ingressClassName: nginx-internal\n' },
-    { name: 'annotation and field agree', yaml: 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\n  annotations: {kubernetes.io/ingress.class: nginx}\nspec:\n  ingressClassName: nginx\n' },
-    { name: 'annotation only', yaml: 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\n  annotations: {kubernetes.io/ingress.class: traefik}\nspec: {}\n' },
+    {
+      name: 'IngressClass controllers',
+      yaml: 'apiVersion: networking.k8s.io/v1\nkind: IngressClass\nmetadata: {name: nginx}\nspec: {controller: k8s.io/ingress-nginx}\n---\napiVersion: networking.k8s.io/v1\nkind: IngressClass\nmetadata: {name: alb}\nspec: {controller: ingress.k8s.aws/alb}\n',
+    },
+    {
+      name: 'a class name, absent IngressClass objects are never reported',
+      yaml: 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: web}\nspec:\n  ingressClassName: nginx-internal\n',
+    },
+    {
+      name: 'annotation and field agree',
+      yaml: 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\n  annotations: {kubernetes.io/ingress.class: nginx}\nspec:\n  ingressClassName: nginx\n',
+    },
+    {
+      name: 'annotation only',
+      yaml: 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\n  annotations: {kubernetes.io/ingress.class: traefik}\nspec: {}\n',
+    },
   ],
   invalid: [
     {

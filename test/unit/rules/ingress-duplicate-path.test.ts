@@ -14,30 +14,56 @@ const rule = (host: string | undefined, paths: string[]) => `  - ${host !== unde
 ${paths.map((p) => `      - ${p}`).join('\n')}
 `;
 
-const p = (path: string, svc: string, type = 'Prefix') => `{path: ${path}, pathType: ${type}, backend: {service: {name: ${svc}, port: {number: 80}}}}`;
+const p = (path: string, svc: string, type = 'Prefix') =>
+  `{path: ${path}, pathType: ${type}, backend: {service: {name: ${svc}, port: {number: 80}}}}`;
 
 ruleTable(ingressDuplicatePath, {
   valid: [
-    { name: 'the same path under different path types', yaml: ing('a', `  rules:\n${rule('books.example.com', [p('/api', 'a'), p('/api', 'b', 'Exact')])}`) },
+    {
+      name: 'the same path under different path types',
+      yaml: ing('a', `  rules:\n${rule('books.example.com', [p('/api', 'a'), p('/api', 'b', 'Exact')])}`),
+    },
     {
       name: 'the same host and path under different classes (two controllers)',
-      yaml: { 'a.yaml': ing('a', `  ingressClassName: nginx\n  rules:\n${rule('books.example.com', [p('/', 'a')])}`), 'b.yaml': ing('b', `  ingressClassName: traefik\n  rules:\n${rule('books.example.com', [p('/', 'b')])}`) },
+      yaml: {
+        'a.yaml': ing('a', `  ingressClassName: nginx\n  rules:\n${rule('books.example.com', [p('/', 'a')])}`),
+        'b.yaml': ing('b', `  ingressClassName: traefik\n  rules:\n${rule('books.example.com', [p('/', 'b')])}`),
+      },
     },
     {
       name: 'one class by name, the other by the deprecated annotation',
-      yaml: { 'a.yaml': ing('a', `  ingressClassName: nginx\n  rules:\n${rule('books.example.com', [p('/', 'a')])}`), 'b.yaml': ing('b', `  rules:\n${rule('books.example.com', [p('/', 'b')])}`, '  annotations: {kubernetes.io/ingress.class: traefik}\n') },
+      yaml: {
+        'a.yaml': ing('a', `  ingressClassName: nginx\n  rules:\n${rule('books.example.com', [p('/', 'a')])}`),
+        'b.yaml': ing(
+          'b',
+          `  rules:\n${rule('books.example.com', [p('/', 'b')])}`,
+          '  annotations: {kubernetes.io/ingress.class: traefik}\n',
+        ),
+      },
     },
-    { name: 'the same path on different hosts', yaml: ing('a', `  rules:\n${rule('a.example.com', [p('/', 'a')])}${rule('b.example.com', [p('/', 'a')])}`) },
+    {
+      name: 'the same path on different hosts',
+      yaml: ing('a', `  rules:\n${rule('a.example.com', [p('/', 'a')])}${rule('b.example.com', [p('/', 'a')])}`),
+    },
     {
       name: 'a tls block in another Ingress of the same host, and an IngressClass absent from the files',
       yaml: {
-        'a.yaml': ing('a', `  ingressClassName: missing-class\n  tls: [{hosts: [books.example.com], secretName: books-tls}]\n  rules:\n${rule('books.example.com', [p('/', 'a')])}`),
-        'b.yaml': ing('b', `  ingressClassName: missing-class\n  tls: [{hosts: [books.example.com], secretName: books-tls}]\n  rules:\n${rule('books.example.com', [p('/api', 'b')])}`),
+        'a.yaml': ing(
+          'a',
+          `  ingressClassName: missing-class\n  tls: [{hosts: [books.example.com], secretName: books-tls}]\n  rules:\n${rule('books.example.com', [p('/', 'a')])}`,
+        ),
+        'b.yaml': ing(
+          'b',
+          `  ingressClassName: missing-class\n  tls: [{hosts: [books.example.com], secretName: books-tls}]\n  rules:\n${rule('books.example.com', [p('/api', 'b')])}`,
+        ),
       },
     },
     {
       name: 'two declarations of the same Ingress (overlays) replace each other',
-      yaml: { 'base/ingress.yaml': ing('a', `  rules:\n${rule('books.example.com', [p('/', 'a')])}`), 'prod/ingress.yaml': ing('a', `  rules:\n${rule('books.example.com', [p('/', 'b')])}`) },
+      yaml: {
+        'base/ingress.yaml': ing('a', `  rules:\n${rule('books.example.com', [p('/', 'a')])}`),
+        'prod/ingress.yaml': ing('a', `  rules:\n${rule('books.example.com', [p('/', 'b')])}`),
+      },
     },
   ],
   invalid: [

@@ -22,11 +22,23 @@ ruleTable(ingressHost, {
   - hosts: [shop.example.com, "*.example.com", 10.0.0.1]
 `,
     },
-    { name: 'anchors and aliases', yaml: `${H}spec:\n  tls: [{hosts: [&h shop.example.com]}]\n  rules:\n  - host: *h\n` },
-    { name: 'JSON document', yaml: '{"apiVersion": "networking.k8s.io/v1", "kind": "Ingress", "metadata": {"name": "web"}, "spec": {"rules": [{"host": "a.example.com"}]}}\n' },
-    { name: 'a removed v1beta1 Ingress is not checked field by field', yaml: 'apiVersion: networking.k8s.io/v1beta1\nkind: Ingress\nmetadata: {name: web}\nspec:\n  rules:\n  - host: Shop.Example.com\n' },
-    { name: 'a non-Ingress kind with the same shape', yaml: 'apiVersion: example.com/v1\nkind: Ingress\nmetadata: {name: web}\nspec:\n  rules:\n  - host: Shop.Example.com\n' },
-    { name: 'a host that is not a string is the schema rule\'s', yaml: `${H}spec:\n  rules:\n  - host: 12\n` },
+    {
+      name: 'anchors and aliases',
+      yaml: `${H}spec:\n  tls: [{hosts: [&h shop.example.com]}]\n  rules:\n  - host: *h\n`,
+    },
+    {
+      name: 'JSON document',
+      yaml: '{"apiVersion": "networking.k8s.io/v1", "kind": "Ingress", "metadata": {"name": "web"}, "spec": {"rules": [{"host": "a.example.com"}]}}\n',
+    },
+    {
+      name: 'a removed v1beta1 Ingress is not checked field by field',
+      yaml: 'apiVersion: networking.k8s.io/v1beta1\nkind: Ingress\nmetadata: {name: web}\nspec:\n  rules:\n  - host: Shop.Example.com\n',
+    },
+    {
+      name: 'a non-Ingress kind with the same shape',
+      yaml: 'apiVersion: example.com/v1\nkind: Ingress\nmetadata: {name: web}\nspec:\n  rules:\n  - host: Shop.Example.com\n',
+    },
+    { name: "a host that is not a string is the schema rule's", yaml: `${H}spec:\n  rules:\n  - host: 12\n` },
   ],
   invalid: [
     {
@@ -130,7 +142,10 @@ ${H}spec: {rules: [{host: ok.example.com}]}
 describe('rule ingress-host fixes', () => {
   const fixOf = (yaml: string) => check(yaml, { rules: [ingressHost] }).map((d) => d.fix?.edits.map((e) => e.newText));
   it('lowercases, keeping quotes', () => {
-    assert.deepEqual(fixOf(`${H}spec:\n  rules:\n  - host: "Shop.example.com"\n  - host: Shop.example.com\n`), [['"shop.example.com"'], ['shop.example.com']]);
+    assert.deepEqual(fixOf(`${H}spec:\n  rules:\n  - host: "Shop.example.com"\n  - host: Shop.example.com\n`), [
+      ['"shop.example.com"'],
+      ['shop.example.com'],
+    ]);
   });
   it('quotes a plain wildcard replacement so it does not become an alias', () => {
     assert.deepEqual(fixOf(`${H}spec:\n  rules:\n  - host: "*.Example.com:443"\n`), [['"*.example.com"']]);

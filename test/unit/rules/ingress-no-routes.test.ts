@@ -7,10 +7,22 @@ const H = 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: web
 
 ruleTable(ingressNoRoutes, {
   valid: [
-    { name: 'a default backend only', yaml: `${H}spec:\n  defaultBackend: {service: {name: web, port: {number: 80}}}\n` },
-    { name: 'rules only, one without http', yaml: `${H}spec:\n  rules:\n  - host: a.example.com\n  - http: {paths: [{path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}]}\n` },
-    { name: '`http:` with no value is no http rule', yaml: `${H}spec:\n  rules:\n  - host: a.example.com\n    http:\n` },
-    { name: 'spec.backend is left to ingress-legacy-backend', yaml: `${H}spec:\n  backend: {serviceName: web, servicePort: 80}\n` },
+    {
+      name: 'a default backend only',
+      yaml: `${H}spec:\n  defaultBackend: {service: {name: web, port: {number: 80}}}\n`,
+    },
+    {
+      name: 'rules only, one without http',
+      yaml: `${H}spec:\n  rules:\n  - host: a.example.com\n  - http: {paths: [{path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}]}\n`,
+    },
+    {
+      name: '`http:` with no value is no http rule',
+      yaml: `${H}spec:\n  rules:\n  - host: a.example.com\n    http:\n`,
+    },
+    {
+      name: 'spec.backend is left to ingress-legacy-backend',
+      yaml: `${H}spec:\n  backend: {serviceName: web, servicePort: 80}\n`,
+    },
     { name: 'rules from an alias', yaml: `${H}x: &r [{host: a.example.com}]\nspec: {rules: *r}\n` },
   ],
   invalid: [
@@ -62,6 +74,9 @@ items:
 describe('rule ingress-no-routes', () => {
   it('reports on the top-level `spec` key', () => {
     const ds = check(`${H}spec:\n  tls: [{secretName: x}]\n`, { rules: [ingressNoRoutes] });
-    assert.deepEqual(ds.map((d) => [d.range, d.severity]), [[{ start: { line: 3, character: 0 }, end: { line: 3, character: 4 } }, 'error']]);
+    assert.deepEqual(
+      ds.map((d) => [d.range, d.severity]),
+      [[{ start: { line: 3, character: 0 }, end: { line: 3, character: 4 } }, 'error']],
+    );
   });
 });

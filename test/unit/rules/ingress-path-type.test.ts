@@ -11,9 +11,12 @@ const H = 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: web
 function applyFix(text: string, d: Diagnostic | undefined): string {
   assert.ok(d?.fix, 'expected a fix');
   const lines = new LineIndex(text);
-  const edits = [...d.fix.edits].sort((a: TextEdit, b: TextEdit) => lines.offset(b.range.start) - lines.offset(a.range.start));
+  const edits = [...d.fix.edits].sort(
+    (a: TextEdit, b: TextEdit) => lines.offset(b.range.start) - lines.offset(a.range.start),
+  );
   let out = text;
-  for (const e of edits) out = out.slice(0, lines.offset(e.range.start)) + e.newText + out.slice(lines.offset(e.range.end));
+  for (const e of edits)
+    out = out.slice(0, lines.offset(e.range.start)) + e.newText + out.slice(lines.offset(e.range.end));
   return out;
 }
 
@@ -41,8 +44,14 @@ ruleTable(ingressPathType, {
         path: /b
 `,
     },
-    { name: 'a rule without http and a default backend only', yaml: `${H}spec:\n  defaultBackend: {service: {name: web, port: {number: 80}}}\n  rules: [{host: a.example.com}]\n` },
-    { name: 'v1beta1 paths without pathType are for api-version-removed', yaml: 'apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata: {name: web}\nspec:\n  rules:\n  - http:\n      paths:\n      - path: /\n        backend: {serviceName: web, servicePort: 80}\n' },
+    {
+      name: 'a rule without http and a default backend only',
+      yaml: `${H}spec:\n  defaultBackend: {service: {name: web, port: {number: 80}}}\n  rules: [{host: a.example.com}]\n`,
+    },
+    {
+      name: 'v1beta1 paths without pathType are for api-version-removed',
+      yaml: 'apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata: {name: web}\nspec:\n  rules:\n  - http:\n      paths:\n      - path: /\n        backend: {serviceName: web, servicePort: 80}\n',
+    },
   ],
   invalid: [
     {
@@ -103,7 +112,7 @@ ruleTable(ingressPathType, {
 describe('rule ingress-path-type fixes', () => {
   const fix = (yaml: string, i = 0) => applyFix(yaml, check(yaml, { rules: [ingressPathType] })[i]);
 
-  it('inserts `pathType: Prefix` after the path, at the keys\' indentation', () => {
+  it("inserts `pathType: Prefix` after the path, at the keys' indentation", () => {
     const before = `${H}spec:\n  rules:\n  - http:\n      paths:\n      - path: /api  # the API\n        backend:\n          service: {name: web, port: {number: 80}}\n`;
     const after = `${H}spec:\n  rules:\n  - http:\n      paths:\n      - path: /api  # the API\n        pathType: Prefix\n        backend:\n          service: {name: web, port: {number: 80}}\n`;
     assert.equal(fix(before), after);
@@ -133,7 +142,8 @@ describe('rule ingress-path-type fixes', () => {
   it('flow maps and JSON get the pair inline', () => {
     const flow = `${H}spec: {rules: [{http: {paths: [{path: /, backend: {service: {name: web, port: {number: 80}}}}]}}]}\n`;
     assert.equal(fix(flow), flow.replace('path: /,', 'path: /, pathType: Prefix,'));
-    const json = '{"apiVersion": "networking.k8s.io/v1", "kind": "Ingress", "metadata": {"name": "w"}, "spec": {"rules": [{"http": {"paths": [{"path": "/", "backend": {"service": {"name": "w", "port": {"number": 80}}}}]}}]}}\n';
+    const json =
+      '{"apiVersion": "networking.k8s.io/v1", "kind": "Ingress", "metadata": {"name": "w"}, "spec": {"rules": [{"http": {"paths": [{"path": "/", "backend": {"service": {"name": "w", "port": {"number": 80}}}}]}}]}}\n';
     assert.equal(fix(json), json.replace('"path": "/",', '"path": "/", "pathType": "Prefix",'));
   });
 

@@ -24,8 +24,14 @@ ruleTable(ingressPath, {
       - {path: "/api//x", pathType: ImplementationSpecific, ${B}}
 `,
     },
-    { name: 'a path with a missing or wrong pathType is left to ingress-path-type', yaml: `${H}spec:\n  rules:\n  - http:\n      paths:\n      - {path: api, ${B}}\n      - {path: api, pathType: Regex, ${B}}\n` },
-    { name: 'a quoted path and an aliased one', yaml: `${H}spec:\n  rules:\n  - http:\n      paths:\n      - {path: &p "/shop", pathType: Prefix, ${B}}\n      - {path: *p, pathType: Exact, ${B}}\n` },
+    {
+      name: 'a path with a missing or wrong pathType is left to ingress-path-type',
+      yaml: `${H}spec:\n  rules:\n  - http:\n      paths:\n      - {path: api, ${B}}\n      - {path: api, pathType: Regex, ${B}}\n`,
+    },
+    {
+      name: 'a quoted path and an aliased one',
+      yaml: `${H}spec:\n  rules:\n  - http:\n      paths:\n      - {path: &p "/shop", pathType: Prefix, ${B}}\n      - {path: *p, pathType: Exact, ${B}}\n`,
+    },
   ],
   invalid: [
     {
@@ -105,12 +111,27 @@ ruleTable(ingressPath, {
 describe('rule ingress-path fixes', () => {
   const fixes = (yaml: string) => check(yaml, { rules: [ingressPath] }).map((d) => d.fix?.edits.map((e) => e.newText));
   it('prefixes `/` when that makes the path valid', () => {
-    assert.deepEqual(fixes(`${H}spec:\n  rules:\n  - http:\n      paths:\n      - {path: api, pathType: Prefix, ${B}}\n      - {path: "api", pathType: ImplementationSpecific, ${B}}\n`), [['/api'], ['"/api"']]);
+    assert.deepEqual(
+      fixes(
+        `${H}spec:\n  rules:\n  - http:\n      paths:\n      - {path: api, pathType: Prefix, ${B}}\n      - {path: "api", pathType: ImplementationSpecific, ${B}}\n`,
+      ),
+      [['/api'], ['"/api"']],
+    );
   });
   it('adds `path: /` when the path is missing or empty', () => {
-    assert.deepEqual(fixes(`${H}spec:\n  rules:\n  - http:\n      paths:\n      - pathType: Prefix\n        ${B}\n      - path:\n        pathType: Prefix\n        ${B}\n`), [['path: /\n        '], [' /']]);
+    assert.deepEqual(
+      fixes(
+        `${H}spec:\n  rules:\n  - http:\n      paths:\n      - pathType: Prefix\n        ${B}\n      - path:\n        pathType: Prefix\n        ${B}\n`,
+      ),
+      [['path: /\n        '], [' /']],
+    );
   });
   it('offers no fix where the intended path is unclear', () => {
-    assert.deepEqual(fixes(`${H}spec:\n  rules:\n  - http:\n      paths:\n      - {path: /a//b, pathType: Prefix, ${B}}\n      - {path: a/.., pathType: Prefix, ${B}}\n`), [undefined, undefined]);
+    assert.deepEqual(
+      fixes(
+        `${H}spec:\n  rules:\n  - http:\n      paths:\n      - {path: /a//b, pathType: Prefix, ${B}}\n      - {path: a/.., pathType: Prefix, ${B}}\n`,
+      ),
+      [undefined, undefined],
+    );
   });
 });

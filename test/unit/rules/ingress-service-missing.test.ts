@@ -3,14 +3,16 @@ import { describe, it } from 'node:test';
 import { ingressServiceMissing } from '../../../server/src/engine/rules/ingress-service-missing';
 import { check, ruleTable } from '../../harness';
 
-const svc = (name: string, ns?: string) => `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\n${ns ? `  namespace: ${ns}\n` : ''}spec:\n  selector: {app: ${name}}\n  ports: [{name: http, port: 80}]\n`;
+const svc = (name: string, ns?: string) =>
+  `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\n${ns ? `  namespace: ${ns}\n` : ''}spec:\n  selector: {app: ${name}}\n  ports: [{name: http, port: 80}]\n`;
 
 ruleTable(ingressServiceMissing, {
   valid: [
     {
       name: 'Service in another file of the same namespace',
       yaml: {
-        'ingress.yaml': 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: shop, namespace: shop}\nspec:\n  defaultBackend: {service: {name: cart, port: {number: 80}}}\n',
+        'ingress.yaml':
+          'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: shop, namespace: shop}\nspec:\n  defaultBackend: {service: {name: cart, port: {number: 80}}}\n',
         'service.yaml': svc('cart', 'shop'),
       },
     },
@@ -38,8 +40,14 @@ spec:
       - {path: /, pathType: Prefix, backend: {service: {name: ssl-redirect, port: {name: use-annotation}}}}
 `,
     },
-    { name: 'invalid names are left to ingress-backend', yaml: 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: web}\nspec:\n  defaultBackend: {service: {name: Cart, port: {number: 80}}}\n' },
-    { name: 'v1beta1 objects are not checked', yaml: 'apiVersion: networking.k8s.io/v1beta1\nkind: Ingress\nmetadata: {name: web}\nspec:\n  backend: {serviceName: cart, servicePort: 80}\n' },
+    {
+      name: 'invalid names are left to ingress-backend',
+      yaml: 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: web}\nspec:\n  defaultBackend: {service: {name: Cart, port: {number: 80}}}\n',
+    },
+    {
+      name: 'v1beta1 objects are not checked',
+      yaml: 'apiVersion: networking.k8s.io/v1beta1\nkind: Ingress\nmetadata: {name: web}\nspec:\n  backend: {serviceName: cart, servicePort: 80}\n',
+    },
   ],
   invalid: [
     {
@@ -104,7 +112,10 @@ spec: {defaultBackend: {service: {name: frontend-svc, port: {number: 80}}}}
 `,
         'svc.yaml': svc('frontend-svc1'),
       },
-      fixed: { 'ingress.yaml': 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: web}\nspec: {defaultBackend: {service: {name: frontend-svc1, port: {number: 80}}}}\n' },
+      fixed: {
+        'ingress.yaml':
+          'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: web}\nspec: {defaultBackend: {service: {name: frontend-svc1, port: {number: 80}}}}\n',
+      },
     },
   ],
 });
@@ -112,11 +123,15 @@ spec: {defaultBackend: {service: {name: frontend-svc, port: {number: 80}}}}
 describe('rule ingress-service-missing', () => {
   it('offers the near name as a fix, and follows the Service when files change', () => {
     const files = {
-      'ingress.yaml': 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: web}\nspec: {defaultBackend: {service: {name: carts, port: {number: 80}}}}\n',
+      'ingress.yaml':
+        'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: web}\nspec: {defaultBackend: {service: {name: carts, port: {number: 80}}}}\n',
       'svc.yaml': svc('cart'),
     };
     const [d] = check(files, { rules: [ingressServiceMissing] });
-    assert.deepEqual(d.fix?.edits.map((e) => e.newText), ['cart']);
+    assert.deepEqual(
+      d.fix?.edits.map((e) => e.newText),
+      ['cart'],
+    );
     assert.deepEqual(check({ ...files, 'svc.yaml': svc('carts') }, { rules: [ingressServiceMissing] }), []);
   });
 });

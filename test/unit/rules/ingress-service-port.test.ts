@@ -23,18 +23,33 @@ ruleTable(ingressServicePort, {
   valid: [
     { name: 'by Service port number (multi-file)', yaml: { 'i.yaml': ingress('number: 80'), 's.yaml': service } },
     { name: 'by port name', yaml: { 'i.yaml': ingress('name: metrics'), 's.yaml': service } },
-    { name: 'an absent Service is ingress-service-missing\'s', yaml: { 'i.yaml': ingress('number: 80', 'shop', 'other') } },
+    {
+      name: "an absent Service is ingress-service-missing's",
+      yaml: { 'i.yaml': ingress('number: 80', 'shop', 'other') },
+    },
     {
       name: 'ExternalName Services take any port',
-      yaml: { 'i.yaml': ingress('number: 443'), 's.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: cart, namespace: shop}\nspec: {type: ExternalName, externalName: cart.example.com}\n' },
+      yaml: {
+        'i.yaml': ingress('number: 443'),
+        's.yaml':
+          'apiVersion: v1\nkind: Service\nmetadata: {name: cart, namespace: shop}\nspec: {type: ExternalName, externalName: cart.example.com}\n',
+      },
     },
     {
       name: 'declared twice: fine when one declaration has the port',
-      yaml: { 'i.yaml': ingress('number: 8443'), 's.yaml': service, 's2.yaml': service.replace('port: 80', 'port: 8443') },
+      yaml: {
+        'i.yaml': ingress('number: 8443'),
+        's.yaml': service,
+        's2.yaml': service.replace('port: 80', 'port: 8443'),
+      },
     },
     {
       name: 'ports kubeway cannot read for sure are not compared',
-      yaml: { 'i.yaml': ingress('number: 80'), 's.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: cart, namespace: shop}\nspec:\n  ports: [{name: http, port: "8080"}]\n' },
+      yaml: {
+        'i.yaml': ingress('number: 80'),
+        's.yaml':
+          'apiVersion: v1\nkind: Service\nmetadata: {name: cart, namespace: shop}\nspec:\n  ports: [{name: http, port: "8080"}]\n',
+      },
     },
     {
       name: 'a Service in another namespace is not compared',
@@ -44,10 +59,11 @@ ruleTable(ingressServicePort, {
       name: 'ports from anchors and merge keys',
       yaml: {
         'i.yaml': ingress('number: 9090'),
-        's.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: cart, namespace: shop}\nx: &p {name: metrics, port: 9090}\nspec:\n  ports:\n  - <<: *p\n    targetPort: 9091\n',
+        's.yaml':
+          'apiVersion: v1\nkind: Service\nmetadata: {name: cart, namespace: shop}\nx: &p {name: metrics, port: 9090}\nspec:\n  ports:\n  - <<: *p\n    targetPort: 9091\n',
       },
     },
-    { name: 'an invalid port is ingress-backend-port\'s', yaml: { 'i.yaml': ingress('number: 0'), 's.yaml': service } },
+    { name: "an invalid port is ingress-backend-port's", yaml: { 'i.yaml': ingress('number: 0'), 's.yaml': service } },
   ],
   invalid: [
     {
@@ -112,7 +128,8 @@ metadata: {name: shop, namespace: shop}
 spec: {defaultBackend: {service: {name: api, port: {name: grpc-port}}}}
 #                                                         ^^^^^^^^^ error ingress-service-port: Service \`api\` has no port named \`grpc-port\`: it exposes 443 (grpc). \`grpc-port\` is the targetPort of port 443 (grpc): an Ingress names the Service port, so use \`name: grpc\`.
 `,
-        's.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: api, namespace: shop}\nspec:\n  ports: [{name: grpc, port: 443, targetPort: grpc-port}]\n',
+        's.yaml':
+          'apiVersion: v1\nkind: Service\nmetadata: {name: api, namespace: shop}\nspec:\n  ports: [{name: grpc, port: 443, targetPort: grpc-port}]\n',
       },
     },
     {
@@ -137,7 +154,8 @@ metadata: {name: web}
 spec: {defaultBackend: {service: {name: headless, port: {number: 80}}}}
 #                                                                ^^ error ingress-service-port: Service \`headless\` has no port 80: it declares no ports at all. Add the port to the Service.
 `,
-        's.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: headless}\nspec:\n  clusterIP: None\n  selector: {app: db}\n',
+        's.yaml':
+          'apiVersion: v1\nkind: Service\nmetadata: {name: headless}\nspec:\n  clusterIP: None\n  selector: {app: db}\n',
       },
     },
   ],
@@ -146,7 +164,10 @@ spec: {defaultBackend: {service: {name: headless, port: {number: 80}}}}
 describe('rule ingress-service-port fixes', () => {
   it('replaces a targetPort number with the Service port', () => {
     const [d] = check({ 'i.yaml': ingress('number: 8080'), 's.yaml': service }, { rules: [ingressServicePort] });
-    assert.deepEqual(d.fix?.edits.map((e) => [e.range.start, e.newText]), [[{ line: 7, character: 21 }, '80']]);
+    assert.deepEqual(
+      d.fix?.edits.map((e) => [e.range.start, e.newText]),
+      [[{ line: 7, character: 21 }, '80']],
+    );
   });
   it('offers no fix when the right port is unknown', () => {
     const [d] = check({ 'i.yaml': ingress('number: 443'), 's.yaml': service }, { rules: [ingressServicePort] });

@@ -7,7 +7,10 @@ const H = 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: web
 
 ruleTable(ingressTlsSecretName, {
   valid: [
-    { name: 'valid names, a missing Secret is never reported', yaml: `${H}spec:\n  tls:\n  - {hosts: [a.example.com], secretName: shop-tls}\n  - {hosts: [b.example.com], secretName: wildcard.example.com}\n  - hosts: [c.example.com]\n  - secretName: ""\n` },
+    {
+      name: 'valid names, a missing Secret is never reported',
+      yaml: `${H}spec:\n  tls:\n  - {hosts: [a.example.com], secretName: shop-tls}\n  - {hosts: [b.example.com], secretName: wildcard.example.com}\n  - hosts: [c.example.com]\n  - secretName: ""\n`,
+    },
   ],
   invalid: [
     {
@@ -26,6 +29,11 @@ ruleTable(ingressTlsSecretName, {
 
 describe('rule ingress-tls-secret-name fixes', () => {
   it('lowercases the name', () => {
-    assert.deepEqual(check(`${H}spec:\n  tls: [{secretName: 'My-Cert'}]\n`, { rules: [ingressTlsSecretName] }).map((d) => d.fix?.edits[0].newText), ["'my-cert'"]);
+    assert.deepEqual(
+      check(`${H}spec:\n  tls: [{secretName: 'My-Cert'}]\n`, { rules: [ingressTlsSecretName] }).map(
+        (d) => d.fix?.edits[0].newText,
+      ),
+      ["'my-cert'"],
+    );
   });
 });

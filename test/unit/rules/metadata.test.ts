@@ -19,7 +19,8 @@ describe('rule metadata', () => {
     const kinds = new Set([...known.map((k) => k.kind), ...ALL_RULES.flatMap((r) => r.kinds ?? [])]);
     const ws = new Workspace();
     const docs: string[] = [];
-    for (const apiVersion of apiVersions) for (const kind of kinds) docs.push(`apiVersion: ${apiVersion}\nkind: ${kind}\nmetadata: {name: a}\n`);
+    for (const apiVersion of apiVersions)
+      for (const kind of kinds) docs.push(`apiVersion: ${apiVersion}\nkind: ${kind}\nmetadata: {name: a}\n`);
     const objects = ws.setText('all.yaml', docs.join('---\n')).objects;
     assert.equal(objects.length, apiVersions.size * kinds.size);
     let narrowed = 0;
@@ -27,9 +28,14 @@ describe('rule metadata', () => {
       if (!rule.kinds || !rule.appliesTo) continue;
       narrowed++;
       const listed = new Set(rule.kinds);
-      const outside = objects.filter((o) => !listed.has(o.kind) && rule.appliesTo!(o)).map((o) => `${o.apiVersion} ${o.kind}`);
+      const outside = objects
+        .filter((o) => !listed.has(o.kind) && rule.appliesTo!(o))
+        .map((o) => `${o.apiVersion} ${o.kind}`);
       assert.deepEqual(outside.slice(0, 5), [], `${rule.id} applies to kinds it does not list`);
-      assert.ok(objects.some((o) => listed.has(o.kind) && rule.appliesTo!(o)), `${rule.id} applies to none of its kinds`);
+      assert.ok(
+        objects.some((o) => listed.has(o.kind) && rule.appliesTo!(o)),
+        `${rule.id} applies to none of its kinds`,
+      );
     }
     assert.ok(narrowed > 40, `${narrowed} rules list their kinds`);
   });
@@ -49,7 +55,10 @@ describe('rule metadata', () => {
   it('explains: each diagram edge is explained by a rule that resolves its reference', () => {
     for (const edge of ['route', 'selection', 'target-port'] as const) {
       const rules = ALL_RULES.filter((r) => r.explains === edge);
-      assert.ok(rules.some((r) => r.reads?.length), `${edge}: ${rules.map((r) => r.id).join(', ')}`);
+      assert.ok(
+        rules.some((r) => r.reads?.length),
+        `${edge}: ${rules.map((r) => r.id).join(', ')}`,
+      );
     }
   });
 });

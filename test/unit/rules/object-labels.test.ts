@@ -25,8 +25,14 @@ spec:
       containers: [{name: web, image: nginx}]
 `,
     },
-    { name: 'numbers and booleans are left to the schema check', yaml: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  labels: {version: 1.0, enabled: true}\n' },
-    { name: 'a value of 63 characters', yaml: `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  labels: {k: ${'v'.repeat(63)}}\n` },
+    {
+      name: 'numbers and booleans are left to the schema check',
+      yaml: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  labels: {version: 1.0, enabled: true}\n',
+    },
+    {
+      name: 'a value of 63 characters',
+      yaml: `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  labels: {k: ${'v'.repeat(63)}}\n`,
+    },
   ],
   invalid: [
     {

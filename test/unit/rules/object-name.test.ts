@@ -2,27 +2,90 @@ import { objectName } from '../../../server/src/engine/rules/object-name';
 import { ruleTable } from '../../harness';
 
 /** Indents a manifest by two spaces (a root map may be indented), so that annotations can point at column 0 keys. */
-const indented = (text: string) => text.split('\n').map((l) => (l.startsWith('#') || l === '' ? l : `  ${l}`)).join('\n');
-const obj = (apiVersion: string, kind: string, metadata: string) => `apiVersion: ${apiVersion}\nkind: ${kind}\nmetadata: ${metadata}\n`;
+const indented = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => (l.startsWith('#') || l === '' ? l : `  ${l}`))
+    .join('\n');
+const obj = (apiVersion: string, kind: string, metadata: string) =>
+  `apiVersion: ${apiVersion}\nkind: ${kind}\nmetadata: ${metadata}\n`;
 
 ruleTable(objectName, {
   valid: [
-    { name: 'DNS subdomains for most kinds', yaml: [obj('apps/v1', 'Deployment', '{name: web.v2}'), obj('v1', 'ConfigMap', '{name: app-config.1}'), obj('v1', 'Secret', `{name: ${'a'.repeat(253)}}`)].join('---\n') },
+    {
+      name: 'DNS subdomains for most kinds',
+      yaml: [
+        obj('apps/v1', 'Deployment', '{name: web.v2}'),
+        obj('v1', 'ConfigMap', '{name: app-config.1}'),
+        obj('v1', 'Secret', `{name: ${'a'.repeat(253)}}`),
+      ].join('---\n'),
+    },
     { name: 'generateName with a trailing dash', yaml: obj('batch/v1', 'Job', '{generateName: migrate-}') },
-    { name: 'RBAC names may contain colons and capitals', yaml: obj('rbac.authorization.k8s.io/v1', 'ClusterRole', '{name: "system:Controller:x"}') },
-    { name: 'a custom resource with a subdomain name, or without metadata (a tool may own the kind)', yaml: obj('example.com/v1', 'Widget', '{name: widget.v2}') + '---\n' + obj('example.com/v1', 'Widget', '{labels: {a: b}}') + '---\napiVersion: example.com/v1\nkind: Widget\nspec: {}\n' },
-    { name: 'RBAC path segment names and capitals, in every RBAC kind', yaml: [obj('rbac.authorization.k8s.io/v1', 'ClusterRole', '{name: "system:controller:foo"}'), obj('rbac.authorization.k8s.io/v1', 'RoleBinding', '{name: "Team:Readers@x"}')].join('---\n') },
-    { name: 'generateName without a name, for custom resources too', yaml: obj('example.com/v1', 'Widget', '{generateName: run-}') + '---\n' + obj('v1', 'Pod', '{generateName: debug-}') },
-    { name: 'tool configuration files are not sent to the API server', yaml: ['apiVersion: skaffold/v4beta6\nkind: Config\nmetadata: {name: My App}\n', 'apiVersion: kind.x-k8s.io/v1alpha4\nkind: Cluster\nname: Dev_1\n', 'apiVersion: kubeadm.k8s.io/v1beta3\nkind: ClusterConfiguration\nmetadata: {name: X_Y}\n', 'apiVersion: builtin\nkind: PrefixSuffixTransformer\nmetadata: {name: Not_Valid}\nprefix: a-\n'].join('---\n') },
-    { name: 'a kustomize patch without a name', yaml: { 'kustomization.yaml': 'resources: [base.yaml]\npatches: [{path: patches/sub/cm.yaml}]\n', 'patches/sub/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {labels: {a: b}}\n' } },
-    { name: 'an IPAddress named by its canonical address', yaml: obj('networking.k8s.io/v1', 'IPAddress', '{name: "2001:db8::1"}') },
-    { name: 'client-side configuration without metadata', yaml: 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [a.yaml]\n---\napiVersion: v1\nkind: Config\nclusters: []\n' },
+    {
+      name: 'RBAC names may contain colons and capitals',
+      yaml: obj('rbac.authorization.k8s.io/v1', 'ClusterRole', '{name: "system:Controller:x"}'),
+    },
+    {
+      name: 'a custom resource with a subdomain name, or without metadata (a tool may own the kind)',
+      yaml:
+        obj('example.com/v1', 'Widget', '{name: widget.v2}') +
+        '---\n' +
+        obj('example.com/v1', 'Widget', '{labels: {a: b}}') +
+        '---\napiVersion: example.com/v1\nkind: Widget\nspec: {}\n',
+    },
+    {
+      name: 'RBAC path segment names and capitals, in every RBAC kind',
+      yaml: [
+        obj('rbac.authorization.k8s.io/v1', 'ClusterRole', '{name: "system:controller:foo"}'),
+        obj('rbac.authorization.k8s.io/v1', 'RoleBinding', '{name: "Team:Readers@x"}'),
+      ].join('---\n'),
+    },
+    {
+      name: 'generateName without a name, for custom resources too',
+      yaml:
+        obj('example.com/v1', 'Widget', '{generateName: run-}') + '---\n' + obj('v1', 'Pod', '{generateName: debug-}'),
+    },
+    {
+      name: 'tool configuration files are not sent to the API server',
+      yaml: [
+        'apiVersion: skaffold/v4beta6\nkind: Config\nmetadata: {name: My App}\n',
+        'apiVersion: kind.x-k8s.io/v1alpha4\nkind: Cluster\nname: Dev_1\n',
+        'apiVersion: kubeadm.k8s.io/v1beta3\nkind: ClusterConfiguration\nmetadata: {name: X_Y}\n',
+        'apiVersion: builtin\nkind: PrefixSuffixTransformer\nmetadata: {name: Not_Valid}\nprefix: a-\n',
+      ].join('---\n'),
+    },
+    {
+      name: 'a kustomize patch without a name',
+      yaml: {
+        'kustomization.yaml': 'resources: [base.yaml]\npatches: [{path: patches/sub/cm.yaml}]\n',
+        'patches/sub/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {labels: {a: b}}\n',
+      },
+    },
+    {
+      name: 'an IPAddress named by its canonical address',
+      yaml: obj('networking.k8s.io/v1', 'IPAddress', '{name: "2001:db8::1"}'),
+    },
+    {
+      name: 'client-side configuration without metadata',
+      yaml: 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [a.yaml]\n---\napiVersion: v1\nkind: Config\nclusters: []\n',
+    },
     { name: 'Services are left to the Service rules', yaml: obj('v1', 'Service', '{name: web.v2}') },
     { name: 'a number as name is left to the schema check', yaml: obj('v1', 'ConfigMap', '{name: 123}') },
     { name: 'a CronJob name of 52 characters', yaml: obj('batch/v1', 'CronJob', `{name: ${'c'.repeat(52)}}`) },
-    { name: 'a long Job name with manualSelector', yaml: obj('batch/v1', 'Job', `{name: ${'j'.repeat(70)}}`) + 'spec: {manualSelector: true}\n' },
-    { name: 'a CRD named plural.group', yaml: obj('apiextensions.k8s.io/v1', 'CustomResourceDefinition', '{name: widgets.example.com}') + 'spec: {group: example.com, names: {plural: widgets, kind: Widget}}\n' },
-    { name: 'a cluster-scoped kind ignores metadata.namespace', yaml: obj('v1', 'Namespace', '{name: shop, namespace: Whatever_}') },
+    {
+      name: 'a long Job name with manualSelector',
+      yaml: obj('batch/v1', 'Job', `{name: ${'j'.repeat(70)}}`) + 'spec: {manualSelector: true}\n',
+    },
+    {
+      name: 'a CRD named plural.group',
+      yaml:
+        obj('apiextensions.k8s.io/v1', 'CustomResourceDefinition', '{name: widgets.example.com}') +
+        'spec: {group: example.com, names: {plural: widgets, kind: Widget}}\n',
+    },
+    {
+      name: 'a cluster-scoped kind ignores metadata.namespace',
+      yaml: obj('v1', 'Namespace', '{name: shop, namespace: Whatever_}'),
+    },
   ],
   invalid: [
     {

@@ -2,11 +2,18 @@ import { podContainers } from '../../../server/src/engine/rules/pod-containers';
 import { ruleTable } from '../../harness';
 
 /** Indents a manifest by two spaces (a root map may be indented), so that annotations can point at column 0 keys. */
-const indented = (text: string) => text.split('\n').map((l) => (l.startsWith('#') || l === '' ? l : `  ${l}`)).join('\n');
+const indented = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => (l.startsWith('#') || l === '' ? l : `  ${l}`))
+    .join('\n');
 
 ruleTable(podContainers, {
   valid: [
-    { name: 'a Pod with one container', yaml: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - {name: c, image: i}\n' },
+    {
+      name: 'a Pod with one container',
+      yaml: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - {name: c, image: i}\n',
+    },
     {
       name: 'containers through an alias',
       yaml: `apiVersion: v1
@@ -28,8 +35,17 @@ items:
           containers: *containers
 `,
     },
-    { name: 'a kustomize patch without containers', yaml: { 'kustomization.yaml': 'patchesStrategicMerge: [patch.yaml]\n', 'patch.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 2\n' } },
-    { name: 'a custom resource with an empty containers list', yaml: 'apiVersion: example.com/v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: []}\n' },
+    {
+      name: 'a kustomize patch without containers',
+      yaml: {
+        'kustomization.yaml': 'patchesStrategicMerge: [patch.yaml]\n',
+        'patch.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 2\n',
+      },
+    },
+    {
+      name: 'a custom resource with an empty containers list',
+      yaml: 'apiVersion: example.com/v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: []}\n',
+    },
   ],
   invalid: [
     {

@@ -15,7 +15,8 @@ ruleTable(podSpec, {
   valid: [
     {
       name: 'every field set well',
-      yaml: pod(`  hostname: web-0
+      yaml: pod(
+        `  hostname: web-0
   subdomain: web
   serviceAccountName: system.web-reader
   priorityClassName: high-priority
@@ -29,10 +30,21 @@ ruleTable(podSpec, {
     nameservers: [1.1.1.1, 2001:4860:4860::8888]
     searches: [ns1.svc.cluster.local., my.dns.search.suffix]
     options: [{name: ndots, value: "2"}, {name: edns0}]
-  securityContext: {runAsUser: 1000, runAsGroup: 0, fsGroup: 2000, supplementalGroups: [4000]}`, '      securityContext: {runAsUser: 0}\n'),
+  securityContext: {runAsUser: 1000, runAsGroup: 0, fsGroup: 2000, supplementalGroups: [4000]}`,
+        '      securityContext: {runAsUser: 0}\n',
+      ),
     },
-    { name: 'no escalation, capabilities dropped and one added', yaml: pod('', '      securityContext: {allowPrivilegeEscalation: false, privileged: false, capabilities: {drop: [ALL], add: [NET_BIND_SERVICE, SYS_ADMIN]}}\n') },
-    { name: 'empty and null values are unset', yaml: pod('  hostname: ""\n  serviceAccountName:\n  dnsConfig: {}\n  hostAliases: []') },
+    {
+      name: 'no escalation, capabilities dropped and one added',
+      yaml: pod(
+        '',
+        '      securityContext: {allowPrivilegeEscalation: false, privileged: false, capabilities: {drop: [ALL], add: [NET_BIND_SERVICE, SYS_ADMIN]}}\n',
+      ),
+    },
+    {
+      name: 'empty and null values are unset',
+      yaml: pod('  hostname: ""\n  serviceAccountName:\n  dnsConfig: {}\n  hostAliases: []'),
+    },
     {
       name: 'a Deployment template',
       yaml: `apiVersion: apps/v1
@@ -79,20 +91,26 @@ spec:
     },
     {
       name: 'a privileged container that forbids privilege escalation',
-      yaml: pod('', `      securityContext:
+      yaml: pod(
+        '',
+        `      securityContext:
         privileged: true
         allowPrivilegeEscalation: false
 #                                 ^^^^^ error pod-spec: allowPrivilegeEscalation: false contradicts privileged: true in container \`app\`: a privileged container can always escalate. Remove one of them.
-`),
+`,
+      ),
     },
     {
       name: 'user and group IDs out of range',
-      yaml: pod(`  securityContext:
+      yaml: pod(
+        `  securityContext:
     runAsUser: -1
-#              ^^ error pod-spec: runAsUser -1 of the pod is out of range: user and group IDs are from 0 to 2147483647.`, `      securityContext:
+#              ^^ error pod-spec: runAsUser -1 of the pod is out of range: user and group IDs are from 0 to 2147483647.`,
+        `      securityContext:
         runAsGroup: 4294967295
 #                   ^^^^^^^^^^ error pod-spec: runAsGroup 4294967295 of container \`app\` is out of range: user and group IDs are from 0 to 2147483647.
-`),
+`,
+      ),
     },
   ],
 });

@@ -25,8 +25,16 @@ ruleTable(podVolumes, {
           - downwardAPI: {items: [{path: labels, fieldRef: {fieldPath: metadata.labels}}, {path: cpu, resourceFieldRef: {containerName: c, resource: limits.cpu}}]}
     - {name: host, hostPath: {path: /var/run/..sock}}`),
     },
-    { name: 'unique DNS-label names', yaml: pod('    - {name: config, configMap: {name: app}}\n    - {name: data-1, emptyDir: {}}') },
-    { name: 'every common source', yaml: pod('    - {name: a, secret: {secretName: s}}\n    - {name: b, persistentVolumeClaim: {claimName: c}}\n    - {name: c, hostPath: {path: /var/log}}\n    - {name: d, projected: {sources: []}}\n    - {name: e, downwardAPI: {items: []}}\n    - {name: f, csi: {driver: x}}\n    - name: g\n      ephemeral: {volumeClaimTemplate: {spec: {}}}') },
+    {
+      name: 'unique DNS-label names',
+      yaml: pod('    - {name: config, configMap: {name: app}}\n    - {name: data-1, emptyDir: {}}'),
+    },
+    {
+      name: 'every common source',
+      yaml: pod(
+        '    - {name: a, secret: {secretName: s}}\n    - {name: b, persistentVolumeClaim: {claimName: c}}\n    - {name: c, hostPath: {path: /var/log}}\n    - {name: d, projected: {sources: []}}\n    - {name: e, downwardAPI: {items: []}}\n    - {name: f, csi: {driver: x}}\n    - name: g\n      ephemeral: {volumeClaimTemplate: {spec: {}}}',
+      ),
+    },
     { name: 'an unknown source key is left to the schema check', yaml: pod('    - {name: a, emtpyDir: {}}') },
   ],
   invalid: [

@@ -61,4 +61,9 @@ metadata: {name: r, namespace: ${ns}}
 spec:
 ${body}`;
 
-export const workspace = (routeYaml: string) => ({ 'gw.yaml': GATEWAY, 'ns.yaml': NAMESPACES, 'svc.yaml': SERVICES, 'route.yaml': routeYaml });
+export const workspace = (routeYaml: string) => ({
+  'gw.yaml': GATEWAY,
+  'ns.yaml': NAMESPACES,
+  'svc.yaml': SERVICES,
+  'route.yaml': routeYaml,
+});

@@ -5,7 +5,9 @@ import { check, ruleTable } from '../../harness';
 
 ruleTable(schemaEnum, {
   valid: [
-    { name: 'every value in exact case', yaml: `apiVersion: v1
+    {
+      name: 'every value in exact case',
+      yaml: `apiVersion: v1
 kind: Pod
 metadata: {name: p}
 spec:
@@ -23,9 +25,16 @@ spec:
   topologySpreadConstraints:
   - {maxSkew: 1, topologyKey: zone, whenUnsatisfiable: ScheduleAnyway, labelSelector: {matchLabels: {a: b}}}
   securityContext: {seccompProfile: {type: RuntimeDefault}}
-` },
-    { name: 'an empty string means "not set"', yaml: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: c, image: i, imagePullPolicy: ""}]\n  tolerations: [{key: k, operator: Exists, effect: ""}]\n  volumes: [{name: h, hostPath: {path: /d, type: ""}}]\n' },
-    { name: 'fields that are free strings', yaml: 'apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  trafficDistribution: PreferSameZone\n  ports: [{port: 80, appProtocol: kubernetes.io/h2c}]\n' },
+`,
+    },
+    {
+      name: 'an empty string means "not set"',
+      yaml: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: c, image: i, imagePullPolicy: ""}]\n  tolerations: [{key: k, operator: Exists, effect: ""}]\n  volumes: [{name: h, hostPath: {path: /d, type: ""}}]\n',
+    },
+    {
+      name: 'fields that are free strings',
+      yaml: 'apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  trafficDistribution: PreferSameZone\n  ports: [{port: 80, appProtocol: kubernetes.io/h2c}]\n',
+    },
   ],
   invalid: [
     {
@@ -72,7 +81,10 @@ spec:
 });
 
 it('schema-enum: the fix writes the suggested value', () => {
-  const [d] = check('apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: c, image: i, imagePullPolicy: "ifnotpresent"}]\n', { rules: [schemaEnum] });
+  const [d] = check(
+    'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: c, image: i, imagePullPolicy: "ifnotpresent"}]\n',
+    { rules: [schemaEnum] },
+  );
   assert.equal(d.message, '`ifnotpresent` must be written `IfNotPresent`: `imagePullPolicy` is case-sensitive.');
   assert.deepEqual(d.fix, { title: 'Change to IfNotPresent', edits: [{ range: d.range, newText: 'IfNotPresent' }] });
   assert.equal(d.range.end.character - d.range.start.character, '"ifnotpresent"'.length);

@@ -5,9 +5,30 @@ import { check, ruleTable } from '../../harness';
 
 ruleTable(schemaKind, {
   valid: [
-    { name: 'built-in kinds at their apiVersions', yaml: ['v1 Service', 'apps/v1 Deployment', 'networking.k8s.io/v1 Ingress', 'batch/v1 CronJob', 'autoscaling/v1 HorizontalPodAutoscaler', 'autoscaling/v2 HorizontalPodAutoscaler', 'v1 Event', 'events.k8s.io/v1 Event', 'policy/v1 PodDisruptionBudget'].map((s) => `apiVersion: ${s.split(' ')[0]}\nkind: ${s.split(' ')[1]}\nmetadata: {name: x}\n`).join('---\n') },
-    { name: 'custom resources, other tools and lists', yaml: 'apiVersion: argoproj.io/v1alpha1\nkind: Rollout\n---\napiVersion: v1\nkind: Config\nclusters: []\n---\napiVersion: v1\nkind: Template\n---\napiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n---\napiVersion: apps/v1\nkind: DeploymentList\nitems: []\n---\napiVersion: v1\nkind: ConfigMapList\nitems: []\n' },
-    { name: 'beta versions the schema does not ship', yaml: 'apiVersion: networking.k8s.io/v1beta1\nkind: IPAddress\n---\napiVersion: resource.k8s.io/v1beta2\nkind: DeviceClass\n' },
+    {
+      name: 'built-in kinds at their apiVersions',
+      yaml: [
+        'v1 Service',
+        'apps/v1 Deployment',
+        'networking.k8s.io/v1 Ingress',
+        'batch/v1 CronJob',
+        'autoscaling/v1 HorizontalPodAutoscaler',
+        'autoscaling/v2 HorizontalPodAutoscaler',
+        'v1 Event',
+        'events.k8s.io/v1 Event',
+        'policy/v1 PodDisruptionBudget',
+      ]
+        .map((s) => `apiVersion: ${s.split(' ')[0]}\nkind: ${s.split(' ')[1]}\nmetadata: {name: x}\n`)
+        .join('---\n'),
+    },
+    {
+      name: 'custom resources, other tools and lists',
+      yaml: 'apiVersion: argoproj.io/v1alpha1\nkind: Rollout\n---\napiVersion: v1\nkind: Config\nclusters: []\n---\napiVersion: v1\nkind: Template\n---\napiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n---\napiVersion: apps/v1\nkind: DeploymentList\nitems: []\n---\napiVersion: v1\nkind: ConfigMapList\nitems: []\n',
+    },
+    {
+      name: 'beta versions the schema does not ship',
+      yaml: 'apiVersion: networking.k8s.io/v1beta1\nkind: IPAddress\n---\napiVersion: resource.k8s.io/v1beta2\nkind: DeviceClass\n',
+    },
   ],
   invalid: [
     {

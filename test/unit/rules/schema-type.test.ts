@@ -16,7 +16,9 @@ ${podSpec.replace(/^/gm, '      ')}
 
 ruleTable(schemaType, {
   valid: [
-    { name: 'int-or-string takes a number or a name', yaml: `apiVersion: v1
+    {
+      name: 'int-or-string takes a number or a name',
+      yaml: `apiVersion: v1
 kind: Service
 metadata: {name: s}
 spec:
@@ -31,8 +33,11 @@ spec:
   template:
     metadata: {labels: {app: d}}
     spec: {containers: [{name: c, image: i}]}
-` },
-    { name: 'quantities as numbers and strings', yaml: deployment(`containers:
+`,
+    },
+    {
+      name: 'quantities as numbers and strings',
+      yaml: deployment(`containers:
 - name: c
   image: i
   resources:
@@ -40,23 +45,36 @@ spec:
     limits: {cpu: "2", memory: 1.5Gi, hugepages-2Mi: 100Mi}
 - name: d
   image: i
-  resources: {limits: {cpu: 500m, memory: 1e9, ephemeral-storage: "128974848"}}`) },
-    { name: 'nulls are read as absent', yaml: deployment(`containers:
+  resources: {limits: {cpu: 500m, memory: 1e9, ephemeral-storage: "128974848"}}`),
+    },
+    {
+      name: 'nulls are read as absent',
+      yaml: deployment(`containers:
 - name: c
   image: i
   env: [{name: A, value: null}, {name: B, value: }]
   ports:
   resources: {}
-  args: null`) },
-    { name: 'YAML 1.1 booleans, octal modes, whole floats', yaml: deployment(`hostNetwork: yes
+  args: null`),
+    },
+    {
+      name: 'YAML 1.1 booleans, octal modes, whole floats',
+      yaml: deployment(`hostNetwork: yes
 automountServiceAccountToken: off
 terminationGracePeriodSeconds: 30.0
 containers: [{name: c, image: i, stdin: True, tty: false}]
 volumes:
 - {name: v, secret: {secretName: s, defaultMode: 0400}}
-- {name: w, configMap: {name: c, items: [{key: k, path: p, mode: 0755}]}}`) },
-    { name: 'quoted strings where strings are expected', yaml: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, labels: {version: "1.0"}, annotations: {port: "9090"}}\ndata: {port: "8080", enabled: "true", empty: ""}\n' },
-    { name: 'timestamps, RawExtension and managedFields', yaml: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  creationTimestamp: "2024-01-01T00:00:00Z"\n  managedFields: [{manager: kubectl, operation: Apply, fieldsType: FieldsV1, fieldsV1: {"f:data": {}}}]\n---\napiVersion: apps/v1\nkind: ControllerRevision\nmetadata: {name: r}\nrevision: 1\ndata: {spec: {anything: [1, true]}}\n' },
+- {name: w, configMap: {name: c, items: [{key: k, path: p, mode: 0755}]}}`),
+    },
+    {
+      name: 'quoted strings where strings are expected',
+      yaml: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, labels: {version: "1.0"}, annotations: {port: "9090"}}\ndata: {port: "8080", enabled: "true", empty: ""}\n',
+    },
+    {
+      name: 'timestamps, RawExtension and managedFields',
+      yaml: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  creationTimestamp: "2024-01-01T00:00:00Z"\n  managedFields: [{manager: kubectl, operation: Apply, fieldsType: FieldsV1, fieldsV1: {"f:data": {}}}]\n---\napiVersion: apps/v1\nkind: ControllerRevision\nmetadata: {name: r}\nrevision: 1\ndata: {spec: {anything: [1, true]}}\n',
+    },
   ],
   invalid: [
     {
@@ -168,10 +186,16 @@ webhooks:
 });
 
 it('schema-type: fixes remove quotes from numbers and quote numbers written for strings', () => {
-  const ds = check(deployment('containers: [{name: c, image: i, env: [{name: A, value: 1.10}], ports: [{containerPort: "80"}]}]'), { rules: [schemaType] });
-  assert.deepEqual(ds.map((d) => [d.message, d.fix?.edits.map((e) => e.newText)]), [
-    ['`value` must be a string, but `1.10` is read as a number: quote it ("1.10").', ['"1.10"']],
-    ['`containerPort` must be an integer, not a string: write 80 without quotes.', ['80']],
-  ]);
+  const ds = check(
+    deployment('containers: [{name: c, image: i, env: [{name: A, value: 1.10}], ports: [{containerPort: "80"}]}]'),
+    { rules: [schemaType] },
+  );
+  assert.deepEqual(
+    ds.map((d) => [d.message, d.fix?.edits.map((e) => e.newText)]),
+    [
+      ['`value` must be a string, but `1.10` is read as a number: quote it ("1.10").', ['"1.10"']],
+      ['`containerPort` must be an integer, not a string: write 80 without quotes.', ['80']],
+    ],
+  );
   assert.deepEqual(ds[1].fix?.edits[0].range, ds[1].range);
 });

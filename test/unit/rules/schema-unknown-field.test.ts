@@ -5,7 +5,9 @@ import { check, ruleTable } from '../../harness';
 
 ruleTable(schemaUnknownField, {
   valid: [
-    { name: 'every level spelt right', yaml: `apiVersion: apps/v1
+    {
+      name: 'every level spelt right',
+      yaml: `apiVersion: apps/v1
 kind: Deployment
 metadata: {name: web, labels: {app: web}, annotations: {a: b}}
 spec:
@@ -19,11 +21,23 @@ spec:
         image: nginx
         imagePullPolicy: IfNotPresent
         livenessProbe: {httpGet: {path: /, port: 80, scheme: HTTP}, periodSeconds: 5}
-` },
-    { name: 'a custom resource is not checked field by field', yaml: 'apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata: {name: c}\nspec: {secretName: s, issuerRef: {name: x}, contianers: []}\n' },
-    { name: 'an unknown apiVersion of a built-in kind name is not checked', yaml: 'apiVersion: example.com/v1\nkind: Deployment\nmetadata: {name: c}\nspec: {anything: 1}\n' },
-    { name: 'a removed apiVersion is not checked field by field', yaml: 'apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata: {name: i}\nspec: {backend: {serviceName: s, servicePort: 80}, bogus: 1}\n' },
-    { name: 'RawExtension / preserve-unknown-fields take anything', yaml: `apiVersion: apiextensions.k8s.io/v1
+`,
+    },
+    {
+      name: 'a custom resource is not checked field by field',
+      yaml: 'apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata: {name: c}\nspec: {secretName: s, issuerRef: {name: x}, contianers: []}\n',
+    },
+    {
+      name: 'an unknown apiVersion of a built-in kind name is not checked',
+      yaml: 'apiVersion: example.com/v1\nkind: Deployment\nmetadata: {name: c}\nspec: {anything: 1}\n',
+    },
+    {
+      name: 'a removed apiVersion is not checked field by field',
+      yaml: 'apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata: {name: i}\nspec: {backend: {serviceName: s, servicePort: 80}, bogus: 1}\n',
+    },
+    {
+      name: 'RawExtension / preserve-unknown-fields take anything',
+      yaml: `apiVersion: apiextensions.k8s.io/v1
 kind: CustomResourceDefinition
 metadata: {name: foos.example.com}
 spec:
@@ -40,9 +54,19 @@ spec:
         x-kubernetes-preserve-unknown-fields: true
         properties:
           spec: {type: object, default: {anything: [1, 2]}, x-kubernetes-int-or-string: true}
-` },
-    { name: 'strategic-merge directives in a kustomize patch', yaml: { 'overlay/kustomization.yaml': 'patches:\n- path: scale.yaml\n', 'overlay/scale.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    spec:\n      containers:\n      - name: sidecar\n        $patch: delete\n' } },
-    { name: 'keys brought in by a merge are known', yaml: `apiVersion: v1
+`,
+    },
+    {
+      name: 'strategic-merge directives in a kustomize patch',
+      yaml: {
+        'overlay/kustomization.yaml': 'patches:\n- path: scale.yaml\n',
+        'overlay/scale.yaml':
+          'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    spec:\n      containers:\n      - name: sidecar\n        $patch: delete\n',
+      },
+    },
+    {
+      name: 'keys brought in by a merge are known',
+      yaml: `apiVersion: v1
 kind: Pod
 metadata: {name: p}
 spec:
@@ -52,7 +76,8 @@ spec:
     image: nginx
   - <<: *base
     name: b
-` },
+`,
+    },
   ],
   invalid: [
     {
@@ -166,8 +191,12 @@ spec:
 });
 
 describe('schema-unknown-field quick fix', () => {
-  const deployment = (spec: string) => `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n${spec}  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: web, image: nginx}]}\n`;
-  const fixesOf = (yaml: string) => check(yaml, { rules: [schemaUnknownField] }).map((d) => d.fix?.edits.map((e) => `${e.range.start.line}:${e.range.start.character} ${e.newText}`) ?? null);
+  const deployment = (spec: string) =>
+    `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n${spec}  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: web, image: nginx}]}\n`;
+  const fixesOf = (yaml: string) =>
+    check(yaml, { rules: [schemaUnknownField] }).map(
+      (d) => d.fix?.edits.map((e) => `${e.range.start.line}:${e.range.start.character} ${e.newText}`) ?? null,
+    );
 
   it('renames a misspelt key to the suggestion', () => {
     assert.deepEqual(fixesOf(deployment('  replica: 2\n')), [['4:2 replicas']]);

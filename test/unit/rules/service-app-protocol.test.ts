@@ -5,7 +5,10 @@ const H = 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\n';
 
 ruleTable(serviceAppProtocol, {
   valid: [
-    { name: 'plain and prefixed names', yaml: `${H}spec:\n  ports:\n  - {name: a, port: 1, appProtocol: http}\n  - {name: b, port: 2, appProtocol: kubernetes.io/h2c}\n  - {name: c, port: 3, appProtocol: example.com/My_Proto.v2}\n  - {name: d, port: 4}\n` },
+    {
+      name: 'plain and prefixed names',
+      yaml: `${H}spec:\n  ports:\n  - {name: a, port: 1, appProtocol: http}\n  - {name: b, port: 2, appProtocol: kubernetes.io/h2c}\n  - {name: c, port: 3, appProtocol: example.com/My_Proto.v2}\n  - {name: d, port: 4}\n`,
+    },
   ],
   invalid: [
     {

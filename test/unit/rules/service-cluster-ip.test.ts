@@ -7,11 +7,31 @@ const H = 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\n';
 
 ruleTable(serviceClusterIP, {
   valid: [
-    { name: 'unset, empty, IPv4, IPv6', yaml: [`${H}spec: {ports: [{port: 80}]}\n`, `${H}spec: {clusterIP: ""}\n`, `${H}spec: {clusterIP: 10.96.0.10}\n`, `${H}spec: {clusterIP: "fd00::10"}\n`].join('---\n') },
-    { name: 'headless ClusterIP', yaml: `${H}spec:\n  type: ClusterIP\n  clusterIP: None\n---\n${H}spec:\n  clusterIPs: [None]\n` },
-    { name: 'dual-stack clusterIPs matching clusterIP', yaml: `${H}spec:\n  clusterIP: 10.96.0.10\n  clusterIPs: [10.96.0.10, "fd00::10"]\n` },
-    { name: 'ExternalName with an empty clusterIP', yaml: `${H}spec:\n  type: ExternalName\n  externalName: db.example.com\n  clusterIP: ""\n` },
-    { name: 'an IPv4 address with leading zeros (the API server parses it sloppily)', yaml: `${H}spec: {clusterIP: 10.096.0.010}\n` },
+    {
+      name: 'unset, empty, IPv4, IPv6',
+      yaml: [
+        `${H}spec: {ports: [{port: 80}]}\n`,
+        `${H}spec: {clusterIP: ""}\n`,
+        `${H}spec: {clusterIP: 10.96.0.10}\n`,
+        `${H}spec: {clusterIP: "fd00::10"}\n`,
+      ].join('---\n'),
+    },
+    {
+      name: 'headless ClusterIP',
+      yaml: `${H}spec:\n  type: ClusterIP\n  clusterIP: None\n---\n${H}spec:\n  clusterIPs: [None]\n`,
+    },
+    {
+      name: 'dual-stack clusterIPs matching clusterIP',
+      yaml: `${H}spec:\n  clusterIP: 10.96.0.10\n  clusterIPs: [10.96.0.10, "fd00::10"]\n`,
+    },
+    {
+      name: 'ExternalName with an empty clusterIP',
+      yaml: `${H}spec:\n  type: ExternalName\n  externalName: db.example.com\n  clusterIP: ""\n`,
+    },
+    {
+      name: 'an IPv4 address with leading zeros (the API server parses it sloppily)',
+      yaml: `${H}spec: {clusterIP: 10.096.0.010}\n`,
+    },
   ],
   invalid: [
     {
@@ -79,5 +99,7 @@ ${H}spec:
 
 it('service-cluster-ip fixes the case of None', () => {
   const [d] = check(`${H}spec:\n  clusterIP: NONE\n`, { rules: [serviceClusterIP] });
-  assert.deepEqual(d.fix?.edits, [{ range: { start: { line: 4, character: 13 }, end: { line: 4, character: 17 } }, newText: 'None' }]);
+  assert.deepEqual(d.fix?.edits, [
+    { range: { start: { line: 4, character: 13 }, end: { line: 4, character: 17 } }, newText: 'None' },
+  ]);
 });

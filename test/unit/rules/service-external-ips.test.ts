@@ -5,7 +5,10 @@ const H = 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\n';
 
 ruleTable(serviceExternalIPs, {
   valid: [
-    { name: 'public and private addresses, IPv6, multicast outside link-local', yaml: `${H}spec:\n  externalIPs: [203.0.113.10, 10.1.2.3, "2001:db8::1", 239.1.1.1, "ff05::1"]\n` },
+    {
+      name: 'public and private addresses, IPv6, multicast outside link-local',
+      yaml: `${H}spec:\n  externalIPs: [203.0.113.10, 10.1.2.3, "2001:db8::1", 239.1.1.1, "ff05::1"]\n`,
+    },
   ],
   invalid: [
     {

@@ -8,11 +8,22 @@ const ext = (value: string) => `${H}spec:\n  type: ExternalName\n  externalName:
 
 ruleTable(serviceExternalName, {
   valid: [
-    { name: 'DNS names, with a trailing dot', yaml: [ext('db.example.com'), ext('db.example.com.'), ext('localhost'), ext('my-db.prod.svc.cluster.local')].join('---\n') },
+    {
+      name: 'DNS names, with a trailing dot',
+      yaml: [ext('db.example.com'), ext('db.example.com.'), ext('localhost'), ext('my-db.prod.svc.cluster.local')].join(
+        '---\n',
+      ),
+    },
     { name: 'an IP address is a name made of digits for the API server', yaml: ext('10.0.0.1') },
-    { name: 'ExternalName with a selector and ports', yaml: `${H}spec:\n  type: ExternalName\n  externalName: db.example.com\n  selector: {app: nothing}\n  ports: [{port: 5432}]\n` },
-    { name: 'externalName on another type is ignored', yaml: `${H}spec:\n  externalName: "https://x"\n  ports: [{port: 80}]\n` },
-    { name: 'a wrong-case type is service-type\'s', yaml: `${H}spec:\n  type: externalname\n` },
+    {
+      name: 'ExternalName with a selector and ports',
+      yaml: `${H}spec:\n  type: ExternalName\n  externalName: db.example.com\n  selector: {app: nothing}\n  ports: [{port: 5432}]\n`,
+    },
+    {
+      name: 'externalName on another type is ignored',
+      yaml: `${H}spec:\n  externalName: "https://x"\n  ports: [{port: 80}]\n`,
+    },
+    { name: "a wrong-case type is service-type's", yaml: `${H}spec:\n  type: externalname\n` },
   ],
   invalid: [
     {
@@ -59,7 +70,15 @@ ${ext('-db.example.com')}#               ^^^^^^^^^^^^^^^ error service-external-
 });
 
 it('service-external-name fixes keep the host name', () => {
-  const yaml = [ext('https://DB.example.com:443/x?y'), ext('user@db.example.com'), ext('DB.example.com'), ext('my_db.example.com')].join('---\n');
+  const yaml = [
+    ext('https://DB.example.com:443/x?y'),
+    ext('user@db.example.com'),
+    ext('DB.example.com'),
+    ext('my_db.example.com'),
+  ].join('---\n');
   const found = check(yaml, { rules: [serviceExternalName] });
-  assert.deepEqual(found.map((d) => d.fix?.edits[0].newText), ['db.example.com', 'db.example.com', 'db.example.com', undefined]);
+  assert.deepEqual(
+    found.map((d) => d.fix?.edits[0].newText),
+    ['db.example.com', 'db.example.com', 'db.example.com', undefined],
+  );
 });

@@ -5,13 +5,34 @@ const H = 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\n';
 
 ruleTable(serviceExternalTrafficPolicy, {
   valid: [
-    { name: 'NodePort and LoadBalancer', yaml: `${H}spec:\n  type: NodePort\n  externalTrafficPolicy: Local\n---\n${H}spec:\n  type: LoadBalancer\n  externalTrafficPolicy: Cluster\n` },
-    { name: 'ClusterIP with externalIPs', yaml: `${H}spec:\n  externalIPs: [203.0.113.10]\n  externalTrafficPolicy: Local\n` },
-    { name: 'empty or null on ClusterIP (Helm-style blanks)', yaml: `${H}spec:\n  externalTrafficPolicy: ""\n---\n${H}spec:\n  externalTrafficPolicy:\n` },
-    { name: 'healthCheckNodePort with LoadBalancer and Local', yaml: `${H}spec:\n  type: LoadBalancer\n  externalTrafficPolicy: Local\n  healthCheckNodePort: 32000\n` },
-    { name: 'a kustomize patch without a type', yaml: { 'kustomization.yaml': 'patchesStrategicMerge: [etp.yaml]\n', 'etp.yaml': `${H}spec:\n  externalTrafficPolicy: Local\n  healthCheckNodePort: 32000\n` } },
+    {
+      name: 'NodePort and LoadBalancer',
+      yaml: `${H}spec:\n  type: NodePort\n  externalTrafficPolicy: Local\n---\n${H}spec:\n  type: LoadBalancer\n  externalTrafficPolicy: Cluster\n`,
+    },
+    {
+      name: 'ClusterIP with externalIPs',
+      yaml: `${H}spec:\n  externalIPs: [203.0.113.10]\n  externalTrafficPolicy: Local\n`,
+    },
+    {
+      name: 'empty or null on ClusterIP (Helm-style blanks)',
+      yaml: `${H}spec:\n  externalTrafficPolicy: ""\n---\n${H}spec:\n  externalTrafficPolicy:\n`,
+    },
+    {
+      name: 'healthCheckNodePort with LoadBalancer and Local',
+      yaml: `${H}spec:\n  type: LoadBalancer\n  externalTrafficPolicy: Local\n  healthCheckNodePort: 32000\n`,
+    },
+    {
+      name: 'a kustomize patch without a type',
+      yaml: {
+        'kustomization.yaml': 'patchesStrategicMerge: [etp.yaml]\n',
+        'etp.yaml': `${H}spec:\n  externalTrafficPolicy: Local\n  healthCheckNodePort: 32000\n`,
+      },
+    },
     { name: 'healthCheckNodePort 0 means unset', yaml: `${H}spec:\n  healthCheckNodePort: 0\n` },
-    { name: 'an invalid type is service-type\'s', yaml: `${H}spec:\n  type: Nodeport\n  externalTrafficPolicy: Local\n` },
+    {
+      name: "an invalid type is service-type's",
+      yaml: `${H}spec:\n  type: Nodeport\n  externalTrafficPolicy: Local\n`,
+    },
   ],
   invalid: [
     {

@@ -5,7 +5,10 @@ const H = 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\n';
 
 ruleTable(serviceInternalTrafficPolicy, {
   valid: [
-    { name: 'Cluster, Local, unset, null', yaml: `${H}spec: {internalTrafficPolicy: Cluster}\n---\n${H}spec: {internalTrafficPolicy: Local}\n---\n${H}spec: {ports: [{port: 80}]}\n---\n${H}spec:\n  internalTrafficPolicy:\n` },
+    {
+      name: 'Cluster, Local, unset, null',
+      yaml: `${H}spec: {internalTrafficPolicy: Cluster}\n---\n${H}spec: {internalTrafficPolicy: Local}\n---\n${H}spec: {ports: [{port: 80}]}\n---\n${H}spec:\n  internalTrafficPolicy:\n`,
+    },
   ],
   invalid: [
     {

@@ -5,7 +5,10 @@ const H = 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\n';
 
 ruleTable(serviceIPFamily, {
   valid: [
-    { name: 'single and dual stack', yaml: `${H}spec:\n  ipFamilyPolicy: SingleStack\n  ipFamilies: [IPv6]\n---\n${H}spec:\n  ipFamilyPolicy: RequireDualStack\n  ipFamilies: [IPv4, IPv6]\n---\n${H}spec:\n  ipFamilyPolicy: PreferDualStack\n` },
+    {
+      name: 'single and dual stack',
+      yaml: `${H}spec:\n  ipFamilyPolicy: SingleStack\n  ipFamilies: [IPv6]\n---\n${H}spec:\n  ipFamilyPolicy: RequireDualStack\n  ipFamilies: [IPv4, IPv6]\n---\n${H}spec:\n  ipFamilyPolicy: PreferDualStack\n`,
+    },
     { name: 'ExternalName without them', yaml: `${H}spec:\n  type: ExternalName\n  externalName: db.example.com\n` },
   ],
   invalid: [

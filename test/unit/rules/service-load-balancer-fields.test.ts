@@ -9,9 +9,21 @@ ruleTable(serviceLoadBalancerFields, {
       name: 'all of them on a LoadBalancer',
       yaml: `${H}spec:\n  type: LoadBalancer\n  loadBalancerSourceRanges: [203.0.113.0/24, " 10.0.0.0/8 ", "2001:db8::/32"]\n  allocateLoadBalancerNodePorts: false\n  loadBalancerClass: example.com/internal\n`,
     },
-    { name: 'the source-ranges annotation on a LoadBalancer', yaml: `apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  annotations:\n    service.beta.kubernetes.io/load-balancer-source-ranges: "10.0.0.0/8, 192.168.0.0/16"\nspec:\n  type: LoadBalancer\n` },
-    { name: 'a kustomize patch without a type (the base is a LoadBalancer)', yaml: { 'kustomization.yaml': 'patches:\n- path: lb.yaml\n', 'lb.yaml': `${H}spec:\n  loadBalancerSourceRanges: [10.0.0.0/8]\n  allocateLoadBalancerNodePorts: false\n` } },
-    { name: 'empty or null fields elsewhere', yaml: `${H}spec:\n  loadBalancerSourceRanges: []\n  allocateLoadBalancerNodePorts:\n  loadBalancerClass:\n` },
+    {
+      name: 'the source-ranges annotation on a LoadBalancer',
+      yaml: `apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  annotations:\n    service.beta.kubernetes.io/load-balancer-source-ranges: "10.0.0.0/8, 192.168.0.0/16"\nspec:\n  type: LoadBalancer\n`,
+    },
+    {
+      name: 'a kustomize patch without a type (the base is a LoadBalancer)',
+      yaml: {
+        'kustomization.yaml': 'patches:\n- path: lb.yaml\n',
+        'lb.yaml': `${H}spec:\n  loadBalancerSourceRanges: [10.0.0.0/8]\n  allocateLoadBalancerNodePorts: false\n`,
+      },
+    },
+    {
+      name: 'empty or null fields elsewhere',
+      yaml: `${H}spec:\n  loadBalancerSourceRanges: []\n  allocateLoadBalancerNodePorts:\n  loadBalancerClass:\n`,
+    },
   ],
   invalid: [
     {

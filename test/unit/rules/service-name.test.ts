@@ -5,13 +5,30 @@ const svc = (meta: string) => `apiVersion: v1\nkind: Service\nmetadata:\n${meta}
 
 ruleTable(serviceName, {
   valid: [
-    { name: 'DNS-1035 labels', yaml: [svc('  name: web'), svc('  name: a'), svc('  name: web-2-api'), svc(`  name: ${'a'.repeat(63)}`)].join('---\n') },
+    {
+      name: 'DNS-1035 labels',
+      yaml: [svc('  name: web'), svc('  name: a'), svc('  name: web-2-api'), svc(`  name: ${'a'.repeat(63)}`)].join(
+        '---\n',
+      ),
+    },
     { name: 'generateName with a trailing dash', yaml: svc('  generateName: web-') },
-    { name: 'a name that is not a string is the schema walk\'s', yaml: svc('  name: 123') },
-    { name: 'name from an anchor, flow style', yaml: 'apiVersion: v1\nkind: Service\nmetadata: {name: &n web, labels: {app: *n}}\nspec: {ports: [{port: 80}]}\n' },
-    { name: 'a kustomize patch needs no name', yaml: { 'kustomization.yaml': 'resources: [svc.yaml]\npatchesStrategicMerge:\n- patch.yaml\n', 'patch.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {}\nspec: {type: NodePort}\n' } },
+    { name: "a name that is not a string is the schema walk's", yaml: svc('  name: 123') },
+    {
+      name: 'name from an anchor, flow style',
+      yaml: 'apiVersion: v1\nkind: Service\nmetadata: {name: &n web, labels: {app: *n}}\nspec: {ports: [{port: 80}]}\n',
+    },
+    {
+      name: 'a kustomize patch needs no name',
+      yaml: {
+        'kustomization.yaml': 'resources: [svc.yaml]\npatchesStrategicMerge:\n- patch.yaml\n',
+        'patch.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {}\nspec: {type: NodePort}\n',
+      },
+    },
     { name: 'a valid namespace', yaml: svc('  name: web\n  namespace: shop-2') },
-    { name: 'other kinds may use subdomain names', yaml: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: web.config}\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: 1web}\n' },
+    {
+      name: 'other kinds may use subdomain names',
+      yaml: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: web.config}\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: 1web}\n',
+    },
   ],
   invalid: [
     {

@@ -5,9 +5,18 @@ const H = 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\n';
 
 ruleTable(servicePortDuplicate, {
   valid: [
-    { name: 'same port, different protocols (DNS)', yaml: `${H}spec:\n  ports:\n  - {name: dns, port: 53, protocol: UDP}\n  - {name: dns-tcp, port: 53}\n` },
-    { name: 'different ports to the same targetPort', yaml: `${H}spec:\n  ports:\n  - {name: a, port: 80, targetPort: 8080}\n  - {name: b, port: 8080, targetPort: 8080}\n` },
-    { name: 'the same Service twice in two files is not a duplicate port', yaml: { 'a.yaml': `${H}spec:\n  ports: [{port: 80}]\n`, 'b.yaml': `${H}spec:\n  ports: [{port: 80}]\n` } },
+    {
+      name: 'same port, different protocols (DNS)',
+      yaml: `${H}spec:\n  ports:\n  - {name: dns, port: 53, protocol: UDP}\n  - {name: dns-tcp, port: 53}\n`,
+    },
+    {
+      name: 'different ports to the same targetPort',
+      yaml: `${H}spec:\n  ports:\n  - {name: a, port: 80, targetPort: 8080}\n  - {name: b, port: 8080, targetPort: 8080}\n`,
+    },
+    {
+      name: 'the same Service twice in two files is not a duplicate port',
+      yaml: { 'a.yaml': `${H}spec:\n  ports: [{port: 80}]\n`, 'b.yaml': `${H}spec:\n  ports: [{port: 80}]\n` },
+    },
   ],
   invalid: [
     {

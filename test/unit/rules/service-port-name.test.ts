@@ -6,10 +6,22 @@ const H = 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\n';
 ruleTable(servicePortName, {
   valid: [
     { name: 'one unnamed port', yaml: `${H}spec:\n  ports:\n  - port: 80\n` },
-    { name: 'named ports (DNS labels, longer than port names may be)', yaml: `${H}spec:\n  ports:\n  - {name: http, port: 80}\n  - {name: 9090-metrics-and-more-than-fifteen, port: 9090}\n` },
-    { name: 'names through a merge key', yaml: `${H}x: &p {name: http, port: 80}\nspec:\n  ports:\n  - <<: *p\n  - <<: *p\n    name: https\n    port: 443\n` },
-    { name: 'a name that is not a string is the schema walk\'s', yaml: `${H}spec:\n  ports:\n  - {name: 1, port: 80}\n  - {name: b, port: 81}\n` },
-    { name: 'JSON document', yaml: '{"apiVersion": "v1", "kind": "Service", "metadata": {"name": "web"}, "spec": {"ports": [{"name": "a", "port": 80}, {"name": "b", "port": 81}]}}\n' },
+    {
+      name: 'named ports (DNS labels, longer than port names may be)',
+      yaml: `${H}spec:\n  ports:\n  - {name: http, port: 80}\n  - {name: 9090-metrics-and-more-than-fifteen, port: 9090}\n`,
+    },
+    {
+      name: 'names through a merge key',
+      yaml: `${H}x: &p {name: http, port: 80}\nspec:\n  ports:\n  - <<: *p\n  - <<: *p\n    name: https\n    port: 443\n`,
+    },
+    {
+      name: "a name that is not a string is the schema walk's",
+      yaml: `${H}spec:\n  ports:\n  - {name: 1, port: 80}\n  - {name: b, port: 81}\n`,
+    },
+    {
+      name: 'JSON document',
+      yaml: '{"apiVersion": "v1", "kind": "Service", "metadata": {"name": "web"}, "spec": {"ports": [{"name": "a", "port": 80}, {"name": "b", "port": 81}]}}\n',
+    },
   ],
   invalid: [
     {

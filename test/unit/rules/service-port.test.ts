@@ -9,21 +9,41 @@ const H = 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\n';
 /** The text after applying one diagnostic's fix. */
 function applyFix(text: string, d: Diagnostic): string {
   const lines = text.split('\n');
-  const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  const offset = (p: { line: number; character: number }) =>
+    lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
   let out = text;
-  for (const e of [...(d.fix?.edits ?? [])].reverse()) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
+  for (const e of [...(d.fix?.edits ?? [])].reverse())
+    out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
   return out;
 }
 
 ruleTable(servicePort, {
   valid: [
-    { name: 'port 10250 on a ClusterIP Service, targetPort 10250 on a LoadBalancer', yaml: `${H}spec:\n  ports:\n  - {name: a, port: 10250}\n---\n${H}spec:\n  type: LoadBalancer\n  ports:\n  - {name: a, port: 443, targetPort: 10250}\n` },
-    { name: 'ports and targetPorts', yaml: `${H}spec:\n  ports:\n  - {name: a, port: 1, targetPort: 65535}\n  - {name: b, port: 65535, targetPort: http}\n  - {name: c, port: 80, targetPort: web-api-2}\n  - {name: d, port: 81}\n` },
-    { name: 'targetPort 0 and "" default to port', yaml: `${H}spec:\n  ports:\n  - {name: a, port: 80, targetPort: 0}\n  - {name: b, port: 81, targetPort: ""}\n  - {name: c, port: 82, targetPort: null}\n` },
-    { name: 'a quoted port is the schema walk\'s type error', yaml: `${H}spec:\n  ports:\n  - port: "80"\n` },
-    { name: 'hex and octal numbers as YAML 1.1 reads them', yaml: `${H}spec:\n  ports:\n  - {name: a, port: 0x50, targetPort: 0x1F90}\n  - {name: b, port: 0755}\n` },
-    { name: 'fractions and booleans are the schema walk\'s', yaml: `${H}spec:\n  ports:\n  - {port: 80, targetPort: 80.5}\n  - {port: 81, targetPort: true}\n` },
-    { name: 'ports through anchors and merge keys', yaml: `${H}x: &p {port: 80, targetPort: http}\nspec:\n  ports:\n  - *p\n  - <<: *p\n    port: 81\n` },
+    {
+      name: 'port 10250 on a ClusterIP Service, targetPort 10250 on a LoadBalancer',
+      yaml: `${H}spec:\n  ports:\n  - {name: a, port: 10250}\n---\n${H}spec:\n  type: LoadBalancer\n  ports:\n  - {name: a, port: 443, targetPort: 10250}\n`,
+    },
+    {
+      name: 'ports and targetPorts',
+      yaml: `${H}spec:\n  ports:\n  - {name: a, port: 1, targetPort: 65535}\n  - {name: b, port: 65535, targetPort: http}\n  - {name: c, port: 80, targetPort: web-api-2}\n  - {name: d, port: 81}\n`,
+    },
+    {
+      name: 'targetPort 0 and "" default to port',
+      yaml: `${H}spec:\n  ports:\n  - {name: a, port: 80, targetPort: 0}\n  - {name: b, port: 81, targetPort: ""}\n  - {name: c, port: 82, targetPort: null}\n`,
+    },
+    { name: "a quoted port is the schema walk's type error", yaml: `${H}spec:\n  ports:\n  - port: "80"\n` },
+    {
+      name: 'hex and octal numbers as YAML 1.1 reads them',
+      yaml: `${H}spec:\n  ports:\n  - {name: a, port: 0x50, targetPort: 0x1F90}\n  - {name: b, port: 0755}\n`,
+    },
+    {
+      name: "fractions and booleans are the schema walk's",
+      yaml: `${H}spec:\n  ports:\n  - {port: 80, targetPort: 80.5}\n  - {port: 81, targetPort: true}\n`,
+    },
+    {
+      name: 'ports through anchors and merge keys',
+      yaml: `${H}x: &p {port: 80, targetPort: http}\nspec:\n  ports:\n  - *p\n  - <<: *p\n    port: 81\n`,
+    },
     { name: 'a 15-character name', yaml: `${H}spec:\n  ports:\n  - {port: 80, targetPort: abcdefghij-1234}\n` },
   ],
   invalid: [

@@ -9,10 +9,16 @@ ruleTable(servicePortsRequired, {
     { name: 'ExternalName without ports', yaml: `${H}spec:\n  type: ExternalName\n  externalName: db.example.com\n` },
     { name: 'headless without ports', yaml: `${H}spec:\n  clusterIP: None\n  selector: {app: web}\n` },
     { name: 'headless through clusterIPs', yaml: `${H}spec:\n  clusterIPs: [None]\n` },
-    { name: 'wrong-case ExternalName is service-type\'s', yaml: `${H}spec:\n  type: externalname\n` },
+    { name: "wrong-case ExternalName is service-type's", yaml: `${H}spec:\n  type: externalname\n` },
     { name: 'ports from an alias', yaml: `${H}x: &p [{port: 80}]\nspec:\n  ports: *p\n` },
-    { name: 'a kustomize patch gets its ports from the base', yaml: { 'overlay/kustomization.yaml': 'resources: [../base]\npatches:\n- path: svc-patch.yaml\n', 'overlay/svc-patch.yaml': `${H}spec:\n  type: LoadBalancer\n` } },
-    { name: 'ports that are not a list are the schema walk\'s', yaml: `${H}spec:\n  ports: {port: 80}\n` },
+    {
+      name: 'a kustomize patch gets its ports from the base',
+      yaml: {
+        'overlay/kustomization.yaml': 'resources: [../base]\npatches:\n- path: svc-patch.yaml\n',
+        'overlay/svc-patch.yaml': `${H}spec:\n  type: LoadBalancer\n`,
+      },
+    },
+    { name: "ports that are not a list are the schema walk's", yaml: `${H}spec:\n  ports: {port: 80}\n` },
   ],
   invalid: [
     {

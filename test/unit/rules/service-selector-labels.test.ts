@@ -5,9 +5,15 @@ const H = 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\n';
 
 ruleTable(serviceSelectorLabels, {
   valid: [
-    { name: 'plain and prefixed keys, empty value', yaml: `${H}spec:\n  selector:\n    app: web\n    app.kubernetes.io/name: Web_App.v2\n    tier: ""\n` },
-    { name: 'selector from a merge key, empty selector', yaml: `${H}x: &l {app: web}\nspec:\n  selector:\n    <<: *l\n---\n${H}spec: {selector: {}}\n` },
-    { name: 'a number value is the schema walk\'s', yaml: `${H}spec:\n  selector: {version: 2}\n` },
+    {
+      name: 'plain and prefixed keys, empty value',
+      yaml: `${H}spec:\n  selector:\n    app: web\n    app.kubernetes.io/name: Web_App.v2\n    tier: ""\n`,
+    },
+    {
+      name: 'selector from a merge key, empty selector',
+      yaml: `${H}x: &l {app: web}\nspec:\n  selector:\n    <<: *l\n---\n${H}spec: {selector: {}}\n`,
+    },
+    { name: "a number value is the schema walk's", yaml: `${H}spec:\n  selector: {version: 2}\n` },
   ],
   invalid: [
     {

@@ -12,7 +12,13 @@ spec:
 `;
 
 /** A workload of another kind, with its spec before the template (the labels its controller adds come from both). */
-const workload = (apiVersion: string, kind: string, name: string, spec: string, labels = '{app: web}') => `apiVersion: ${apiVersion}
+const workload = (
+  apiVersion: string,
+  kind: string,
+  name: string,
+  spec: string,
+  labels = '{app: web}',
+) => `apiVersion: ${apiVersion}
 kind: ${kind}
 metadata: {name: ${name}}
 spec:
@@ -45,21 +51,42 @@ ruleTable(serviceSelectsNoPods, {
       name: 'pods whose labels are indented beside the template metadata (workload-selector reports the workload)',
       yaml: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata:\n    labels: {app: web}\n    spec: {containers: [{name: a, image: x}]}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {selector: {app: web}, ports: [{port: 80}]}\n',
     },
-    { name: 'an invalid selector is service-selector-labels\' to report', yaml: 'apiVersion: v1\nkind: Service\nmetadata: {name: a}\nspec: {selector: {app: "my app"}, ports: [{port: 80}]}\n---\n' + deployment('web', '{app: web}') },
+    {
+      name: "an invalid selector is service-selector-labels' to report",
+      yaml:
+        'apiVersion: v1\nkind: Service\nmetadata: {name: a}\nspec: {selector: {app: "my app"}, ports: [{port: 80}]}\n---\n' +
+        deployment('web', '{app: web}'),
+    },
     {
       name: 'a Deployment in another file of the same namespace',
       yaml: {
-        'svc.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: shop}\nspec:\n  selector: {app: web}\n  ports: [{port: 80}]\n',
+        'svc.yaml':
+          'apiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: shop}\nspec:\n  selector: {app: web}\n  ports: [{port: 80}]\n',
         'deploy.yaml': deployment('web', '{app: web, tier: front}', 'shop'),
       },
     },
     {
       name: 'every kind of workload, and a bare Pod',
-      yaml: ['StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job'].map((k, i) => `apiVersion: ${k === 'Job' ? 'batch/v1' : 'apps/v1'}\nkind: ${k}\nmetadata: {name: w${i}}\nspec:\n  template:\n    metadata: {labels: {app: w${i}}}\n    spec: {containers: [{name: a, image: x}]}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: s${i}}\nspec: {selector: {app: w${i}}, ports: [{port: 80}]}\n---\n`).join('') +
+      yaml:
+        ['StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job']
+          .map(
+            (k, i) =>
+              `apiVersion: ${k === 'Job' ? 'batch/v1' : 'apps/v1'}\nkind: ${k}\nmetadata: {name: w${i}}\nspec:\n  template:\n    metadata: {labels: {app: w${i}}}\n    spec: {containers: [{name: a, image: x}]}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: s${i}}\nspec: {selector: {app: w${i}}, ports: [{port: 80}]}\n---\n`,
+          )
+          .join('') +
         'apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: c}\nspec:\n  schedule: "* * * * *"\n  jobTemplate:\n    spec:\n      template:\n        metadata: {labels: {app: c}}\n        spec: {containers: [{name: a, image: x}]}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: c}\nspec: {selector: {app: c}, ports: [{port: 80}]}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: p, labels: {app: p}}\nspec: {containers: [{name: a, image: x}]}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: p}\nspec: {selector: {app: p}, ports: [{port: 80}]}\n',
     },
-    { name: 'no selector, or an empty one (endpoints managed by hand)', yaml: 'apiVersion: v1\nkind: Service\nmetadata: {name: a}\nspec: {ports: [{port: 80}]}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: b}\nspec: {selector: {}, ports: [{port: 80}]}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: c}\nspec:\n  selector:\n  ports: [{port: 80}]\n' },
-    { name: 'a kustomize patch is judged with its base', yaml: { 'kustomization.yaml': 'patchesStrategicMerge: [patch.yaml]\n', 'patch.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {selector: {version: v2}}\n' } },
+    {
+      name: 'no selector, or an empty one (endpoints managed by hand)',
+      yaml: 'apiVersion: v1\nkind: Service\nmetadata: {name: a}\nspec: {ports: [{port: 80}]}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: b}\nspec: {selector: {}, ports: [{port: 80}]}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: c}\nspec:\n  selector:\n  ports: [{port: 80}]\n',
+    },
+    {
+      name: 'a kustomize patch is judged with its base',
+      yaml: {
+        'kustomization.yaml': 'patchesStrategicMerge: [patch.yaml]\n',
+        'patch.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {selector: {version: v2}}\n',
+      },
+    },
     {
       name: 'pods of an Argo Rollout (a kind kubeway does not model)',
       yaml: 'apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata: {name: web}\nspec:\n  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: a, image: x}]}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {selector: {app: web}, ports: [{port: 80}]}\n',
@@ -68,27 +95,82 @@ ruleTable(serviceSelectsNoPods, {
       name: 'kustomize commonLabels complete the pod labels',
       yaml: {
         'base/kustomization.yaml': 'commonLabels: {app: web}\nresources: [svc.yaml, deploy.yaml]\n',
-        'base/svc.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {selector: {app: web}, ports: [{port: 80}]}\n',
-        'base/deploy.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    spec: {containers: [{name: a, image: x}]}\n',
+        'base/svc.yaml':
+          'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {selector: {app: web}, ports: [{port: 80}]}\n',
+        'base/deploy.yaml':
+          'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    spec: {containers: [{name: a, image: x}]}\n',
       },
     },
-    { name: 'ExternalName Services have no endpoints', yaml: 'apiVersion: v1\nkind: Service\nmetadata: {name: a}\nspec: {type: ExternalName, externalName: db.example.com, selector: {app: nothing}}\n' },
+    {
+      name: 'ExternalName Services have no endpoints',
+      yaml: 'apiVersion: v1\nkind: Service\nmetadata: {name: a}\nspec: {type: ExternalName, externalName: db.example.com, selector: {app: nothing}}\n',
+    },
     {
       name: 'labels through anchors and merge keys, unset namespace = default',
       yaml: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: default}\nspec:\n  template:\n    metadata:\n      labels: &l {app: web, tier: front}\n    spec: {containers: [{name: a, image: x}]}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector:\n    <<: {app: web}\n  ports: [{port: 80}]\n',
     },
     {
       name: 'a Deployment in a kind: List with CRLF',
-      yaml: { 'list.yaml': deployment('web', '{app: web}').replace(/^/gm, '  ').replace(/^ {2}apiVersion/, '- apiVersion').replace(/^/, 'apiVersion: v1\nkind: List\nitems:\n').replace(/\n/g, '\r\n'), 'svc.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {selector: {app: web}, ports: [{port: 80}]}\n' },
+      yaml: {
+        'list.yaml': deployment('web', '{app: web}')
+          .replace(/^/gm, '  ')
+          .replace(/^ {2}apiVersion/, '- apiVersion')
+          .replace(/^/, 'apiVersion: v1\nkind: List\nitems:\n')
+          .replace(/\n/g, '\r\n'),
+        'svc.yaml':
+          'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {selector: {app: web}, ports: [{port: 80}]}\n',
+      },
     },
     // Labels the controllers add to the pods (pkg/controller/statefulset, daemon, deployment, job; Job selector defaulting).
-    { name: 'a StatefulSet pod by name, and by index (replicas 3: web-0 … web-2)', yaml: workload('apps/v1', 'StatefulSet', 'web', '  replicas: 3\n') + selecting('{statefulset.kubernetes.io/pod-name: web-2}') + selecting('{app: web, apps.kubernetes.io/pod-index: "0"}') },
-    { name: 'a StatefulSet of one replica by default: web-0', yaml: workload('apps/v1', 'StatefulSet', 'web', '') + selecting('{statefulset.kubernetes.io/pod-name: web-0}') },
-    { name: 'StatefulSet ordinals starting at 5: web-5, web-6', yaml: workload('apps/v1', 'StatefulSet', 'web', '  replicas: 2\n  ordinals: {start: 5}\n') + selecting('{statefulset.kubernetes.io/pod-name: web-6}') },
-    { name: 'hashes and generations, whatever their value', yaml: workload('apps/v1', 'StatefulSet', 'web', '') + selecting('{app: web, controller-revision-hash: web-5d8f9c7b6}') + '---\n' + workload('apps/v1', 'Deployment', 'api', '', '{app: api}') + selecting('{app: api, pod-template-hash: 7c9d8f6b5}') + '---\n' + workload('apps/v1', 'DaemonSet', 'agent', '', '{app: agent}') + selecting('{pod-template-generation: "3", controller-revision-hash: x}') },
-    { name: 'a Job by the labels its selector defaulting adds', yaml: workload('batch/v1', 'Job', 'migrate', '').replace(/ {2}selector: .*\n/, '') + selecting('{job-name: migrate}') + selecting('{batch.kubernetes.io/job-name: migrate, batch.kubernetes.io/controller-uid: 0b3c}') + selecting('{controller-uid: 1f2e}') },
-    { name: 'an Indexed Job by completion index', yaml: workload('batch/v1', 'Job', 'shard', '  completionMode: Indexed\n  completions: 4\n').replace(/ {2}selector: .*\n/, '') + selecting('{batch.kubernetes.io/job-name: shard, batch.kubernetes.io/job-completion-index: "3"}') },
-    { name: "a CronJob's Jobs, named <cronjob>-<minutes>", yaml: cronJob('report') + selecting('{batch.kubernetes.io/job-name: report-28973640}') },
+    {
+      name: 'a StatefulSet pod by name, and by index (replicas 3: web-0 … web-2)',
+      yaml:
+        workload('apps/v1', 'StatefulSet', 'web', '  replicas: 3\n') +
+        selecting('{statefulset.kubernetes.io/pod-name: web-2}') +
+        selecting('{app: web, apps.kubernetes.io/pod-index: "0"}'),
+    },
+    {
+      name: 'a StatefulSet of one replica by default: web-0',
+      yaml: workload('apps/v1', 'StatefulSet', 'web', '') + selecting('{statefulset.kubernetes.io/pod-name: web-0}'),
+    },
+    {
+      name: 'StatefulSet ordinals starting at 5: web-5, web-6',
+      yaml:
+        workload('apps/v1', 'StatefulSet', 'web', '  replicas: 2\n  ordinals: {start: 5}\n') +
+        selecting('{statefulset.kubernetes.io/pod-name: web-6}'),
+    },
+    {
+      name: 'hashes and generations, whatever their value',
+      yaml:
+        workload('apps/v1', 'StatefulSet', 'web', '') +
+        selecting('{app: web, controller-revision-hash: web-5d8f9c7b6}') +
+        '---\n' +
+        workload('apps/v1', 'Deployment', 'api', '', '{app: api}') +
+        selecting('{app: api, pod-template-hash: 7c9d8f6b5}') +
+        '---\n' +
+        workload('apps/v1', 'DaemonSet', 'agent', '', '{app: agent}') +
+        selecting('{pod-template-generation: "3", controller-revision-hash: x}'),
+    },
+    {
+      name: 'a Job by the labels its selector defaulting adds',
+      yaml:
+        workload('batch/v1', 'Job', 'migrate', '').replace(/ {2}selector: .*\n/, '') +
+        selecting('{job-name: migrate}') +
+        selecting('{batch.kubernetes.io/job-name: migrate, batch.kubernetes.io/controller-uid: 0b3c}') +
+        selecting('{controller-uid: 1f2e}'),
+    },
+    {
+      name: 'an Indexed Job by completion index',
+      yaml:
+        workload('batch/v1', 'Job', 'shard', '  completionMode: Indexed\n  completions: 4\n').replace(
+          / {2}selector: .*\n/,
+          '',
+        ) + selecting('{batch.kubernetes.io/job-name: shard, batch.kubernetes.io/job-completion-index: "3"}'),
+    },
+    {
+      name: "a CronJob's Jobs, named <cronjob>-<minutes>",
+      yaml: cronJob('report') + selecting('{batch.kubernetes.io/job-name: report-28973640}'),
+    },
   ],
   invalid: [
     {

@@ -5,9 +5,18 @@ const H = 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\n';
 
 ruleTable(serviceSessionAffinity, {
   valid: [
-    { name: 'None, ClientIP, unset, empty', yaml: `${H}spec: {sessionAffinity: None}\n---\n${H}spec: {sessionAffinity: ClientIP}\n---\n${H}spec: {sessionAffinity: ""}\n---\n${H}spec: {ports: [{port: 80}]}\n` },
-    { name: 'ClientIP timeouts 1 and 86400', yaml: `${H}spec:\n  sessionAffinity: ClientIP\n  sessionAffinityConfig: {clientIP: {timeoutSeconds: 1}}\n---\n${H}spec:\n  sessionAffinity: ClientIP\n  sessionAffinityConfig: {clientIP: {timeoutSeconds: 86400}}\n` },
-    { name: 'a config with None is dropped by defaulting', yaml: `${H}spec:\n  sessionAffinity: None\n  sessionAffinityConfig: {clientIP: {timeoutSeconds: 0}}\n` },
+    {
+      name: 'None, ClientIP, unset, empty',
+      yaml: `${H}spec: {sessionAffinity: None}\n---\n${H}spec: {sessionAffinity: ClientIP}\n---\n${H}spec: {sessionAffinity: ""}\n---\n${H}spec: {ports: [{port: 80}]}\n`,
+    },
+    {
+      name: 'ClientIP timeouts 1 and 86400',
+      yaml: `${H}spec:\n  sessionAffinity: ClientIP\n  sessionAffinityConfig: {clientIP: {timeoutSeconds: 1}}\n---\n${H}spec:\n  sessionAffinity: ClientIP\n  sessionAffinityConfig: {clientIP: {timeoutSeconds: 86400}}\n`,
+    },
+    {
+      name: 'a config with None is dropped by defaulting',
+      yaml: `${H}spec:\n  sessionAffinity: None\n  sessionAffinityConfig: {clientIP: {timeoutSeconds: 0}}\n`,
+    },
   ],
   invalid: [
     {

@@ -3,12 +3,32 @@ import { ruleTable } from '../../harness';
 
 ruleTable(serviceType, {
   valid: [
-    { name: 'each type', yaml: ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'].map((t) => `apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  type: ${t}\n`).join('---\n') },
-    { name: 'type omitted (ClusterIP)', yaml: 'apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec: {ports: [{port: 80}]}\n' },
-    { name: 'empty or null type defaults to ClusterIP', yaml: 'apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec: {type: ""}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: t}\nspec:\n  type:\n' },
-    { name: 'a Knative Service is not a core Service', yaml: 'apiVersion: serving.knative.dev/v1\nkind: Service\nmetadata: {name: s}\nspec:\n  type: whatever\n' },
-    { name: 'type from a merge key, JSON document', yaml: 'apiVersion: v1\nkind: Service\nmetadata: {name: s}\nbase: &b {type: NodePort}\nspec:\n  <<: *b\n---\n{"apiVersion": "v1", "kind": "Service", "metadata": {"name": "j"}, "spec": {"type": "LoadBalancer"}}\n' },
-    { name: 'a map is a type error for the schema walk', yaml: 'apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  type: {a: b}\n' },
+    {
+      name: 'each type',
+      yaml: ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName']
+        .map((t) => `apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  type: ${t}\n`)
+        .join('---\n'),
+    },
+    {
+      name: 'type omitted (ClusterIP)',
+      yaml: 'apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec: {ports: [{port: 80}]}\n',
+    },
+    {
+      name: 'empty or null type defaults to ClusterIP',
+      yaml: 'apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec: {type: ""}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: t}\nspec:\n  type:\n',
+    },
+    {
+      name: 'a Knative Service is not a core Service',
+      yaml: 'apiVersion: serving.knative.dev/v1\nkind: Service\nmetadata: {name: s}\nspec:\n  type: whatever\n',
+    },
+    {
+      name: 'type from a merge key, JSON document',
+      yaml: 'apiVersion: v1\nkind: Service\nmetadata: {name: s}\nbase: &b {type: NodePort}\nspec:\n  <<: *b\n---\n{"apiVersion": "v1", "kind": "Service", "metadata": {"name": "j"}, "spec": {"type": "LoadBalancer"}}\n',
+    },
+    {
+      name: 'a map is a type error for the schema walk',
+      yaml: 'apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  type: {a: b}\n',
+    },
   ],
   invalid: [
     {

@@ -33,14 +33,20 @@ ruleTable(workloadAutoscaler, {
       external: {metric: {name: queue_messages_ready}, target: {type: AverageValue, averageValue: 30}}`),
     },
     { name: 'minReplicas left out (1)', yaml: hpa('  maxReplicas: 5') },
-    { name: 'autoscaling/v1', yaml: hpa('  minReplicas: 1\n  maxReplicas: 3\n  targetCPUUtilizationPercentage: 80', 'autoscaling/v1') },
+    {
+      name: 'autoscaling/v1',
+      yaml: hpa('  minReplicas: 1\n  maxReplicas: 3\n  targetCPUUtilizationPercentage: 80', 'autoscaling/v1'),
+    },
   ],
   invalid: [
     {
       name: 'replica bounds',
-      yaml: hpa(`  minReplicas: 10
+      yaml:
+        hpa(`  minReplicas: 10
   maxReplicas: 3
-#              ^ error workload-autoscaler: maxReplicas (3) is less than minReplicas (10): raise maxReplicas or lower minReplicas.`) + '---\n' + hpa(`  minReplicas: 0
+#              ^ error workload-autoscaler: maxReplicas (3) is less than minReplicas (10): raise maxReplicas or lower minReplicas.`) +
+        '---\n' +
+        hpa(`  minReplicas: 0
 #              ^ error workload-autoscaler: minReplicas is 0: a HorizontalPodAutoscaler keeps at least 1 replica (leave minReplicas out for 1).
   maxReplicas: 0
 #              ^ error workload-autoscaler: maxReplicas is 0: it must be at least 1.`),
@@ -79,9 +85,12 @@ ruleTable(workloadAutoscaler, {
     },
     {
       name: 'autoscaling/v1 target',
-      yaml: hpa(`  maxReplicas: 3
+      yaml: hpa(
+        `  maxReplicas: 3
   targetCPUUtilizationPercentage: 0
-#                                 ^ error workload-autoscaler: targetCPUUtilizationPercentage is 0: it must be at least 1.`, 'autoscaling/v1'),
+#                                 ^ error workload-autoscaler: targetCPUUtilizationPercentage is 0: it must be at least 1.`,
+        'autoscaling/v1',
+      ),
     },
   ],
 });

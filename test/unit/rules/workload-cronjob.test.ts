@@ -17,17 +17,46 @@ ${spec}
 `;
 
 it('accepts what robfig/cron ParseStandard accepts', () => {
-  for (const s of ['*/5 * * * *', '0 3 * * *', '0 0 1 JAN,jul *', '15 8-18/2 * * MON-FRI', '0 0 ? * SUN', '5 4 * * 0', '@hourly', '@every 1h30m', '0 0 1-31 * *', '59 23 31 12 6', ' 0  3 * * * ']) {
+  for (const s of [
+    '*/5 * * * *',
+    '0 3 * * *',
+    '0 0 1 JAN,jul *',
+    '15 8-18/2 * * MON-FRI',
+    '0 0 ? * SUN',
+    '5 4 * * 0',
+    '@hourly',
+    '@every 1h30m',
+    '0 0 1-31 * *',
+    '59 23 31 12 6',
+    ' 0  3 * * * ',
+  ]) {
     assert.equal(scheduleProblem(s), undefined, s);
   }
-  for (const s of ['0 0 * * 7', '* * * * * *', '60 * * * *', '*/0 * * * *', '0 0 0 * *', '0 0 * 13 *', '@reboot', 'H 0 * * *', '0 0 L * *', '5-1 * * * *', 'CRON_TZ=UTC 0 0 * * *', '@every 5x', '0 0 * * MON#1']) {
+  for (const s of [
+    '0 0 * * 7',
+    '* * * * * *',
+    '60 * * * *',
+    '*/0 * * * *',
+    '0 0 0 * *',
+    '0 0 * 13 *',
+    '@reboot',
+    'H 0 * * *',
+    '0 0 L * *',
+    '5-1 * * * *',
+    'CRON_TZ=UTC 0 0 * * *',
+    '@every 5x',
+    '0 0 * * MON#1',
+  ]) {
     assert.notEqual(scheduleProblem(s), undefined, s);
   }
 });
 
 ruleTable(workloadCronjob, {
   valid: [
-    { name: 'a daily schedule with a time zone', yaml: cron('  schedule: "0 3 * * *"\n  timeZone: Europe/Paris\n  concurrencyPolicy: Forbid') },
+    {
+      name: 'a daily schedule with a time zone',
+      yaml: cron('  schedule: "0 3 * * *"\n  timeZone: Europe/Paris\n  concurrencyPolicy: Forbid'),
+    },
     { name: 'a descriptor', yaml: cron('  schedule: "@daily"') },
     { name: 'a number as schedule is left to the schema check', yaml: cron('  schedule: 5') },
   ],
@@ -39,8 +68,10 @@ ruleTable(workloadCronjob, {
     },
     {
       name: 'Sunday as 7 and an out-of-range minute',
-      yaml: cron(`  schedule: 0 0 * * 7
-#           ^^^^^^^^^ error workload-cronjob: Invalid schedule "0 0 * * 7": day of week 7 is above 6 (Sunday is 0).`) + `---
+      yaml:
+        cron(`  schedule: 0 0 * * 7
+#           ^^^^^^^^^ error workload-cronjob: Invalid schedule "0 0 * * 7": day of week 7 is above 6 (Sunday is 0).`) +
+        `---
 ${cron(`  schedule: "60 * * * *"
 #           ^^^^^^^^^^^^ error workload-cronjob: Invalid schedule "60 * * * *": minute 60 is above 59.`)}`,
     },

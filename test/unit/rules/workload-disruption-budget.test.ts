@@ -25,9 +25,14 @@ ruleTable(workloadDisruptionBudget, {
     },
     {
       name: 'values out of range',
-      yaml: pdb(`  minAvailable: -1
-#               ^^ error workload-disruption-budget: minAvailable is -1: it must be 0 or more (or a percentage such as 50%).`) + '---\n' + pdb(`  maxUnavailable: 120%
-#                 ^^^^ error workload-disruption-budget: maxUnavailable 120% is more than 100%.`) + '---\n' + pdb(`  maxUnavailable: "1"
+      yaml:
+        pdb(`  minAvailable: -1
+#               ^^ error workload-disruption-budget: minAvailable is -1: it must be 0 or more (or a percentage such as 50%).`) +
+        '---\n' +
+        pdb(`  maxUnavailable: 120%
+#                 ^^^^ error workload-disruption-budget: maxUnavailable 120% is more than 100%.`) +
+        '---\n' +
+        pdb(`  maxUnavailable: "1"
 #                 ^^^ error workload-disruption-budget: maxUnavailable \`1\` is neither a number nor a percentage like 50%: write 1 without quotes.`),
     },
   ],

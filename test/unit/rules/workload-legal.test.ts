@@ -39,7 +39,8 @@ spec:
             requests: {cpu: 100m, memory: 64Mi}
             limits: {memory: 128Mi}
 `,
-  'a JSON document with CRLF line ends': '{\r\n  "apiVersion": "apps/v1",\r\n  "kind": "StatefulSet",\r\n  "metadata": {"name": "db"},\r\n  "spec": {\r\n    "serviceName": "db",\r\n    "selector": {"matchLabels": {"app": "db"}},\r\n    "template": {\r\n      "metadata": {"labels": {"app": "db"}},\r\n      "spec": {"containers": [{"name": "db", "image": "postgres:16", "ports": [{"containerPort": 5432, "name": "pg"}], "volumeMounts": [{"name": "data", "mountPath": "/var/lib/postgresql/data"}]}]}\r\n    },\r\n    "volumeClaimTemplates": [{"metadata": {"name": "data"}, "spec": {"accessModes": ["ReadWriteOnce"], "resources": {"requests": {"storage": "1Gi"}}}}]\r\n  }\r\n}\r\n',
+  'a JSON document with CRLF line ends':
+    '{\r\n  "apiVersion": "apps/v1",\r\n  "kind": "StatefulSet",\r\n  "metadata": {"name": "db"},\r\n  "spec": {\r\n    "serviceName": "db",\r\n    "selector": {"matchLabels": {"app": "db"}},\r\n    "template": {\r\n      "metadata": {"labels": {"app": "db"}},\r\n      "spec": {"containers": [{"name": "db", "image": "postgres:16", "ports": [{"containerPort": 5432, "name": "pg"}], "volumeMounts": [{"name": "data", "mountPath": "/var/lib/postgresql/data"}]}]}\r\n    },\r\n    "volumeClaimTemplates": [{"metadata": {"name": "data"}, "spec": {"accessModes": ["ReadWriteOnce"], "resources": {"requests": {"storage": "1Gi"}}}}]\r\n  }\r\n}\r\n',
   'anchors and merge keys shared between objects of a List': `apiVersion: v1
 kind: List
 items:
@@ -135,12 +136,15 @@ spec:
       initContainers: [{name: wait, image: busybox}]
       containers: [{name: c, image: i}]
 `,
-  'empty documents and a document of comments only': '---\n# nothing here\n---\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {a: b}\n...\n',
+  'empty documents and a document of comments only':
+    '---\n# nothing here\n---\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {a: b}\n...\n',
   'non-Kubernetes YAML and client-side configuration': {
     'values.yaml': 'replicaCount: -1\nimage: {repository: nginx}\n',
-    'kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nlabels:\n  - pairs: {app: web}\n    includeSelectors: true\nresources: [deploy.yaml]\n',
+    'kustomization.yaml':
+      'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nlabels:\n  - pairs: {app: web}\n    includeSelectors: true\nresources: [deploy.yaml]\n',
     'kind.yaml': 'apiVersion: kind.x-k8s.io/v1alpha4\nkind: Cluster\nnodes: [{role: control-plane}]\n',
-    'deploy.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    spec: {containers: [{name: web, image: nginx}]}\n',
+    'deploy.yaml':
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    spec: {containers: [{name: web, image: nginx}]}\n',
   },
 };
 

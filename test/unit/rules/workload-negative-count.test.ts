@@ -15,8 +15,14 @@ spec:
   progressDeadlineSeconds: 600
 `,
     },
-    { name: 'a quoted number is left to the schema check', yaml: 'apiVersion: apps/v1\nkind: ReplicaSet\nmetadata: {name: rs}\nspec: {replicas: "-1"}\n' },
-    { name: 'a custom resource may have negative replicas', yaml: 'apiVersion: example.com/v1\nkind: Deployment\nmetadata: {name: x}\nspec: {replicas: -1}\n' },
+    {
+      name: 'a quoted number is left to the schema check',
+      yaml: 'apiVersion: apps/v1\nkind: ReplicaSet\nmetadata: {name: rs}\nspec: {replicas: "-1"}\n',
+    },
+    {
+      name: 'a custom resource may have negative replicas',
+      yaml: 'apiVersion: example.com/v1\nkind: Deployment\nmetadata: {name: x}\nspec: {replicas: -1}\n',
+    },
   ],
   invalid: [
     {

@@ -32,7 +32,10 @@ describe('workload rules on real-world apps', () => {
       const ws = new Workspace();
       for (const f of manifests(join(root, app))) ws.setText(f, readFileSync(f, 'utf8'));
       const found = checkWorkspace(ws, { rules: WORKLOAD_RULES, settings: withDefaults() });
-      assert.deepEqual(found.map((d) => `${d.file}:${d.range.start.line + 1}: ${d.code}: ${d.message}`), []);
+      assert.deepEqual(
+        found.map((d) => `${d.file}:${d.range.start.line + 1}: ${d.code}: ${d.message}`),
+        [],
+      );
     });
   }
 });

@@ -9,9 +9,23 @@ import { WORKLOAD_RULES } from '../../../server/src/engine/rules/workload';
 
 const SHAPES = ['5', '"text"', 'true', 'null', '[]', '[1, "a", null, [2]]', '{}', '{a: 1}'];
 const PATHS = [
-  'spec', 'spec.selector', 'spec.selector.matchLabels', 'spec.selector.matchExpressions', 'spec.template', 'spec.template.metadata',
-  'spec.template.metadata.labels', 'spec.template.spec', 'spec.template.spec.containers', 'spec.template.spec.volumes', 'spec.strategy',
-  'spec.strategy.rollingUpdate', 'spec.updateStrategy', 'metadata', 'metadata.labels', 'metadata.annotations', 'metadata.name',
+  'spec',
+  'spec.selector',
+  'spec.selector.matchLabels',
+  'spec.selector.matchExpressions',
+  'spec.template',
+  'spec.template.metadata',
+  'spec.template.metadata.labels',
+  'spec.template.spec',
+  'spec.template.spec.containers',
+  'spec.template.spec.volumes',
+  'spec.strategy',
+  'spec.strategy.rollingUpdate',
+  'spec.updateStrategy',
+  'metadata',
+  'metadata.labels',
+  'metadata.annotations',
+  'metadata.name',
 ];
 
 /** A Deployment whose value at `path` is replaced by `shape`. */
@@ -23,7 +37,10 @@ function deployment(path: string, shape: string): string {
     spec: {
       selector: { matchLabels: { app: 'web' } },
       strategy: { rollingUpdate: { maxSurge: 1 } },
-      template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'web', image: 'nginx', ports: [{ containerPort: 80 }] }], volumes: [] } },
+      template: {
+        metadata: { labels: { app: 'web' } },
+        spec: { containers: [{ name: 'web', image: 'nginx', ports: [{ containerPort: 80 }] }], volumes: [] },
+      },
     },
   };
   const keys = path.split('.');
@@ -39,14 +56,33 @@ it('no workload rule throws on values of the wrong shape', () => {
     for (const path of PATHS) {
       for (const shape of SHAPES) {
         const ws = new Workspace();
-        const apiVersion = kind === 'Job' || kind === 'CronJob' ? 'batch/v1' : kind === 'Pod' || kind === 'ReplicationController' ? 'v1' : 'apps/v1';
-        ws.setText('t.yaml', deployment(path, shape).replace('"apps/v1"', `"${apiVersion}"`).replace('"Deployment"', `"${kind}"`));
-        checkWorkspace(ws, { rules: WORKLOAD_RULES, settings: withDefaults(), onRuleError: (rule, _file, e) => errors.push(`${kind} ${path}=${shape}: ${rule.id}: ${e}`) });
+        const apiVersion =
+          kind === 'Job' || kind === 'CronJob'
+            ? 'batch/v1'
+            : kind === 'Pod' || kind === 'ReplicationController'
+              ? 'v1'
+              : 'apps/v1';
+        ws.setText(
+          't.yaml',
+          deployment(path, shape).replace('"apps/v1"', `"${apiVersion}"`).replace('"Deployment"', `"${kind}"`),
+        );
+        checkWorkspace(ws, {
+          rules: WORKLOAD_RULES,
+          settings: withDefaults(),
+          onRuleError: (rule, _file, e) => errors.push(`${kind} ${path}=${shape}: ${rule.id}: ${e}`),
+        });
       }
     }
   }
   const ws = new Workspace();
-  ws.setText('alias.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata: &m {name: web, labels: *m}\nspec: &s {selector: *s, template: {spec: *s}}\n');
-  checkWorkspace(ws, { rules: WORKLOAD_RULES, settings: withDefaults(), onRuleError: (rule, _file, e) => errors.push(`alias: ${rule.id}: ${e}`) });
+  ws.setText(
+    'alias.yaml',
+    'apiVersion: apps/v1\nkind: Deployment\nmetadata: &m {name: web, labels: *m}\nspec: &s {selector: *s, template: {spec: *s}}\n',
+  );
+  checkWorkspace(ws, {
+    rules: WORKLOAD_RULES,
+    settings: withDefaults(),
+    onRuleError: (rule, _file, e) => errors.push(`alias: ${rule.id}: ${e}`),
+  });
   assert.deepEqual(errors, []);
 });

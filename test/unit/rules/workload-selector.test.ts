@@ -5,7 +5,11 @@ import { workloadSelector } from '../../../server/src/engine/rules/workload-sele
 import { ruleTable } from '../../harness';
 
 /** Indents a manifest by two spaces (a root map may be indented), so that annotations can point at column 0 keys. */
-const indented = (text: string) => text.split('\n').map((l) => (l.startsWith('#') || l === '' ? l : `  ${l}`)).join('\n');
+const indented = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => (l.startsWith('#') || l === '' ? l : `  ${l}`))
+    .join('\n');
 
 const deployment = (selector: string, labels = '{app: web, tier: fe}') => `apiVersion: apps/v1
 kind: Deployment
@@ -21,7 +25,10 @@ ${selector}
 
 ruleTable(workloadSelector, {
   valid: [
-    { name: 'matchLabels equal to a subset of the template labels', yaml: deployment('  selector:\n    matchLabels: {app: web}') },
+    {
+      name: 'matchLabels equal to a subset of the template labels',
+      yaml: deployment('  selector:\n    matchLabels: {app: web}'),
+    },
     {
       name: 'matchExpressions with every operator',
       yaml: deployment(`  selector:
@@ -127,9 +134,11 @@ spec:
     {
       name: 'a kustomize patch is a partial object',
       yaml: {
-        'overlay/kustomization.yaml': 'resources: [../base]\npatchesStrategicMerge:\n  - replicas.yaml\npatches:\n  - path: ./more/env.yaml\n',
+        'overlay/kustomization.yaml':
+          'resources: [../base]\npatchesStrategicMerge:\n  - replicas.yaml\npatches:\n  - path: ./more/env.yaml\n',
         'overlay/replicas.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 3\n',
-        'overlay/more/env.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    metadata: {labels: {extra: x}}\n    spec:\n      containers: [{name: web, env: [{name: A, value: b}]}]\n',
+        'overlay/more/env.yaml':
+          'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    metadata: {labels: {extra: x}}\n    spec:\n      containers: [{name: web, env: [{name: A, value: b}]}]\n',
       },
     },
     {
@@ -137,8 +146,10 @@ spec:
       yaml: {
         'overlays/prod/kustomization.yaml': 'resources:\n  - ../../base\ncommonLabels:\n  app: web\n',
         'base/kustomization.yaml': 'resources:\n  - deployment.yaml\n  - ./sts.yaml\n',
-        'base/deployment.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    spec: {containers: [{name: web, image: nginx}]}\n',
-        'base/sts.yaml': 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: db}\nspec:\n  selector: {}\n  template:\n    spec: {containers: [{name: db, image: postgres}]}\n',
+        'base/deployment.yaml':
+          'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    spec: {containers: [{name: web, image: nginx}]}\n',
+        'base/sts.yaml':
+          'apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: db}\nspec:\n  selector: {}\n  template:\n    spec: {containers: [{name: db, image: postgres}]}\n',
       },
     },
     {
@@ -156,7 +167,10 @@ items:
         spec: {containers: [{name: a, image: a}]}
 `,
     },
-    { name: 'a custom resource with a selector is not a workload', yaml: 'apiVersion: example.com/v1\nkind: Deployment\nmetadata: {name: x}\nspec: {selector: {}}\n' },
+    {
+      name: 'a custom resource with a selector is not a workload',
+      yaml: 'apiVersion: example.com/v1\nkind: Deployment\nmetadata: {name: x}\nspec: {selector: {}}\n',
+    },
   ],
   invalid: [
     {
@@ -361,9 +375,15 @@ spec:
 describe('workload-selector and kustomizations that change', () => {
   it('sees a kustomization edited after the first check', () => {
     const ws = new Workspace();
-    ws.setText('base/deploy.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    spec: {containers: [{name: web, image: nginx}]}\n');
+    ws.setText(
+      'base/deploy.yaml',
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    spec: {containers: [{name: web, image: nginx}]}\n',
+    );
     ws.setText('base/kustomization.yaml', 'resources: [deploy.yaml]\ncommonLabels: {app: web}\n');
-    const run = () => checkWorkspace(ws, { rules: [workloadSelector], settings: withDefaults() }).map((d) => `${d.file}:${d.range.start.line}`);
+    const run = () =>
+      checkWorkspace(ws, { rules: [workloadSelector], settings: withDefaults() }).map(
+        (d) => `${d.file}:${d.range.start.line}`,
+      );
     assert.deepEqual(run(), []);
     ws.setText('base/kustomization.yaml', 'resources: [deploy.yaml]\n');
     assert.deepEqual(run(), ['base/deploy.yaml:3']);

@@ -22,14 +22,32 @@ ruleTable(workloadStrategy, {
   valid: [
     { name: 'no strategy', yaml: deployment('  replicas: 2') },
     { name: 'Recreate', yaml: deployment('  strategy: {type: Recreate}') },
-    { name: 'Recreate with a null rollingUpdate', yaml: deployment('  strategy:\n    type: Recreate\n    rollingUpdate:') },
-    { name: 'rolling update with numbers and percentages', yaml: deployment('  strategy:\n    type: RollingUpdate\n    rollingUpdate: {maxSurge: 1, maxUnavailable: 25%}') },
-    { name: 'maxUnavailable 0 with the default maxSurge', yaml: deployment('  strategy:\n    rollingUpdate: {maxUnavailable: 0}') },
-    { name: 'maxSurge above 100%', yaml: deployment('  strategy:\n    rollingUpdate: {maxSurge: 200%, maxUnavailable: 0}') },
-    { name: 'progressDeadlineSeconds above minReadySeconds', yaml: deployment('  minReadySeconds: 30\n  progressDeadlineSeconds: 60') },
+    {
+      name: 'Recreate with a null rollingUpdate',
+      yaml: deployment('  strategy:\n    type: Recreate\n    rollingUpdate:'),
+    },
+    {
+      name: 'rolling update with numbers and percentages',
+      yaml: deployment('  strategy:\n    type: RollingUpdate\n    rollingUpdate: {maxSurge: 1, maxUnavailable: 25%}'),
+    },
+    {
+      name: 'maxUnavailable 0 with the default maxSurge',
+      yaml: deployment('  strategy:\n    rollingUpdate: {maxUnavailable: 0}'),
+    },
+    {
+      name: 'maxSurge above 100%',
+      yaml: deployment('  strategy:\n    rollingUpdate: {maxSurge: 200%, maxUnavailable: 0}'),
+    },
+    {
+      name: 'progressDeadlineSeconds above minReadySeconds',
+      yaml: deployment('  minReadySeconds: 30\n  progressDeadlineSeconds: 60'),
+    },
     { name: 'DaemonSet surge with maxUnavailable 0', yaml: daemonSet('      maxSurge: 1\n      maxUnavailable: 0') },
     { name: 'DaemonSet maxUnavailable only', yaml: daemonSet('      maxUnavailable: 10%') },
-    { name: 'DaemonSet OnDelete', yaml: 'apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: a}\nspec:\n  updateStrategy: {type: OnDelete}\n' },
+    {
+      name: 'DaemonSet OnDelete',
+      yaml: 'apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: a}\nspec:\n  updateStrategy: {type: OnDelete}\n',
+    },
     {
       name: 'StatefulSet with partition and Parallel',
       yaml: 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: db}\nspec:\n  podManagementPolicy: Parallel\n  updateStrategy:\n    type: RollingUpdate\n    rollingUpdate: {partition: 2}\n',

@@ -13,7 +13,9 @@ import { isSchemaValidated } from '../../../server/src/engine/schema';
 import { check, repoRoot } from '../../harness';
 
 const dir = join(repoRoot(), 'test/unit/schema/clean');
-const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
+const files = readdirSync(dir)
+  .filter((f) => /\.ya?ml$/.test(f))
+  .sort();
 
 describe('schema: clean manifests give no diagnostics', () => {
   it('has the fixture files', () => assert.ok(files.length >= 7, files.join(', ')));
@@ -21,7 +23,10 @@ describe('schema: clean manifests give no diagnostics', () => {
     it(f, () => {
       const text = readFileSync(join(dir, f), 'utf8');
       const found = check({ [f]: text }, { rules: SCHEMA_RULES });
-      assert.deepEqual(found.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} ${d.message}`), []);
+      assert.deepEqual(
+        found.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} ${d.message}`),
+        [],
+      );
       // And the walk did look at them: every object is a built-in kind it validates.
       const ws = new Workspace();
       const objects = ws.setText(f, text).file.documents.flatMap(objectsOfDocument);

@@ -25,11 +25,17 @@ it('schema: the generated module is current', (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'kubeway-schema-'));
   try {
     const out = join(dir, 'k8s-schema.ts');
-    const r = spawnSync(process.execPath, [join(root, 'scripts/build-schema.mjs'), '--force', '--out', out], { cwd: root, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [join(root, 'scripts/build-schema.mjs'), '--force', '--out', out], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     assert.equal(r.status, 0, r.stderr);
     const fresh = readFileSync(out, 'utf8');
     const committed = readFileSync(join(root, 'server/src/engine/schema/generated/k8s-schema.ts'), 'utf8');
-    assert.ok(fresh === committed, 'server/src/engine/schema/generated/k8s-schema.ts is stale: run `node scripts/build-schema.mjs --force` and commit it');
+    assert.ok(
+      fresh === committed,
+      'server/src/engine/schema/generated/k8s-schema.ts is stale: run `node scripts/build-schema.mjs --force` and commit it',
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

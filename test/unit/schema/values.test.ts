@@ -4,12 +4,56 @@ import { closest, editDistance, isQuantity } from '../../../server/src/engine/sc
 
 describe('quantities (resource.ParseQuantity)', () => {
   it('accepts every suffix form', () => {
-    for (const q of ['0', '1', '100m', '0.5', '.5', '1.', '+1', '-1', '1Ki', '1Mi', '1.5Gi', '2Ti', '1Pi', '1Ei', '5n', '5u', '1k', '1M', '1G', '1T', '1P', '1E', '1e3', '1E-2', '12e+6', '128974848']) {
+    for (const q of [
+      '0',
+      '1',
+      '100m',
+      '0.5',
+      '.5',
+      '1.',
+      '+1',
+      '-1',
+      '1Ki',
+      '1Mi',
+      '1.5Gi',
+      '2Ti',
+      '1Pi',
+      '1Ei',
+      '5n',
+      '5u',
+      '1k',
+      '1M',
+      '1G',
+      '1T',
+      '1P',
+      '1E',
+      '1e3',
+      '1E-2',
+      '12e+6',
+      '128974848',
+    ]) {
       assert.ok(isQuantity(q), q);
     }
   });
   it('rejects units people write by mistake', () => {
-    for (const q of ['', 'Mi', '512mb', '1GB', '1gi', '1K', '1KB', '1 Gi', '1Gb', 'lots', '1e', '1.2.3', '1Mi1', '--1', '1m5']) assert.ok(!isQuantity(q), q);
+    for (const q of [
+      '',
+      'Mi',
+      '512mb',
+      '1GB',
+      '1gi',
+      '1K',
+      '1KB',
+      '1 Gi',
+      '1Gb',
+      'lots',
+      '1e',
+      '1.2.3',
+      '1Mi1',
+      '--1',
+      '1m5',
+    ])
+      assert.ok(!isQuantity(q), q);
   });
 });
 

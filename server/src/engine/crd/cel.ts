@@ -52,16 +52,24 @@ function mentions(e: Expr | undefined, name: string): boolean {
   if (!e) return false;
   const k = e.exprKind;
   switch (k.case) {
-    case 'identExpr': return k.value.name === name;
-    case 'selectExpr': return mentions(k.value.operand, name);
-    case 'callExpr': return mentions(k.value.target, name) || k.value.args.some((a) => mentions(a, name));
-    case 'listExpr': return k.value.elements.some((a) => mentions(a, name));
-    case 'structExpr': return k.value.entries.some((en) => mentions(en.value, name) || (en.keyKind.case === 'mapKey' && mentions(en.keyKind.value, name)));
+    case 'identExpr':
+      return k.value.name === name;
+    case 'selectExpr':
+      return mentions(k.value.operand, name);
+    case 'callExpr':
+      return mentions(k.value.target, name) || k.value.args.some((a) => mentions(a, name));
+    case 'listExpr':
+      return k.value.elements.some((a) => mentions(a, name));
+    case 'structExpr':
+      return k.value.entries.some(
+        (en) => mentions(en.value, name) || (en.keyKind.case === 'mapKey' && mentions(en.keyKind.value, name)),
+      );
     case 'comprehensionExpr': {
       const c = k.value;
       return [c.iterRange, c.accuInit, c.loopCondition, c.loopStep, c.result].some((x) => mentions(x, name));
     }
-    default: return false;
+    default:
+      return false;
   }
 }
 
@@ -69,11 +77,17 @@ function mentions(e: Expr | undefined, name: string): boolean {
 function allBody(e: Expr): { variable: string; body: Expr } | undefined {
   if (e.exprKind.case !== 'comprehensionExpr') return undefined;
   const c = e.exprKind.value;
-  if (c.iterVar2 || c.iterRange?.exprKind.case !== 'identExpr' || c.iterRange.exprKind.value.name !== 'self') return undefined;
+  if (c.iterVar2 || c.iterRange?.exprKind.case !== 'identExpr' || c.iterRange.exprKind.value.name !== 'self')
+    return undefined;
   const step = c.loopStep?.exprKind;
   const init = c.accuInit?.exprKind;
   if (step?.case !== 'callExpr' || step.value.function !== '_&&_' || step.value.args.length !== 2) return undefined;
-  if (init?.case !== 'constExpr' || init.value.constantKind.case !== 'boolValue' || init.value.constantKind.value !== true) return undefined;
+  if (
+    init?.case !== 'constExpr' ||
+    init.value.constantKind.case !== 'boolValue' ||
+    init.value.constantKind.value !== true
+  )
+    return undefined;
   const [acc, body] = step.value.args;
   if (acc.exprKind.case !== 'identExpr' || acc.exprKind.value.name !== c.accuVar) return undefined;
   return { variable: c.iterVar, body };
@@ -104,7 +118,29 @@ export function messageOf(expression: string, self: CelInput): string | undefine
   }
 }
 
-const RESERVED = new Set(['true', 'false', 'null', 'in', 'as', 'break', 'const', 'continue', 'else', 'for', 'function', 'if', 'import', 'let', 'loop', 'package', 'namespace', 'return', 'var', 'void', 'while']);
+const RESERVED = new Set([
+  'true',
+  'false',
+  'null',
+  'in',
+  'as',
+  'break',
+  'const',
+  'continue',
+  'else',
+  'for',
+  'function',
+  'if',
+  'import',
+  'let',
+  'loop',
+  'package',
+  'namespace',
+  'return',
+  'var',
+  'void',
+  'while',
+]);
 
 /**
  * A property name as CEL rules see it (apiserver/pkg/cel/escaping.go): reserved words become `__word__`,
@@ -114,6 +150,10 @@ const RESERVED = new Set(['true', 'false', 'null', 'in', 'as', 'break', 'const',
 export function escapeProperty(name: string): string | undefined {
   if (RESERVED.has(name)) return `__${name}__`;
   if (/^[a-zA-Z_][a-zA-Z0-9_]*$/.test(name) && !name.includes('__')) return name;
-  const e = name.replace(/__/g, '__underscores__').replace(/\./g, '__dot__').replace(/-/g, '__dash__').replace(/\//g, '__slash__');
+  const e = name
+    .replace(/__/g, '__underscores__')
+    .replace(/\./g, '__dot__')
+    .replace(/-/g, '__dash__')
+    .replace(/\//g, '__slash__');
   return /^[a-zA-Z_][a-zA-Z0-9_]*$/.test(e) ? e : undefined;
 }

@@ -5,7 +5,18 @@
  * IP, CIDR, URL and Quantity values are opaque types in Kubernetes; here they are maps with one marker key
  * (`@ip`, `@cidr`, `@url`, `@quantity`), which is enough for the methods below and for `==`.
  */
-import { CelScalar, celFunc, celList, celMap, celMethod, isCelList, isCelMap, isCelUint, listType, mapType } from '@bufbuild/cel';
+import {
+  CelScalar,
+  celFunc,
+  celList,
+  celMap,
+  celMethod,
+  isCelList,
+  isCelMap,
+  isCelUint,
+  listType,
+  mapType,
+} from '@bufbuild/cel';
 import type { CelFunc, CelList, CelMap, CelValue } from '@bufbuild/cel';
 import { RE2JS } from '@bufbuild/re2';
 import { isQuantity } from '../schema/quantity';
@@ -70,7 +81,10 @@ function parseIPv6(s: string): Uint8Array | undefined {
     words = head;
   }
   const out = new Uint8Array(16);
-  words.forEach((w, i) => { out[2 * i] = w >> 8; out[2 * i + 1] = w & 255; });
+  words.forEach((w, i) => {
+    out[2 * i] = w >> 8;
+    out[2 * i + 1] = w & 255;
+  });
   return out;
 }
 
@@ -108,12 +122,19 @@ function formatIP(b: Uint8Array): string {
   if (b.length === 4) return [...b].join('.');
   const words = Array.from({ length: 8 }, (_, i) => (b[2 * i] << 8) | b[2 * i + 1]);
   // The longest run of zero words (two or more) becomes `::`.
-  let best = -1, bestLen = 1;
-  for (let i = 0; i < 8; ) {
-    if (words[i] !== 0) { i++; continue; }
+  let best = -1,
+    bestLen = 1;
+  for (let i = 0; i < 8;) {
+    if (words[i] !== 0) {
+      i++;
+      continue;
+    }
     let j = i;
     while (j < 8 && words[j] === 0) j++;
-    if (j - i > bestLen) { best = i; bestLen = j - i; }
+    if (j - i > bestLen) {
+      best = i;
+      bestLen = j - i;
+    }
     i = j;
   }
   const hex = words.map((w) => w.toString(16));
@@ -165,7 +186,24 @@ function urlOf(m: CelMap): { url: URL; relative: boolean } {
 
 // ---- quantities ----
 
-const SUFFIX: Record<string, number> = { '': 1, n: 1e-9, u: 1e-6, m: 1e-3, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18, Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60 };
+const SUFFIX: Record<string, number> = {
+  '': 1,
+  n: 1e-9,
+  u: 1e-6,
+  m: 1e-3,
+  k: 1e3,
+  M: 1e6,
+  G: 1e9,
+  T: 1e12,
+  P: 1e15,
+  E: 1e18,
+  Ki: 2 ** 10,
+  Mi: 2 ** 20,
+  Gi: 2 ** 30,
+  Ti: 2 ** 40,
+  Pi: 2 ** 50,
+  Ei: 2 ** 60,
+};
 
 /** A quantity's value as a float (exact enough for comparing resource amounts). */
 export function quantityValue(s: string): number {
@@ -198,11 +236,16 @@ function items(l: CelList): CelValue[] {
 }
 
 function equal(a: CelValue, b: CelValue): boolean {
-  if (typeof a === 'bigint' || typeof a === 'number') return (typeof b === 'bigint' || typeof b === 'number') && Number(a) === Number(b);
-  if (isCelList(a) && isCelList(b)) return a.size === b.size && items(a).every((x, i) => equal(x, b.get(i) as CelValue));
+  if (typeof a === 'bigint' || typeof a === 'number')
+    return (typeof b === 'bigint' || typeof b === 'number') && Number(a) === Number(b);
+  if (isCelList(a) && isCelList(b))
+    return a.size === b.size && items(a).every((x, i) => equal(x, b.get(i) as CelValue));
   if (isCelMap(a) && isCelMap(b)) {
     if (a.size !== b.size) return false;
-    for (const [k, v] of a.entries()) { const w = b.get(k); if (w === undefined || !equal(v, w)) return false; }
+    for (const [k, v] of a.entries()) {
+      const w = b.get(k);
+      if (w === undefined || !equal(v, w)) return false;
+    }
     return true;
   }
   return a === b;
@@ -215,7 +258,8 @@ function equal(a: CelValue, b: CelValue): boolean {
 function findAll(s: string, pattern: string, limit: number): string[] {
   RE2JS.compile(pattern); // throws on what RE2 refuses, as Kubernetes does
   const m = /^\(\?([imsU]+)\)/.exec(pattern);
-  const flags = 'gu' + (m?.[1].includes('i') ? 'i' : '') + (m?.[1].includes('s') ? 's' : '') + (m?.[1].includes('m') ? 'm' : '');
+  const flags =
+    'gu' + (m?.[1].includes('i') ? 'i' : '') + (m?.[1].includes('s') ? 's' : '') + (m?.[1].includes('m') ? 'm' : '');
   const re = new RegExp(m ? pattern.slice(m[0].length) : pattern, flags);
   const out: string[] = [];
   for (const x of s.matchAll(re)) {
@@ -227,75 +271,196 @@ function findAll(s: string, pattern: string, limit: number): string[] {
 
 export const KUBERNETES_CEL_LIBRARY: CelFunc[] = [
   // lists
-  celMethod('isSorted', LIST, [], BOOL, function () { const a = items(this); return a.every((x, i) => i === 0 || compare(a[i - 1], x) <= 0); }),
+  celMethod('isSorted', LIST, [], BOOL, function () {
+    const a = items(this);
+    return a.every((x, i) => i === 0 || compare(a[i - 1], x) <= 0);
+  }),
   celMethod('sum', LIST, [], DYN, function () {
     const a = items(this);
     if (a.length === 0) return 0n;
     if (a.every((x) => typeof x === 'bigint')) return (a as bigint[]).reduce((s, x) => s + x, 0n);
     return a.reduce<number>((s, x) => s + num(x), 0);
   }),
-  celMethod('min', LIST, [], DYN, function () { const a = items(this); if (!a.length) fail('min of an empty list'); return a.reduce((m, x) => (compare(x, m) < 0 ? x : m)); }),
-  celMethod('max', LIST, [], DYN, function () { const a = items(this); if (!a.length) fail('max of an empty list'); return a.reduce((m, x) => (compare(x, m) > 0 ? x : m)); }),
-  celMethod('indexOf', LIST, [DYN], INT, function (x) { return BigInt(items(this).findIndex((y) => equal(x, y))); }),
-  celMethod('lastIndexOf', LIST, [DYN], INT, function (x) { const a = items(this); for (let i = a.length - 1; i >= 0; i--) if (equal(x, a[i])) return BigInt(i); return -1n; }),
+  celMethod('min', LIST, [], DYN, function () {
+    const a = items(this);
+    if (!a.length) fail('min of an empty list');
+    return a.reduce((m, x) => (compare(x, m) < 0 ? x : m));
+  }),
+  celMethod('max', LIST, [], DYN, function () {
+    const a = items(this);
+    if (!a.length) fail('max of an empty list');
+    return a.reduce((m, x) => (compare(x, m) > 0 ? x : m));
+  }),
+  celMethod('indexOf', LIST, [DYN], INT, function (x) {
+    return BigInt(items(this).findIndex((y) => equal(x, y)));
+  }),
+  celMethod('lastIndexOf', LIST, [DYN], INT, function (x) {
+    const a = items(this);
+    for (let i = a.length - 1; i >= 0; i--) if (equal(x, a[i])) return BigInt(i);
+    return -1n;
+  }),
   // regex
-  celMethod('find', STRING, [STRING], STRING, function (p) { return findAll(this, p, 1)[0] ?? ''; }),
-  celMethod('findAll', STRING, [STRING], LIST, function (p) { return findAll(this, p, -1); }),
-  celMethod('findAll', STRING, [STRING, INT], LIST, function (p, n) { return findAll(this, p, Number(n)); }),
+  celMethod('find', STRING, [STRING], STRING, function (p) {
+    return findAll(this, p, 1)[0] ?? '';
+  }),
+  celMethod('findAll', STRING, [STRING], LIST, function (p) {
+    return findAll(this, p, -1);
+  }),
+  celMethod('findAll', STRING, [STRING, INT], LIST, function (p, n) {
+    return findAll(this, p, Number(n));
+  }),
   // sets
   celFunc('sets.contains', [LIST, LIST], BOOL, (a, b) => items(b).every((x) => items(a).some((y) => equal(x, y)))),
-  celFunc('sets.equivalent', [LIST, LIST], BOOL, (a, b) => items(b).every((x) => items(a).some((y) => equal(x, y))) && items(a).every((x) => items(b).some((y) => equal(x, y)))),
+  celFunc(
+    'sets.equivalent',
+    [LIST, LIST],
+    BOOL,
+    (a, b) =>
+      items(b).every((x) => items(a).some((y) => equal(x, y))) &&
+      items(a).every((x) => items(b).some((y) => equal(x, y))),
+  ),
   celFunc('sets.intersects', [LIST, LIST], BOOL, (a, b) => items(a).some((x) => items(b).some((y) => equal(x, y)))),
   // ip
   celFunc('isIP', [STRING], BOOL, (s) => strictIP(s) !== undefined),
   celFunc('ip', [STRING], MAP, (s) => (strictIP(s) ? opaque('@ip', s) : fail(`IP Address '${s}' parse error`))),
-  celFunc('ip.isCanonical', [STRING], BOOL, (s) => { const b = strictIP(s) ?? fail(`IP Address '${s}' parse error`); return formatIP(b) === s; }),
-  celMethod('family', MAP, [], INT, function () { return ipOf(this).length === 4 ? 4n : 6n; }),
-  celMethod('isUnspecified', MAP, [], BOOL, function () { return ipOf(this).every((x) => x === 0); }),
-  celMethod('isLoopback', MAP, [], BOOL, function () { const b = ipOf(this); return b.length === 4 ? b[0] === 127 : b.slice(0, 15).every((x) => x === 0) && b[15] === 1; }),
-  celMethod('isLinkLocalMulticast', MAP, [], BOOL, function () { const b = ipOf(this); return b.length === 4 ? b[0] === 224 && b[1] === 0 && b[2] === 0 : b[0] === 0xff && (b[1] & 0x0f) === 0x02; }),
-  celMethod('isLinkLocalUnicast', MAP, [], BOOL, function () { const b = ipOf(this); return b.length === 4 ? b[0] === 169 && b[1] === 254 : b[0] === 0xfe && (b[1] & 0xc0) === 0x80; }),
+  celFunc('ip.isCanonical', [STRING], BOOL, (s) => {
+    const b = strictIP(s) ?? fail(`IP Address '${s}' parse error`);
+    return formatIP(b) === s;
+  }),
+  celMethod('family', MAP, [], INT, function () {
+    return ipOf(this).length === 4 ? 4n : 6n;
+  }),
+  celMethod('isUnspecified', MAP, [], BOOL, function () {
+    return ipOf(this).every((x) => x === 0);
+  }),
+  celMethod('isLoopback', MAP, [], BOOL, function () {
+    const b = ipOf(this);
+    return b.length === 4 ? b[0] === 127 : b.slice(0, 15).every((x) => x === 0) && b[15] === 1;
+  }),
+  celMethod('isLinkLocalMulticast', MAP, [], BOOL, function () {
+    const b = ipOf(this);
+    return b.length === 4 ? b[0] === 224 && b[1] === 0 && b[2] === 0 : b[0] === 0xff && (b[1] & 0x0f) === 0x02;
+  }),
+  celMethod('isLinkLocalUnicast', MAP, [], BOOL, function () {
+    const b = ipOf(this);
+    return b.length === 4 ? b[0] === 169 && b[1] === 254 : b[0] === 0xfe && (b[1] & 0xc0) === 0x80;
+  }),
   celMethod('isGlobalUnicast', MAP, [], BOOL, function () {
     const b = ipOf(this);
     if (b.every((x) => x === 0)) return false;
-    if (b.length === 4) return !(b[0] === 127 || b[0] >= 224 || (b[0] === 169 && b[1] === 254) || b.every((x) => x === 255));
-    return !((b.slice(0, 15).every((x) => x === 0) && b[15] === 1) || b[0] === 0xff || (b[0] === 0xfe && (b[1] & 0xc0) === 0x80));
+    if (b.length === 4)
+      return !(b[0] === 127 || b[0] >= 224 || (b[0] === 169 && b[1] === 254) || b.every((x) => x === 255));
+    return !(
+      (b.slice(0, 15).every((x) => x === 0) && b[15] === 1) ||
+      b[0] === 0xff ||
+      (b[0] === 0xfe && (b[1] & 0xc0) === 0x80)
+    );
   }),
   // cidr
   celFunc('isCIDR', [STRING], BOOL, (s) => parseCIDR(s) !== undefined),
-  celFunc('cidr', [STRING], MAP, (s) => (parseCIDR(s) ? opaque('@cidr', s) : fail(`network address parse error during conversion from string: '${s}'`))),
-  celMethod('containsIP', MAP, [STRING], BOOL, function (s) { const ip = strictIP(s) ?? fail(`IP Address '${s}' parse error`); return contains(cidrOf(this), ip, ip.length * 8); }),
-  celMethod('containsIP', MAP, [MAP], BOOL, function (m) { const ip = ipOf(m); return contains(cidrOf(this), ip, ip.length * 8); }),
-  celMethod('containsCIDR', MAP, [STRING], BOOL, function (s) { const c = parseCIDR(s) ?? fail(`network address parse error during conversion from string: '${s}'`); return contains(cidrOf(this), c.ip, c.bits); }),
-  celMethod('containsCIDR', MAP, [MAP], BOOL, function (m) { const c = cidrOf(m); return contains(cidrOf(this), c.ip, c.bits); }),
-  celMethod('prefixLength', MAP, [], INT, function () { return BigInt(cidrOf(this).bits); }),
-  celMethod('ip', MAP, [], MAP, function () { return opaque('@ip', formatIP(cidrOf(this).ip)); }),
-  celMethod('masked', MAP, [], MAP, function () { const c = cidrOf(this); return opaque('@cidr', `${formatIP(masked(c.ip, c.bits))}/${c.bits}`); }),
+  celFunc('cidr', [STRING], MAP, (s) =>
+    parseCIDR(s) ? opaque('@cidr', s) : fail(`network address parse error during conversion from string: '${s}'`),
+  ),
+  celMethod('containsIP', MAP, [STRING], BOOL, function (s) {
+    const ip = strictIP(s) ?? fail(`IP Address '${s}' parse error`);
+    return contains(cidrOf(this), ip, ip.length * 8);
+  }),
+  celMethod('containsIP', MAP, [MAP], BOOL, function (m) {
+    const ip = ipOf(m);
+    return contains(cidrOf(this), ip, ip.length * 8);
+  }),
+  celMethod('containsCIDR', MAP, [STRING], BOOL, function (s) {
+    const c = parseCIDR(s) ?? fail(`network address parse error during conversion from string: '${s}'`);
+    return contains(cidrOf(this), c.ip, c.bits);
+  }),
+  celMethod('containsCIDR', MAP, [MAP], BOOL, function (m) {
+    const c = cidrOf(m);
+    return contains(cidrOf(this), c.ip, c.bits);
+  }),
+  celMethod('prefixLength', MAP, [], INT, function () {
+    return BigInt(cidrOf(this).bits);
+  }),
+  celMethod('ip', MAP, [], MAP, function () {
+    return opaque('@ip', formatIP(cidrOf(this).ip));
+  }),
+  celMethod('masked', MAP, [], MAP, function () {
+    const c = cidrOf(this);
+    return opaque('@cidr', `${formatIP(masked(c.ip, c.bits))}/${c.bits}`);
+  }),
   // url
   celFunc('isURL', [STRING], BOOL, (s) => parseURL(s) !== undefined),
-  celFunc('url', [STRING], MAP, (s) => (parseURL(s) ? opaque('@url', s) : fail(`URL parse error during conversion from string: ${s}`))),
-  celMethod('getScheme', MAP, [], STRING, function () { const u = urlOf(this); return u.relative ? '' : u.url.protocol.replace(/:$/, ''); }),
-  celMethod('getHost', MAP, [], STRING, function () { const u = urlOf(this); return u.relative ? '' : u.url.host; }),
-  celMethod('getHostname', MAP, [], STRING, function () { const u = urlOf(this); return u.relative ? '' : u.url.hostname.replace(/^\[(.*)\]$/, '$1'); }),
-  celMethod('getPort', MAP, [], STRING, function () { const u = urlOf(this); return u.relative ? '' : u.url.port; }),
-  celMethod('getEscapedPath', MAP, [], STRING, function () { return urlOf(this).url.pathname; }),
+  celFunc('url', [STRING], MAP, (s) =>
+    parseURL(s) ? opaque('@url', s) : fail(`URL parse error during conversion from string: ${s}`),
+  ),
+  celMethod('getScheme', MAP, [], STRING, function () {
+    const u = urlOf(this);
+    return u.relative ? '' : u.url.protocol.replace(/:$/, '');
+  }),
+  celMethod('getHost', MAP, [], STRING, function () {
+    const u = urlOf(this);
+    return u.relative ? '' : u.url.host;
+  }),
+  celMethod('getHostname', MAP, [], STRING, function () {
+    const u = urlOf(this);
+    return u.relative ? '' : u.url.hostname.replace(/^\[(.*)\]$/, '$1');
+  }),
+  celMethod('getPort', MAP, [], STRING, function () {
+    const u = urlOf(this);
+    return u.relative ? '' : u.url.port;
+  }),
+  celMethod('getEscapedPath', MAP, [], STRING, function () {
+    return urlOf(this).url.pathname;
+  }),
   celMethod('getQuery', MAP, [], MAP, function () {
     const q = new Map<string, string[]>();
-    for (const [k, v] of urlOf(this).url.searchParams) { const l = q.get(k); if (l) l.push(v); else q.set(k, [v]); }
+    for (const [k, v] of urlOf(this).url.searchParams) {
+      const l = q.get(k);
+      if (l) l.push(v);
+      else q.set(k, [v]);
+    }
     return celMap(new Map([...q].map(([k, v]) => [k, celList(v)])));
   }),
   // quantity
   celFunc('isQuantity', [STRING], BOOL, (s) => isQuantity(s)),
-  celFunc('quantity', [STRING], MAP, (s) => (isQuantity(s) ? opaque('@quantity', s) : fail(`quantities must match the regular expression: ${s}`))),
-  celMethod('sign', MAP, [], INT, function () { const v = qOf(this); return v > 0 ? 1n : v < 0 ? -1n : 0n; }),
-  celMethod('isInteger', MAP, [], BOOL, function () { return Number.isInteger(qOf(this)); }),
-  celMethod('asInteger', MAP, [], INT, function () { const v = qOf(this); if (!Number.isInteger(v)) fail('cannot convert value to integer'); return BigInt(v); }),
-  celMethod('asApproximateFloat', MAP, [], DOUBLE, function () { return qOf(this); }),
-  celMethod('isGreaterThan', MAP, [MAP], BOOL, function (o) { return qOf(this) > qOf(o); }),
-  celMethod('isLessThan', MAP, [MAP], BOOL, function (o) { return qOf(this) < qOf(o); }),
-  celMethod('compareTo', MAP, [MAP], INT, function (o) { const a = qOf(this), b = qOf(o); return a < b ? -1n : a > b ? 1n : 0n; }),
-  celMethod('add', MAP, [MAP], MAP, function (o) { return opaque('@quantity', String(qOf(this) + qOf(o))); }),
-  celMethod('add', MAP, [INT], MAP, function (n) { return opaque('@quantity', String(qOf(this) + Number(n))); }),
-  celMethod('sub', MAP, [MAP], MAP, function (o) { return opaque('@quantity', String(qOf(this) - qOf(o))); }),
-  celMethod('sub', MAP, [INT], MAP, function (n) { return opaque('@quantity', String(qOf(this) - Number(n))); }),
+  celFunc('quantity', [STRING], MAP, (s) =>
+    isQuantity(s) ? opaque('@quantity', s) : fail(`quantities must match the regular expression: ${s}`),
+  ),
+  celMethod('sign', MAP, [], INT, function () {
+    const v = qOf(this);
+    return v > 0 ? 1n : v < 0 ? -1n : 0n;
+  }),
+  celMethod('isInteger', MAP, [], BOOL, function () {
+    return Number.isInteger(qOf(this));
+  }),
+  celMethod('asInteger', MAP, [], INT, function () {
+    const v = qOf(this);
+    if (!Number.isInteger(v)) fail('cannot convert value to integer');
+    return BigInt(v);
+  }),
+  celMethod('asApproximateFloat', MAP, [], DOUBLE, function () {
+    return qOf(this);
+  }),
+  celMethod('isGreaterThan', MAP, [MAP], BOOL, function (o) {
+    return qOf(this) > qOf(o);
+  }),
+  celMethod('isLessThan', MAP, [MAP], BOOL, function (o) {
+    return qOf(this) < qOf(o);
+  }),
+  celMethod('compareTo', MAP, [MAP], INT, function (o) {
+    const a = qOf(this),
+      b = qOf(o);
+    return a < b ? -1n : a > b ? 1n : 0n;
+  }),
+  celMethod('add', MAP, [MAP], MAP, function (o) {
+    return opaque('@quantity', String(qOf(this) + qOf(o)));
+  }),
+  celMethod('add', MAP, [INT], MAP, function (n) {
+    return opaque('@quantity', String(qOf(this) + Number(n)));
+  }),
+  celMethod('sub', MAP, [MAP], MAP, function (o) {
+    return opaque('@quantity', String(qOf(this) - qOf(o)));
+  }),
+  celMethod('sub', MAP, [INT], MAP, function (n) {
+    return opaque('@quantity', String(qOf(this) - Number(n)));
+  }),
 ];

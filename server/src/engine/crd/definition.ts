@@ -38,7 +38,11 @@ function isObject(v: unknown): v is Json {
 }
 
 /** A definition from a CRD's `spec` in plain JSON form; undefined when it lacks group, kind or versions. */
-export function definitionFromSpec(spec: unknown, source: K8sObject | string, descriptions?: readonly string[]): CrdDefinition | undefined {
+export function definitionFromSpec(
+  spec: unknown,
+  source: K8sObject | string,
+  descriptions?: readonly string[],
+): CrdDefinition | undefined {
   if (!isObject(spec)) return undefined;
   const group = spec.group;
   const names = isObject(spec.names) ? spec.names : undefined;
@@ -65,7 +69,15 @@ export function definitionFromSpec(spec: unknown, source: K8sObject | string, de
       statusSubresource: isObject(v.subresources) && 'status' in v.subresources,
     });
   }
-  return { name: `${plural}.${group}`, group, kind, plural, scope: spec.scope === 'Cluster' ? 'Cluster' : 'Namespaced', versions, source };
+  return {
+    name: `${plural}.${group}`,
+    group,
+    kind,
+    plural,
+    scope: spec.scope === 'Cluster' ? 'Cluster' : 'Namespaced',
+    versions,
+    source,
+  };
 }
 
 /** Whether an object is a CustomResourceDefinition kubeway reads (apiextensions.k8s.io/v1). */

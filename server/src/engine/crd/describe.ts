@@ -11,12 +11,16 @@ import type { CrdSchema } from './schema';
 function typeName(s: CrdSchema): string {
   if (s.intOrString) return 'IntOrString';
   switch (s.type) {
-    case 'array': return `[]${s.items ? typeName(s.items) : 'object'}`;
+    case 'array':
+      return `[]${s.items ? typeName(s.items) : 'object'}`;
     case 'object':
-      if (s.additionalProperties && !s.properties) return `map[string]${s.additionalProperties === true ? 'object' : typeName(s.additionalProperties)}`;
+      if (s.additionalProperties && !s.properties)
+        return `map[string]${s.additionalProperties === true ? 'object' : typeName(s.additionalProperties)}`;
       return 'object';
-    case undefined: return 'object';
-    default: return s.type;
+    case undefined:
+      return 'object';
+    default:
+      return s.type;
   }
 }
 
@@ -28,7 +32,12 @@ function enumOf(s: CrdSchema): string[] | undefined {
 
 function info(name: string, s: CrdSchema, required: boolean): FieldInfo {
   const notes = s.hasDefault ? `Default: \`${JSON.stringify(s.default)}\`` : '';
-  const out: FieldInfo = { name, type: typeName(s), description: [s.description, notes].filter(Boolean).join('\n\n'), required };
+  const out: FieldInfo = {
+    name,
+    type: typeName(s),
+    description: [s.description, notes].filter(Boolean).join('\n\n'),
+    required,
+  };
   const e = enumOf(s);
   if (e) out.enum = e;
   if (s.intOrString) out.intOrString = true;
@@ -38,13 +47,19 @@ function info(name: string, s: CrdSchema, required: boolean): FieldInfo {
 function children(s: CrdSchema): FieldInfo[] {
   if (!s.properties) return [];
   const required = new Set(s.required ?? []);
-  return [...s.properties].map(([k, p]) => info(k, p, required.has(k) && !p.hasDefault)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return [...s.properties]
+    .map(([k, p]) => info(k, p, required.has(k) && !p.hasDefault))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 /** The root's `metadata` is ObjectMeta, whatever the CRD's schema says of it (the API server validates it as such). */
 const OBJECT_META_OF = { apiVersion: 'v1', kind: 'ConfigMap' };
 
-export function describeCustomResourcePath(def: CrdDefinition, version: CrdVersion, path: readonly (string | number)[]): PathDescription | undefined {
+export function describeCustomResourcePath(
+  def: CrdDefinition,
+  version: CrdVersion,
+  path: readonly (string | number)[],
+): PathDescription | undefined {
   const root = version.schema;
   if (!root) return undefined;
   if (path[0] === 'metadata') {
@@ -64,7 +79,10 @@ export function describeCustomResourcePath(def: CrdDefinition, version: CrdVersi
       field = info(seg, p, (s.required ?? []).includes(seg) && !p.hasDefault);
       s = p;
     } else if (s.additionalProperties && s.additionalProperties !== true) {
-      field = { ...info(seg, s.additionalProperties, false), description: field?.description ?? s.additionalProperties.description };
+      field = {
+        ...info(seg, s.additionalProperties, false),
+        description: field?.description ?? s.additionalProperties.description,
+      };
       s = s.additionalProperties;
     } else {
       return undefined;

@@ -28,7 +28,10 @@ export function customResourceOf(obj: K8sObject, ws: Workspace): CustomResource 
 }
 
 /** The served version of a custom resource, with its schema, when the object can be validated. */
-export function servedVersion(obj: K8sObject, ws: Workspace): { definition: CrdDefinition; version: CrdVersion } | undefined {
+export function servedVersion(
+  obj: K8sObject,
+  ws: Workspace,
+): { definition: CrdDefinition; version: CrdVersion } | undefined {
   const cr = customResourceOf(obj, ws);
   if (!cr?.version?.served || !cr.version.schema) return undefined;
   return { definition: cr.definition, version: cr.version };

@@ -53,7 +53,11 @@ export class CrdRegistry {
   /** Every definition in force (completion of new documents). */
   all(): CrdDefinition[] {
     const out: CrdDefinition[] = [];
-    for (const objs of this.byGroup.values()) for (const o of objs) { const d = definitionOf(o); if (d) out.push(d); }
+    for (const objs of this.byGroup.values())
+      for (const o of objs) {
+        const d = definitionOf(o);
+        if (d) out.push(d);
+      }
     for (const d of bundledDefinitions()) if (!this.byGroup.has(d.group)) out.push(d);
     return out;
   }
@@ -61,5 +65,8 @@ export class CrdRegistry {
 
 function before(a: K8sObject, b: K8sObject): boolean {
   if (a.file !== b.file) return a.file < b.file;
-  return a.doc.index - b.doc.index < 0 || (a.doc.index === b.doc.index && (a.node.range?.[0] ?? 0) < (b.node.range?.[0] ?? 0));
+  return (
+    a.doc.index - b.doc.index < 0 ||
+    (a.doc.index === b.doc.index && (a.node.range?.[0] ?? 0) < (b.node.range?.[0] ?? 0))
+  );
 }

@@ -82,7 +82,8 @@ export function compileSchema(raw: unknown, descriptions?: readonly string[], de
   if (!isObject(raw) || depth > 64) return s;
   const out = s as { -readonly [K in keyof CrdSchema]: CrdSchema[K] };
   if (typeof raw.type === 'string' && TYPES.has(raw.type)) out.type = raw.type as CrdType;
-  out.description = (typeof raw.description === 'number' ? descriptions?.[raw.description] : str(raw.description)) ?? '';
+  out.description =
+    (typeof raw.description === 'number' ? descriptions?.[raw.description] : str(raw.description)) ?? '';
   if (isObject(raw.properties)) {
     const props = new Map<string, CrdSchema>();
     for (const [k, v] of Object.entries(raw.properties)) props.set(k, compileSchema(v, descriptions, depth + 1));
@@ -90,7 +91,8 @@ export function compileSchema(raw: unknown, descriptions?: readonly string[], de
   }
   if (Array.isArray(raw.required)) out.required = raw.required.filter((r): r is string => typeof r === 'string');
   if (raw.additionalProperties === true) out.additionalProperties = true;
-  else if (isObject(raw.additionalProperties)) out.additionalProperties = compileSchema(raw.additionalProperties, descriptions, depth + 1);
+  else if (isObject(raw.additionalProperties))
+    out.additionalProperties = compileSchema(raw.additionalProperties, descriptions, depth + 1);
   if (isObject(raw.items)) out.items = compileSchema(raw.items, descriptions, depth + 1);
   if (Array.isArray(raw.enum)) out.enum = raw.enum;
   const pattern = str(raw.pattern);

@@ -11,7 +11,7 @@ import type { CelInput } from '@bufbuild/cel';
 import type { K8sObject } from '../model/object';
 import type { DocReader } from '../parse/nodes';
 import { keyText } from '../parse/nodes';
-import type { Finding } from '../rules/rule';
+import type { Finding } from '../types';
 import { isBase64 } from '../schema/validate';
 import { closest } from '../schema/suggest';
 import type { Fix } from '../types';
@@ -22,7 +22,14 @@ import { formatProblem } from './formats';
 import { ANY } from './schema';
 import type { CrdSchema } from './schema';
 
-export type CrdRuleId = 'crd-schema-unknown-field' | 'crd-schema-type' | 'crd-schema-required' | 'crd-schema-enum' | 'crd-schema-value' | 'crd-schema-list' | 'crd-cel';
+export type CrdRuleId =
+  | 'crd-schema-unknown-field'
+  | 'crd-schema-type'
+  | 'crd-schema-required'
+  | 'crd-schema-enum'
+  | 'crd-schema-value'
+  | 'crd-schema-list'
+  | 'crd-cel';
 
 export interface CrdFinding extends Finding {
   rule: CrdRuleId;
@@ -55,13 +62,20 @@ function describe(v: unknown): string {
 function typeText(s: CrdSchema): string {
   if (s.intOrString) return 'an integer or a string';
   switch (s.type) {
-    case 'string': return 'a string';
-    case 'integer': return 'an integer';
-    case 'number': return 'a number';
-    case 'boolean': return 'a boolean (true or false)';
-    case 'object': return 'a map';
-    case 'array': return 'a list';
-    default: return 'a value';
+    case 'string':
+      return 'a string';
+    case 'integer':
+      return 'an integer';
+    case 'number':
+      return 'a number';
+    case 'boolean':
+      return 'a boolean (true or false)';
+    case 'object':
+      return 'a map';
+    case 'array':
+      return 'a list';
+    default:
+      return 'a value';
   }
 }
 
@@ -163,7 +177,8 @@ class Walk {
     if (isScalar(n)) return this.scalar(n, s, path);
     if (isMap(n)) {
       if (s.type !== undefined && s.type !== 'object') return this.wrongType(n, s, 'a map', path);
-      if (s.type === undefined && !s.properties && !s.additionalProperties) return celValue(plainValue(this.reader, n), ANY);
+      if (s.type === undefined && !s.properties && !s.additionalProperties)
+        return celValue(plainValue(this.reader, n), ANY);
       return this.object(n, s, path, anchor, false);
     }
     if (isSeq(n)) {
@@ -195,7 +210,12 @@ class Walk {
           if (typeof v !== 'string') {
             const src = this.source(n);
             const quoted = /["\\]/.test(src) ? `'${src.replace(/'/g, "''")}'` : `"${src}"`;
-            this.report('crd-schema-type', n, `${this.where(path)} must be a string, but \`${src}\` is read as a ${typeof v === 'boolean' ? 'boolean' : 'number'}: quote it (${quoted}).`, this.replace(n, `Quote as ${quoted}`, quoted));
+            this.report(
+              'crd-schema-type',
+              n,
+              `${this.where(path)} must be a string, but \`${src}\` is read as a ${typeof v === 'boolean' ? 'boolean' : 'number'}: quote it (${quoted}).`,
+              this.replace(n, `Quote as ${quoted}`, quoted),
+            );
             return undefined;
           }
           cel = v;
@@ -205,7 +225,12 @@ class Walk {
           else if (typeof v === 'number' && Number.isInteger(v)) cel = BigInt(v);
           else if (typeof v === 'string' && INTEGER_TEXT.test(v.trim())) {
             const int = v.trim().replace(/^\+/, '');
-            this.report('crd-schema-type', n, `${this.where(path)} must be an integer, not a string: write ${int} without quotes.`, this.replace(n, `Change to ${int}`, int));
+            this.report(
+              'crd-schema-type',
+              n,
+              `${this.where(path)} must be an integer, not a string: write ${int} without quotes.`,
+              this.replace(n, `Change to ${int}`, int),
+            );
             return undefined;
           } else return this.wrongType(n, s, describe(v), path);
           break;
@@ -216,7 +241,12 @@ class Walk {
         case 'boolean':
           if (typeof v !== 'boolean') {
             if (v === 'true' || v === 'false') {
-              this.report('crd-schema-type', n, `${this.where(path)} must be a boolean, not a string: write ${v} without quotes.`, this.replace(n, `Change to ${v}`, v));
+              this.report(
+                'crd-schema-type',
+                n,
+                `${this.where(path)} must be a boolean, not a string: write ${v} without quotes.`,
+                this.replace(n, `Change to ${v}`, v),
+              );
               return undefined;
             }
             return this.wrongType(n, s, describe(v), path);
@@ -238,16 +268,27 @@ class Walk {
 
   /** enum, pattern, format, bounds and lengths of a scalar, and its anyOf/allOf/oneOf/not alternatives. */
   private constraints(n: Scalar, v: string | number | bigint | boolean, s: CrdSchema, path: string): void {
-    if (s.enum && !s.enum.some((e) => e === v || (typeof e === 'number' && (typeof v === 'number' || typeof v === 'bigint') && Number(v) === e))) {
+    if (
+      s.enum &&
+      !s.enum.some(
+        (e) =>
+          e === v || (typeof e === 'number' && (typeof v === 'number' || typeof v === 'bigint') && Number(v) === e),
+      )
+    ) {
       const values = s.enum.map((e) => String(e));
       const suggestion = typeof v === 'string' ? closest(v, values) : undefined;
       if (suggestion) {
-        const message = suggestion.toLowerCase() === String(v).toLowerCase()
-          ? `\`${v}\` must be written \`${suggestion}\`: ${this.where(path)} is case-sensitive.`
-          : `Unsupported value \`${v}\` for ${this.where(path)}: did you mean \`${suggestion}\`?`;
+        const message =
+          suggestion.toLowerCase() === String(v).toLowerCase()
+            ? `\`${v}\` must be written \`${suggestion}\`: ${this.where(path)} is case-sensitive.`
+            : `Unsupported value \`${v}\` for ${this.where(path)}: did you mean \`${suggestion}\`?`;
         this.report('crd-schema-enum', n, message, this.replace(n, `Change to ${suggestion}`, suggestion));
       } else {
-        this.report('crd-schema-enum', n, `Unsupported value \`${String(v)}\` for ${this.where(path)}: use ${listOf(values)}.`);
+        this.report(
+          'crd-schema-enum',
+          n,
+          `Unsupported value \`${String(v)}\` for ${this.where(path)}: use ${listOf(values)}.`,
+        );
       }
     }
     const p = valueProblem(v, s);
@@ -268,7 +309,11 @@ class Walk {
       const vnode = p.value as Node | null;
       const child = path ? `${path}.${name}` : name;
       if (vnode === null || this.isNull(vnode)) {
-        if (s.properties?.get(name)?.nullable) { present.add(name); const e = escapeProperty(name); if (e) out.set(e, null); }
+        if (s.properties?.get(name)?.nullable) {
+          present.add(name);
+          const e = escapeProperty(name);
+          if (e) out.set(e, null);
+        }
         continue;
       }
       if (typeMeta && (name === 'apiVersion' || name === 'kind' || name === 'metadata')) {
@@ -294,7 +339,12 @@ class Walk {
       }
       if (s.additionalProperties) {
         present.add(name);
-        const v = this.value(vnode, s.additionalProperties === true ? ANY : s.additionalProperties, path ? `${path}[${name}]` : name, key);
+        const v = this.value(
+          vnode,
+          s.additionalProperties === true ? ANY : s.additionalProperties,
+          path ? `${path}[${name}]` : name,
+          key,
+        );
         if (v !== undefined) out.set(name, v);
         continue;
       }
@@ -309,9 +359,21 @@ class Walk {
       if (suggestion) {
         (suggested ??= []).push(suggestion);
         const taken = pairs.some((q) => keyText(q.key) === suggestion);
-        this.report('crd-schema-unknown-field', key, `Unknown field \`${name}\` in ${where}: did you mean \`${suggestion}\`?`, taken ? undefined : this.replace(key, `Change to ${suggestion}`, suggestion), name);
+        this.report(
+          'crd-schema-unknown-field',
+          key,
+          `Unknown field \`${name}\` in ${where}: did you mean \`${suggestion}\`?`,
+          taken ? undefined : this.replace(key, `Change to ${suggestion}`, suggestion),
+          name,
+        );
       } else {
-        this.report('crd-schema-unknown-field', key, `Unknown field \`${name}\` in ${where}: the API server rejects fields the CRD's schema does not declare.`, undefined, name);
+        this.report(
+          'crd-schema-unknown-field',
+          key,
+          `Unknown field \`${name}\` in ${where}: the API server rejects fields the CRD's schema does not declare.`,
+          undefined,
+          name,
+        );
       }
     }
     const required = [...(s.required ?? [])];
@@ -320,7 +382,11 @@ class Walk {
       if (present.has(r) || s.properties?.get(r)?.hasDefault || suggested?.includes(r)) continue;
       if (root && (r === 'apiVersion' || r === 'kind' || r === 'metadata')) continue;
       if (root && r === 'status' && this.version.statusSubresource) continue;
-      this.report('crd-schema-required', anchor, `Missing required field \`${r}\` in ${path ? `\`${path}\`` : this.kind}.`);
+      this.report(
+        'crd-schema-required',
+        anchor,
+        `Missing required field \`${r}\` in ${path ? `\`${path}\`` : this.kind}.`,
+      );
     }
     let count = present.size;
     if (s.properties) {
@@ -331,9 +397,25 @@ class Walk {
         if (e) out.set(e, celValue(ps.default, ps));
       }
     }
-    if (s.maxProperties !== undefined && count > s.maxProperties) this.report('crd-schema-value', anchor, `${this.where(path)} must have at most ${s.maxProperties} entr${s.maxProperties === 1 ? 'y' : 'ies'}, not ${count}.`);
-    if (s.minProperties !== undefined && count < s.minProperties) this.report('crd-schema-value', anchor, `${this.where(path)} must have at least ${s.minProperties} entr${s.minProperties === 1 ? 'y' : 'ies'}, not ${count}.`);
-    this.rules(s, out, anchor, path, s.additionalProperties ? { keys: pairs.map((p) => (p.key as Node | null) ?? map), values: undefined } : undefined);
+    if (s.maxProperties !== undefined && count > s.maxProperties)
+      this.report(
+        'crd-schema-value',
+        anchor,
+        `${this.where(path)} must have at most ${s.maxProperties} entr${s.maxProperties === 1 ? 'y' : 'ies'}, not ${count}.`,
+      );
+    if (s.minProperties !== undefined && count < s.minProperties)
+      this.report(
+        'crd-schema-value',
+        anchor,
+        `${this.where(path)} must have at least ${s.minProperties} entr${s.minProperties === 1 ? 'y' : 'ies'}, not ${count}.`,
+      );
+    this.rules(
+      s,
+      out,
+      anchor,
+      path,
+      s.additionalProperties ? { keys: pairs.map((p) => (p.key as Node | null) ?? map), values: undefined } : undefined,
+    );
     return out;
   }
 
@@ -365,15 +447,30 @@ class Walk {
       values.push(v === undefined ? null : v);
     });
     const count = values.length;
-    if (s.maxItems !== undefined && count > s.maxItems) this.report('crd-schema-value', anchor, `${this.where(path)} must have at most ${s.maxItems} item${s.maxItems === 1 ? '' : 's'}, not ${count}.`);
-    if (s.minItems !== undefined && count < s.minItems) this.report('crd-schema-value', anchor, `${this.where(path)} must have at least ${s.minItems} item${s.minItems === 1 ? '' : 's'}, not ${count}.`);
+    if (s.maxItems !== undefined && count > s.maxItems)
+      this.report(
+        'crd-schema-value',
+        anchor,
+        `${this.where(path)} must have at most ${s.maxItems} item${s.maxItems === 1 ? '' : 's'}, not ${count}.`,
+      );
+    if (s.minItems !== undefined && count < s.minItems)
+      this.report(
+        'crd-schema-value',
+        anchor,
+        `${this.where(path)} must have at least ${s.minItems} item${s.minItems === 1 ? '' : 's'}, not ${count}.`,
+      );
     if (s.listType === 'set' || s.uniqueItems) {
       const seen = new Map<string, number>();
       values.forEach((v, i) => {
         const id = identity(v);
         const first = seen.get(id);
         if (first === undefined) seen.set(id, i);
-        else this.report('crd-schema-list', this.itemNode(seq, i, anchors[i]), `Duplicate value in ${this.where(path)}: item ${i} repeats item ${first}${typeof v === 'string' ? ` (\`${v}\`)` : ''}; the list is a set.`);
+        else
+          this.report(
+            'crd-schema-list',
+            this.itemNode(seq, i, anchors[i]),
+            `Duplicate value in ${this.where(path)}: item ${i} repeats item ${first}${typeof v === 'string' ? ` (\`${v}\`)` : ''}; the list is a set.`,
+          );
       });
     } else if (s.listType === 'map' && s.listMapKeys?.length) {
       const keys = s.listMapKeys;
@@ -390,7 +487,11 @@ class Walk {
         const shown = keys.map((k, j) => `${k}=${tuple[j] === undefined ? '(unset)' : String(tuple[j])}`).join(', ');
         const item = this.reader.map(seq.items[i]);
         const at = (item && (this.reader.pair(item, keys[0])?.value as Node | undefined)) ?? anchors[i];
-        this.report('crd-schema-list', at, `Duplicate entry in ${this.where(path)}: item ${i} has the same ${shown} as item ${first}.`);
+        this.report(
+          'crd-schema-list',
+          at,
+          `Duplicate entry in ${this.where(path)}: item ${i} has the same ${shown} as item ${first}.`,
+        );
       });
     }
     this.rules(s, values, anchor, path, { keys: undefined, values: anchors });
@@ -406,19 +507,30 @@ class Walk {
    * Runs a schema's CEL rules on the value `self`. A failing `self.all(x, …)` is reported on each element (or
    * map key) that fails it, when that can be told; otherwise on `anchor`.
    */
-  private rules(s: CrdSchema, self: CelInput, anchor: Node, path: string, elements?: { keys: Node[] | undefined; values: Node[] | undefined }): void {
+  private rules(
+    s: CrdSchema,
+    self: CelInput,
+    anchor: Node,
+    path: string,
+    elements?: { keys: Node[] | undefined; values: Node[] | undefined },
+  ): void {
     if (!s.validations) return;
     for (const v of s.validations) {
       if (v.optionalOldSelf) continue;
       const c = compileRule(v.rule);
       if (!c || evaluate(c.program, { self }) !== 'fail') continue;
-      const message = (v.messageExpression ? messageOf(v.messageExpression, self) : undefined) ?? v.message ?? `failed rule: ${v.rule}`;
+      const message =
+        (v.messageExpression ? messageOf(v.messageExpression, self) : undefined) ??
+        v.message ??
+        `failed rule: ${v.rule}`;
       const text = `${path ? `\`${path}\`` : this.kind}: ${message}${/[.!?]$/.test(message) ? '' : '.'}`;
       let located = false;
       if (c.each && elements) {
         const members: [CelInput, Node][] = [];
-        if (elements.values && Array.isArray(self)) (self as CelInput[]).forEach((x, i) => members.push([x, elements.values![i]]));
-        else if (elements.keys && self instanceof Map) [...self.keys()].forEach((k, i) => members.push([k, elements.keys![i]]));
+        if (elements.values && Array.isArray(self))
+          (self as CelInput[]).forEach((x, i) => members.push([x, elements.values![i]]));
+        else if (elements.keys && self instanceof Map)
+          [...self.keys()].forEach((k, i) => members.push([k, elements.keys![i]]));
         for (const [x, at] of members) {
           if (evaluate(c.each.body, { self, [c.each.variable]: x }) === 'fail') {
             this.report('crd-cel', at, text);
@@ -444,9 +556,14 @@ class Walk {
 function valueProblem(v: string | number | bigint | boolean, s: CrdSchema): string | undefined {
   if (typeof v === 'string') {
     const length = [...v].length;
-    if (s.maxLength !== undefined && length > s.maxLength) return `must be at most ${s.maxLength} character${s.maxLength === 1 ? '' : 's'} long, not ${length}.`;
-    if (s.minLength !== undefined && length < s.minLength) return s.minLength === 1 && length === 0 ? 'must not be empty.' : `must be at least ${s.minLength} characters long, not ${length}.`;
-    if (s.pattern?.re && !s.pattern.re.test(v)) return `must match the pattern \`${s.pattern.source}\`: \`${v}\` does not.`;
+    if (s.maxLength !== undefined && length > s.maxLength)
+      return `must be at most ${s.maxLength} character${s.maxLength === 1 ? '' : 's'} long, not ${length}.`;
+    if (s.minLength !== undefined && length < s.minLength)
+      return s.minLength === 1 && length === 0
+        ? 'must not be empty.'
+        : `must be at least ${s.minLength} characters long, not ${length}.`;
+    if (s.pattern?.re && !s.pattern.re.test(v))
+      return `must match the pattern \`${s.pattern.source}\`: \`${v}\` does not.`;
     if (s.format) {
       if (s.format === 'byte' && !isBase64(v)) return `must be base64-encoded (format \`byte\`): \`${v}\` is not.`;
       const f = formatProblem(s.format, v);
@@ -454,8 +571,14 @@ function valueProblem(v: string | number | bigint | boolean, s: CrdSchema): stri
     }
   } else if (typeof v === 'number' || typeof v === 'bigint') {
     const x = Number(v);
-    if (s.maximum !== undefined && (s.exclusiveMaximum ? x >= s.maximum : x > s.maximum)) return s.exclusiveMaximum ? `must be less than ${s.maximum}, not ${x}.` : `must be at most ${s.maximum}, not ${x}.`;
-    if (s.minimum !== undefined && (s.exclusiveMinimum ? x <= s.minimum : x < s.minimum)) return s.exclusiveMinimum ? `must be greater than ${s.minimum}, not ${x}.` : `must be at least ${s.minimum}, not ${x}.`;
+    if (s.maximum !== undefined && (s.exclusiveMaximum ? x >= s.maximum : x > s.maximum))
+      return s.exclusiveMaximum
+        ? `must be less than ${s.maximum}, not ${x}.`
+        : `must be at most ${s.maximum}, not ${x}.`;
+    if (s.minimum !== undefined && (s.exclusiveMinimum ? x <= s.minimum : x < s.minimum))
+      return s.exclusiveMinimum
+        ? `must be greater than ${s.minimum}, not ${x}.`
+        : `must be at least ${s.minimum}, not ${x}.`;
     if (s.multipleOf && x % s.multipleOf !== 0) return `must be a multiple of ${s.multipleOf}, not ${x}.`;
   }
   return undefined;
@@ -463,14 +586,21 @@ function valueProblem(v: string | number | bigint | boolean, s: CrdSchema): stri
 
 /** A schema's type as a JSON value's: does the value fit the type (for anyOf alternatives)? */
 function fitsType(v: string | number | bigint | boolean, s: CrdSchema): boolean {
-  if (s.intOrString) return typeof v === 'string' || typeof v === 'bigint' || (typeof v === 'number' && Number.isInteger(v));
+  if (s.intOrString)
+    return typeof v === 'string' || typeof v === 'bigint' || (typeof v === 'number' && Number.isInteger(v));
   switch (s.type) {
-    case undefined: return true;
-    case 'string': return typeof v === 'string';
-    case 'integer': return typeof v === 'bigint' || (typeof v === 'number' && Number.isInteger(v));
-    case 'number': return typeof v === 'number' || typeof v === 'bigint';
-    case 'boolean': return typeof v === 'boolean';
-    default: return false;
+    case undefined:
+      return true;
+    case 'string':
+      return typeof v === 'string';
+    case 'integer':
+      return typeof v === 'bigint' || (typeof v === 'number' && Number.isInteger(v));
+    case 'number':
+      return typeof v === 'number' || typeof v === 'bigint';
+    case 'boolean':
+      return typeof v === 'boolean';
+    default:
+      return false;
   }
 }
 
@@ -481,13 +611,19 @@ function fits(v: string | number | bigint | boolean, s: CrdSchema): boolean {
 }
 
 function alternativesProblem(v: string | number | bigint | boolean, s: CrdSchema): string | undefined {
-  if (s.allOf) for (const sub of s.allOf) { const p = valueProblem(v, sub); if (p) return p; }
+  if (s.allOf)
+    for (const sub of s.allOf) {
+      const p = valueProblem(v, sub);
+      if (p) return p;
+    }
   if (s.anyOf && !s.anyOf.some((sub) => fits(v, sub))) {
     const formats = s.anyOf.map((sub) => sub.format).filter((f): f is string => !!f);
-    if (formats.length === s.anyOf.length) return `must be of format ${listOf(formats.map((f) => `\`${f}\``))}: \`${String(v)}\` is not.`;
+    if (formats.length === s.anyOf.length)
+      return `must be of format ${listOf(formats.map((f) => `\`${f}\``))}: \`${String(v)}\` is not.`;
     return `matches none of the schemas its \`anyOf\` allows: ${valueProblem(v, s.anyOf[0]) ?? 'see the CRD.'}`;
   }
-  if (s.oneOf && s.oneOf.filter((sub) => fits(v, sub)).length !== 1) return 'must match exactly one of the schemas its `oneOf` lists.';
+  if (s.oneOf && s.oneOf.filter((sub) => fits(v, sub)).length !== 1)
+    return 'must match exactly one of the schemas its `oneOf` lists.';
   if (s.not && fits(v, s.not)) return 'matches the schema its `not` excludes.';
   return undefined;
 }

@@ -15,9 +15,11 @@ import { OBJECT_READS } from '../rules/reads';
 import type { ObjectRead, ReadersMemo } from '../rules/reads';
 import { ALL_RULES } from '../rules/registry';
 
-
 /** Objects of a file that changed between two versions (by their text), and those that only moved. */
-export function changedObjects(before: readonly K8sObject[], after: readonly K8sObject[]): { changed: K8sObject[]; moved: K8sObject[] } {
+export function changedObjects(
+  before: readonly K8sObject[],
+  after: readonly K8sObject[],
+): { changed: K8sObject[]; moved: K8sObject[] } {
   const textOf = (o: K8sObject): string => {
     const span = o.doc.span(o.node);
     return span ? o.doc.file.text.slice(span[0], span[1]) : '';
@@ -60,7 +62,12 @@ function readsOfRules(): readonly ObjectRead[] {
  * `changed` objects were added, removed or edited; `moved` only changed lines (no finding about another
  * object cites a line, so they affect only their own file).
  */
-export function affectedFiles(ws: Workspace, path: string, changed: readonly K8sObject[], _moved: readonly K8sObject[] = []): Set<string> {
+export function affectedFiles(
+  ws: Workspace,
+  path: string,
+  changed: readonly K8sObject[],
+  _moved: readonly K8sObject[] = [],
+): Set<string> {
   const out = new Set<string>([path]);
   if (isKustomizationFile(path)) {
     for (const p of ws.paths) out.add(p);

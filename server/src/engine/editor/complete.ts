@@ -81,13 +81,28 @@ interface Where {
 }
 
 /** Completion items at a position of a file, or undefined where nothing can be offered (comments, scalars). */
-export function complete(ws: Workspace, path: string, lines: TextLines, pos: Position, settings?: EngineSettings, options: CompleteOptions = {}): CompletionAnswer | undefined {
+export function complete(
+  ws: Workspace,
+  path: string,
+  lines: TextLines,
+  pos: Position,
+  settings?: EngineSettings,
+  options: CompleteOptions = {},
+): CompletionAnswer | undefined {
   let ctx = cursorContext(lines, pos);
   if (!ctx) return undefined;
   // Spaces typed to indent a line ask for nothing (the space trigger is for values, after `key: ` or `- `).
-  if (options.triggerCharacter === ' ' && ctx.role === 'key' && /^\s*$/.test(lines.lineText(pos.line).slice(0, pos.character))) return undefined;
+  if (
+    options.triggerCharacter === ' ' &&
+    ctx.role === 'key' &&
+    /^\s*$/.test(lines.lineText(pos.line).slice(0, pos.character))
+  )
+    return undefined;
   if (ctx.role === 'key' && objectCanStart(ws, path, lines, ctx)) {
-    return { range: { start: { line: ctx.line, character: ctx.wordStart }, end: { line: ctx.line, character: ctx.wordEnd } }, items: objectStartItems(options.snippets ?? [], kindSchemas(ws).knownKinds()) };
+    return {
+      range: { start: { line: ctx.line, character: ctx.wordStart }, end: { line: ctx.line, character: ctx.wordEnd } },
+      items: objectStartItems(options.snippets ?? [], kindSchemas(ws).knownKinds()),
+    };
   }
   // A key typed at the column of the dash of the item above (the cursor after `- name: x` + Enter): a key of that item.
   const item = itemKeyContext(lines, pos, ctx);
@@ -106,7 +121,10 @@ export function complete(ws: Workspace, path: string, lines: TextLines, pos: Pos
     namespace: at.namespace ?? DEFAULT_NAMESPACE,
     settings: settings ?? withDefaults(),
   };
-  const range: Range = { start: { line: ctx.line, character: ctx.wordStart }, end: { line: ctx.line, character: ctx.wordEnd } };
+  const range: Range = {
+    start: { line: ctx.line, character: ctx.wordStart },
+    end: { line: ctx.line, character: ctx.wordEnd },
+  };
   let items: CompletionEntry[];
   if (ctx.role === 'value') {
     if (ctx.structured) return undefined;
@@ -145,18 +163,33 @@ function valueItems(w: Where): ValueItem[] {
   const { kind, apiVersion, p } = w;
   if (pathIs(p, ['apiVersion'])) {
     const seen = new Set<string>();
-    return kindSchemas(w.ws).knownKinds()
+    return kindSchemas(w.ws)
+      .knownKinds()
       .filter((k) => !kind || k.kind === kind)
       .filter((k) => !seen.has(k.apiVersion) && seen.add(k.apiVersion))
-      .map((k) => ({ label: k.apiVersion, value: k.apiVersion, yaml: k.apiVersion, kind: 'value' as const, detail: kind ? `${kind}` : undefined }));
+      .map((k) => ({
+        label: k.apiVersion,
+        value: k.apiVersion,
+        yaml: k.apiVersion,
+        kind: 'value' as const,
+        detail: kind ? `${kind}` : undefined,
+      }));
   }
   if (pathIs(p, ['kind'])) {
-    return kindSchemas(w.ws).knownKinds()
+    return kindSchemas(w.ws)
+      .knownKinds()
       .filter((k) => !apiVersion || k.apiVersion === apiVersion)
       .map((k, i) => ({ k, i }))
       .sort((a, b) => kindRank(a.k.kind) - kindRank(b.k.kind) || a.i - b.i)
       .map(({ k }) => k)
-      .map((k) => ({ label: k.kind, value: k.kind, yaml: k.kind, kind: 'value' as const, detail: k.apiVersion, documentation: k.description }));
+      .map((k) => ({
+        label: k.kind,
+        value: k.kind,
+        yaml: k.kind,
+        kind: 'value' as const,
+        detail: k.apiVersion,
+        documentation: k.description,
+      }));
   }
   if (kind === 'Service' && isService(apiVersion ?? 'v1', kind)) {
     if (pathIs(p, ['spec', 'type'])) return fromDocs(SERVICE_TYPE_DOCS);
@@ -166,7 +199,8 @@ function valueItems(w: Where): ValueItem[] {
     if (pathIs(p, ['spec', 'selector', p[2] as string]) && typeof p[2] === 'string') return labelValues(w, p[2]);
   }
   if (kind && apiVersion && isWorkload(apiVersion, kind)) {
-    if (pathEnds(p, ['selector', 'matchLabels', p[p.length - 1] as string]) && typeof p[p.length - 1] === 'string') return labelValues(w, p[p.length - 1] as string);
+    if (pathEnds(p, ['selector', 'matchLabels', p[p.length - 1] as string]) && typeof p[p.length - 1] === 'string')
+      return labelValues(w, p[p.length - 1] as string);
     if (pathEnds(p, ['ports', '*', 'protocol'])) return fromDocs(PROTOCOL_DOCS);
   }
   if (kind && apiVersion && isIngress(apiVersion, kind)) {
@@ -178,7 +212,8 @@ function valueItems(w: Where): ValueItem[] {
   }
   const field = kind && apiVersion ? kindSchemas(w.ws).describePath(apiVersion, kind, p)?.field : undefined;
   if (field?.enum) return field.enum.map((v) => ({ label: v, value: v, yaml: yamlString(v), kind: 'enum' as const }));
-  if (field?.type === 'boolean') return ['true', 'false'].map((v) => ({ label: v, value: v, yaml: v, kind: 'value' as const }));
+  if (field?.type === 'boolean')
+    return ['true', 'false'].map((v) => ({ label: v, value: v, yaml: v, kind: 'value' as const }));
   return [];
 }
 
@@ -202,12 +237,25 @@ function targetPortValues(w: Where): ValueItem[] {
         const detail = `${cp.containerPort ?? '?'}/${cp.protocol} in container ${c.name ?? '?'} of ${t.owner.displayName}`;
         if (cp.name && !seen.has(`n:${cp.name}`)) {
           seen.add(`n:${cp.name}`);
-          names.push({ label: cp.name, value: cp.name, yaml: yamlString(cp.name), kind: 'reference', detail, documentation: `Container port \`${cp.name}\` (${detail}). A named targetPort keeps working when the container's port number changes.` });
+          names.push({
+            label: cp.name,
+            value: cp.name,
+            yaml: yamlString(cp.name),
+            kind: 'reference',
+            detail,
+            documentation: `Container port \`${cp.name}\` (${detail}). A named targetPort keeps working when the container's port number changes.`,
+          });
         }
         if (cp.containerPort !== undefined && !seen.has(`p:${cp.containerPort}`)) {
           seen.add(`p:${cp.containerPort}`);
           const n = String(cp.containerPort);
-          numbers.push({ label: n, value: n, yaml: n, kind: 'reference', detail: `${cp.name ? `${cp.name}, ` : ''}${detail}` });
+          numbers.push({
+            label: n,
+            value: n,
+            yaml: n,
+            kind: 'reference',
+            detail: `${cp.name ? `${cp.name}, ` : ''}${detail}`,
+          });
         }
       }
     }
@@ -225,7 +273,16 @@ function freeNodePort(w: Where): ValueItem[] {
   for (let port = min; port <= max; port++) {
     if (used.has(port)) continue;
     const v = String(port);
-    return [{ label: v, value: v, yaml: v, kind: 'value', detail: `free node port in ${min}-${max}`, documentation: `No Service in the workspace uses node port ${port}. Node ports are cluster-wide: two Services cannot share one.` }];
+    return [
+      {
+        label: v,
+        value: v,
+        yaml: v,
+        kind: 'value',
+        detail: `free node port in ${min}-${max}`,
+        documentation: `No Service in the workspace uses node port ${port}. Node ports are cluster-wide: two Services cannot share one.`,
+      },
+    ];
   }
   return [];
 }
@@ -245,7 +302,12 @@ function labelPairs(w: Where): { key: string; value: string; owners: string[] }[
       if (t === ownTemplate) e.own = true;
     }
   }
-  return [...pairs.values()].sort((a, b) => Number(b.own) - Number(a.own) || b.owners.length - a.owners.length || (a.key < b.key ? -1 : a.key > b.key ? 1 : a.value < b.value ? -1 : 1));
+  return [...pairs.values()].sort(
+    (a, b) =>
+      Number(b.own) - Number(a.own) ||
+      b.owners.length - a.owners.length ||
+      (a.key < b.key ? -1 : a.key > b.key ? 1 : a.value < b.value ? -1 : 1),
+  );
 }
 
 function ownersText(owners: string[]): string {
@@ -255,7 +317,13 @@ function ownersText(owners: string[]): string {
 function labelValues(w: Where, key: string): ValueItem[] {
   return labelPairs(w)
     .filter((p) => p.key === key)
-    .map((p) => ({ label: p.value, value: p.value, yaml: yamlString(p.value), kind: 'label' as const, detail: `pods of ${ownersText(p.owners)}` }));
+    .map((p) => ({
+      label: p.value,
+      value: p.value,
+      yaml: yamlString(p.value),
+      kind: 'label' as const,
+      detail: `pods of ${ownersText(p.owners)}`,
+    }));
 }
 
 function serviceNames(w: Where): ValueItem[] {
@@ -289,8 +357,10 @@ function servicePorts(w: Where, servicePath: readonly PathSegment[], what: 'name
   for (const s of w.ws.services(w.namespace, name)) {
     for (const p of s.ports) {
       const detail = `port ${p.port ?? '?'}/${p.protocol}${p.name ? ` (${p.name})` : ''} of Service ${name}`;
-      if (p.name && what !== 'number') out.push({ label: p.name, value: p.name, yaml: yamlString(p.name), kind: 'reference', detail });
-      if (p.port !== undefined && what !== 'name') out.push({ label: String(p.port), value: String(p.port), yaml: String(p.port), kind: 'reference', detail });
+      if (p.name && what !== 'number')
+        out.push({ label: p.name, value: p.name, yaml: yamlString(p.name), kind: 'reference', detail });
+      if (p.port !== undefined && what !== 'name')
+        out.push({ label: String(p.port), value: String(p.port), yaml: String(p.port), kind: 'reference', detail });
     }
   }
   return out;
@@ -308,22 +378,45 @@ function keyItems(w: Where, lines: TextLines): CompletionEntry[] {
       const svc = w.obj && serviceOf(w.obj);
       const type = svc?.type ?? 'ClusterIP';
       const fields = kind && kindSchemas(w.ws).describePath(apiVersion ?? 'v1', kind, p)?.children;
-      return SERVICE_PORT_KEYS.filter((k) => !siblings.has(k.value) && (k.value !== 'nodePort' || type === 'NodePort' || type === 'LoadBalancer')).map((k, i) => {
+      return SERVICE_PORT_KEYS.filter(
+        (k) => !siblings.has(k.value) && (k.value !== 'nodePort' || type === 'NodePort' || type === 'LoadBalancer'),
+      ).map((k, i) => {
         const f = fields?.find((x) => x.name === k.value);
-        return keyEntry(k.value, f?.type ?? (k.value === 'targetPort' ? 'IntOrString' : k.value === 'port' || k.value === 'nodePort' ? 'integer' : 'string'), k.doc, ctx, order(i));
+        return keyEntry(
+          k.value,
+          f?.type ??
+            (k.value === 'targetPort'
+              ? 'IntOrString'
+              : k.value === 'port' || k.value === 'nodePort'
+                ? 'integer'
+                : 'string'),
+          k.doc,
+          ctx,
+          order(i),
+        );
       });
     }
     if (pathIs(p, ['spec', 'selector'])) return labelPairItems(w, siblings);
   }
-  if (kind && apiVersion && isWorkload(apiVersion, kind) && pathEnds(p, ['selector', 'matchLabels'])) return labelPairItems(w, siblings);
-  if (kind && apiVersion && pathEnds(p, ['metadata', 'labels']) && w.obj && podTemplateOf(w.obj) && pathIs(p, templateLabelsPath(w.obj))) {
+  if (kind && apiVersion && isWorkload(apiVersion, kind) && pathEnds(p, ['selector', 'matchLabels']))
+    return labelPairItems(w, siblings);
+  if (
+    kind &&
+    apiVersion &&
+    pathEnds(p, ['metadata', 'labels']) &&
+    w.obj &&
+    podTemplateOf(w.obj) &&
+    pathIs(p, templateLabelsPath(w.obj))
+  ) {
     return labelPairItems(w, siblings);
   }
   const info = kind && apiVersion ? kindSchemas(w.ws).describePath(apiVersion, kind, p) : undefined;
   if (!info) return [];
   // `status` is written by the cluster, not by people.
   const fields = info.children.filter((f) => !siblings.has(f.name) && !(p.length === 0 && f.name === 'status'));
-  fields.forEach((f) => out.push(keyEntry(f.name, f.type, schemaDoc(f), ctx, `${f.required ? 0 : f.deprecated ? 2 : 1}${f.name}`)));
+  fields.forEach((f) =>
+    out.push(keyEntry(f.name, f.type, schemaDoc(f), ctx, `${f.required ? 0 : f.deprecated ? 2 : 1}${f.name}`)),
+  );
   return out;
 }
 
@@ -373,7 +466,10 @@ function labelPairItems(w: Where, siblings: Set<string>): CompletionEntry[] {
  * one is kept for the kind; the snippets of variants (a NodePort Service, an Ingress with TLS, a whole app)
  * follow their kind. One entry per kind or snippet.
  */
-function objectStartItems(snippets: readonly ObjectSnippet[], known: ReturnType<KindSchemas['knownKinds']>): CompletionEntry[] {
+function objectStartItems(
+  snippets: readonly ObjectSnippet[],
+  known: ReturnType<KindSchemas['knownKinds']>,
+): CompletionEntry[] {
   const out: CompletionEntry[] = [];
   const body = (s: ObjectSnippet) => (Array.isArray(s.body) ? s.body.join('\n') : s.body);
   const rankOf = (s: ObjectSnippet) => kindRank(s.kind ?? /^kind: *(\S+)/m.exec(body(s))?.[1] ?? '');
@@ -381,15 +477,40 @@ function objectStartItems(snippets: readonly ObjectSnippet[], known: ReturnType<
     const own = snippets.find((s) => s.kind === k.kind);
     out.push(
       own
-        ? { label: own.prefix, kind: 'document', detail: `${k.apiVersion} · snippet`, documentation: own.description, insertText: body(own), format: 'snippet', sortText: `${order(i)}0` }
-        : { label: k.kind, kind: 'document', detail: k.apiVersion, documentation: k.description, insertText: `apiVersion: ${k.apiVersion}\nkind: ${k.kind}\nmetadata:\n  name: `, sortText: `${order(i)}0` },
+        ? {
+            label: own.prefix,
+            kind: 'document',
+            detail: `${k.apiVersion} · snippet`,
+            documentation: own.description,
+            insertText: body(own),
+            format: 'snippet',
+            sortText: `${order(i)}0`,
+          }
+        : {
+            label: k.kind,
+            kind: 'document',
+            detail: k.apiVersion,
+            documentation: k.description,
+            insertText: `apiVersion: ${k.apiVersion}\nkind: ${k.kind}\nmetadata:\n  name: `,
+            sortText: `${order(i)}0`,
+          },
     );
   });
   snippets.forEach((s, j) => {
     if (s.kind) return;
-    out.push({ label: s.prefix, kind: 'document', detail: 'snippet', documentation: s.description, insertText: body(s), format: 'snippet', sortText: `${order(Math.min(rankOf(s), 9999))}${order(j + 1)}` });
+    out.push({
+      label: s.prefix,
+      kind: 'document',
+      detail: 'snippet',
+      documentation: s.description,
+      insertText: body(s),
+      format: 'snippet',
+      sortText: `${order(Math.min(rankOf(s), 9999))}${order(j + 1)}`,
+    });
   });
-  return out.sort((a, b) => (a.sortText < b.sortText ? -1 : a.sortText > b.sortText ? 1 : 0)).map((e, i) => ({ ...e, sortText: order(i) }));
+  return out
+    .sort((a, b) => (a.sortText < b.sortText ? -1 : a.sortText > b.sortText ? 1 : 0))
+    .map((e, i) => ({ ...e, sortText: order(i) }));
 }
 
 // ---------------------------------------------------------------- keys of an unfinished item
@@ -401,7 +522,11 @@ function objectStartItems(snippets: readonly ObjectSnippet[], known: ReturnType<
  * how many columns the inserted key moves right. Not for indentless sequences (`key:` and `- ` at one column),
  * where a key at the dash's column is a sibling of `key`.
  */
-function itemKeyContext(lines: TextLines, pos: Position, ctx: CursorContext): { ctx: CursorContext; lines: TextLines; shift: number } | undefined {
+function itemKeyContext(
+  lines: TextLines,
+  pos: Position,
+  ctx: CursorContext,
+): { ctx: CursorContext; lines: TextLines; shift: number } | undefined {
   if (ctx.role !== 'key' || ctx.key !== undefined) return undefined;
   const text = lines.lineText(pos.line);
   const own = lineShape(text);
@@ -418,7 +543,10 @@ function itemKeyContext(lines: TextLines, pos: Position, ctx: CursorContext): { 
     if (!kt || shape.tokens.length !== 2) return undefined;
     if (indentlessAt(lines, ctx.doc.startLine, l, col)) return undefined;
     const shift = kt.col - col;
-    const shifted: TextLines = { lineCount: lines.lineCount, lineText: (n) => (n === pos.line ? ' '.repeat(shift) + text : lines.lineText(n)) };
+    const shifted: TextLines = {
+      lineCount: lines.lineCount,
+      lineText: (n) => (n === pos.line ? ' '.repeat(shift) + text : lines.lineText(n)),
+    };
     const moved = cursorContext(shifted, { line: pos.line, character: pos.character + shift });
     return moved && moved.role === 'key' ? { ctx: moved, lines: shifted, shift } : undefined;
   }

@@ -117,7 +117,10 @@ export function cursorContext(lines: TextLines, pos: Position): CursorContext | 
   } else {
     return undefined;
   }
-  const tokens: (LineToken | KeyToken)[] = [...dashesBefore(keyCol), { type: 'key', col: keyCol, key: key ?? '', end: wordEnd } as KeyToken];
+  const tokens: (LineToken | KeyToken)[] = [
+    ...dashesBefore(keyCol),
+    { type: 'key', col: keyCol, key: key ?? '', end: wordEnd } as KeyToken,
+  ];
   const chain = ancestors(lines, doc.startLine, pos.line, tokens, tokens.length - 1);
   if (!chain) return undefined;
   return {
@@ -146,7 +149,13 @@ interface TokenRef {
  * The path of the ancestors of a token (the token's own segment last; a dash's segment is its item index).
  * undefined when the token sits inside a scalar (block scalar or continuation line).
  */
-function ancestors(lines: TextLines, docStart: number, line: number, tokens: (LineToken | KeyToken)[], index: number): PathSegment[] | undefined {
+function ancestors(
+  lines: TextLines,
+  docStart: number,
+  line: number,
+  tokens: (LineToken | KeyToken)[],
+  index: number,
+): PathSegment[] | undefined {
   const out: PathSegment[] = [];
   let cur: TokenRef = { line, tokens, index };
   for (let guard = 0; guard < 10_000; guard++) {
@@ -157,7 +166,10 @@ function ancestors(lines: TextLines, docStart: number, line: number, tokens: (Li
       cur = { line: cur.line, tokens: cur.tokens, index: cur.index - 1 };
       continue;
     }
-    const found = tok.type === 'key' ? keyParent(lines, docStart, cur.line, tok.col) : dashParent(lines, docStart, cur.line, tok.col);
+    const found =
+      tok.type === 'key'
+        ? keyParent(lines, docStart, cur.line, tok.col)
+        : dashParent(lines, docStart, cur.line, tok.col);
     if (found === 'scalar') return undefined;
     out.push(tok.type === 'key' ? (tok as KeyToken).key : found.index);
     if (!found.parent) break;
@@ -226,8 +238,10 @@ function dashParent(lines: TextLines, docStart: number, line: number, col: numbe
     const i = innermostBefore(shape, col);
     if (i === -1) continue;
     const t = shape.tokens[i];
-    if (t.type === 'key') return opensBlock(shape) ? { parent: { line: l, tokens: shape.tokens, index: i }, index } : 'scalar';
-    if (i === shape.tokens.length - 1 && shape.value === '') return { parent: { line: l, tokens: shape.tokens, index: i }, index };
+    if (t.type === 'key')
+      return opensBlock(shape) ? { parent: { line: l, tokens: shape.tokens, index: i }, index } : 'scalar';
+    if (i === shape.tokens.length - 1 && shape.value === '')
+      return { parent: { line: l, tokens: shape.tokens, index: i }, index };
     return 'scalar';
   }
   return { parent: undefined, index };
@@ -272,13 +286,17 @@ export function documentAt(lines: TextLines, line: number): DocumentInfo {
 }
 
 function isDocMarker(text: string): boolean {
-  return (text.startsWith('---') || text.startsWith('...')) && (text.length === 3 || text[3] === ' ' || text[3] === '\t' || text[3] === '\r');
+  return (
+    (text.startsWith('---') || text.startsWith('...')) &&
+    (text.length === 3 || text[3] === ' ' || text[3] === '\t' || text[3] === '\r')
+  );
 }
 
 /** The text of a one-line scalar value (quotes removed). */
 export function scalarText(value: string): string | undefined {
   if (value === '') return undefined;
-  if ((value.startsWith('"') && value.endsWith('"')) || (value.startsWith("'") && value.endsWith("'"))) return value.length >= 2 ? value.slice(1, -1) : undefined;
+  if ((value.startsWith('"') && value.endsWith('"')) || (value.startsWith("'") && value.endsWith("'")))
+    return value.length >= 2 ? value.slice(1, -1) : undefined;
   return value;
 }
 

@@ -25,19 +25,36 @@ export interface DiagnosticKey {
 }
 
 function sameRange(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+  return (
+    a.start.line === b.start.line &&
+    a.start.character === b.start.character &&
+    a.end.line === b.end.line &&
+    a.end.character === b.end.character
+  );
 }
 
 /**
  * The fixes of a file's diagnostics at a range. When the editor says which diagnostics it shows there
  * (`only`), just those are fixed.
  */
-export function quickFixes(diagnostics: readonly Diagnostic[], range: Range, only?: readonly DiagnosticKey[]): QuickFix[] {
+export function quickFixes(
+  diagnostics: readonly Diagnostic[],
+  range: Range,
+  only?: readonly DiagnosticKey[],
+): QuickFix[] {
   const out: QuickFix[] = [];
   for (const d of diagnostics) {
     if (!d.fix && !d.choices?.length) continue;
     if (only && only.length) {
-      if (!only.some((k) => k.message === d.message && (k.code === undefined || String(k.code) === d.code) && sameRange(k.range, d.range))) continue;
+      if (
+        !only.some(
+          (k) =>
+            k.message === d.message &&
+            (k.code === undefined || String(k.code) === d.code) &&
+            sameRange(k.range, d.range),
+        )
+      )
+        continue;
     } else if (!touches(d.range, range)) continue;
     if (d.fix) out.push({ title: d.fix.title, fix: d.fix, diagnostic: d, preferred: true });
     for (const c of d.choices ?? []) out.push({ title: c.title, fix: c, diagnostic: d, preferred: false });

@@ -18,7 +18,11 @@ export interface HoverAnswer {
 }
 
 /** The path of the key under the cursor (for a value: the key it belongs to). */
-export function hoveredKeyPath(role: 'key' | 'value', path: PathSegment[], key: string | undefined): PathSegment[] | undefined {
+export function hoveredKeyPath(
+  role: 'key' | 'value',
+  path: PathSegment[],
+  key: string | undefined,
+): PathSegment[] | undefined {
   if (role === 'value') return path;
   return key === undefined ? undefined : [...path, key];
 }
@@ -41,14 +45,22 @@ export function hover(ws: Workspace, path: string, lines: TextLines, pos: Positi
   const field = info?.field;
   if (field) {
     const head = `**${field.name}** \`${field.type}\`${field.required ? ' · required' : ''}${field.deprecated ? ' · deprecated' : ''}`;
-    sections.push([head, field.description, info.docUrl ? `[${kind} API reference](${info.docUrl})` : ''].filter(Boolean).join('\n\n'));
+    sections.push(
+      [head, field.description, info.docUrl ? `[${kind} API reference](${info.docUrl})` : '']
+        .filter(Boolean)
+        .join('\n\n'),
+    );
   }
   if (ctx.role === 'value' && kind && apiVersion) {
     const value = lines.lineText(ctx.line).slice(ctx.wordStart, ctx.wordEnd);
-    const docs = pathIs(keyPath, ['spec', 'type']) && isService(apiVersion, kind) ? SERVICE_TYPE_DOCS
-      : keyPath[keyPath.length - 1] === 'protocol' ? PROTOCOL_DOCS
-      : keyPath[keyPath.length - 1] === 'pathType' && isIngress(apiVersion, kind) ? PATH_TYPE_DOCS
-      : undefined;
+    const docs =
+      pathIs(keyPath, ['spec', 'type']) && isService(apiVersion, kind)
+        ? SERVICE_TYPE_DOCS
+        : keyPath[keyPath.length - 1] === 'protocol'
+          ? PROTOCOL_DOCS
+          : keyPath[keyPath.length - 1] === 'pathType' && isIngress(apiVersion, kind)
+            ? PATH_TYPE_DOCS
+            : undefined;
     const doc = docs?.find((d) => d.value === value);
     if (doc) sections.push(`\`${doc.value}\`: ${doc.doc}`);
   }

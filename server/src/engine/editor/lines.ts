@@ -17,7 +17,8 @@ export function textLines(text: string | LineIndex): TextLines {
   const index = typeof text === 'string' ? new LineIndex(text) : text;
   return {
     lineCount: index.lineCount,
-    lineText: (line) => (line < 0 || line >= index.lineCount ? '' : index.text.slice(index.lineStarts[line], index.lineEnd(line))),
+    lineText: (line) =>
+      line < 0 || line >= index.lineCount ? '' : index.text.slice(index.lineStarts[line], index.lineEnd(line)),
   };
 }
 
@@ -68,13 +69,27 @@ export function lineShape(text: string): LineShape {
   const len = text.length;
   let i = 0;
   while (i < len && (text[i] === ' ' || text[i] === '\t')) i++;
-  const shape: LineShape = { blank: false, docMarker: false, tokens: [], content: i, value: '', valueStart: i, valueEnd: i, colon: -1, comment: -1 };
+  const shape: LineShape = {
+    blank: false,
+    docMarker: false,
+    tokens: [],
+    content: i,
+    value: '',
+    valueStart: i,
+    valueEnd: i,
+    colon: -1,
+    comment: -1,
+  };
   if (i === len || text[i] === '#') {
     shape.blank = true;
     shape.comment = i < len ? i : -1;
     return shape;
   }
-  if (i === 0 && (text.startsWith('---') || text.startsWith('...')) && (len === 3 || text[3] === ' ' || text[3] === '\t')) {
+  if (
+    i === 0 &&
+    (text.startsWith('---') || text.startsWith('...')) &&
+    (len === 3 || text[3] === ' ' || text[3] === '\t')
+  ) {
     shape.docMarker = true;
     return shape;
   }
@@ -102,7 +117,8 @@ export function lineShape(text: string): LineShape {
       if (text[j] === ':' && (j + 1 === len || text[j + 1] === ' ' || text[j + 1] === '\t')) {
         keyEnd = close + 1;
         colon = j;
-        key = c === '"' ? text.slice(i + 1, close).replace(/\\(.)/g, '$1') : text.slice(i + 1, close).replace(/''/g, "'");
+        key =
+          c === '"' ? text.slice(i + 1, close).replace(/\\(.)/g, '$1') : text.slice(i + 1, close).replace(/''/g, "'");
       }
     }
   } else if (c !== '{' && c !== '[' && c !== '|' && c !== '>' && c !== '&' && c !== '*' && c !== '!' && c !== '?') {

@@ -10,7 +10,14 @@ import { cursorContext } from './cursor';
 import { hoveredKeyPath } from './hover';
 import type { TextLines } from './lines';
 import { objectAtCursor, objectPath, pathIs, pathStarts } from './objectAt';
-import { backendAtPath, backendPorts, containerPortNode, locationOf, servicePortAtPath, targetPortResolution } from './traffic';
+import {
+  backendAtPath,
+  backendPorts,
+  containerPortNode,
+  locationOf,
+  servicePortAtPath,
+  targetPortResolution,
+} from './traffic';
 import type { Location } from './traffic';
 
 export type { Location };
@@ -56,7 +63,9 @@ export function definition(ws: Workspace, path: string, lines: TextLines, pos: P
       const sp = servicePortAtPath(svc, keyPath.slice(0, 3));
       if (!sp) return [];
       const byName = typeof effectiveTargetPort(sp) === 'string';
-      return targetPortResolution(ws, svc, sp).flatMap(({ template, port }) => (port ? [locationOf(template.owner, containerPortNode(port, byName))] : []));
+      return targetPortResolution(ws, svc, sp).flatMap(({ template, port }) =>
+        port ? [locationOf(template.owner, containerPortNode(port, byName))] : [],
+      );
     }
   }
   const tpl = podTemplateOf(obj);
@@ -73,20 +82,30 @@ function serviceAt(ws: Workspace, path: string, lines: TextLines, pos: Position)
   if (!at) return undefined;
   const { keyPath, obj } = at;
   const svc = serviceOf(obj);
-  if (svc) return pathIs(keyPath, ['metadata', 'name']) || pathIs(keyPath, ['kind']) || pathIs(keyPath, ['metadata']) ? svc : undefined;
+  if (svc)
+    return pathIs(keyPath, ['metadata', 'name']) || pathIs(keyPath, ['kind']) || pathIs(keyPath, ['metadata'])
+      ? svc
+      : undefined;
   const found = backendAtPath(obj, keyPath);
   if (found?.backend.serviceName === undefined) return undefined;
   return ws.services(obj.namespace, found.backend.serviceName)[0];
 }
 
 /** The Ingress backends that route to the Service at the cursor (and its declaration when asked). */
-export function references(ws: Workspace, path: string, lines: TextLines, pos: Position, includeDeclaration: boolean): Location[] {
+export function references(
+  ws: Workspace,
+  path: string,
+  lines: TextLines,
+  pos: Position,
+  includeDeclaration: boolean,
+): Location[] {
   const svc = serviceAt(ws, path, lines, pos);
   if (!svc || svc.obj.name === undefined) return [];
   const out: Location[] = [];
   for (const ing of ws.ingressesRoutingTo(svc)) {
     for (const { backend } of serviceBackends(ing)) {
-      if (backend.serviceName === svc.obj.name && backend.serviceNameNode) out.push(locationOf(ing.obj, backend.serviceNameNode));
+      if (backend.serviceName === svc.obj.name && backend.serviceNameNode)
+        out.push(locationOf(ing.obj, backend.serviceNameNode));
     }
   }
   out.sort((a, b) => (a.file !== b.file ? (a.file < b.file ? -1 : 1) : a.range.start.line - b.range.start.line));

@@ -29,7 +29,8 @@ export function objectAt(ws: Workspace, path: string, line: number, doc: Documen
     } else hi = mid - 1;
   }
   // For items of a List, the lines describe the List itself.
-  const agrees = (o: K8sObject): boolean => o.inList || ((doc.kind === undefined || o.kind === doc.kind) && (doc.name === undefined || o.name === doc.name));
+  const agrees = (o: K8sObject): boolean =>
+    o.inList || ((doc.kind === undefined || o.kind === doc.kind) && (doc.name === undefined || o.name === doc.name));
   // Items of a List share a document: the innermost one containing the line.
   for (let i = at; i >= 0 && i > at - 64; i--) {
     const o = objects[i];
@@ -55,11 +56,19 @@ export function objectAtCursor(ws: Workspace, path: string, ctx: CursorContext):
  * The cursor's path from the root of its object, with the object's apiVersion and kind: for an item of a
  * `kind: List`, the path inside the item (without `items`, index).
  */
-export function objectPath(ctx: CursorContext, obj: K8sObject | undefined): { path: PathSegment[]; apiVersion: string | undefined; kind: string | undefined; namespace: string | undefined } {
+export function objectPath(
+  ctx: CursorContext,
+  obj: K8sObject | undefined,
+): { path: PathSegment[]; apiVersion: string | undefined; kind: string | undefined; namespace: string | undefined } {
   if (obj?.inList && ctx.path[0] === 'items' && typeof ctx.path[1] === 'number') {
     return { path: ctx.path.slice(2), apiVersion: obj.apiVersion, kind: obj.kind, namespace: obj.namespace };
   }
-  return { path: ctx.path, apiVersion: ctx.doc.apiVersion ?? obj?.apiVersion, kind: ctx.doc.kind ?? obj?.kind, namespace: ctx.doc.namespace ?? obj?.namespace };
+  return {
+    path: ctx.path,
+    apiVersion: ctx.doc.apiVersion ?? obj?.apiVersion,
+    kind: ctx.doc.kind ?? obj?.kind,
+    namespace: ctx.doc.namespace ?? obj?.namespace,
+  };
 }
 
 /** The node at a path of keys and item indexes inside an object (aliases and merges followed). */

@@ -62,10 +62,15 @@ export function kindRank(kind: string): number {
 }
 
 /** The known kinds (one entry per kind: its preferred apiVersion), most used first; `known`: the built-in ones, or those of editor/schemas.ts (CRDs too). */
-export function kindsByUse(known: readonly { apiVersion: string; kind: string; description: string }[] = knownKinds()): { apiVersion: string; kind: string; description: string }[] {
+export function kindsByUse(
+  known: readonly { apiVersion: string; kind: string; description: string }[] = knownKinds(),
+): { apiVersion: string; kind: string; description: string }[] {
   const seen = new Set<string>();
   const kinds = known.filter((k) => !seen.has(k.kind) && seen.add(k.kind));
-  return kinds.map((k, i) => ({ k, i })).sort((a, b) => kindRank(a.k.kind) - kindRank(b.k.kind) || a.i - b.i).map((x) => x.k);
+  return kinds
+    .map((k, i) => ({ k, i }))
+    .sort((a, b) => kindRank(a.k.kind) - kindRank(b.k.kind) || a.i - b.i)
+    .map((x) => x.k);
 }
 
 /** YAML files of other tools, by path: no Kubernetes object goes there even while they are empty. */
@@ -106,7 +111,8 @@ export function objectCanStart(ws: Workspace, path: string, lines: TextLines, ct
   if (ctx.role !== 'key' || ctx.keyColumn !== 0 || ctx.path.length !== 0 || ctx.key !== undefined) return false;
   const model = ws.file(path);
   if (model?.file.template) return false;
-  for (let l = ctx.doc.startLine; l < ctx.doc.endLine; l++) if (l !== ctx.line && hasContent(lines.lineText(l))) return false;
+  for (let l = ctx.doc.startLine; l < ctx.doc.endLine; l++)
+    if (l !== ctx.line && hasContent(lines.lineText(l))) return false;
   let otherContent = false;
   for (let l = 0; l < lines.lineCount && !otherContent; l++) {
     if (l >= ctx.doc.startLine && l < ctx.doc.endLine) continue;

@@ -32,7 +32,9 @@ export function kindSchemas(ws: Workspace): KindSchemas {
     },
     knownKinds() {
       const out: KindInfo[] = knownKinds();
-      const custom = ws.crds.all().sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : a.kind < b.kind ? -1 : 1));
+      const custom = ws.crds
+        .all()
+        .sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : a.kind < b.kind ? -1 : 1));
       for (const d of custom) {
         for (const v of d.versions) {
           if (!v.served) continue;

@@ -56,7 +56,10 @@ export function workspaceSymbols(ws: Workspace, query: string, limit = 500): Obj
     else continue;
     scored.push({ obj, score });
   }
-  scored.sort((a, b) => a.score - b.score || (a.obj.displayName < b.obj.displayName ? -1 : a.obj.displayName > b.obj.displayName ? 1 : 0));
+  scored.sort(
+    (a, b) =>
+      a.score - b.score || (a.obj.displayName < b.obj.displayName ? -1 : a.obj.displayName > b.obj.displayName ? 1 : 0),
+  );
   return scored.slice(0, limit).map((s) => symbolOf(s.obj));
 }
 

@@ -34,7 +34,10 @@ export function servicePortAtPath(svc: Service, portPath: readonly PathSegment[]
 }
 
 /** The Ingress backend that holds a path (`...backend...` or `...defaultBackend...`), with the path of its map. */
-export function backendAtPath(obj: K8sObject, path: readonly PathSegment[]): { backend: IngressBackend; inPort: boolean } | undefined {
+export function backendAtPath(
+  obj: K8sObject,
+  path: readonly PathSegment[],
+): { backend: IngressBackend; inPort: boolean } | undefined {
   const ing = ingressOf(obj);
   if (!ing) return undefined;
   let at = -1;
@@ -61,7 +64,11 @@ export function backendPorts(svc: Service, b: IngressBackend): ServicePort[] {
 }
 
 /** Where a Service port lands in each selected pod template. */
-export function targetPortResolution(ws: Workspace, svc: Service, sp: ServicePort): { template: PodTemplate; port: ContainerPort | undefined }[] {
+export function targetPortResolution(
+  ws: Workspace,
+  svc: Service,
+  sp: ServicePort,
+): { template: PodTemplate; port: ContainerPort | undefined }[] {
   return ws.selectedBy(svc).map((template) => ({ template, port: findTargetContainerPort(template, sp) }));
 }
 
@@ -71,10 +78,12 @@ export function selectorText(selector: Map<string, string>): string {
 
 /** Markdown: which pods a Service's selector selects (one line). */
 export function selectedPodsMarkdown(ws: Workspace, svc: Service): string {
-  if (!svc.selector || svc.selector.size === 0) return 'No selector: the Service\'s endpoints are managed outside Kubernetes\' selector logic (EndpointSlices you create).';
+  if (!svc.selector || svc.selector.size === 0)
+    return "No selector: the Service's endpoints are managed outside Kubernetes' selector logic (EndpointSlices you create).";
   const templates = ws.selectedBy(svc);
   const sel = `selector \`${selectorText(svc.selector)}\``;
-  if (templates.length === 0) return `${sel} → no pods: no workload in namespace \`${svc.obj.namespace}\` has these labels.`;
+  if (templates.length === 0)
+    return `${sel} → no pods: no workload in namespace \`${svc.obj.namespace}\` has these labels.`;
   return `${sel} → pods of ${templates.map((t) => describeObject(t.owner)).join('; ')}`;
 }
 
@@ -91,7 +100,8 @@ export function targetPortMarkdown(ws: Workspace, svc: Service, sp: ServicePort)
         const many = template.containers.length > 1 ? ` (container \`${port.container.name ?? '?'}\`)` : '';
         return `${head} → container port ${port.containerPort ?? '?'}/${port.protocol}${many} of ${describeObject(owner, port.node)}`;
       }
-      if (typeof target === 'number') return `${head} → port ${target} of ${describeObject(owner)} (no container declares it; traffic still goes to it)`;
+      if (typeof target === 'number')
+        return `${head} → port ${target} of ${describeObject(owner)} (no container declares it; traffic still goes to it)`;
       return `${head} → no container port named \`${target}\` (${sp.protocol}) in ${describeObject(owner)}`;
     })
     .join('  \n');
@@ -102,11 +112,14 @@ export function backendMarkdown(ws: Workspace, obj: K8sObject, b: IngressBackend
   if (b.resource) return 'backend → a resource (`backend.resource`), not a Service.';
   if (b.serviceName === undefined) return 'This backend names no Service.';
   const services = ws.services(obj.namespace, b.serviceName);
-  if (services.length === 0) return `backend → Service \`${b.serviceName}\`: not declared in namespace \`${obj.namespace}\` in the workspace.`;
+  if (services.length === 0)
+    return `backend → Service \`${b.serviceName}\`: not declared in namespace \`${obj.namespace}\` in the workspace.`;
   const svc = services[0];
   const ports = backendPorts(svc, b);
-  const portText = b.portName !== undefined ? ` port \`${b.portName}\`` : b.portNumber !== undefined ? ` port ${b.portNumber}` : '';
-  if (ports.length === 0) return `backend → Service \`${b.serviceName}\`${portText}: the Service (${svc.obj.file}:${svc.obj.doc.rangeOf(svc.obj.anchor).start.line + 1}) does not declare it.`;
+  const portText =
+    b.portName !== undefined ? ` port \`${b.portName}\`` : b.portNumber !== undefined ? ` port ${b.portNumber}` : '';
+  if (ports.length === 0)
+    return `backend → Service \`${b.serviceName}\`${portText}: the Service (${svc.obj.file}:${svc.obj.doc.rangeOf(svc.obj.anchor).start.line + 1}) does not declare it.`;
   const sp = ports[0];
   return `backend →${portText} (${sp.port ?? '?'}/${sp.protocol}) of ${describeObject(svc.obj, sp.node)}  \n${targetPortMarkdown(ws, svc, sp)}`;
 }

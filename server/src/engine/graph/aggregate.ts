@@ -69,8 +69,7 @@ export function findFolds<N extends FoldNode>(nodes: N[], edges: FoldEdge[], exp
     for (const id of candidates) {
       const n = byId.get(id);
       if (!n || taken.has(id)) continue;
-      const ok =
-        direction === 'out' ? preds.get(id)?.size === 1 : !preds.has(id) && succs.get(id)?.size === 1;
+      const ok = direction === 'out' ? preds.get(id)?.size === 1 : !preds.has(id) && succs.get(id)?.size === 1;
       if (!ok) continue;
       const kind = n.missing ? `missing ${n.kind}` : n.kind;
       let list = byKind.get(kind);
@@ -106,7 +105,12 @@ export function findFolds<N extends FoldNode>(nodes: N[], edges: FoldEdge[], exp
 }
 
 /** What the folded box says: how many, which, what else is inside, and what is broken in there. */
-export function describeFold<N extends FoldNode>(fold: Fold<N>, byId: Map<string, N>, brokenInside: number, expandable: boolean): NodeText {
+export function describeFold<N extends FoldNode>(
+  fold: Fold<N>,
+  byId: Map<string, N>,
+  brokenInside: number,
+  expandable: boolean,
+): NodeText {
   const first = fold.members[0];
   const kind = first.kind;
   const title = kindPlural(first.missing ? `missing ${kind}` : kind, fold.members.length);
@@ -118,11 +122,14 @@ export function describeFold<N extends FoldNode>(fold: Fold<N>, byId: Map<string
     if (!n || memberIds.has(id)) continue;
     others.set(n.kind, (others.get(n.kind) ?? 0) + 1);
   }
-  const lines: NodeText['lines'] = [{ text: `${names.slice(0, 3).join(', ')}${names.length > 3 ? ', …' : ''}`, style: 'detail' }];
+  const lines: NodeText['lines'] = [
+    { text: `${names.slice(0, 3).join(', ')}${names.length > 3 ? ', …' : ''}`, style: 'detail' },
+  ];
   const withText = [...others].filter(([k]) => k !== 'Pods').map(([k, n]) => kindPlural(k, n));
   if (others.has('Pods')) withText.push('their pods');
   if (withText.length) lines.push({ text: `with ${withText.join(', ')}`, style: 'detail' });
-  if (brokenInside) lines.push({ text: `${brokenInside} broken reference${brokenInside === 1 ? '' : 's'}`, style: 'warn' });
+  if (brokenInside)
+    lines.push({ text: `${brokenInside} broken reference${brokenInside === 1 ? '' : 's'}`, style: 'warn' });
   if (expandable) lines.push({ text: 'click to draw them all', style: 'route' });
   const listed = names.slice(0, 50);
   const tooltip = [

@@ -14,8 +14,17 @@ import { serviceOf } from '../model/service';
 import type { Service } from '../model/service';
 import type { Workspace } from '../model/workspace';
 import type { EngineSettings } from '../settings';
-import { findingsOf, reasonWithin } from './reasons';
-import type { ContainerInfo, GraphEdge, GraphNode, GraphNodeKind, IngressRoute, PortMapping, ServicePortInfo, TrafficGraph } from './types';
+import { findingsOf, reasonWithin } from '../reasons';
+import type {
+  ContainerInfo,
+  GraphEdge,
+  GraphNode,
+  GraphNodeKind,
+  IngressRoute,
+  PortMapping,
+  ServicePortInfo,
+  TrafficGraph,
+} from './types';
 
 export interface BuildOptions {
   /** Only objects of these files are drawn (plus what they refer to); all files when absent. */
@@ -57,7 +66,11 @@ class GraphBuilder {
       const svc = serviceOf(obj);
       if (svc) this.serviceEdges(svc);
     }
-    return { version: 1, nodes: [...this.nodes.values(), ...this.missing.values()], edges: this.edges.map(inDocumentedOrder) };
+    return {
+      version: 1,
+      nodes: [...this.nodes.values(), ...this.missing.values()],
+      edges: this.edges.map(inDocumentedOrder),
+    };
   }
 
   /** Adds the node of an Ingress, Service or workload; false for other objects and repeated declarations. */
@@ -96,7 +109,14 @@ class GraphBuilder {
     return this.addObject(obj) ? id : undefined;
   }
 
-  private missingNode(kind: GraphNodeKind, namespace: string, name: string, file: string, line: number, extra: Partial<GraphNode> = {}): string {
+  private missingNode(
+    kind: GraphNodeKind,
+    namespace: string,
+    name: string,
+    file: string,
+    line: number,
+    extra: Partial<GraphNode> = {},
+  ): string {
     const id = `missing:${nodeId(kind, namespace, name)}`;
     if (!this.missing.has(id)) this.missing.set(id, { id, kind, name, namespace, file, line, missing: true, ...extra });
     return id;
@@ -124,7 +144,9 @@ class GraphBuilder {
       if (resolution.status === 'missing') {
         edge.to = this.missingNode('Service', ing.obj.namespace, resolution.name, ing.obj.file, line);
         edge.broken = true;
-        edge.reason = reason ?? `Ingress \`${ing.obj.name}\` routes to Service \`${resolution.name}\`, which is not in the checked files for namespace \`${ing.obj.namespace}\`.`;
+        edge.reason =
+          reason ??
+          `Ingress \`${ing.obj.name}\` routes to Service \`${resolution.name}\`, which is not in the checked files for namespace \`${ing.obj.namespace}\`.`;
       } else {
         const to = this.idOf(resolution.service.obj);
         if (!to) continue;
@@ -132,7 +154,9 @@ class GraphBuilder {
         if (resolution.status === 'no-port') {
           edge.broken = true;
           if (backend.portNode) edge.line = doc.rangeOf(backend.portNode).start.line;
-          edge.reason = reason ?? `Service \`${resolution.service.obj.name}\` has no port ${backend.portName !== undefined ? `named \`${backend.portName}\`` : backend.portNumber}.`;
+          edge.reason =
+            reason ??
+            `Service \`${resolution.service.obj.name}\` has no port ${backend.portName !== undefined ? `named \`${backend.portName}\`` : backend.portNumber}.`;
         }
       }
       this.edges.push(edge);
@@ -149,14 +173,18 @@ class GraphBuilder {
     const templates = selectedTemplates(this.ws, svc);
     if (templates.length === 0) {
       const wanted = selectorText(svc.selector);
-      const to = this.missingNode('Pod', obj.namespace, wanted, obj.file, selectorLine, { selector: Object.fromEntries(svc.selector) });
+      const to = this.missingNode('Pod', obj.namespace, wanted, obj.file, selectorLine, {
+        selector: Object.fromEntries(svc.selector),
+      });
       const reason = findingsOf(this.ws, obj, 'selection', this.opts.settings)[0]?.message;
       this.edges.push({
         from,
         to,
         kind: 'selects',
         broken: true,
-        reason: reason ?? `Service \`${obj.name}\` selects no pods: no workload in namespace \`${obj.namespace}\` has labels ${wanted}.`,
+        reason:
+          reason ??
+          `Service \`${obj.name}\` selects no pods: no workload in namespace \`${obj.namespace}\` has labels ${wanted}.`,
         file: obj.file,
         line: selectorLine,
       });
@@ -172,7 +200,15 @@ class GraphBuilder {
     for (const tpl of templates) {
       const to = this.idOf(tpl.owner);
       if (!to) continue;
-      const edge: GraphEdge = { from, to, kind: 'selects', broken: false, file: obj.file, line: selectorLine, ports: [] };
+      const edge: GraphEdge = {
+        from,
+        to,
+        kind: 'selects',
+        broken: false,
+        file: obj.file,
+        line: selectorLine,
+        ports: [],
+      };
       const reasons: string[] = [];
       svc.ports.forEach((p, i) => {
         const { target, containerPort } = resolveTargetPort(tpl, p);
@@ -201,7 +237,21 @@ class GraphBuilder {
   }
 }
 
-const EDGE_KEYS: (keyof GraphEdge)[] = ['from', 'to', 'kind', 'port', 'broken', 'reason', 'host', 'path', 'pathType', 'defaultBackend', 'ports', 'file', 'line'];
+const EDGE_KEYS: (keyof GraphEdge)[] = [
+  'from',
+  'to',
+  'kind',
+  'port',
+  'broken',
+  'reason',
+  'host',
+  'path',
+  'pathType',
+  'defaultBackend',
+  'ports',
+  'file',
+  'line',
+];
 
 /** The edge's keys in the documented order, so that the JSON reads the way the docs show it. */
 function inDocumentedOrder(edge: GraphEdge): GraphEdge {
@@ -283,7 +333,13 @@ function describeWorkload(node: GraphNode, obj: K8sObject, tpl: PodTemplate): vo
   }
   if (tpl.labels.size) node.labels = Object.fromEntries(tpl.labels);
   node.containers = servingContainers(tpl).map((c) => {
-    const info: ContainerInfo = { ports: c.ports.map((p) => ({ ...(p.name !== undefined ? { name: p.name } : {}), ...(p.containerPort !== undefined ? { containerPort: p.containerPort } : {}), protocol: p.protocol })) };
+    const info: ContainerInfo = {
+      ports: c.ports.map((p) => ({
+        ...(p.name !== undefined ? { name: p.name } : {}),
+        ...(p.containerPort !== undefined ? { containerPort: p.containerPort } : {}),
+        protocol: p.protocol,
+      })),
+    };
     if (c.name !== undefined) info.name = c.name;
     if (c.sidecar) info.sidecar = true;
     return info;

@@ -102,11 +102,19 @@ function servicePortText(p: NonNullable<GraphNode['ports']>[number]): string {
  */
 function entryLines(node: GraphNode, type: string): NodeText['lines'] {
   if (type === 'ExternalName') return [];
-  const out: NodeText['lines'] = [{ text: `in cluster: ${node.name}.${node.namespace}.svc${node.headless ? ' (pod addresses)' : ''}`, style: 'detail' }];
+  const out: NodeText['lines'] = [
+    {
+      text: `in cluster: ${node.name}.${node.namespace}.svc${node.headless ? ' (pod addresses)' : ''}`,
+      style: 'detail',
+    },
+  ];
   if (type !== 'NodePort' && type !== 'LoadBalancer') return out;
   const nodePorts = (node.ports ?? []).map((p) => p.nodePort).filter((n): n is number => n !== undefined);
   const where = nodePorts.length ? nodePorts.map((n) => `node:${n}`).join(', ') : 'assigned node ports';
-  out.push({ text: type === 'LoadBalancer' ? `outside: load balancer → ${where}` : `outside: ${where} on every node`, style: 'detail' });
+  out.push({
+    text: type === 'LoadBalancer' ? `outside: load balancer → ${where}` : `outside: ${where} on every node`,
+    style: 'detail',
+  });
   return out;
 }
 
@@ -116,15 +124,31 @@ export function describeGraphNode(node: GraphNode): NodeText {
   const where = `${node.kind} ${node.name} in namespace ${node.namespace}`;
   if (node.missing) {
     if (node.kind === 'Pod') {
-      return { badge: 'PODS', title: 'no pods', lines: [{ text: node.name, style: 'warn' }, { text: 'no workload has these labels', style: 'warn' }], tooltip: `No workload in namespace ${node.namespace} has labels ${node.name}` };
+      return {
+        badge: 'PODS',
+        title: 'no pods',
+        lines: [
+          { text: node.name, style: 'warn' },
+          { text: 'no workload has these labels', style: 'warn' },
+        ],
+        tooltip: `No workload in namespace ${node.namespace} has labels ${node.name}`,
+      };
     }
-    return { badge, title: node.name, lines: [{ text: 'not in the checked files', style: 'warn' }], tooltip: `${where}: not in the checked files` };
+    return {
+      badge,
+      title: node.name,
+      lines: [{ text: 'not in the checked files', style: 'warn' }],
+      tooltip: `${where}: not in the checked files`,
+    };
   }
   switch (node.kind) {
     case 'Ingress': {
       if (node.ingressClassName) lines.push({ text: `class ${node.ingressClassName}`, style: 'detail' });
       const tls = new Set(node.tlsHosts ?? []);
-      const routes = (node.routes ?? []).map((r) => ({ text: `${routeText(r)}${r.host !== undefined && tls.has(r.host) ? ' (tls)' : ''}`, style: 'route' as const }));
+      const routes = (node.routes ?? []).map((r) => ({
+        text: `${routeText(r)}${r.host !== undefined && tls.has(r.host) ? ' (tls)' : ''}`,
+        style: 'route' as const,
+      }));
       lines.push(...capped(routes));
       break;
     }
@@ -139,22 +163,33 @@ export function describeGraphNode(node: GraphNode): NodeText {
     default: {
       const r = node.replicas;
       const count =
-        node.kind === 'DaemonSet' ? 'one pod per node'
-        : node.kind === 'Pod' ? 'bare pod'
-        : node.kind === 'Job' || node.kind === 'CronJob' ? `${plural(r ?? 1, 'pod')} per run`
-        : plural(r ?? 1, 'replica');
+        node.kind === 'DaemonSet'
+          ? 'one pod per node'
+          : node.kind === 'Pod'
+            ? 'bare pod'
+            : node.kind === 'Job' || node.kind === 'CronJob'
+              ? `${plural(r ?? 1, 'pod')} per run`
+              : plural(r ?? 1, 'replica');
       lines.push({ text: `${node.kind}, ${count}`, style: 'detail' });
       const ports: NodeText['lines'] = [];
       for (const c of node.containers ?? []) {
         const name = `${c.name ?? '?'}${c.sidecar ? ' (sidecar)' : ''}`;
         if (!c.ports.length) ports.push({ text: name, style: 'port' });
-        for (const p of c.ports) ports.push({ text: `${name}: ${p.name ? `${p.name} ` : ''}${p.containerPort ?? '?'}/${p.protocol}`, style: 'port' });
+        for (const p of c.ports)
+          ports.push({
+            text: `${name}: ${p.name ? `${p.name} ` : ''}${p.containerPort ?? '?'}/${p.protocol}`,
+            style: 'port',
+          });
       }
       lines.push(...capped(ports));
     }
   }
   const annotations = Object.entries(node.annotations ?? {}).map(([k, v]) => `${k}: ${v}`);
-  const tooltip = [where, ...lines.map((l) => l.text), ...(annotations.length ? ['annotations:', ...annotations] : [])].join('\n');
+  const tooltip = [
+    where,
+    ...lines.map((l) => l.text),
+    ...(annotations.length ? ['annotations:', ...annotations] : []),
+  ].join('\n');
   return { badge, title: node.name, lines, tooltip };
 }
 
@@ -162,23 +197,38 @@ export function describeGraphNode(node: GraphNode): NodeText {
 export function describePods(workload: GraphNode): NodeText {
   const r = workload.replicas;
   const title =
-    workload.kind === 'DaemonSet' ? 'pod per node'
-    : workload.kind === 'Job' || workload.kind === 'CronJob' ? `${plural(r ?? 1, 'pod')} per run`
-    : plural(r ?? 1, 'pod');
-  const labels = Object.entries(workload.labels ?? {}).map(([k, v]) => ({ text: `${k}=${v}`, style: 'detail' as const }));
-  return { badge: 'PODS', title, lines: capped(labels), tooltip: [`Pods of ${workload.kind} ${workload.name}: ${title}`, ...labels.map((l) => l.text)].join('\n') };
+    workload.kind === 'DaemonSet'
+      ? 'pod per node'
+      : workload.kind === 'Job' || workload.kind === 'CronJob'
+        ? `${plural(r ?? 1, 'pod')} per run`
+        : plural(r ?? 1, 'pod');
+  const labels = Object.entries(workload.labels ?? {}).map(([k, v]) => ({
+    text: `${k}=${v}`,
+    style: 'detail' as const,
+  }));
+  return {
+    badge: 'PODS',
+    title,
+    lines: capped(labels),
+    tooltip: [`Pods of ${workload.kind} ${workload.name}: ${title}`, ...labels.map((l) => l.text)].join('\n'),
+  };
 }
 
 function mappingText(m: PortMapping): string {
   const port = m.port ?? m.name ?? '?';
   if (m.broken) return `${port} → ${m.targetPort} ✗`;
-  if (typeof m.targetPort === 'string') return `${port} → ${m.targetPort}${m.containerPort !== undefined ? `:${m.containerPort}` : ' –'}`;
+  if (typeof m.targetPort === 'string')
+    return `${port} → ${m.targetPort}${m.containerPort !== undefined ? `:${m.containerPort}` : ' –'}`;
   return `${port} → ${m.targetPort ?? port}`;
 }
 
 /** The name of the object an edge goes to (`Kind/namespace/name`, or `missing:…`). */
 function targetName(id: string): string {
-  return id.replace(/^missing:/, '').split('/').slice(2).join('/');
+  return id
+    .replace(/^missing:/, '')
+    .split('/')
+    .slice(2)
+    .join('/');
 }
 
 /**
@@ -188,7 +238,8 @@ function targetName(id: string): string {
 export function edgeProblems(e: GraphEdge): string[] {
   if (!e.broken) return [];
   const name = targetName(e.to);
-  if (e.kind === 'routes') return [e.to.startsWith('missing:') ? `no Service ${name}` : `no port ${e.port ?? '?'} on Service ${name}`];
+  if (e.kind === 'routes')
+    return [e.to.startsWith('missing:') ? `no Service ${name}` : `no port ${e.port ?? '?'} on Service ${name}`];
   if (e.to.startsWith('missing:')) return [`no pods with ${name}`];
   return (e.ports ?? []).filter((m) => m.broken).map((m) => `no port ${m.targetPort ?? '?'} in the pods`);
 }
@@ -208,7 +259,8 @@ export function edgeLabelLines(edges: GraphEdge[]): { text: string; warn: boolea
     }
   }
   for (const e of edges) for (const p of edgeProblems(e)) add(p, true);
-  if (out.length > MAX_LINES) return [...out.slice(0, MAX_LINES - 1), { text: `+${out.length - MAX_LINES + 1} more`, warn: false }];
+  if (out.length > MAX_LINES)
+    return [...out.slice(0, MAX_LINES - 1), { text: `+${out.length - MAX_LINES + 1} more`, warn: false }];
   return out;
 }
 
@@ -217,10 +269,22 @@ export function edgeTooltip(edges: GraphEdge[]): string {
   const lines: string[] = [];
   for (const e of edges) {
     if (e.kind === 'routes') {
-      const route = e.defaultBackend ? 'default backend' : `${e.host ?? '*'}${e.path ?? '/'}${e.pathType ? ` (${e.pathType})` : ''}`;
-      lines.push(`${route} → ${e.to.replace(/^missing:/, '').split('/').slice(2).join('/')}${e.port !== undefined ? `:${e.port}` : ''}`);
+      const route = e.defaultBackend
+        ? 'default backend'
+        : `${e.host ?? '*'}${e.path ?? '/'}${e.pathType ? ` (${e.pathType})` : ''}`;
+      lines.push(
+        `${route} → ${e.to
+          .replace(/^missing:/, '')
+          .split('/')
+          .slice(2)
+          .join('/')}${e.port !== undefined ? `:${e.port}` : ''}`,
+      );
     } else if (e.ports?.length) {
-      lines.push(...e.ports.map((m) => `${m.name ? `${m.name} ` : ''}${mappingText(m)}${m.container ? ` (container ${m.container})` : ''}`));
+      lines.push(
+        ...e.ports.map(
+          (m) => `${m.name ? `${m.name} ` : ''}${mappingText(m)}${m.container ? ` (container ${m.container})` : ''}`,
+        ),
+      );
     } else lines.push('selects');
     if (e.broken && e.reason && !lines.includes(e.reason)) lines.push(e.reason);
   }

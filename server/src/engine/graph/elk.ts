@@ -43,7 +43,8 @@ function send(data: Record<string, unknown>): unknown {
   w.dispatcher.saveDispatch({ data: { ...data, id: 1 } });
   const a = answer as Answer | undefined;
   if (!a) throw new Error('elkjs gave no answer');
-  if (a.error) throw a.error instanceof Error ? a.error : new Error(String((a.error as { message?: string }).message ?? a.error));
+  if (a.error)
+    throw a.error instanceof Error ? a.error : new Error(String((a.error as { message?: string }).message ?? a.error));
   return a.data;
 }
 

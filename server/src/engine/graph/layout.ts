@@ -7,7 +7,17 @@
  * update re-lays out only the groups whose boxes changed.
  */
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
-import { FONT_SIZE, LABEL_FONT_SIZE, columns, describeGraphNode, describePods, edgeLabelLines, edgeTooltip, textWidth, truncate } from './describe';
+import {
+  FONT_SIZE,
+  LABEL_FONT_SIZE,
+  columns,
+  describeGraphNode,
+  describePods,
+  edgeLabelLines,
+  edgeTooltip,
+  textWidth,
+  truncate,
+} from './describe';
 import type { NodeText } from './describe';
 import { describeFold, findFolds } from './aggregate';
 import { elkLayoutSync } from './elk';
@@ -69,7 +79,16 @@ export interface GraphLayout {
 }
 
 // Box metrics, shared with the renderer.
-export const NODE = { padX: 10, header: 28, line: 16, padBottom: 8, minWidth: 150, maxWidth: 380, badgeGap: 8, badgePadX: 5 };
+export const NODE = {
+  padX: 10,
+  header: 28,
+  line: 16,
+  padBottom: 8,
+  minWidth: 150,
+  maxWidth: 380,
+  badgeGap: 8,
+  badgePadX: 5,
+};
 export const LABEL = { line: 14, padX: 4, padY: 2 };
 export const NAMESPACE = { pad: 16, title: 26, gap: 28 };
 const GROUP_GAP = 28;
@@ -135,7 +154,12 @@ function drawnBroken(e: GraphEdge): boolean {
  * Folds the large fans of one namespace into one box each (aggregate.ts); edges to and from folded objects
  * are drawn from the box, edges inside it are only counted.
  */
-function foldFans(nodes: LayoutNode[], edges: SourcedEdge[], opts: LayoutOptions, notes: string[]): { nodes: LayoutNode[]; edges: SourcedEdge[] } {
+function foldFans(
+  nodes: LayoutNode[],
+  edges: SourcedEdge[],
+  opts: LayoutOptions,
+  notes: string[],
+): { nodes: LayoutNode[]; edges: SourcedEdge[] } {
   const folds = findFolds(nodes, edges, opts.expand ?? new Set());
   if (!folds.length) return { nodes, edges };
   const foldOf = new Map<string, (typeof folds)[number]>();
@@ -178,8 +202,22 @@ function foldFans(nodes: LayoutNode[], edges: SourcedEdge[], opts: LayoutOptions
       const { width, height, text } = sizeNode(describeFold(f, byId, brokenInside.get(f.id) ?? 0, !!opts.expandable));
       const first = f.members[0];
       const stale = f.members.some((m) => m.stale);
-      outNodes.push({ id: f.id, kind: first.kind, text, missing: first.missing, stale, node: first.node, group: f.members.length, x: 0, y: 0, width, height });
-      notes.push(`${text.title} behind ${f.hub.kind} ${f.hub.node.name} are drawn as one box${opts.expandable ? ' (click it to draw them all)' : ''}.`);
+      outNodes.push({
+        id: f.id,
+        kind: first.kind,
+        text,
+        missing: first.missing,
+        stale,
+        node: first.node,
+        group: f.members.length,
+        x: 0,
+        y: 0,
+        width,
+        height,
+      });
+      notes.push(
+        `${text.title} behind ${f.hub.kind} ${f.hub.node.name} are drawn as one box${opts.expandable ? ' (click it to draw them all)' : ''}.`,
+      );
     }
   }
   return { nodes: outNodes, edges: outEdges };
@@ -197,17 +235,58 @@ function prepare(graph: TrafficGraph, opts: LayoutOptions, notes: string[]): Pre
     return e;
   };
   const nodeNs = new Map<string, string>();
-  const workloads = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob']);
+  const workloads = new Set([
+    'Deployment',
+    'StatefulSet',
+    'DaemonSet',
+    'ReplicaSet',
+    'ReplicationController',
+    'Job',
+    'CronJob',
+  ]);
   for (const n of graph.nodes) {
     const { width, height, text } = sizeNode(describeGraphNode(n));
     const ns = nsOf(n.namespace);
-    ns.nodes.push({ id: n.id, kind: n.kind, text, missing: !!n.missing, stale: !!n.stale, node: n, x: 0, y: 0, width, height });
+    ns.nodes.push({
+      id: n.id,
+      kind: n.kind,
+      text,
+      missing: !!n.missing,
+      stale: !!n.stale,
+      node: n,
+      x: 0,
+      y: 0,
+      width,
+      height,
+    });
     nodeNs.set(n.id, n.namespace);
     if (!n.missing && workloads.has(n.kind)) {
       const pods = sizeNode(describePods(n));
       const id = `pods:${n.id}`;
-      ns.nodes.push({ id, kind: 'Pods', text: pods.text, missing: false, stale: !!n.stale, node: n, x: 0, y: 0, width: pods.width, height: pods.height });
-      ns.edges.push({ id: `runs:${n.id}`, kind: 'runs', from: n.id, to: id, broken: false, edges: [], lines: [], warn: [], tooltip: `${n.kind} ${n.name} runs these pods`, source: [] });
+      ns.nodes.push({
+        id,
+        kind: 'Pods',
+        text: pods.text,
+        missing: false,
+        stale: !!n.stale,
+        node: n,
+        x: 0,
+        y: 0,
+        width: pods.width,
+        height: pods.height,
+      });
+      ns.edges.push({
+        id: `runs:${n.id}`,
+        kind: 'runs',
+        from: n.id,
+        to: id,
+        broken: false,
+        edges: [],
+        lines: [],
+        warn: [],
+        tooltip: `${n.kind} ${n.name} runs these pods`,
+        source: [],
+      });
     }
   }
   const merged = new Map<string, SourcedEdge>();
@@ -218,7 +297,18 @@ function prepare(graph: TrafficGraph, opts: LayoutOptions, notes: string[]): Pre
     const key = `${e.kind}\u0000${e.from}\u0000${e.to}\u0000${broken}`;
     let d = merged.get(key);
     if (!d) {
-      d = { id: `e${i}`, kind: e.kind, from: e.from, to: e.to, broken, edges: [], lines: [], warn: [], tooltip: '', source: [] };
+      d = {
+        id: `e${i}`,
+        kind: e.kind,
+        from: e.from,
+        to: e.to,
+        broken,
+        edges: [],
+        lines: [],
+        warn: [],
+        tooltip: '',
+        source: [],
+      };
       merged.set(key, d);
       nsOf(ns).edges.push(d);
     }
@@ -235,7 +325,10 @@ function prepare(graph: TrafficGraph, opts: LayoutOptions, notes: string[]): Pre
         d.lines = label.map((l) => truncate(l.text, 40));
         d.warn = label.map((l) => l.warn);
         const tip = edgeTooltip(d.source).split('\n');
-        d.tooltip = tip.length > TOOLTIP_LINES ? [...tip.slice(0, TOOLTIP_LINES - 1), `… and ${tip.length - TOOLTIP_LINES + 1} more`].join('\n') : tip.join('\n');
+        d.tooltip =
+          tip.length > TOOLTIP_LINES
+            ? [...tip.slice(0, TOOLTIP_LINES - 1), `… and ${tip.length - TOOLTIP_LINES + 1} more`].join('\n')
+            : tip.join('\n');
       }
       return { name, nodes, edges, groups: connectedGroups(nodes, edges) };
     });
@@ -312,7 +405,10 @@ export function clearLayoutCache(): void {
 
 function labelSize(lines: string[]): { width: number; height: number } {
   if (!lines.length) return { width: 0, height: 0 };
-  return { width: Math.max(...lines.map((l) => textWidth(l, LABEL_FONT_SIZE))) + 2 * LABEL.padX, height: lines.length * LABEL.line + 2 * LABEL.padY };
+  return {
+    width: Math.max(...lines.map((l) => textWidth(l, LABEL_FONT_SIZE))) + 2 * LABEL.padX,
+    height: lines.length * LABEL.line + 2 * LABEL.padY,
+  };
 }
 
 export interface LayoutOptions {
@@ -347,7 +443,11 @@ class Budget {
   }
 }
 
-function layoutGroup(group: { nodes: LayoutNode[]; edges: DrawnEdge[] }, opts: LayoutOptions, budget: Budget): GroupShape {
+function layoutGroup(
+  group: { nodes: LayoutNode[]; edges: DrawnEdge[] },
+  opts: LayoutOptions,
+  budget: Budget,
+): GroupShape {
   const index = new Map(group.nodes.map((n, i) => [n.id, i]));
   const gap = Math.max(MIN_COLUMN_GAP, ...group.edges.map((e) => labelSize(e.lines).width + LABEL_ROOM));
   const key = JSON.stringify([
@@ -359,7 +459,8 @@ function layoutGroup(group: { nodes: LayoutNode[]; edges: DrawnEdge[] }, opts: L
   const cached = useCache ? shapeCache.get(key) : undefined;
   if (cached) return cached;
   // A lone box has nothing to arrange; a very large group would cost ELK seconds and gigabytes.
-  if (group.nodes.length === 1 || group.nodes.length > ELK_MAX_NODES || group.edges.length > ELK_MAX_EDGES) return columnShape(group, index, gap);
+  if (group.nodes.length === 1 || group.nodes.length > ELK_MAX_NODES || group.edges.length > ELK_MAX_EDGES)
+    return columnShape(group, index, gap);
   if (!budget.left) {
     budget.skipped++;
     return columnShape(group, index, gap);
@@ -378,12 +479,25 @@ function layoutGroup(group: { nodes: LayoutNode[]; edges: DrawnEdge[] }, opts: L
   return shape;
 }
 
-function elkShape(group: { nodes: LayoutNode[]; edges: DrawnEdge[] }, index: Map<string, number>, gap: number): GroupShape {
+function elkShape(
+  group: { nodes: LayoutNode[]; edges: DrawnEdge[] },
+  index: Map<string, number>,
+  gap: number,
+): GroupShape {
   const graph: ElkNode = {
     id: 'g',
     layoutOptions: { ...ELK_OPTIONS, 'elk.layered.spacing.nodeNodeBetweenLayers': String(gap) },
-    children: group.nodes.map((n, i) => ({ id: `n${i}`, width: n.width, height: n.height, layoutOptions: { 'elk.partitioning.partition': String(partitionOf(n.kind, n.missing)) } })),
-    edges: group.edges.map((e, i): ElkExtendedEdge => ({ id: `e${i}`, sources: [`n${index.get(e.from)}`], targets: [`n${index.get(e.to)}`] })),
+    children: group.nodes.map((n, i) => ({
+      id: `n${i}`,
+      width: n.width,
+      height: n.height,
+      layoutOptions: { 'elk.partitioning.partition': String(partitionOf(n.kind, n.missing)) },
+    })),
+    edges: group.edges.map((e, i): ElkExtendedEdge => ({
+      id: `e${i}`,
+      sources: [`n${index.get(e.from)}`],
+      targets: [`n${index.get(e.to)}`],
+    })),
   };
   const out = elkLayoutSync(graph);
   return {
@@ -401,7 +515,11 @@ function elkShape(group: { nodes: LayoutNode[]; edges: DrawnEdge[] }, index: Map
  * A plain column placement (one column per kind, boxes in file order), for groups too large for ELK, after
  * the budget, or if ELK fails on a group: the picture is still complete.
  */
-function columnShape(group: { nodes: LayoutNode[]; edges: DrawnEdge[] }, index: Map<string, number>, gap: number): GroupShape {
+function columnShape(
+  group: { nodes: LayoutNode[]; edges: DrawnEdge[] },
+  index: Map<string, number>,
+  gap: number,
+): GroupShape {
   const cols: LayoutNode[][] = [[], [], [], []];
   for (const n of group.nodes) cols[partitionOf(n.kind, n.missing)].push(n);
   const pos: Point[] = new Array(group.nodes.length);
@@ -447,7 +565,8 @@ function placeNamespace(ns: PreparedNamespace, shapes: GroupShape[]): LayoutName
   const colX = [0, 0, 0, 0];
   for (let p = 1; p < 4; p++) {
     let step = 0;
-    for (const { left } of groups) if (left[p - 1] !== undefined && left[p] !== undefined) step = Math.max(step, left[p]! - left[p - 1]!);
+    for (const { left } of groups)
+      if (left[p - 1] !== undefined && left[p] !== undefined) step = Math.max(step, left[p]! - left[p - 1]!);
     colX[p] = colX[p - 1] + (step || (widest[p - 1] ? widest[p - 1] + COLUMN_GAP : 0));
   }
   // Every group, with its columns moved into place (relative to the group's top left).
@@ -495,14 +614,34 @@ function placeNamespace(ns: PreparedNamespace, shapes: GroupShape[]): LayoutName
     const labels: Box[] = [];
     p.g.edges.forEach((e, k) => {
       const points = p.edges[k].map((pt) => ({ x: ox + pt.x, y: oy + pt.y }));
-      const le: LayoutEdge = { id: e.id, kind: e.kind, from: e.from, to: e.to, broken: e.broken, edges: e.edges, points, tooltip: e.tooltip };
+      const le: LayoutEdge = {
+        id: e.id,
+        kind: e.kind,
+        from: e.from,
+        to: e.to,
+        broken: e.broken,
+        edges: e.edges,
+        points,
+        tooltip: e.tooltip,
+      };
       if (e.lines.length && points.length) {
         // Just above the arrow, moved up past the labels already there (edges converging on one box).
         const end = points[points.length - 1];
         const size = labelSize(e.lines);
-        const box: Box = { x: end.x - 10 - size.width, y: end.y - 3 - size.height, width: size.width, height: size.height };
+        const box: Box = {
+          x: end.x - 10 - size.width,
+          y: end.y - 3 - size.height,
+          width: size.width,
+          height: size.height,
+        };
         for (let tries = 0; tries < 50; tries++) {
-          const hit = labels.find((l) => box.x < l.x + l.width && l.x < box.x + box.width && box.y < l.y + l.height + 2 && l.y < box.y + box.height + 2);
+          const hit = labels.find(
+            (l) =>
+              box.x < l.x + l.width &&
+              l.x < box.x + box.width &&
+              box.y < l.y + l.height + 2 &&
+              l.y < box.y + box.height + 2,
+          );
           if (!hit) break;
           box.y = hit.y - box.height - 2;
         }
@@ -519,8 +658,16 @@ function placeNamespace(ns: PreparedNamespace, shapes: GroupShape[]): LayoutName
   return { name: ns.name, x: 0, y: 0, width, height: top + maxY + NAMESPACE.pad, nodes, edges };
 }
 
-function stackNamespaces(graph: TrafficGraph, namespaces: LayoutNamespace[], notes: string[], budget: Budget): GraphLayout {
-  if (budget.skipped) notes.push(`The layout took longer than its budget: ${budget.skipped} group${budget.skipped === 1 ? ' is' : 's are'} placed in plain columns.`);
+function stackNamespaces(
+  graph: TrafficGraph,
+  namespaces: LayoutNamespace[],
+  notes: string[],
+  budget: Budget,
+): GraphLayout {
+  if (budget.skipped)
+    notes.push(
+      `The layout took longer than its budget: ${budget.skipped} group${budget.skipped === 1 ? ' is' : 's are'} placed in plain columns.`,
+    );
   let y = 0;
   let width = 0;
   for (const ns of namespaces) {
@@ -536,10 +683,21 @@ export function layoutGraphSync(graph: TrafficGraph, opts: LayoutOptions = {}): 
   const notes: string[] = [];
   const budget = new Budget(opts.budgetMs ?? DEFAULT_BUDGET_MS);
   const prepared = prepare(graph, opts, notes);
-  return stackNamespaces(graph, prepared.map((ns) => placeNamespace(ns, ns.groups.map((g) => layoutGroup(g, opts, budget)))), notes, budget);
+  return stackNamespaces(
+    graph,
+    prepared.map((ns) =>
+      placeNamespace(
+        ns,
+        ns.groups.map((g) => layoutGroup(g, opts, budget)),
+      ),
+    ),
+    notes,
+    budget,
+  );
 }
 
-const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
+const yieldToEventLoop = (): Promise<void> =>
+  new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
 
 /**
  * Lays the graph out, giving the event loop a turn every few milliseconds, so that a language server

@@ -47,7 +47,9 @@ function renderNode(n: LayoutNode, out: string[]): void {
     `<text class="kw-title" x="${NODE.padX + bw + NODE.badgeGap}" y="19">${escapeText(n.text.title)}</text>`,
   );
   n.text.lines.forEach((l, i) => {
-    out.push(`<text class="kw-line kw-${l.style}" x="${NODE.padX}" y="${NODE.header + i * NODE.line + 11}">${escapeText(l.text)}</text>`);
+    out.push(
+      `<text class="kw-line kw-${l.style}" x="${NODE.padX}" y="${NODE.header + i * NODE.line + 11}">${escapeText(l.text)}</text>`,
+    );
   });
   out.push('</g>');
 }
@@ -71,9 +73,13 @@ function renderEdge(e: LayoutEdge, layout: GraphLayout, out: string[]): void {
   );
   if (e.label) {
     const { x, y, width, height, lines, warn } = e.label;
-    out.push(`<g class="kw-edge-label"><rect x="${num(x)}" y="${num(y)}" width="${num(width)}" height="${num(height)}" rx="2"/>`);
+    out.push(
+      `<g class="kw-edge-label"><rect x="${num(x)}" y="${num(y)}" width="${num(width)}" height="${num(height)}" rx="2"/>`,
+    );
     lines.forEach((l, i) => {
-      out.push(`<text${warn[i] ? ' class="kw-label-warn"' : ''} x="${num(x + LABEL.padX)}" y="${num(y + LABEL.padY + i * LABEL.line + LABEL_FONT_SIZE)}">${escapeText(l)}</text>`);
+      out.push(
+        `<text${warn[i] ? ' class="kw-label-warn"' : ''} x="${num(x + LABEL.padX)}" y="${num(y + LABEL.padY + i * LABEL.line + LABEL_FONT_SIZE)}">${escapeText(l)}</text>`,
+      );
     });
     out.push('</g>');
   }
@@ -106,7 +112,10 @@ export function renderSvg(layout: GraphLayout, opts: RenderOptions = {}): string
   const emptyText = opts.emptyText ?? 'No Ingress, Service or workload in these files.';
   const notes = empty ? [] : layout.notes;
   const top = notes.length * NOTICE_LINE;
-  const width = Math.max(empty ? Math.max(320, textWidth(emptyText) + 40) : Math.ceil(layout.width) + 2, ...notes.map((n) => textWidth(n) + 2));
+  const width = Math.max(
+    empty ? Math.max(320, textWidth(emptyText) + 40) : Math.ceil(layout.width) + 2,
+    ...notes.map((n) => textWidth(n) + 2),
+  );
   const height = (empty ? 60 : Math.ceil(layout.height) + 2) + top;
   const nodes = layout.graph.nodes.length;
   const broken = layout.graph.edges.filter((e) => e.broken).length;
@@ -118,7 +127,9 @@ export function renderSvg(layout: GraphLayout, opts: RenderOptions = {}): string
   if (notes.length) {
     // Said on the picture itself, above the namespaces (the viewer shows them in its banner instead).
     out.push('<g class="kw-notices">');
-    notes.forEach((note, i) => out.push(`<text class="kw-notice" x="0" y="${num(-top + NOTICE_LINE * i + 13)}">${escapeText(note)}</text>`));
+    notes.forEach((note, i) =>
+      out.push(`<text class="kw-notice" x="0" y="${num(-top + NOTICE_LINE * i + 13)}">${escapeText(note)}</text>`),
+    );
     out.push('</g>');
   }
   out.push('<g class="kw-viewport">');

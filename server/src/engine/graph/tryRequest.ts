@@ -15,7 +15,10 @@ import { escapeJsonControls } from '../text';
  */
 export function routesStatement(table: RoutingTable | undefined): string {
   if (!table) return '';
-  return `window.kubewayRoutes = ${escapeJsonControls(JSON.stringify(table)).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')};\n`;
+  return `window.kubewayRoutes = ${escapeJsonControls(JSON.stringify(table))
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029')};\n`;
 }
 
 export const TRY_REQUEST_CSS = `

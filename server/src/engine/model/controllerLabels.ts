@@ -94,7 +94,12 @@ export function controllerLabelsOf(obj: K8sObject): ControllerLabels {
       // Its Jobs are named `<cronjob>-<scheduled time in minutes>` (cronjob controller getJobName).
       const name = obj.name;
       const minutes = ordinalIn(0, undefined);
-      jobLabels(r, r.at(spec, 'jobTemplate', 'spec'), name === undefined ? ANY : (v) => v.startsWith(`${name}-`) && minutes(v.slice(name.length + 1)), out);
+      jobLabels(
+        r,
+        r.at(spec, 'jobTemplate', 'spec'),
+        name === undefined ? ANY : (v) => v.startsWith(`${name}-`) && minutes(v.slice(name.length + 1)),
+        out,
+      );
       break;
     }
   }

@@ -80,9 +80,12 @@ export function gatewayOf(obj: K8sObject): Gateway | undefined {
       if (!r.map(l)) continue;
       const allowed = r.get(l, 'allowedRoutes');
       const kindsNode = r.get(allowed, 'kinds');
-      const kinds = r.seq(kindsNode) && r.items(kindsNode).length > 0
-        ? r.items(kindsNode).map((k) => ({ group: r.text(r.get(k, 'group')) ?? GATEWAY_GROUP, kind: r.text(r.get(k, 'kind')) ?? '' }))
-        : undefined;
+      const kinds =
+        r.seq(kindsNode) && r.items(kindsNode).length > 0
+          ? r
+              .items(kindsNode)
+              .map((k) => ({ group: r.text(r.get(k, 'group')) ?? GATEWAY_GROUP, kind: r.text(r.get(k, 'kind')) ?? '' }))
+          : undefined;
       listeners.push({
         name: r.text(r.get(l, 'name')),
         port: r.int(r.get(l, 'port')),
@@ -212,8 +215,16 @@ export function referenceGrantOf(obj: K8sObject): ReferenceGrant | undefined {
     const r = obj.reader;
     g = {
       obj,
-      from: r.items(obj.get('spec', 'from')).map((f) => ({ group: r.text(r.get(f, 'group')) ?? '', kind: r.text(r.get(f, 'kind')) ?? '', namespace: r.text(r.get(f, 'namespace')) })),
-      to: r.items(obj.get('spec', 'to')).map((t) => ({ group: r.text(r.get(t, 'group')) ?? '', kind: r.text(r.get(t, 'kind')) ?? '', name: r.text(r.get(t, 'name')) || undefined })),
+      from: r.items(obj.get('spec', 'from')).map((f) => ({
+        group: r.text(r.get(f, 'group')) ?? '',
+        kind: r.text(r.get(f, 'kind')) ?? '',
+        namespace: r.text(r.get(f, 'namespace')),
+      })),
+      to: r.items(obj.get('spec', 'to')).map((t) => ({
+        group: r.text(r.get(t, 'group')) ?? '',
+        kind: r.text(r.get(t, 'kind')) ?? '',
+        name: r.text(r.get(t, 'name')) || undefined,
+      })),
     };
     grants.set(obj, g);
   }
@@ -222,6 +233,8 @@ export function referenceGrantOf(obj: K8sObject): ReferenceGrant | undefined {
 
 /** Whether a ReferenceGrant lets a route of kind `fromKind` in `fromNs` refer to the Service `name`. */
 export function grantAllows(grant: ReferenceGrant, fromKind: string, fromNs: string, name: string): boolean {
-  return grant.from.some((f) => f.group === GATEWAY_GROUP && f.kind === fromKind && f.namespace === fromNs)
-    && grant.to.some((t) => t.group === '' && t.kind === 'Service' && (t.name === undefined || t.name === name));
+  return (
+    grant.from.some((f) => f.group === GATEWAY_GROUP && f.kind === fromKind && f.namespace === fromNs) &&
+    grant.to.some((t) => t.group === '' && t.kind === 'Service' && (t.name === undefined || t.name === name))
+  );
 }

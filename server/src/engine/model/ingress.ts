@@ -92,14 +92,22 @@ function readIngress(obj: K8sObject): Ingress {
     for (const p of r.items(r.at(rm, 'http', 'paths'))) {
       const pm = r.map(p);
       if (!pm) continue;
-      paths.push({ node: pm, path: r.text(r.get(pm, 'path')), pathType: r.text(r.get(pm, 'pathType')), backend: backendOf(r.get(pm, 'backend')) });
+      paths.push({
+        node: pm,
+        path: r.text(r.get(pm, 'path')),
+        pathType: r.text(r.get(pm, 'pathType')),
+        backend: backendOf(r.get(pm, 'backend')),
+      });
     }
     rules.push({ node: rm, host: r.text(hostNode), hostNode, paths });
   }
   const tls = r.items(r.get(spec, 'tls')).flatMap((t) => {
     const tm = r.map(t);
     if (!tm) return [];
-    const hosts = r.items(r.get(tm, 'hosts')).map((h) => r.text(h)).filter((h): h is string => h !== undefined);
+    const hosts = r
+      .items(r.get(tm, 'hosts'))
+      .map((h) => r.text(h))
+      .filter((h): h is string => h !== undefined);
     return [{ hosts, secretName: r.text(r.get(tm, 'secretName')), node: tm }];
   });
   return {
@@ -115,7 +123,8 @@ function readIngress(obj: K8sObject): Ingress {
 export function serviceBackends(ing: Ingress): { backend: IngressBackend; rule?: IngressRule; path?: IngressPath }[] {
   const out: { backend: IngressBackend; rule?: IngressRule; path?: IngressPath }[] = [];
   if (ing.defaultBackend) out.push({ backend: ing.defaultBackend });
-  for (const rule of ing.rules) for (const path of rule.paths) if (path.backend) out.push({ backend: path.backend, rule, path });
+  for (const rule of ing.rules)
+    for (const path of rule.paths) if (path.backend) out.push({ backend: path.backend, rule, path });
   return out;
 }
 

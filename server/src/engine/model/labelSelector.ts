@@ -104,7 +104,14 @@ export function readMapSelector(r: DocReader, node: unknown): LabelSelector {
   const requirements: SelectorRequirement[] = [];
   for (const p of r.pairs(node)) {
     const v = stringOrNull(r, p.value);
-    requirements.push({ key: keyText(p.key), operator: 'Equals', values: [v ?? ''], keyNode: p.key as Node, valuesNode: (p.value as Node | null) ?? undefined, typeError: v === undefined });
+    requirements.push({
+      key: keyText(p.key),
+      operator: 'Equals',
+      values: [v ?? ''],
+      keyNode: p.key as Node,
+      valuesNode: (p.value as Node | null) ?? undefined,
+      typeError: v === undefined,
+    });
   }
   return { requirements, empty: requirements.length === 0, broken: false };
 }

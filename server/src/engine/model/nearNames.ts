@@ -17,7 +17,8 @@ export function nameDistance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++)
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
     prev = cur;
   }
   return prev[b.length];
@@ -56,11 +57,15 @@ export class NearNames {
   }
 }
 
-const serviceIndexes = new WeakMap<Workspace, { version: number; byNs: Map<string, { names: string[]; index?: NearNames }> }>();
+const serviceIndexes = new WeakMap<
+  Workspace,
+  { version: number; byNs: Map<string, { names: string[]; index?: NearNames }> }
+>();
 
 function namespaceEntry(ws: Workspace, namespace: string): { names: string[]; index?: NearNames } {
   let cache = serviceIndexes.get(ws);
-  if (!cache || cache.version !== ws.version) serviceIndexes.set(ws, (cache = { version: ws.version, byNs: new Map() }));
+  if (!cache || cache.version !== ws.version)
+    serviceIndexes.set(ws, (cache = { version: ws.version, byNs: new Map() }));
   let entry = cache.byNs.get(namespace);
   if (!entry) {
     entry = { names: [...new Set(ws.services(namespace).flatMap((s) => (s.obj.name ? [s.obj.name] : [])))] };

@@ -81,12 +81,22 @@ function readPodTemplate(obj: K8sObject): PodTemplate | undefined {
     containers: [],
     node,
   };
-  for (const [field, init] of [['containers', false], ['initContainers', true]] as const) {
+  for (const [field, init] of [
+    ['containers', false],
+    ['initContainers', true],
+  ] as const) {
     for (const c of r.items(r.get(spec, field))) {
       const cm = r.map(c);
       if (!cm) continue;
       const restartPolicy = r.text(r.get(cm, 'restartPolicy'));
-      const container: Container = { name: r.text(r.get(cm, 'name')), node: cm, init, restartPolicy, sidecar: init && restartPolicy === 'Always', ports: [] };
+      const container: Container = {
+        name: r.text(r.get(cm, 'name')),
+        node: cm,
+        init,
+        restartPolicy,
+        sidecar: init && restartPolicy === 'Always',
+        ports: [],
+      };
       for (const p of r.items(r.get(cm, 'ports'))) {
         const pm = r.map(p);
         if (!pm) continue;

@@ -21,7 +21,8 @@ export type BackendResolution =
 
 /** Follows an Ingress backend to the Service it names, in the Ingress's own namespace only. */
 export function resolveBackend(ws: Workspace, ingress: Ingress, backend: IngressBackend): BackendResolution {
-  if (backend.resource || backend.serviceName === undefined || backend.serviceName === '') return { status: 'not-a-service' };
+  if (backend.resource || backend.serviceName === undefined || backend.serviceName === '')
+    return { status: 'not-a-service' };
   const services = ws.services(ingress.obj.namespace, backend.serviceName);
   if (services.length === 0) return { status: 'missing', name: backend.serviceName };
   // Declared more than once (overlays, alternatives): the first declaration that has the port wins.

@@ -189,7 +189,8 @@ export class Workspace {
     const added = this.templatesByControllerLabel.get(`${ns}\u0000${firstKey(sel)}`);
     if (!written && !added) return [];
     const out = new Set<PodTemplate>();
-    for (const candidates of [written, added]) if (candidates) for (const tpl of candidates) if (selectsPodsWith(sel, tpl)) out.add(tpl);
+    for (const candidates of [written, added])
+      if (candidates) for (const tpl of candidates) if (selectsPodsWith(sel, tpl)) out.add(tpl);
     return inTextOrder([...out], byTpl);
   }
 
@@ -230,7 +231,10 @@ export class Workspace {
   ingressesRoutingTo(service: Service): Ingress[] {
     const name = service.obj.name;
     const candidates = name === undefined ? [...this.ingresses] : this.ingressesNaming(name);
-    return candidates.filter((ing) => ing.obj.namespace === service.obj.namespace && serviceBackends(ing).some((b) => b.backend.serviceName === name));
+    return candidates.filter(
+      (ing) =>
+        ing.obj.namespace === service.obj.namespace && serviceBackends(ing).some((b) => b.backend.serviceName === name),
+    );
   }
 
   /** The Ingresses, in any namespace, with a backend naming a Service of this name. */
@@ -277,7 +281,8 @@ export class Workspace {
     if (tpl) {
       setOf(this.templatesByNs, obj.namespace).add(tpl);
       for (const [k, v] of tpl.labels) setOf(this.templatesByLabel, `${obj.namespace}\u0000${pairKey(k, v)}`).add(tpl);
-      for (const k of tpl.controllerLabels.keys()) setOf(this.templatesByControllerLabel, `${obj.namespace}\u0000${k}`).add(tpl);
+      for (const k of tpl.controllerLabels.keys())
+        setOf(this.templatesByControllerLabel, `${obj.namespace}\u0000${k}`).add(tpl);
       const sel = ownerSelector(tpl);
       if (sel?.size) setOf(this.templatesByOwnerSelector, nsPairKey(obj.namespace, sel)).add(tpl);
     }
@@ -314,7 +319,8 @@ export class Workspace {
     if (tpl) {
       this.templatesByNs.get(obj.namespace)?.delete(tpl);
       for (const [k, v] of tpl.labels) deleteFrom(this.templatesByLabel, `${obj.namespace}\u0000${pairKey(k, v)}`, tpl);
-      for (const k of tpl.controllerLabels.keys()) deleteFrom(this.templatesByControllerLabel, `${obj.namespace}\u0000${k}`, tpl);
+      for (const k of tpl.controllerLabels.keys())
+        deleteFrom(this.templatesByControllerLabel, `${obj.namespace}\u0000${k}`, tpl);
       const sel = ownerSelector(tpl);
       if (sel?.size) deleteFrom(this.templatesByOwnerSelector, nsPairKey(obj.namespace, sel), tpl);
     }

@@ -70,7 +70,8 @@ export function measure(root: unknown, reader: DocReader): Shape {
     nodes: number;
     depth: number;
   }
-  const targetOf = (n: unknown): Node | undefined => (n && typeof n === 'object' ? (isAlias(n) ? reader.resolve(n) : (n as Node)) : undefined);
+  const targetOf = (n: unknown): Node | undefined =>
+    n && typeof n === 'object' ? (isAlias(n) ? reader.resolve(n) : (n as Node)) : undefined;
   const limitHit = (m: Measured) => m.nodes > MAX_ALIAS_EXPANSION + shape.ownNodes || m.depth > MAX_NESTING_DEPTH;
   const open = (node: Node): Frame => {
     onPath.add(node);

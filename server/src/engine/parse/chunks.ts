@@ -28,7 +28,8 @@ export function chunkStarts(text: string): number[] | undefined {
   if (text.charCodeAt(body) === 37 /* % */ || text.includes('\n%')) return undefined;
   if (markerAt(text, body, '...') || markerAfterLineBreak(text, '\n...', 0) >= 0) return undefined;
   const starts = [0];
-  for (let i = markerAfterLineBreak(text, '\n---', 0); i >= 0; i = markerAfterLineBreak(text, '\n---', i + 4)) starts.push(i + 1);
+  for (let i = markerAfterLineBreak(text, '\n---', 0); i >= 0; i = markerAfterLineBreak(text, '\n---', i + 4))
+    starts.push(i + 1);
   return starts;
 }
 
@@ -51,7 +52,13 @@ function markerAt(text: string, at: number, marker: string): boolean {
  * version with the same text (before the first changed character, or after the last one), so that it is
  * taken over rather than parsed again.
  */
-export function reusableChunks(oldLength: number, chunks: readonly Chunk[], text: string, prefix: number, suffix: number): (start: number, end: number) => Chunk | undefined {
+export function reusableChunks(
+  oldLength: number,
+  chunks: readonly Chunk[],
+  text: string,
+  prefix: number,
+  suffix: number,
+): (start: number, end: number) => Chunk | undefined {
   const shift = text.length - oldLength;
   const byStart = new Map<number, Chunk>();
   for (const c of chunks) if (c.reusable) byStart.set(c.start, c);
@@ -69,7 +76,13 @@ export function reusableChunks(oldLength: number, chunks: readonly Chunk[], text
  * the unchanged start and end are taken over, only the changed part is searched (a marker depends on the
  * line break before it and the character after it).
  */
-export function editedChunkStarts(old: number[], oldLength: number, text: string, prefix: number, suffix: number): number[] | undefined {
+export function editedChunkStarts(
+  old: number[],
+  oldLength: number,
+  text: string,
+  prefix: number,
+  suffix: number,
+): number[] | undefined {
   const from = Math.max(0, prefix - 5);
   const to = text.length - suffix; // markers whose line break is at or after this are in the common end
   if (from === 0) return chunkStarts(text);
@@ -81,7 +94,8 @@ export function editedChunkStarts(old: number[], oldLength: number, text: string
   const starts: number[] = [];
   let i = 0;
   while (i < old.length && old[i] - 1 < from) starts.push(old[i++]);
-  for (let m = markerAfterLineBreak(region, '\n---', 0); inChange(m); m = markerAfterLineBreak(region, '\n---', m + 4)) starts.push(from + m + 1);
+  for (let m = markerAfterLineBreak(region, '\n---', 0); inChange(m); m = markerAfterLineBreak(region, '\n---', m + 4))
+    starts.push(from + m + 1);
   while (i < old.length && old[i] - 1 + shift < to) i++;
   for (; i < old.length; i++) starts.push(old[i] + shift);
   return starts;
@@ -106,7 +120,11 @@ function commonPrefix(a: string, b: string): number {
 /** Length of the common end of a and b, at most `max`. */
 function commonSuffix(a: string, b: string, max: number): number {
   let i = 0;
-  while (i + BLOCK <= max && a.slice(a.length - i - BLOCK, a.length - i) === b.slice(b.length - i - BLOCK, b.length - i)) i += BLOCK;
+  while (
+    i + BLOCK <= max &&
+    a.slice(a.length - i - BLOCK, a.length - i) === b.slice(b.length - i - BLOCK, b.length - i)
+  )
+    i += BLOCK;
   while (i < max && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
   return i;
 }

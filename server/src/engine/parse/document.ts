@@ -67,7 +67,8 @@ export class ManifestDocument {
   /** The LSP range of a node's value, e.g. for a wrong value. */
   rangeOf(node: unknown): Range {
     const r = (node as Node | undefined)?.range;
-    if (!r) return this.file.lines.range(this.base + (this.doc.range?.[0] ?? 0), this.base + (this.doc.range?.[0] ?? 0));
+    if (!r)
+      return this.file.lines.range(this.base + (this.doc.range?.[0] ?? 0), this.base + (this.doc.range?.[0] ?? 0));
     return this.file.lines.range(this.base + r[0], this.base + r[1]);
   }
 

@@ -30,7 +30,11 @@ const REPARSE_BUDGET = 1 << 20;
  * `compose` parses a text of the same shape (its ranges counted from `offset`); it is called again, on a
  * re-indented copy, only when yaml reports an error that go-yaml does not.
  */
-export function composeAsGoYaml(source: string, offset: number, compose: (source: string) => Document.Parsed[]): Document.Parsed[] {
+export function composeAsGoYaml(
+  source: string,
+  offset: number,
+  compose: (source: string) => Document.Parsed[],
+): Document.Parsed[] {
   let docs = compose(source);
   if (!docs.some((d) => d.errors.length)) return docs;
   const shifts = new Shifts();
@@ -53,7 +57,11 @@ export function composeAsGoYaml(source: string, offset: number, compose: (source
  * The quoted scalar or flow collection (offsets in `source`) that yaml stopped reading at a line indented too
  * little, when go-yaml reads it whole.
  */
-function unindentedRegion(docs: readonly Document.Parsed[], source: string, offset: number): { start: number; end: number } | undefined {
+function unindentedRegion(
+  docs: readonly Document.Parsed[],
+  source: string,
+  offset: number,
+): { start: number; end: number } | undefined {
   for (const doc of docs) {
     // Only the document's first error: those after it may come from reading the rest of a cut scalar.
     const err = doc.errors.find((e) => !isGoEscape(e, source, offset));
@@ -62,7 +70,10 @@ function unindentedRegion(docs: readonly Document.Parsed[], source: string, offs
       let start: number | undefined;
       const quote = err.code === 'MISSING_CHAR' ? /^Missing closing (["'])quote/.exec(err.message) : null;
       if (quote) start = openingQuote(doc, pos, quote[1], source, offset);
-      const flow = err.code === 'BAD_INDENT' ? /^Flow (map|sequence) in block collection must be sufficiently indented/.exec(err.message) : null;
+      const flow =
+        err.code === 'BAD_INDENT'
+          ? /^Flow (map|sequence) in block collection must be sufficiently indented/.exec(err.message)
+          : null;
       if (flow) start = unclosedFlowAt(doc, pos, flow[1] === 'map' ? '{' : '[', source, offset)?.range?.[0];
       if (start === undefined) continue;
       const end = goExtent(source, start - offset);
@@ -193,7 +204,26 @@ class Shifts {
  * Escapes go-yaml's scanner accepts in double-quoted scalars (`yaml_parser_scan_flow_scalar`); `x`, `u` and
  * `U` take hex digits, which both check.
  */
-const GO_ESCAPES = new Set(['0', 'a', 'b', 't', '\t', 'n', 'v', 'f', 'r', 'e', ' ', '"', "'", '\\', 'N', '_', 'L', 'P']);
+const GO_ESCAPES = new Set([
+  '0',
+  'a',
+  'b',
+  't',
+  '\t',
+  'n',
+  'v',
+  'f',
+  'r',
+  'e',
+  ' ',
+  '"',
+  "'",
+  '\\',
+  'N',
+  '_',
+  'L',
+  'P',
+]);
 
 /** Drops yaml's errors for escapes go-yaml accepts, and gives their scalars the value go-yaml reads. */
 function acceptGoEscapes(doc: Document.Parsed, source: string, offset: number): void {
@@ -205,7 +235,12 @@ function acceptGoEscapes(doc: Document.Parsed, source: string, offset: number): 
     const scalar = doubleQuotedAt(doc, e.pos[0]);
     if (!scalar) return true;
     if (fixed.has(scalar)) return false;
-    const value = goDoubleQuoted(source.slice((scalar.range as [number, number, number])[0] - offset, (scalar.range as [number, number, number])[1] - offset));
+    const value = goDoubleQuoted(
+      source.slice(
+        (scalar.range as [number, number, number])[0] - offset,
+        (scalar.range as [number, number, number])[1] - offset,
+      ),
+    );
     if (value === undefined) return true;
     scalar.value = value;
     fixed.add(scalar);
@@ -224,7 +259,8 @@ function doubleQuotedAt(doc: Document.Parsed, pos: number): Scalar | undefined {
   let best: Scalar | undefined;
   for (const n of allNodes(doc.contents) as Iterable<Node>) {
     if (!isScalar(n) || n.type !== 'QUOTE_DOUBLE' || !n.range) continue;
-    if (n.range[0] < pos && pos < n.range[1] && (!best || n.range[0] > (best.range as [number, number, number])[0])) best = n;
+    if (n.range[0] < pos && pos < n.range[1] && (!best || n.range[0] > (best.range as [number, number, number])[0]))
+      best = n;
   }
   return best;
 }

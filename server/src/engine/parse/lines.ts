@@ -74,7 +74,8 @@ export class LineIndex {
     if (line + 1 >= this.lineStarts.length) return this.text.length;
     const next = this.lineStarts[line + 1];
     const c = this.text.charCodeAt(next - 1);
-    if (c === 10) return next - 1 > this.lineStarts[line] && this.text.charCodeAt(next - 2) === 13 ? next - 2 : next - 1;
+    if (c === 10)
+      return next - 1 > this.lineStarts[line] && this.text.charCodeAt(next - 2) === 13 ? next - 2 : next - 1;
     return next - 1; // a lone CR
   }
 

@@ -47,7 +47,8 @@ export class ManifestFile {
   ) {
     // What did not change: the text before the first and after the last changed character.
     const edit = previous ? commonEnds(previous.text, text) : undefined;
-    this.lines = previous && edit ? LineIndex.edited(previous.lines, text, edit.prefix, edit.suffix) : new LineIndex(text);
+    this.lines =
+      previous && edit ? LineIndex.edited(previous.lines, text, edit.prefix, edit.suffix) : new LineIndex(text);
     this.template = templateReason(path, text, context);
     if (!this.template) this.parse(previous && !previous.template ? previous : undefined, edit);
     this.looksLikeKubernetes = this.documents.some((d) => d.kubernetes);
@@ -55,10 +56,16 @@ export class ManifestFile {
 
   private parse(previous: ManifestFile | undefined, edit: { prefix: number; suffix: number } | undefined): void {
     const text = this.text;
-    const starts = previous?.starts && edit ? editedChunkStarts(previous.starts, previous.text.length, text, edit.prefix, edit.suffix) : chunkStarts(text);
+    const starts =
+      previous?.starts && edit
+        ? editedChunkStarts(previous.starts, previous.text.length, text, edit.prefix, edit.suffix)
+        : chunkStarts(text);
     this.starts = starts;
     if (starts) {
-      const reuse = previous && edit && previous.chunks.length ? reusableChunks(previous.text.length, previous.chunks, text, edit.prefix, edit.suffix) : undefined;
+      const reuse =
+        previous && edit && previous.chunks.length
+          ? reusableChunks(previous.text.length, previous.chunks, text, edit.prefix, edit.suffix)
+          : undefined;
       for (let i = 0; i < starts.length; i++) {
         const start = starts[i];
         const end = i + 1 < starts.length ? starts[i + 1] : text.length;

@@ -18,7 +18,13 @@ export function* allNodes(root: unknown): Generator<Node> {
  * Offset of the opening quote of the quoted string that runs on to `pos` (an unclosed quote). `text` holds
  * the characters from offset `base` on.
  */
-export function openingQuote(doc: Pick<Document.Parsed, 'contents'>, pos: number, quote: string, text: string, base = 0): number | undefined {
+export function openingQuote(
+  doc: Pick<Document.Parsed, 'contents'>,
+  pos: number,
+  quote: string,
+  text: string,
+  base = 0,
+): number | undefined {
   let best: number | undefined;
   for (const n of allNodes(doc.contents)) {
     if (!isScalar(n) || !n.range) continue;
@@ -29,7 +35,13 @@ export function openingQuote(doc: Pick<Document.Parsed, 'contents'>, pos: number
 }
 
 /** The innermost flow collection opened with `open` (`{` or `[`) before `pos` that runs on to `pos` (never closed before it). */
-export function unclosedFlowAt(doc: Pick<Document.Parsed, 'contents'>, pos: number, open: string, text: string, base = 0): YAMLMap | YAMLSeq | undefined {
+export function unclosedFlowAt(
+  doc: Pick<Document.Parsed, 'contents'>,
+  pos: number,
+  open: string,
+  text: string,
+  base = 0,
+): YAMLMap | YAMLSeq | undefined {
   let best: YAMLMap | YAMLSeq | undefined;
   for (const n of allNodes(doc.contents)) {
     if (!(isMap(n) || isSeq(n)) || !n.flow || !n.range) continue;

@@ -84,7 +84,11 @@ export class DocReader {
     const m = this.map(node);
     if (!m) return [];
     let hasMerge = false;
-    for (const p of m.items) if (isMergeKey(p.key)) { hasMerge = true; break; }
+    for (const p of m.items)
+      if (isMergeKey(p.key)) {
+        hasMerge = true;
+        break;
+      }
     // Merges are followed as deep as aliases may nest: a deeper document is not read at all (measure()
     // reports it), so no merge is ever dropped from a document the rules see.
     if (!hasMerge || depth > MAX_NESTING_DEPTH) return m.items.filter((p) => !isMergeKey(p.key)) as Pair[];
@@ -115,7 +119,8 @@ export class DocReader {
     for (const p of m.items) {
       const k = p.key;
       if (isScalar(k)) {
-        if (k.value === key || (typeof k.value !== 'string' && typeof k.value !== 'symbol' && String(k.value) === key)) found = p as Pair;
+        if (k.value === key || (typeof k.value !== 'string' && typeof k.value !== 'symbol' && String(k.value) === key))
+          found = p as Pair;
         else if (typeof k.value === 'symbol') merge = true;
       }
     }
@@ -193,4 +198,3 @@ export function nodeSpan(node: unknown): [number, number] | undefined {
   const r = (node as Node | undefined)?.range;
   return r ? [r[0], r[1]] : undefined;
 }
-

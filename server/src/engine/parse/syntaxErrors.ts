@@ -12,7 +12,8 @@ export function locateSyntaxError(errors: readonly YAMLError[], doc: Document.Pa
   const err = errors[0];
   const [pos, posEnd] = err.pos;
   const raw = firstLine(err.message);
-  const lineRest = (start: number): YamlProblem['end'] => Math.max(start + 1, lines.lineEnd(lines.position(start).line));
+  const lineRest = (start: number): YamlProblem['end'] =>
+    Math.max(start + 1, lines.lineEnd(lines.position(start).line));
   const problem = (start: number, end: number, message: string): YamlProblem => ({
     code: 'yaml-syntax',
     start,
@@ -21,14 +22,28 @@ export function locateSyntaxError(errors: readonly YAMLError[], doc: Document.Pa
   });
   switch (err.code) {
     case 'TAB_AS_INDENT':
-      return { code: 'yaml-tab-indent', start: pos, end: posEnd, message: 'Tabs are not allowed as indentation in YAML: indent with spaces.' };
+      return {
+        code: 'yaml-tab-indent',
+        start: pos,
+        end: posEnd,
+        message: 'Tabs are not allowed as indentation in YAML: indent with spaces.',
+      };
     case 'RESOURCE_EXHAUSTION':
-      return problem(pos, pos + 1, 'this document nests maps and lists too deeply for kubeway to read; it is not checked.');
+      return problem(
+        pos,
+        pos + 1,
+        'this document nests maps and lists too deeply for kubeway to read; it is not checked.',
+      );
     case 'MISSING_CHAR': {
       const quote = /^Missing closing (["'])quote/.exec(raw);
       if (quote) {
         const open = openingQuote(doc, pos, quote[1], text);
-        if (open !== undefined) return problem(open, lineRest(open), `missing closing ${quote[1]}: the quoted string that starts here runs to the end of the document. Close it with ${quote[1]}.`);
+        if (open !== undefined)
+          return problem(
+            open,
+            lineRest(open),
+            `missing closing ${quote[1]}: the quoted string that starts here runs to the end of the document. Close it with ${quote[1]}.`,
+          );
         break;
       }
       const flow = /flow (map|sequence)/i.exec(raw);
@@ -40,16 +55,33 @@ export function locateSyntaxError(errors: readonly YAMLError[], doc: Document.Pa
       if (raw.startsWith('Implicit map keys need to be followed by map values')) {
         const start = skipSpace(text, pos);
         const key = text.slice(start, lines.lineEnd(lines.position(start).line)).trim();
-        if (key.startsWith('- ') || key === '-') return problem(start, lineRest(start), 'a list item (`- `) cannot start here: indent it under the key it belongs to.');
+        if (key.startsWith('- ') || key === '-')
+          return problem(
+            start,
+            lineRest(start),
+            'a list item (`- `) cannot start here: indent it under the key it belongs to.',
+          );
         if (GLUED_COLON.test(key)) return problem(start, lineRest(start), gluedColonMessage(key));
-        return problem(start, lineRest(start), `\`${clip(key)}\` is not a \`key: value\` pair: add the missing \`:\`, or indent this line to continue the value above it.`);
+        return problem(
+          start,
+          lineRest(start),
+          `\`${clip(key)}\` is not a \`key: value\` pair: add the missing \`:\`, or indent this line to continue the value above it.`,
+        );
       }
       break;
     }
     case 'BAD_INDENT': {
       const flow = /^Flow (map|sequence) in block collection must be sufficiently indented and end with/.exec(raw);
       if (flow) {
-        const found = unclosedFlow(doc, pos, flow[1] === 'map', text, lines, problem, ' (and the lines inside it must be indented more than its key)');
+        const found = unclosedFlow(
+          doc,
+          pos,
+          flow[1] === 'map',
+          text,
+          lines,
+          problem,
+          ' (and the lines inside it must be indented more than its key)',
+        );
         if (found) return found;
       }
       break;
@@ -61,15 +93,27 @@ export function locateSyntaxError(errors: readonly YAMLError[], doc: Document.Pa
         if (last > lines.position(pos).line) {
           // `name: a` then `   namespace: b` indented deeper: the second line continues the first value.
           const start = skipSpace(text, lines.lineStarts[last]);
-          return problem(start, lineRest(start), 'this line is indented further than the line above it, so YAML reads it as part of that value: line it up with the keys it belongs with.');
+          return problem(
+            start,
+            lineRest(start),
+            'this line is indented further than the line above it, so YAML reads it as part of that value: line it up with the keys it belongs with.',
+          );
         }
       }
       if (raw.startsWith('Nested mappings are not allowed in compact mappings')) {
-        return problem(pos, lineRest(pos), 'a plain value cannot contain `: `: quote the value, or put the nested map on its own indented lines.');
+        return problem(
+          pos,
+          lineRest(pos),
+          'a plain value cannot contain `: `: quote the value, or put the nested map on its own indented lines.',
+        );
       }
       if (raw.startsWith('A block sequence may not be used as an implicit map key')) {
         const start = skipSpace(text, pos);
-        return problem(start, lineRest(start), 'a list item (`- `) cannot start here: indent it under the key it belongs to.');
+        return problem(
+          start,
+          lineRest(start),
+          'a list item (`- `) cannot start here: indent it under the key it belongs to.',
+        );
       }
       break;
     }
@@ -79,7 +123,11 @@ export function locateSyntaxError(errors: readonly YAMLError[], doc: Document.Pa
       const first = text.slice(start, lines.lineEnd(line)).trim();
       if (GLUED_COLON.test(first)) return problem(start, lineRest(start), gluedColonMessage(first));
       if (lines.position(posEnd).line > line && !first.includes(':')) {
-        return problem(start, lineRest(start), `missing \`:\` after \`${clip(first)}\`: the lines below are indented under it as if it were a key.`);
+        return problem(
+          start,
+          lineRest(start),
+          `missing \`:\` after \`${clip(first)}\`: the lines below are indented under it as if it were a key.`,
+        );
       }
       return problem(start, lineRest(start), 'a key must fit on one line: add the missing `:` or fix the indentation.');
     }
@@ -90,18 +138,30 @@ export function locateSyntaxError(errors: readonly YAMLError[], doc: Document.Pa
     let before = pos - 1;
     while (before > 0 && (text[before] === ' ' || text[before] === '\t')) before--;
     if (text[before] === "'" || text[before] === '"') {
-      return problem(start, lineRest(start), 'text after the end of a quoted value: quote the whole value (inside single quotes write a quote as `\'\'`, inside double quotes as `\\"`).');
+      return problem(
+        start,
+        lineRest(start),
+        "text after the end of a quoted value: quote the whole value (inside single quotes write a quote as `''`, inside double quotes as `\\\"`).",
+      );
     }
     if (text[before] === ']' || text[before] === '}') {
-      return problem(start, lineRest(start), `text after the closing \`${text[before]}\`: quote the whole value, or move the text inside the brackets.`);
+      return problem(
+        start,
+        lineRest(start),
+        `text after the closing \`${text[before]}\`: quote the whole value, or move the text inside the brackets.`,
+      );
     }
   }
   const start = skipSpace(text, pos);
-  return problem(start, Math.min(Math.max(posEnd, start + 1), lineRest(start)), `${raw.charAt(0).toLowerCase()}${raw.slice(1)}`);
+  return problem(
+    start,
+    Math.min(Math.max(posEnd, start + 1), lineRest(start)),
+    `${raw.charAt(0).toLowerCase()}${raw.slice(1)}`,
+  );
 }
 
 /** `name:web` (a key glued to its value): YAML needs a space after the `:`. */
-const GLUED_COLON = /^[\w.\/-]+:[^\s:]/;
+const GLUED_COLON = /^[\w./-]+:[^\s:]/;
 
 function gluedColonMessage(line: string): string {
   const i = line.indexOf(':');
@@ -143,5 +203,9 @@ function unclosedFlow(
   if (!found?.range) return undefined;
   const best = found.range[0];
   const what = map ? 'flow map' : 'flow sequence';
-  return problem(best, Math.max(best + 1, lines.lineEnd(lines.position(best).line)), `this ${what} \`${open}\` is never closed: add the missing \`${close}\`${hint}.`);
+  return problem(
+    best,
+    Math.max(best + 1, lines.lineEnd(lines.position(best).line)),
+    `this ${what} \`${open}\` is never closed: add the missing \`${close}\`${hint}.`,
+  );
 }

@@ -29,13 +29,22 @@ export interface TemplateContext {
 export function templateReason(path: string, text: string, context: TemplateContext = {}): TemplateReason | undefined {
   const inChart = context.chartRoot === undefined ? undefined : pathInside(context.chartRoot, path);
   if (inChart?.startsWith('templates/')) {
-    const chart = context.chartRoot ? `${context.chartRoot.replace(/\\/g, '/').replace(/\/$/, '')}/Chart.yaml` : 'Chart.yaml';
-    return { kind: 'helm-chart', message: `in the templates/ folder of the Helm chart ${chart}: render it with \`helm template\` to check it` };
+    const chart = context.chartRoot
+      ? `${context.chartRoot.replace(/\\/g, '/').replace(/\/$/, '')}/Chart.yaml`
+      : 'Chart.yaml';
+    return {
+      kind: 'helm-chart',
+      message: `in the templates/ folder of the Helm chart ${chart}: render it with \`helm template\` to check it`,
+    };
   }
   if (!text.includes('{{')) return undefined;
   const at = structuralTemplate(text);
   if (at === undefined) return undefined;
-  return { kind: 'template-structure', message: `an unrendered Helm/Go template: \`{{ … }}\` stands where YAML structure is, on line ${lineOf(text, at) + 1}`, offset: at };
+  return {
+    kind: 'template-structure',
+    message: `an unrendered Helm/Go template: \`{{ … }}\` stands where YAML structure is, on line ${lineOf(text, at) + 1}`,
+    offset: at,
+  };
 }
 
 /** Lexer markers that stand for no text of their own. */
@@ -54,7 +63,8 @@ function structuralTemplate(text: string): number | undefined {
     const start = at;
     at += token.length;
     const type = CST.tokenType(token);
-    if (type === 'flow-map-start' && previous?.type === 'flow-map-start' && previous.start + 1 === start) return previous.start;
+    if (type === 'flow-map-start' && previous?.type === 'flow-map-start' && previous.start + 1 === start)
+      return previous.start;
     if (type === 'space') continue;
     if (pendingKey) {
       if (type === 'map-value-ind') return pendingKey.start + text.slice(pendingKey.start).indexOf('{{');

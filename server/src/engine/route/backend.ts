@@ -8,9 +8,9 @@ import { resolveTargetPort, selectedTemplates, selectorText, selectsPods } from 
 import { effectiveTargetPort } from '../model/service';
 import type { Service, ServicePort } from '../model/service';
 import type { Workspace } from '../model/workspace';
-import { findingsOf, reasonWithin } from '../graph/reasons';
+import { findingsOf, reasonWithin } from '../reasons';
 import type { EdgeReason } from '../rules/rule';
-import type { BackendTrace, PodHop, ServiceHop } from './types';
+import type { BackendTrace, ServiceHop } from './types';
 
 export function objectName(o: K8sObject): string {
   return `${o.namespace}/${o.name ?? '(no name)'}`;
@@ -21,7 +21,14 @@ export function portText(p: ServicePort): string {
 }
 
 /** The reason the rules that explain this kind of edge give for a reference written at `at` in `obj` (its value at `value`), or the fallback. */
-export function ruleReason(ws: Workspace, obj: K8sObject, at: Node, edge: EdgeReason, fallback: string, value: Node = at): string {
+export function ruleReason(
+  ws: Workspace,
+  obj: K8sObject,
+  at: Node,
+  edge: EdgeReason,
+  fallback: string,
+  value: Node = at,
+): string {
   return reasonWithin(findingsOf(ws, obj, edge), obj.doc.rangeOf(at), obj.doc.rangeOf(value)) ?? fallback;
 }
 
@@ -39,13 +46,20 @@ export function serviceHop(svc: Service, port: ServicePort | undefined, written:
 }
 
 /** Follows a request that reached `port` of a Service to the containers of the pods it selects. */
-export function followServicePort(ws: Workspace, svc: Service, port: ServicePort | undefined, written: number | string | null): BackendTrace {
+export function followServicePort(
+  ws: Workspace,
+  svc: Service,
+  port: ServicePort | undefined,
+  written: number | string | null,
+): BackendTrace {
   const obj = svc.obj;
   const name = objectName(obj);
   const service = serviceHop(svc, port, written);
   const out: BackendTrace = { outcome: 'routed', service, pods: [], why: [] };
   if (svc.type === 'ExternalName') {
-    out.why.push(`Service ${name} is ExternalName: the request goes to ${svc.externalName ?? '(no externalName)'}${port?.port !== undefined ? ` port ${port.port}` : ''}, outside the cluster's pods`);
+    out.why.push(
+      `Service ${name} is ExternalName: the request goes to ${svc.externalName ?? '(no externalName)'}${port?.port !== undefined ? ` port ${port.port}` : ''}, outside the cluster's pods`,
+    );
     return out;
   }
   if (!port) {
@@ -62,7 +76,10 @@ export function followServicePort(ws: Workspace, svc: Service, port: ServicePort
   const templates = selectedTemplates(ws, svc);
   if (templates.length === 0) {
     out.outcome = 'broken';
-    out.why.push(findingsOf(ws, obj, 'selection')[0]?.message ?? `Service \`${obj.name}\` selects no pods: no workload in namespace \`${obj.namespace}\` has labels ${selectorText(svc.selector!)}.`);
+    out.why.push(
+      findingsOf(ws, obj, 'selection')[0]?.message ??
+        `Service \`${obj.name}\` selects no pods: no workload in namespace \`${obj.namespace}\` has labels ${selectorText(svc.selector!)}.`,
+    );
     return out;
   }
   const unserved: string[] = [];
@@ -93,7 +110,16 @@ export function followServicePort(ws: Workspace, svc: Service, port: ServicePort
   if (out.pods.length === 0) {
     out.outcome = 'broken';
     const targetNode = obj.reader.get(port.node, 'targetPort') ?? port.node;
-    out.why.push(ruleReason(ws, obj, port.node, 'target-port', `targetPort \`${target}\` matches no container port named \`${target}\` (${port.protocol}) in the pods Service \`${obj.name}\` selects.`, targetNode));
+    out.why.push(
+      ruleReason(
+        ws,
+        obj,
+        port.node,
+        'target-port',
+        `targetPort \`${target}\` matches no container port named \`${target}\` (${port.protocol}) in the pods Service \`${obj.name}\` selects.`,
+        targetNode,
+      ),
+    );
   } else if (unserved.length) {
     out.why.push(`not ${unserved.join(', ')}: no container port named ${target} (${port.protocol})`);
   }

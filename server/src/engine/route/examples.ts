@@ -36,7 +36,11 @@ function examplePaths(r: TableRoute): string[] {
 }
 
 function sameRoute(a: TableRoute, b: TableRoute): boolean {
-  return a.route.file === b.route.file && a.route.range.start.line === b.route.range.start.line && a.route.range.start.character === b.route.range.start.character;
+  return (
+    a.route.file === b.route.file &&
+    a.route.range.start.line === b.route.range.start.line &&
+    a.route.range.start.character === b.route.range.start.character
+  );
 }
 
 function request(host: string, path: string, https: boolean): HttpRequest {
@@ -56,14 +60,23 @@ export function pathExamples(ws: Workspace, ing: Ingress, path: IngressPath): Pa
   if (!ings) return undefined;
   const view = buildIngressView(ws, cls, ings);
   const range = ing.obj.doc.rangeOf(path.node);
-  const mine = view.routes.find((r) => r.route.file === ing.obj.file && r.route.range.start.line === range.start.line && r.route.range.start.character === range.start.character);
+  const mine = view.routes.find(
+    (r) =>
+      r.route.file === ing.obj.file &&
+      r.route.range.start.line === range.start.line &&
+      r.route.range.start.character === range.start.character,
+  );
   if (!mine) return undefined;
   const alone: TableView = { ...view, routes: [mine], defaults: [] };
   const table = { version: 1 as const, views: [view], services: [] };
-  const https = (host: string): boolean => view.tls.some((t) => t.hosts.some((h) => h.toLowerCase() === host || (h.startsWith('*.') && host.endsWith(h.slice(1)))));
+  const https = (host: string): boolean =>
+    view.tls.some((t) =>
+      t.hosts.some((h) => h.toLowerCase() === host || (h.startsWith('*.') && host.endsWith(h.slice(1)))),
+    );
   // Own examples first, then the other routes' (under this path, on hosts this rule also covers).
   const hosts = [exampleHost(mine.route.host)];
-  if (mine.route.host === null || mine.route.host.startsWith('*.')) for (const r of view.routes) if (r.route.host !== null) hosts.push(exampleHost(r.route.host));
+  if (mine.route.host === null || mine.route.host.startsWith('*.'))
+    for (const r of view.routes) if (r.route.host !== null) hosts.push(exampleHost(r.route.host));
   const tried: HttpRequest[] = [];
   for (const p of examplePaths(mine)) tried.push(request(hosts[0], p, https(hosts[0])));
   for (const r of view.routes) {

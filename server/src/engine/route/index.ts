@@ -28,7 +28,11 @@ export function traceWithTable(table: RoutingTable, request: HttpRequest, opts: 
 }
 
 /** Traces a URL through the workspace; a string is the reason the URL cannot be read. */
-export function traceRequest(ws: Workspace, url: string, opts: TraceOptions & RequestOptions = {}): RouteReport | string {
+export function traceRequest(
+  ws: Workspace,
+  url: string,
+  opts: TraceOptions & RequestOptions = {},
+): RouteReport | string {
   const request = parseRequest(url, opts);
   if (typeof request === 'string') return request;
   return traceWithTable(buildRoutingTable(ws), request, opts);

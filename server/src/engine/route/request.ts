@@ -51,7 +51,10 @@ export function parseRequest(url: string, opts?: RequestOptions): HttpRequest | 
  * `POST https://shop.example.com/cart X-Canary:yes`. Self-contained, like parseRequest.
  */
 export function parseRequestLine(line: string): { url: string; method?: string; headers: [string, string][] } | string {
-  const words = line.trim().split(/\s+/).filter((w) => w !== '');
+  const words = line
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w !== '');
   let method: string | undefined;
   if (words.length > 1 && /^[A-Za-z]+$/.test(words[0]) && !/[.:/]/.test(words[0])) method = words.shift();
   const url = words.shift();

@@ -33,7 +33,14 @@ export function ingressBackendTrace(ws: Workspace, ing: Ingress, backend: Ingres
   if (backend.resource) {
     const r = obj.reader;
     const res = r.map(r.get(backend.node, 'resource'));
-    return { outcome: 'routed', service: null, pods: [], why: [`backend: resource ${r.text(r.get(res, 'kind')) ?? '?'}/${r.text(r.get(res, 'name')) ?? '?'} (not a Service: the controller serves it; not followed)`] };
+    return {
+      outcome: 'routed',
+      service: null,
+      pods: [],
+      why: [
+        `backend: resource ${r.text(r.get(res, 'kind')) ?? '?'}/${r.text(r.get(res, 'name')) ?? '?'} (not a Service: the controller serves it; not followed)`,
+      ],
+    };
   }
   if (backend.portName === ALB_USE_ANNOTATION && backend.serviceName) return albAction(ing, backend.serviceName);
   const written = backend.portName ?? backend.portNumber ?? null;
@@ -49,25 +56,32 @@ export function ingressBackendTrace(ws: Workspace, ing: Ingress, backend: Ingres
     case 'not-a-service':
       return broken('the backend names no Service');
     case 'missing':
-      return broken(`Ingress \`${obj.name}\` routes to Service \`${resolution.name}\`, which is not in the checked files for namespace \`${ns}\`.`, {
-        namespace: ns,
-        name: resolution.name,
-        port: written,
-        servicePort: null,
-        targetPort: null,
-      });
+      return broken(
+        `Ingress \`${obj.name}\` routes to Service \`${resolution.name}\`, which is not in the checked files for namespace \`${ns}\`.`,
+        {
+          namespace: ns,
+          name: resolution.name,
+          port: written,
+          servicePort: null,
+          targetPort: null,
+        },
+      );
     case 'no-port':
-      return broken(`Service \`${resolution.service.obj.name}\` has no port ${backend.portName !== undefined ? `named \`${backend.portName}\`` : backend.portNumber}.`, {
-        namespace: ns,
-        name: resolution.service.obj.name ?? '',
-        port: written,
-        servicePort: null,
-        targetPort: null,
-        file: resolution.service.obj.file,
-        line: resolution.service.obj.doc.rangeOf(resolution.service.obj.node).start.line,
-      });
+      return broken(
+        `Service \`${resolution.service.obj.name}\` has no port ${backend.portName !== undefined ? `named \`${backend.portName}\`` : backend.portNumber}.`,
+        {
+          namespace: ns,
+          name: resolution.service.obj.name ?? '',
+          port: written,
+          servicePort: null,
+          targetPort: null,
+          file: resolution.service.obj.file,
+          line: resolution.service.obj.doc.rangeOf(resolution.service.obj.node).start.line,
+        },
+      );
     default: {
-      if (!resolution.port && resolution.service.type !== 'ExternalName') return broken('the backend names no Service port');
+      if (!resolution.port && resolution.service.type !== 'ExternalName')
+        return broken('the backend names no Service port');
       const b = followServicePort(ws, resolution.service, resolution.port, written);
       return { ...b, why: [head, ...b.why] };
     }
@@ -85,17 +99,30 @@ function albAction(ing: Ingress, name: string): BackendTrace {
   } catch {
     type = undefined;
   }
-  if (text === undefined) return { outcome: 'broken', service: null, pods: [], why: [`backend: AWS Load Balancer Controller action \`${name}\`, but the Ingress has no annotation ${key}`] };
+  if (text === undefined)
+    return {
+      outcome: 'broken',
+      service: null,
+      pods: [],
+      why: [`backend: AWS Load Balancer Controller action \`${name}\`, but the Ingress has no annotation ${key}`],
+    };
   const kind = typeof type === 'string' ? type.toLowerCase() : '?';
   return {
     outcome: kind === 'redirect' ? 'redirected' : 'routed',
     service: null,
     pods: [],
-    why: [`backend: AWS Load Balancer Controller action ${name} (${key}): ${kind === 'redirect' ? 'the load balancer answers with a redirect' : kind === 'fixed-response' ? 'the load balancer answers itself' : `${kind} (not followed)`}`],
+    why: [
+      `backend: AWS Load Balancer Controller action ${name} (${key}): ${kind === 'redirect' ? 'the load balancer answers with a redirect' : kind === 'fixed-response' ? 'the load balancer answers itself' : `${kind} (not followed)`}`,
+    ],
   };
 }
 
-function routeRef(ing: Ingress, node: IngressPath['node'] | IngressBackend['node'], rule: IngressRule | undefined, path: IngressPath | undefined): RouteRef {
+function routeRef(
+  ing: Ingress,
+  node: IngressPath['node'] | IngressBackend['node'],
+  rule: IngressRule | undefined,
+  path: IngressPath | undefined,
+): RouteRef {
   const obj = ing.obj;
   return {
     kind: 'Ingress',
@@ -104,8 +131,8 @@ function routeRef(ing: Ingress, node: IngressPath['node'] | IngressBackend['node
     file: obj.file,
     range: obj.doc.rangeOf(node),
     host: rule?.host === undefined || rule.host === '' ? null : rule.host,
-    path: path ? path.path ?? null : null,
-    pathType: path ? path.pathType ?? null : null,
+    path: path ? (path.path ?? null) : null,
+    pathType: path ? (path.pathType ?? null) : null,
     defaultBackend: !path,
   };
 }
@@ -118,16 +145,36 @@ function describeClass(cls: string | null, ings: Ingress[]): string {
 
 /** The view of one IngressClass's controller: its Ingresses' routes, default backends and tls entries, in file order. */
 export function buildIngressView(ws: Workspace, cls: string | null, ings: Ingress[]): TableView {
-  const view: TableView = { matcher: 'ingress', via: 'ingress', class: cls, describe: describeClass(cls, ings), routes: [], defaults: [], tls: [] };
+  const view: TableView = {
+    matcher: 'ingress',
+    via: 'ingress',
+    class: cls,
+    describe: describeClass(cls, ings),
+    routes: [],
+    defaults: [],
+    tls: [],
+  };
   for (const ing of ings) {
     const owner = `Ingress ${objectName(ing.obj)}`;
     const r = ing.obj.reader;
     const annotations = r.get(ing.obj.metadata, 'annotations');
-    const regex = REGEX_ANNOTATIONS.some((a) => r.get(annotations, a) !== undefined && (a.endsWith('rewrite-target') || r.text(r.get(annotations, a)) === 'true'));
-    const entry = (route: RouteRef, backend: IngressBackend | undefined): TableRoute => ({ route, owner, ...(regex ? { regex } : {}), backend: ingressBackendTrace(ws, ing, backend) });
-    if (ing.defaultBackend) view.defaults.push(entry(routeRef(ing, ing.defaultBackend.node, undefined, undefined), ing.defaultBackend));
-    for (const rule of ing.rules) for (const path of rule.paths) view.routes.push(entry(routeRef(ing, path.node, rule, path), path.backend));
-    for (const t of ing.tls) view.tls.push({ hosts: t.hosts, secretName: t.secretName ?? null, namespace: ing.obj.namespace, owner });
+    const regex = REGEX_ANNOTATIONS.some(
+      (a) =>
+        r.get(annotations, a) !== undefined &&
+        (a.endsWith('rewrite-target') || r.text(r.get(annotations, a)) === 'true'),
+    );
+    const entry = (route: RouteRef, backend: IngressBackend | undefined): TableRoute => ({
+      route,
+      owner,
+      ...(regex ? { regex } : {}),
+      backend: ingressBackendTrace(ws, ing, backend),
+    });
+    if (ing.defaultBackend)
+      view.defaults.push(entry(routeRef(ing, ing.defaultBackend.node, undefined, undefined), ing.defaultBackend));
+    for (const rule of ing.rules)
+      for (const path of rule.paths) view.routes.push(entry(routeRef(ing, path.node, rule, path), path.backend));
+    for (const t of ing.tls)
+      view.tls.push({ hosts: t.hosts, secretName: t.secretName ?? null, namespace: ing.obj.namespace, owner });
   }
   return view;
 }
@@ -137,7 +184,9 @@ export function buildRoutingTable(ws: Workspace): RoutingTable {
   const views: TableView[] = [];
   for (const [cls, ings] of ingressesByClass(ws)) views.push(buildIngressView(ws, cls, ings));
   // Named classes first, by name; the default class last: traces come in a stable order.
-  views.sort((a, b) => (a.class === null ? 1 : b.class === null ? -1 : a.class < b.class ? -1 : a.class > b.class ? 1 : 0));
+  views.sort((a, b) =>
+    a.class === null ? 1 : b.class === null ? -1 : a.class < b.class ? -1 : a.class > b.class ? 1 : 0,
+  );
   const services: TableService[] = [];
   for (const ns of ws.namespaces()) {
     for (const svc of ws.services(ns)) {
@@ -148,7 +197,13 @@ export function buildRoutingTable(ws: Workspace): RoutingTable {
         type: svc.type,
         headless: svc.clusterIP === 'None',
         externalName: svc.externalName ?? null,
-        ports: svc.ports.map((p) => ({ port: p.port ?? null, name: p.name ?? null, protocol: p.protocol, nodePort: p.nodePort ?? null, backend: followServicePort(ws, svc, p, p.port ?? null) })),
+        ports: svc.ports.map((p) => ({
+          port: p.port ?? null,
+          name: p.name ?? null,
+          protocol: p.protocol,
+          nodePort: p.nodePort ?? null,
+          backend: followServicePort(ws, svc, p, p.port ?? null),
+        })),
       });
     }
   }

@@ -123,7 +123,13 @@ export interface TableService {
   type: string;
   headless: boolean;
   externalName: string | null;
-  ports: { port: number | null; name: string | null; protocol: string; nodePort: number | null; backend: BackendTrace }[];
+  ports: {
+    port: number | null;
+    name: string | null;
+    protocol: string;
+    nodePort: number | null;
+    backend: BackendTrace;
+  }[];
 }
 
 /**

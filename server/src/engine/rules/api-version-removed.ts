@@ -17,7 +17,7 @@ export const apiVersionRemoved: Rule = {
   description: 'The apiVersion was removed from Kubernetes for this kind; the API server rejects the object.',
   severity: 'error',
   docs: {
-    why: "Kubernetes stops serving old API versions (the deprecated API migration guide lists when): `kubectl apply` fails with \"no matches for kind\", and the object has to be written for the current version, sometimes with more changes than the apiVersion line.",
+    why: 'Kubernetes stops serving old API versions (the deprecated API migration guide lists when): `kubectl apply` fails with "no matches for kind", and the object has to be written for the current version, sometimes with more changes than the apiVersion line.',
     fails: `apiVersion: extensions/v1beta1
 kind: Deployment
 metadata:

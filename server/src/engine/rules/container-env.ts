@@ -11,9 +11,26 @@ import { containerLabel } from './utils/podSpec';
 const VALUE_SOURCES = ['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef'];
 const ENV_FROM_SOURCES = ['configMapRef', 'secretRef'];
 /** What an env variable's fieldRef may read (validEnvDownwardAPIFieldPathExpressions), besides labels['k'] / annotations['k']. */
-export const ENV_FIELD_PATHS = ['metadata.name', 'metadata.namespace', 'metadata.uid', 'spec.nodeName', 'spec.serviceAccountName', 'status.hostIP', 'status.hostIPs', 'status.podIP', 'status.podIPs'];
+export const ENV_FIELD_PATHS = [
+  'metadata.name',
+  'metadata.namespace',
+  'metadata.uid',
+  'spec.nodeName',
+  'spec.serviceAccountName',
+  'status.hostIP',
+  'status.hostIPs',
+  'status.podIP',
+  'status.podIPs',
+];
 /** What a resourceFieldRef may read (validContainerResourceFieldPathExpressions), besides hugepages. */
-const RESOURCE_FIELDS = ['limits.cpu', 'limits.memory', 'limits.ephemeral-storage', 'requests.cpu', 'requests.memory', 'requests.ephemeral-storage'];
+const RESOURCE_FIELDS = [
+  'limits.cpu',
+  'limits.memory',
+  'limits.ephemeral-storage',
+  'requests.cpu',
+  'requests.memory',
+  'requests.ephemeral-storage',
+];
 
 /**
  * Container environment as core ValidateEnv / validateEnvVarValueFrom / ValidateEnvFrom check it: every variable
@@ -27,7 +44,7 @@ export const containerEnv: Rule = {
   description: 'Container env variables need a name; valueFrom and envFrom need exactly one source.',
   severity: 'error',
   docs: {
-    why: "Environment variables are set by name, from a value or from exactly one source (a ConfigMap or Secret key, a field, a resource): the API server rejects a variable without a name, and a source with none or two.",
+    why: 'Environment variables are set by name, from a value or from exactly one source (a ConfigMap or Secret key, a field, a resource): the API server rejects a variable without a name, and a source with none or two.',
     fails: `apiVersion: v1
 kind: Pod
 metadata:
@@ -64,7 +81,10 @@ spec:
       if (name === null || name === '') {
         ctx.report({ at: firstKey(env), message: `An env variable of ${lowerFirst(containerLabel(c))} has no name.` });
       } else if (name !== undefined && isRelaxedEnvVarName(name).length) {
-        ctx.report({ at: nameNode as Node, message: `Env variable name \`${name}\` ${isInvalid(isRelaxedEnvVarName(name))}.` });
+        ctx.report({
+          at: nameNode as Node,
+          message: `Env variable name \`${name}\` ${isInvalid(isRelaxedEnvVarName(name))}.`,
+        });
       }
       const valueFrom = r.get(env, 'valueFrom');
       if (isUnset(r, valueFrom) || !r.map(valueFrom)) continue;
@@ -72,14 +92,23 @@ spec:
       const sources = VALUE_SOURCES.filter((s) => !isUnset(r, r.get(valueFrom, s)));
       const valueFromKey = keyNode(r, env, 'valueFrom') as Node;
       if (sources.length === 0) {
-        ctx.report({ at: valueFromKey, message: `valueFrom of ${label} names no source: use one of fieldRef, resourceFieldRef, configMapKeyRef or secretKeyRef.` });
+        ctx.report({
+          at: valueFromKey,
+          message: `valueFrom of ${label} names no source: use one of fieldRef, resourceFieldRef, configMapKeyRef or secretKeyRef.`,
+        });
         continue;
       }
       const value = stringOrNull(r, r.get(env, 'value'));
       if (value) {
-        ctx.report({ at: valueFromKey, message: `${label.charAt(0).toUpperCase() + label.slice(1)} sets both value and valueFrom: keep one of them.` });
+        ctx.report({
+          at: valueFromKey,
+          message: `${label.charAt(0).toUpperCase() + label.slice(1)} sets both value and valueFrom: keep one of them.`,
+        });
       } else if (sources.length > 1) {
-        ctx.report({ at: keyNode(r, valueFrom, sources[1]) as Node, message: `valueFrom of ${label} has ${sources.join(' and ')}: use exactly one source.` });
+        ctx.report({
+          at: keyNode(r, valueFrom, sources[1]) as Node,
+          message: `valueFrom of ${label} has ${sources.join(' and ')}: use exactly one source.`,
+        });
       }
       for (const s of ['configMapKeyRef', 'secretKeyRef']) {
         const ref = r.map(r.get(valueFrom, s));
@@ -95,9 +124,15 @@ spec:
       if (!from) continue;
       const sources = ENV_FROM_SOURCES.filter((s) => !isUnset(r, r.get(from, s)));
       if (sources.length === 0) {
-        ctx.report({ at: firstKey(from), message: `An envFrom entry of ${lowerFirst(containerLabel(c))} names no source: use configMapRef or secretRef.` });
+        ctx.report({
+          at: firstKey(from),
+          message: `An envFrom entry of ${lowerFirst(containerLabel(c))} names no source: use configMapRef or secretRef.`,
+        });
       } else if (sources.length > 1) {
-        ctx.report({ at: keyNode(r, from, sources[1]) as Node, message: `An envFrom entry has both configMapRef and secretRef: use one entry for each.` });
+        ctx.report({
+          at: keyNode(r, from, sources[1]) as Node,
+          message: `An envFrom entry has both configMapRef and secretRef: use one entry for each.`,
+        });
       }
       for (const s of ENV_FROM_SOURCES) {
         const ref = r.map(r.get(from, s));
@@ -106,7 +141,10 @@ spec:
       const prefixNode = r.get(from, 'prefix');
       const prefix = stringOrNull(r, prefixNode);
       if (prefix && isRelaxedEnvVarName(prefix).length) {
-        ctx.report({ at: prefixNode as Node, message: `envFrom prefix \`${prefix}\` ${isInvalid(isRelaxedEnvVarName(prefix))}.` });
+        ctx.report({
+          at: prefixNode as Node,
+          message: `envFrom prefix \`${prefix}\` ${isInvalid(isRelaxedEnvVarName(prefix))}.`,
+        });
       }
     }
   },
@@ -118,7 +156,10 @@ function checkRefNames(ctx: RuleContext, r: DocReader, ref: YAMLMap, field: stri
   const nameNode = r.get(ref, 'name');
   const name = nameNode === undefined ? null : stringOrNull(r, nameNode);
   if (name === null || name === '') {
-    ctx.report({ at: keyNode(r, ref, 'name') ?? firstKey(ref), message: `${field} has no name: name the ${what} to read.` });
+    ctx.report({
+      at: keyNode(r, ref, 'name') ?? firstKey(ref),
+      message: `${field} has no name: name the ${what} to read.`,
+    });
   } else if (name !== undefined) {
     // envFrom names are validated as prefixes (a trailing '-' passes), key refs as whole names.
     const errs = nameIsDNSSubdomain(name, !needsKey);
@@ -128,7 +169,10 @@ function checkRefNames(ctx: RuleContext, r: DocReader, ref: YAMLMap, field: stri
   const keyValue = r.get(ref, 'key');
   const key = keyValue === undefined ? null : stringOrNull(r, keyValue);
   if (key === null || key === '') {
-    ctx.report({ at: keyNode(r, ref, 'key') ?? firstKey(ref), message: `${field} has no key: name the key of the ${what} to read.` });
+    ctx.report({
+      at: keyNode(r, ref, 'key') ?? firstKey(ref),
+      message: `${field} has no key: name the key of the ${what} to read.`,
+    });
   } else if (key !== undefined) {
     const errs = isConfigMapKey(key);
     if (errs.length) ctx.report({ at: keyValue as Node, message: `Key \`${key}\` ${isInvalid(errs)}.` });
@@ -139,17 +183,29 @@ function checkRefNames(ctx: RuleContext, r: DocReader, ref: YAMLMap, field: stri
  * A fieldRef: apiVersion v1 (the default), and a fieldPath among `allowed` or a label / annotation subscript
  * (`metadata.labels['app']`). Shared with downwardAPI volume items, which allow other paths.
  */
-export function checkFieldRef(obj: K8sObject, ctx: RuleContext, ref: YAMLMap, allowed: readonly string[], what: string): void {
+export function checkFieldRef(
+  obj: K8sObject,
+  ctx: RuleContext,
+  ref: YAMLMap,
+  allowed: readonly string[],
+  what: string,
+): void {
   const r = obj.reader;
   const versionNode = r.get(ref, 'apiVersion');
   const version = stringOrNull(r, versionNode);
   if (version && version !== 'v1') {
-    ctx.report({ at: versionNode as Node, message: `fieldRef apiVersion \`${version}\` is not supported: use v1 (or leave it out).` });
+    ctx.report({
+      at: versionNode as Node,
+      message: `fieldRef apiVersion \`${version}\` is not supported: use v1 (or leave it out).`,
+    });
   }
   const pathNode = r.get(ref, 'fieldPath');
   const path = pathNode === undefined ? null : stringOrNull(r, pathNode);
   if (path === null || path === '') {
-    ctx.report({ at: keyNode(r, ref, 'fieldPath') ?? firstKey(ref), message: `fieldRef has no fieldPath: name the pod field to read, such as metadata.name or status.podIP.` });
+    ctx.report({
+      at: keyNode(r, ref, 'fieldPath') ?? firstKey(ref),
+      message: `fieldRef has no fieldPath: name the pod field to read, such as metadata.name or status.podIP.`,
+    });
     return;
   }
   if (path === undefined || allowed.includes(path) || path === 'spec.host') return;
@@ -158,7 +214,8 @@ export function checkFieldRef(obj: K8sObject, ctx: RuleContext, ref: YAMLMap, al
     const [, base, key] = sub;
     if (base === 'metadata.labels' || base === 'metadata.annotations') {
       const errs = isQualifiedName(base === 'metadata.annotations' ? key.toLowerCase() : key);
-      if (errs.length) ctx.report({ at: pathNode as Node, message: `fieldPath \`${path}\`: the key \`${key}\` ${isInvalid(errs)}.` });
+      if (errs.length)
+        ctx.report({ at: pathNode as Node, message: `fieldPath \`${path}\`: the key \`${key}\` ${isInvalid(errs)}.` });
       return;
     }
   }
@@ -168,7 +225,9 @@ export function checkFieldRef(obj: K8sObject, ctx: RuleContext, ref: YAMLMap, al
     message: close
       ? `fieldPath \`${path}\` must be written \`${close}\` (the API server is case-sensitive).`
       : `fieldPath \`${path}\` cannot be read by ${what}: use one of ${allowed.join(', ')}, or metadata.labels['<key>'] / metadata.annotations['<key>'].`,
-    fix: close ? { title: `Change to ${close}`, edits: [{ range: obj.doc.rangeOf(pathNode), newText: close }] } : undefined,
+    fix: close
+      ? { title: `Change to ${close}`, edits: [{ range: obj.doc.rangeOf(pathNode), newText: close }] }
+      : undefined,
   });
 }
 
@@ -177,9 +236,16 @@ function checkResourceRef(ctx: RuleContext, r: DocReader, ref: YAMLMap): void {
   const node = r.get(ref, 'resource');
   const resource = node === undefined ? null : stringOrNull(r, node);
   if (resource === null || resource === '') {
-    ctx.report({ at: keyNode(r, ref, 'resource') ?? firstKey(ref), message: `resourceFieldRef has no resource: name one such as limits.memory or requests.cpu.` });
+    ctx.report({
+      at: keyNode(r, ref, 'resource') ?? firstKey(ref),
+      message: `resourceFieldRef has no resource: name one such as limits.memory or requests.cpu.`,
+    });
     return;
   }
-  if (resource === undefined || RESOURCE_FIELDS.includes(resource) || /^(requests|limits)\.hugepages-/.test(resource)) return;
-  ctx.report({ at: node as Node, message: `resourceFieldRef resource \`${resource}\` is not supported: use one of ${RESOURCE_FIELDS.join(', ')} (or limits.hugepages-<size>).` });
+  if (resource === undefined || RESOURCE_FIELDS.includes(resource) || /^(requests|limits)\.hugepages-/.test(resource))
+    return;
+  ctx.report({
+    at: node as Node,
+    message: `resourceFieldRef resource \`${resource}\` is not supported: use one of ${RESOURCE_FIELDS.join(', ')} (or limits.hugepages-<size>).`,
+  });
 }

@@ -16,7 +16,7 @@ export const containerName: Rule = {
   description: 'Container names are required, lowercase DNS labels, and unique within the pod.',
   severity: 'error',
   docs: {
-    why: "Containers are addressed by name (logs, exec, probes, metrics): the API server requires a name on each, a lowercase DNS label, unique across the containers and init containers of the pod.",
+    why: 'Containers are addressed by name (logs, exec, probes, metrics): the API server requires a name on each, a lowercase DNS label, unique across the containers and init containers of the pod.',
     fails: `apiVersion: v1
 kind: Pod
 metadata:
@@ -43,12 +43,18 @@ spec:
     const patch = isKustomizePatch(ctx.workspace, obj);
     const seen = new Map<string, string>();
     // Duplicates are reported on the later entry in the file, whatever list it is in.
-    const containers = containersOf(r, podSpecOf(obj)).sort((a, b) => (a.map.range?.[0] ?? 0) - (b.map.range?.[0] ?? 0));
+    const containers = containersOf(r, podSpecOf(obj)).sort(
+      (a, b) => (a.map.range?.[0] ?? 0) - (b.map.range?.[0] ?? 0),
+    );
     for (const c of containers) {
       const name = c.nameNode === undefined ? null : stringOrNull(r, c.nameNode);
       if (name === undefined) continue; // a number or boolean: the schema check reports the type
       if (name === null || name === '') {
-        if (!patch) ctx.report({ at: firstKey(c.map), message: `${containerLabel(c)} has no name: every container needs a name (lowercase letters, digits and '-').` });
+        if (!patch)
+          ctx.report({
+            at: firstKey(c.map),
+            message: `${containerLabel(c)} has no name: every container needs a name (lowercase letters, digits and '-').`,
+          });
         continue;
       }
       const errs = isDNS1123Label(name);
@@ -57,9 +63,19 @@ spec:
       }
       const first = seen.get(name);
       if (first !== undefined) {
-        ctx.report({ at: c.nameNode!, message: `Container name \`${name}\` is already used by ${first} of this pod: names must be unique across containers and initContainers.` });
+        ctx.report({
+          at: c.nameNode!,
+          message: `Container name \`${name}\` is already used by ${first} of this pod: names must be unique across containers and initContainers.`,
+        });
       } else {
-        seen.set(name, c.list === 'containers' ? 'a container' : c.list === 'initContainers' ? 'an init container' : 'an ephemeral container');
+        seen.set(
+          name,
+          c.list === 'containers'
+            ? 'a container'
+            : c.list === 'initContainers'
+              ? 'an init container'
+              : 'an ephemeral container',
+        );
       }
     }
   },

@@ -12,10 +12,11 @@ import { stringOrNull } from '../parse/values';
  */
 export const containerPortName: Rule = {
   id: 'container-port-name',
-  description: 'Container port names are IANA service names (≤15 lowercase letters, digits, \'-\') and unique within a container.',
+  description:
+    "Container port names are IANA service names (≤15 lowercase letters, digits, '-') and unique within a container.",
   severity: 'error',
   docs: {
-    why: "Services and probes refer to container ports by name: the API server requires IANA service names (at most 15 lowercase letters, digits and `-`, with a letter), unique within the container.",
+    why: 'Services and probes refer to container ports by name: the API server requires IANA service names (at most 15 lowercase letters, digits and `-`, with a letter), unique within the container.',
     fails: `apiVersion: v1
 kind: Pod
 metadata:
@@ -55,10 +56,18 @@ spec:
         ctx.report({
           at: node as Node,
           message: `Port name \`${name}\` ${isInvalid(errs)}.`,
-          fix: fixedName(name) ? { title: `Change to ${fixedName(name)}`, edits: [{ range: obj.doc.rangeOf(node), newText: fixedName(name)! }] } : undefined,
+          fix: fixedName(name)
+            ? {
+                title: `Change to ${fixedName(name)}`,
+                edits: [{ range: obj.doc.rangeOf(node), newText: fixedName(name)! }],
+              }
+            : undefined,
         });
       } else if (names.has(name)) {
-        ctx.report({ at: node as Node, message: `Port name \`${name}\` is used twice in this container: port names must be unique within a container.` });
+        ctx.report({
+          at: node as Node,
+          message: `Port name \`${name}\` is used twice in this container: port names must be unique within a container.`,
+        });
       } else {
         names.add(name);
       }
@@ -68,6 +77,10 @@ spec:
 
 /** The obvious repair (lowercase, '_' and '.' to '-') when it yields a valid name. */
 function fixedName(name: string): string | undefined {
-  const fixed = name.toLowerCase().replace(/[_.\s]+/g, '-').replace(/-+/g, '-').replace(/^-|-$/g, '');
+  const fixed = name
+    .toLowerCase()
+    .replace(/[_.\s]+/g, '-')
+    .replace(/-+/g, '-')
+    .replace(/^-|-$/g, '');
   return fixed !== name && !isValidPortName(fixed).length ? fixed : undefined;
 }

@@ -20,7 +20,7 @@ export const containerPort: Rule = {
   description: 'containerPort is required and 1-65535; hostPort 1-65535 and not used twice; protocol TCP, UDP or SCTP.',
   severity: 'error',
   docs: {
-    why: "Container ports are 16-bit numbers, 1 to 65535, with protocol TCP, UDP or SCTP; a hostPort binds a port of the node, once. The API server rejects other values.",
+    why: 'Container ports are 16-bit numbers, 1 to 65535, with protocol TCP, UDP or SCTP; a hostPort binds a port of the node, once. The API server rejects other values.',
     fails: `apiVersion: v1
 kind: Pod
 metadata:
@@ -65,16 +65,31 @@ spec:
             ctx.report({
               at: servicePort.key as Node,
               message: `\`port\` is a Service field: a port of ${lowerFirst(containerLabel(c))} is written \`containerPort: ${r.int(servicePort.value) ?? 8080}\`.`,
-              fix: port.items.includes(servicePort as never) ? { title: 'Rename to containerPort', edits: [{ range: obj.doc.rangeOf(servicePort.key), newText: 'containerPort' }] } : undefined,
+              fix: port.items.includes(servicePort as never)
+                ? {
+                    title: 'Rename to containerPort',
+                    edits: [{ range: obj.doc.rangeOf(servicePort.key), newText: 'containerPort' }],
+                  }
+                : undefined,
             });
-          } else if (!patch) ctx.report({ at: firstKey(port), message: `A port of ${lowerFirst(containerLabel(c))} has no containerPort: every entry under ports needs one (1-65535).` });
+          } else if (!patch)
+            ctx.report({
+              at: firstKey(port),
+              message: `A port of ${lowerFirst(containerLabel(c))} has no containerPort: every entry under ports needs one (1-65535).`,
+            });
         } else if (cp !== undefined && (cp < 1 || cp > 65535)) {
-          ctx.report({ at: cpNode, message: `containerPort ${cp} is out of range: use a port number from 1 to 65535.` });
+          ctx.report({
+            at: cpNode,
+            message: `containerPort ${cp} is out of range: use a port number from 1 to 65535.`,
+          });
         }
         const hpNode = r.get(port, 'hostPort');
         const hp = r.int(hpNode) ?? 0;
         if (hp !== 0 && (hp < 1 || hp > 65535)) {
-          ctx.report({ at: hpNode as Node, message: `hostPort ${hp} is out of range: use a port number from 1 to 65535 (or leave hostPort out).` });
+          ctx.report({
+            at: hpNode as Node,
+            message: `hostPort ${hp} is out of range: use a port number from 1 to 65535 (or leave hostPort out).`,
+          });
         }
         const protoNode = r.get(port, 'protocol');
         const proto = stringOrNull(r, protoNode);
@@ -85,7 +100,9 @@ spec:
             message: right
               ? `Protocol \`${proto}\` must be written \`${right}\` (the API server is case-sensitive).`
               : `Unsupported protocol \`${proto}\`: use TCP, UDP or SCTP${/^https?$|^grpc$/i.test(proto) ? ` (${proto} runs over TCP)` : ''}.`,
-            fix: right ? { title: `Change to ${right}`, edits: [{ range: obj.doc.rangeOf(protoNode), newText: right }] } : undefined,
+            fix: right
+              ? { title: `Change to ${right}`, edits: [{ range: obj.doc.rangeOf(protoNode), newText: right }] }
+              : undefined,
           });
         }
         if (hp !== 0 && hp >= 1 && hp <= 65535 && c.list !== 'ephemeralContainers') {
@@ -102,7 +119,10 @@ spec:
             used.set(key, c);
           }
           if (hostNetwork && c.list === 'containers' && cp !== undefined && hp !== cp) {
-            ctx.report({ at: hpNode as Node, message: `With hostNetwork: true, hostPort (${hp}) must equal containerPort (${cp}): the container listens on the node's own network.` });
+            ctx.report({
+              at: hpNode as Node,
+              message: `With hostNetwork: true, hostPort (${hp}) must equal containerPort (${cp}): the container listens on the node's own network.`,
+            });
           }
         }
       }

@@ -7,7 +7,7 @@ import { isValidPortName } from '../k8s/validation';
 import { lowerFirst } from './utils/messages';
 import { isKustomizePatch } from '../model/kustomize';
 import { isUnset, keyNode, stringOrNull } from '../parse/values';
-import { containerLabel, containersOf, podSpecOf } from './utils/podSpec';
+import { containerLabel, podSpecOf } from './utils/podSpec';
 import type { ContainerRef } from './utils/podSpec';
 
 const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
@@ -27,10 +27,11 @@ const DEFAULT_GRACE_SECONDS = 30;
  */
 export const containerProbe: Rule = {
   id: 'container-probe',
-  description: 'Probes and lifecycle hooks need exactly one handler with a valid port (a named port must exist in the container).',
+  description:
+    'Probes and lifecycle hooks need exactly one handler with a valid port (a named port must exist in the container).',
   severity: 'error',
   docs: {
-    why: "The kubelet runs each probe and hook with exactly one handler, against a port of the container: the API server rejects a probe with no handler or two, and a named port the container does not declare.",
+    why: 'The kubelet runs each probe and hook with exactly one handler, against a port of the container: the API server rejects a probe with no handler or two, and a named port the container does not declare.',
     fails: `apiVersion: v1
 kind: Pod
 metadata:
@@ -81,7 +82,10 @@ spec:
       const node = r.get(c.map, field);
       if (isUnset(r, node) || !r.map(node)) continue;
       if (c.list === 'initContainers' && !sidecar) {
-        ctx.report({ at: keyNode(r, c.map, field) as Node, message: `${containerLabel(c)} is an init container: ${field} is only allowed on init containers with restartPolicy: Always (sidecars).` });
+        ctx.report({
+          at: keyNode(r, c.map, field) as Node,
+          message: `${containerLabel(c)} is an init container: ${field} is only allowed on init containers with restartPolicy: Always (sidecars).`,
+        });
         continue;
       }
       if (c.list === 'ephemeralContainers') continue; // the API server forbids them there; not our concern
@@ -107,7 +111,11 @@ spec:
       for (const count of PROBE_COUNTS) {
         const n = r.get(probe, count);
         const v = r.int(n);
-        if (v !== undefined && v < 0) ctx.report({ at: n as Node, message: `${count} of the ${field} is ${v}: it must be 0 or more (0 means the default).` });
+        if (v !== undefined && v < 0)
+          ctx.report({
+            at: n as Node,
+            message: `${count} of the ${field} is ${v}: it must be 0 or more (0 means the default).`,
+          });
       }
       const st = r.get(probe, 'successThreshold');
       const value = r.int(st);
@@ -117,31 +125,55 @@ spec:
       const grace = r.get(probe, 'terminationGracePeriodSeconds');
       const graceValue = r.int(grace);
       if (field !== 'readinessProbe' && graceValue !== undefined && graceValue <= 0) {
-        ctx.report({ at: grace as Node, message: `terminationGracePeriodSeconds of the ${field} is ${graceValue}: it must be greater than 0 (or left out to use the pod's).` });
+        ctx.report({
+          at: grace as Node,
+          message: `terminationGracePeriodSeconds of the ${field} is ${graceValue}: it must be greater than 0 (or left out to use the pod's).`,
+        });
       }
       if (field === 'readinessProbe' && !isUnset(r, r.get(probe, 'terminationGracePeriodSeconds'))) {
-        ctx.report({ at: keyNode(r, probe, 'terminationGracePeriodSeconds') as Node, message: `terminationGracePeriodSeconds is not allowed on a readinessProbe (only liveness and startup probes).` });
+        ctx.report({
+          at: keyNode(r, probe, 'terminationGracePeriodSeconds') as Node,
+          message: `terminationGracePeriodSeconds is not allowed on a readinessProbe (only liveness and startup probes).`,
+        });
       }
     }
   },
 };
 
-function checkHandler(obj: K8sObject, ctx: RuleContext, map: YAMLMap, key: Node, what: string, handlers: string[], c: ContainerRef, portNames: Set<string> | undefined): void {
+function checkHandler(
+  obj: K8sObject,
+  ctx: RuleContext,
+  map: YAMLMap,
+  key: Node,
+  what: string,
+  handlers: string[],
+  c: ContainerRef,
+  portNames: Set<string> | undefined,
+): void {
   const r = obj.reader;
   const set = handlers.filter((h) => !isUnset(r, r.get(map, h)));
   if (set.length === 0) {
-    ctx.report({ at: key, message: `${what} of ${lowerFirst(containerLabel(c))} has no handler: set one of ${handlers.join(', ')}.` });
+    ctx.report({
+      at: key,
+      message: `${what} of ${lowerFirst(containerLabel(c))} has no handler: set one of ${handlers.join(', ')}.`,
+    });
     return;
   }
   if (set.length > 1) {
-    ctx.report({ at: keyNode(r, map, set[1]) as Node, message: `${what} has both ${set[0]} and ${set[1]}: use exactly one handler.` });
+    ctx.report({
+      at: keyNode(r, map, set[1]) as Node,
+      message: `${what} has both ${set[0]} and ${set[1]}: use exactly one handler.`,
+    });
   }
   for (const h of ['httpGet', 'tcpSocket']) {
     const action = r.map(r.get(map, h));
     if (!action) continue;
     const portNode = r.get(action, 'port');
     if (portNode === undefined || r.scalar(portNode)?.value === null) {
-      ctx.report({ at: keyNode(r, map, h) as Node, message: `${h} of the ${what} has no port: set a port number or the name of a container port.` });
+      ctx.report({
+        at: keyNode(r, map, h) as Node,
+        message: `${h} of the ${what} has no port: set a port number or the name of a container port.`,
+      });
     } else {
       checkPort(ctx, r, portNode, `${h} port`, c, portNames);
     }
@@ -152,8 +184,12 @@ function checkHandler(obj: K8sObject, ctx: RuleContext, map: YAMLMap, key: Node,
         const right = ['HTTP', 'HTTPS'].find((s) => s === scheme.toUpperCase());
         ctx.report({
           at: schemeNode as Node,
-          message: right ? `scheme \`${scheme}\` must be written \`${right}\` (the API server is case-sensitive).` : `Unsupported scheme \`${scheme}\`: use HTTP or HTTPS.`,
-          fix: right ? { title: `Change to ${right}`, edits: [{ range: obj.doc.rangeOf(schemeNode), newText: right }] } : undefined,
+          message: right
+            ? `scheme \`${scheme}\` must be written \`${right}\` (the API server is case-sensitive).`
+            : `Unsupported scheme \`${scheme}\`: use HTTP or HTTPS.`,
+          fix: right
+            ? { title: `Change to ${right}`, edits: [{ range: obj.doc.rangeOf(schemeNode), newText: right }] }
+            : undefined,
         });
       }
     }
@@ -162,29 +198,50 @@ function checkHandler(obj: K8sObject, ctx: RuleContext, map: YAMLMap, key: Node,
   if (grpc) {
     const portNode = r.get(grpc, 'port');
     const port = r.int(portNode);
-    if (port !== undefined && (port < 1 || port > 65535)) ctx.report({ at: portNode as Node, message: `grpc port ${port} is out of range: use a port number from 1 to 65535.` });
+    if (port !== undefined && (port < 1 || port > 65535))
+      ctx.report({
+        at: portNode as Node,
+        message: `grpc port ${port} is out of range: use a port number from 1 to 65535.`,
+      });
   }
   const exec = r.map(r.get(map, 'exec'));
   if (exec && r.items(r.get(exec, 'command')).length === 0 && !r.scalar(r.get(exec, 'command'))?.value) {
-    ctx.report({ at: keyNode(r, map, 'exec') as Node, message: `exec of the ${what} has no command: set the command to run.` });
+    ctx.report({
+      at: keyNode(r, map, 'exec') as Node,
+      message: `exec of the ${what} has no command: set the command to run.`,
+    });
   }
 }
 
-function checkPort(ctx: RuleContext, r: DocReader, node: Node, what: string, c: ContainerRef, portNames: Set<string> | undefined): void {
+function checkPort(
+  ctx: RuleContext,
+  r: DocReader,
+  node: Node,
+  what: string,
+  c: ContainerRef,
+  portNames: Set<string> | undefined,
+): void {
   const n = r.int(node);
   if (n !== undefined) {
-    if (n < 1 || n > 65535) ctx.report({ at: node, message: `${what} ${n} is out of range: use a port number from 1 to 65535.` });
+    if (n < 1 || n > 65535)
+      ctx.report({ at: node, message: `${what} ${n} is out of range: use a port number from 1 to 65535.` });
     return;
   }
   const name = stringOrNull(r, node);
   if (!name) return;
   if (/^\d+$/.test(name)) {
-    ctx.report({ at: node, message: `${what} "${name}" is quoted, so it is read as a port name, which needs a letter: write ${name} without quotes.` });
+    ctx.report({
+      at: node,
+      message: `${what} "${name}" is quoted, so it is read as a port name, which needs a letter: write ${name} without quotes.`,
+    });
     return;
   }
   const errs = isValidPortName(name);
   if (errs.length) {
-    ctx.report({ at: node, message: `${what} \`${name}\` is neither a number nor a valid port name: ${errs.join('; ')}.` });
+    ctx.report({
+      at: node,
+      message: `${what} \`${name}\` is neither a number nor a valid port name: ${errs.join('; ')}.`,
+    });
   } else if (portNames && !portNames.has(name)) {
     ctx.report({
       at: node,

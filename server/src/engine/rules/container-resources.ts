@@ -4,7 +4,7 @@ import { keyText } from '../parse/nodes';
 import type { Rule } from './rule';
 import { isQualifiedName } from '../k8s/validation';
 import { lowerFirst } from './utils/messages';
-import { containerLabel, containersOf, podSpecOf } from './utils/podSpec';
+import { containerLabel } from './utils/podSpec';
 
 /** An exact quantity: value = mantissa × 10^exp10 × 2^exp2 (resource.Quantity is exact too). */
 interface Quantity {
@@ -63,7 +63,9 @@ function resourceNameProblem(name: string): string | undefined {
   if (!name.includes('/')) {
     if (STANDARD.has(name) || name.startsWith('hugepages-')) return undefined;
     const close = [...STANDARD].find((s) => s === name.toLowerCase());
-    return close ? `must be written \`${close}\`` : `is not a container resource (use cpu, memory, ephemeral-storage, hugepages-<size>, or a domain-qualified extended resource such as nvidia.com/gpu)`;
+    return close
+      ? `must be written \`${close}\``
+      : `is not a container resource (use cpu, memory, ephemeral-storage, hugepages-<size>, or a domain-qualified extended resource such as nvidia.com/gpu)`;
   }
   if (isNative(name)) return undefined;
   if (name.startsWith('requests.')) return `must not start with "requests."`;
@@ -79,10 +81,11 @@ function resourceNameProblem(name: string): string | undefined {
  */
 export const containerResources: Rule = {
   id: 'container-resources',
-  description: 'Container resource names must be valid and requests may not exceed limits (extended resources: requests = limits).',
+  description:
+    'Container resource names must be valid and requests may not exceed limits (extended resources: requests = limits).',
   severity: 'error',
   docs: {
-    why: "The scheduler places a pod by its requests and the kubelet enforces its limits: the API server rejects requests above limits, unknown resource names, and extended resources whose request differs from their limit.",
+    why: 'The scheduler places a pod by its requests and the kubelet enforces its limits: the API server rejects requests above limits, unknown resource names, and extended resources whose request differs from their limit.',
     fails: `apiVersion: v1
 kind: Pod
 metadata:
@@ -119,7 +122,10 @@ spec:
     const resources = r.get(c.map, 'resources');
     const limits = new Map<string, { q: Quantity | undefined; text: string; node: Node }>();
     const requests = new Map<string, { q: Quantity | undefined; text: string; node: Node }>();
-    for (const [field, into] of [['limits', limits], ['requests', requests]] as const) {
+    for (const [field, into] of [
+      ['limits', limits],
+      ['requests', requests],
+    ] as const) {
       for (const p of r.pairs(r.get(resources, field))) {
         const name = keyText(p.key);
         const problem = resourceNameProblem(name);
@@ -131,15 +137,22 @@ spec:
         const s = r.scalar(node);
         if (!s || s.value === null) continue;
         // Numbers are valid quantities too (cpu: 2, cpu: 0.5).
-        const text = typeof s.value === 'number' ? String(s.value) : typeof s.value === 'string' ? s.value.trim() : undefined;
+        const text =
+          typeof s.value === 'number' ? String(s.value) : typeof s.value === 'string' ? s.value.trim() : undefined;
         if (text === undefined) continue;
         const q = parseQuantity(text);
         into.set(name, { q, text, node: node as Node });
         if (!q) continue;
         if (q.mantissa < 0n) {
-          ctx.report({ at: node as Node, message: `${field}.${name} is negative (${text}): resource quantities must be 0 or more.` });
+          ctx.report({
+            at: node as Node,
+            message: `${field}.${name} is negative (${text}): resource quantities must be 0 or more.`,
+          });
         } else if (!isNative(name) && !isInteger(q)) {
-          ctx.report({ at: node as Node, message: `${field}.${name} must be a whole number (it is ${text}): extended resources cannot be split.` });
+          ctx.report({
+            at: node as Node,
+            message: `${field}.${name} must be a whole number (it is ${text}): extended resources cannot be split.`,
+          });
         }
       }
     }
@@ -148,15 +161,24 @@ spec:
       if (!req.q || (lim && !lim.q)) continue;
       if (!lim) {
         if (!overcommitAllowed(name)) {
-          ctx.report({ at: req.node, message: `requests.${name} needs a limit too: ${name} cannot be overcommitted, so set limits.${name}: ${req.text}.` });
+          ctx.report({
+            at: req.node,
+            message: `requests.${name} needs a limit too: ${name} cannot be overcommitted, so set limits.${name}: ${req.text}.`,
+          });
         }
         continue;
       }
       const cmp = compareQuantities(req.q, lim.q!);
       if (cmp !== 0 && !overcommitAllowed(name)) {
-        ctx.report({ at: req.node, message: `requests.${name} (${req.text}) must equal limits.${name} (${lim.text}) in ${lowerFirst(containerLabel(c))}: ${name} cannot be overcommitted.` });
+        ctx.report({
+          at: req.node,
+          message: `requests.${name} (${req.text}) must equal limits.${name} (${lim.text}) in ${lowerFirst(containerLabel(c))}: ${name} cannot be overcommitted.`,
+        });
       } else if (cmp > 0) {
-        ctx.report({ at: req.node, message: `requests.${name} (${req.text}) is more than limits.${name} (${lim.text}) in ${lowerFirst(containerLabel(c))}: a request may not exceed its limit.` });
+        ctx.report({
+          at: req.node,
+          message: `requests.${name} (${req.text}) is more than limits.${name} (${lim.text}) in ${lowerFirst(containerLabel(c))}: a request may not exceed its limit.`,
+        });
       }
     }
   },

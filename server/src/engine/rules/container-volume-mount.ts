@@ -73,7 +73,11 @@ spec:
         const nameNode = r.get(mount, 'name');
         const name = nameNode === undefined ? null : stringOrNull(r, nameNode);
         if (name === null || name === '') {
-          if (!patch) ctx.report({ at: firstKey(mount), message: `A volumeMount of ${lowerFirst(containerLabel(c))} has no name: name the volume to mount.` });
+          if (!patch)
+            ctx.report({
+              at: firstKey(mount),
+              message: `A volumeMount of ${lowerFirst(containerLabel(c))} has no name: name the volume to mount.`,
+            });
         } else if (name !== undefined && !volumes.has(name) && !claims.includes(name) && !patch) {
           const known = [...volumes, ...claims];
           ctx.report({
@@ -84,9 +88,17 @@ spec:
         const pathNode = r.get(mount, 'mountPath');
         const path = pathNode === undefined ? null : stringOrNull(r, pathNode);
         if (path === null || path === '') {
-          if (!patch) ctx.report({ at: firstKey(mount), message: `volumeMount${name ? ` \`${name}\`` : ''} has no mountPath: set the path inside the container.` });
+          if (!patch)
+            ctx.report({
+              at: firstKey(mount),
+              message: `volumeMount${name ? ` \`${name}\`` : ''} has no mountPath: set the path inside the container.`,
+            });
         } else if (path !== undefined) {
-          if (paths.has(path)) ctx.report({ at: pathNode as Node, message: `mountPath \`${path}\` is used twice in ${lowerFirst(containerLabel(c))}: each mount needs its own path.` });
+          if (paths.has(path))
+            ctx.report({
+              at: pathNode as Node,
+              message: `mountPath \`${path}\` is used twice in ${lowerFirst(containerLabel(c))}: each mount needs its own path.`,
+            });
           paths.add(path);
         }
         const subPaths = ['subPath', 'subPathExpr'].filter((field) => {
@@ -94,14 +106,24 @@ spec:
           const value = stringOrNull(r, node);
           if (!value) return false;
           const problem = localPathProblem(value, false);
-          if (problem) ctx.report({ at: node as Node, message: `${field} \`${value}\` ${problem}: it names a file or directory inside the volume.` });
+          if (problem)
+            ctx.report({
+              at: node as Node,
+              message: `${field} \`${value}\` ${problem}: it names a file or directory inside the volume.`,
+            });
           return true;
         });
         if (subPaths.length === 2) {
-          ctx.report({ at: keyNode(r, mount, 'subPathExpr') as Node, message: `A volumeMount sets both subPath and subPathExpr: keep one of them.` });
+          ctx.report({
+            at: keyNode(r, mount, 'subPathExpr') as Node,
+            message: `A volumeMount sets both subPath and subPathExpr: keep one of them.`,
+          });
         }
         const propagationNode = r.get(mount, 'mountPropagation');
-        if (stringOrNull(r, propagationNode) === 'Bidirectional' && r.scalar(r.at(c.map, 'securityContext', 'privileged'))?.value !== true) {
+        if (
+          stringOrNull(r, propagationNode) === 'Bidirectional' &&
+          r.scalar(r.at(c.map, 'securityContext', 'privileged'))?.value !== true
+        ) {
           ctx.report({
             at: propagationNode as Node,
             message: `mountPropagation Bidirectional is only available to privileged containers: set securityContext.privileged: true on ${lowerFirst(containerLabel(c))}, or use HostToContainer.`,

@@ -4,7 +4,8 @@ import type { Rule } from './rule';
 /** A failing x-kubernetes-validations rule, on the node that fails it. */
 export const crdCel: Rule = {
   id: 'crd-cel',
-  description: "A CEL validation rule of the CRD (x-kubernetes-validations) that the custom resource fails, with the rule's message; the API server rejects it.",
+  description:
+    "A CEL validation rule of the CRD (x-kubernetes-validations) that the custom resource fails, with the rule's message; the API server rejects it.",
   severity: 'error',
   docs: {
     why: "CRDs state rules across fields as CEL expressions (x-kubernetes-validations); the API server evaluates them and rejects a resource that fails one, with the rule's message.",

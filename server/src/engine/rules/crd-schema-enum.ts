@@ -7,7 +7,7 @@ export const crdSchemaEnum: Rule = {
   description: "A value outside the enum of its field in the custom resource's CRD schema; the API server rejects it.",
   severity: 'error',
   docs: {
-    why: "A field with an enum in the CRD schema accepts those values, spelled exactly: the API server rejects any other.",
+    why: 'A field with an enum in the CRD schema accepts those values, spelled exactly: the API server rejects any other.',
     fails: `apiVersion: gateway.networking.k8s.io/v1
 kind: HTTPRoute
 metadata:

@@ -4,10 +4,11 @@ import type { Rule } from './rule';
 /** A required field (without default) missing from a custom resource. */
 export const crdSchemaRequired: Rule = {
   id: 'crd-schema-required',
-  description: "A field that the custom resource's CRD schema requires is missing (and has no default); the API server rejects the object.",
+  description:
+    "A field that the custom resource's CRD schema requires is missing (and has no default); the API server rejects the object.",
   severity: 'error',
   docs: {
-    why: "The API server rejects a custom resource that lacks a field its CRD schema requires (and gives no default).",
+    why: 'The API server rejects a custom resource that lacks a field its CRD schema requires (and gives no default).',
     fails: `apiVersion: gateway.networking.k8s.io/v1
 kind: Gateway
 metadata:

@@ -10,7 +10,8 @@ export function reportCrdFindings(rule: CrdRuleId, obj: K8sObject, ctx: RuleCont
   if (!cr) return;
   const found = crdFindings(obj, cr.definition, cr.version).filter((f) => f.rule === rule);
   // A kustomize patch is partial on purpose: its missing fields, and the rules they make fail, come from the base.
-  if (!found.length || ((rule === 'crd-schema-required' || rule === 'crd-cel') && isKustomizePatch(ctx.workspace, obj))) return;
+  if (!found.length || ((rule === 'crd-schema-required' || rule === 'crd-cel') && isKustomizePatch(ctx.workspace, obj)))
+    return;
   let patch: boolean | undefined;
   for (const f of found) {
     // Strategic-merge directives ($patch, $setElementOrder/...) belong in kustomize patches.

@@ -4,7 +4,8 @@ import type { Rule } from './rule';
 /** A field the CRD schema does not declare: strict field validation (kubectl's default) rejects it. */
 export const crdSchemaUnknownField: Rule = {
   id: 'crd-schema-unknown-field',
-  description: "A field that the custom resource's CRD schema does not declare (and does not preserve unknown fields for); the API server rejects it.",
+  description:
+    "A field that the custom resource's CRD schema does not declare (and does not preserve unknown fields for); the API server rejects it.",
   severity: 'error',
   docs: {
     why: "The API server validates custom resources against their CRD's structural schema; with strict field validation (kubectl's default) it rejects fields the schema does not declare, and a misspelt field would otherwise be pruned without a word.",

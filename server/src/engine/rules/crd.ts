@@ -9,4 +9,13 @@ import { crdVersion } from './crd-version';
 import type { Rule } from './rule';
 
 /** Custom resources, validated against their CustomResourceDefinition (from the files, or bundled). */
-export const CRD_RULES: readonly Rule[] = [crdVersion, crdSchemaUnknownField, crdSchemaType, crdSchemaRequired, crdSchemaEnum, crdSchemaValue, crdSchemaList, crdCel];
+export const CRD_RULES: readonly Rule[] = [
+  crdVersion,
+  crdSchemaUnknownField,
+  crdSchemaType,
+  crdSchemaRequired,
+  crdSchemaEnum,
+  crdSchemaValue,
+  crdSchemaList,
+  crdCel,
+];

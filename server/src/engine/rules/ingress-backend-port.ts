@@ -12,7 +12,8 @@ import { backendSites, hasLegacyFields, isIngressV1 } from './utils/ingress';
  */
 export const ingressBackendPort: Rule = {
   id: 'ingress-backend-port',
-  description: 'An Ingress service backend names its port with exactly one of `port.name` (a valid port name) or `port.number` (1-65535).',
+  description:
+    'An Ingress service backend names its port with exactly one of `port.name` (a valid port name) or `port.number` (1-65535).',
   severity: 'error',
   docs: {
     why: "The controller looks the backend's port up in the Service by name or by number, one of them: the API server rejects a port with both, with neither, or with an invalid name or number.",
@@ -73,21 +74,31 @@ spec:
       const name = r.str(nameNode);
       const number = r.int(numberNode);
       // Values of the wrong type (a quoted number, a number as name) are the schema rule's.
-      if ((nameNode && !isUnset(r, nameNode) && name === undefined) || (numberNode && !isUnset(r, numberNode) && number === undefined)) continue;
+      if (
+        (nameNode && !isUnset(r, nameNode) && name === undefined) ||
+        (numberNode && !isUnset(r, numberNode) && number === undefined)
+      )
+        continue;
       const hasName = !!name;
       const hasNumber = number !== undefined && number !== 0;
       const svcName = r.str(r.get(svc, 'name'));
       const ofService = svcName ? ` of Service \`${svcName}\`` : '';
       if (hasName && hasNumber) {
         const second = laterPair(namePair as Pair, numberPair as Pair);
-        ctx.report({ at: pairKey(second) as Node, message: `The backend port sets both \`name\` and \`number\`: set one of them (the name or the number of a port${ofService}).` });
+        ctx.report({
+          at: pairKey(second) as Node,
+          message: `The backend port sets both \`name\` and \`number\`: set one of them (the name or the number of a port${ofService}).`,
+        });
       } else if (!hasName && !hasNumber) {
         ctx.report({
           at: (pairKey(portPair) ?? pairKey(service)) as Node,
           message: `The backend has no port: set \`port.number\` or \`port.name\` to a port${ofService}.`,
         });
       } else if (hasNumber && (number < 1 || number > 65535) && numberNode) {
-        ctx.report({ at: numberNode, message: `Port number ${r.scalar(numberNode)?.source || number} is out of range: use 1-65535.` });
+        ctx.report({
+          at: numberNode,
+          message: `Port number ${r.scalar(numberNode)?.source || number} is out of range: use 1-65535.`,
+        });
       } else if (hasName && nameNode) {
         const errs = isValidPortName(name);
         if (!errs.length) continue;

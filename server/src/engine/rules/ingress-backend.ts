@@ -4,7 +4,7 @@ import { isDNS1035Label } from '../k8s/validation';
 import { isInvalid } from './utils/messages';
 import { isUnset, pairKey, setPair } from '../parse/values';
 import { itemHeadRange, laterPair, replaceScalarEdit } from './utils/edits';
-import { backendSites, hasLegacyFields, isIngressV1 } from './utils/ingress';
+import { backendSites, isIngressV1 } from './utils/ingress';
 
 /**
  * validateIngressBackend: a backend is exactly one of `service` or `resource`; `service.name` is a DNS-1035
@@ -12,10 +12,11 @@ import { backendSites, hasLegacyFields, isIngressV1 } from './utils/ingress';
  */
 export const ingressBackend: Rule = {
   id: 'ingress-backend',
-  description: 'An Ingress backend sets exactly one of `service` or `resource`; `service.name` must be a valid Service name.',
+  description:
+    'An Ingress backend sets exactly one of `service` or `resource`; `service.name` must be a valid Service name.',
   severity: 'error',
   docs: {
-    why: "A backend routes to one Service (by a valid Service name) or one resource: the API server rejects a backend with both, with neither, or with a name no Service can have.",
+    why: 'A backend routes to one Service (by a valid Service name) or one resource: the API server rejects a backend with both, with neither, or with a name no Service can have.',
     fails: `apiVersion: networking.k8s.io/v1
 kind: Ingress
 metadata:
@@ -64,7 +65,10 @@ spec:
       const resource = b ? setPair(r, b, 'resource') : undefined;
       if ((service && !r.map(service.value)) || (resource && !r.map(resource.value))) continue; // schema rule
       if (service && resource) {
-        ctx.report({ at: pairKey(laterPair(service, resource)) as Node, message: 'This backend sets both `service` and `resource`: a backend routes to one of them. Remove one.' });
+        ctx.report({
+          at: pairKey(laterPair(service, resource)) as Node,
+          message: 'This backend sets both `service` and `resource`: a backend routes to one of them. Remove one.',
+        });
         continue;
       }
       if (!service && !resource) {
@@ -82,14 +86,19 @@ spec:
         const nameNode = namePair ? r.resolve(namePair.value) : undefined;
         const name = r.str(nameNode);
         if (isUnset(r, nameNode) || name === '') {
-          ctx.report({ at: pairKey(service) as Node, message: 'The backend `service` has no `name`: set the name of the Service to route to.' });
+          ctx.report({
+            at: pairKey(service) as Node,
+            message: 'The backend `service` has no `name`: set the name of the Service to route to.',
+          });
         } else if (name !== undefined && nameNode && isDNS1035Label(name).length) {
           const lower = name.toLowerCase();
           const fixable = lower !== name && !isDNS1035Label(lower).length;
           ctx.report({
             at: nameNode,
             message: `Service name \`${name}\` ${isInvalid(isDNS1035Label(name))}${fixable ? ` (write \`${lower}\`)` : ''}.`,
-            fix: fixable ? { title: `Change to ${lower}`, edits: [replaceScalarEdit(obj, nameNode, lower)] } : undefined,
+            fix: fixable
+              ? { title: `Change to ${lower}`, edits: [replaceScalarEdit(obj, nameNode, lower)] }
+              : undefined,
           });
         }
       }
@@ -98,7 +107,10 @@ spec:
         if (!res) continue; // schema rule
         const missing = ['kind', 'name'].filter((k) => isUnset(r, r.get(res, k)) || r.str(r.get(res, k)) === '');
         if (missing.length) {
-          ctx.report({ at: pairKey(resource) as Node, message: `The backend \`resource\` needs ${missing.map((k) => `\`${k}\``).join(' and ')}: it names the object (e.g. a bucket of a storage CRD) to route to.` });
+          ctx.report({
+            at: pairKey(resource) as Node,
+            message: `The backend \`resource\` needs ${missing.map((k) => `\`${k}\``).join(' and ')}: it names the object (e.g. a bucket of a storage CRD) to route to.`,
+          });
         }
       }
     }

@@ -18,10 +18,11 @@ const MAX_CONTROLLER_LENGTH = 250;
  */
 export const ingressClass: Rule = {
   id: 'ingress-class',
-  description: '`spec.ingressClassName` must be a valid IngressClass name and agree with the `kubernetes.io/ingress.class` annotation when both are set; an IngressClass controller is a domain-prefixed path.',
+  description:
+    '`spec.ingressClassName` must be a valid IngressClass name and agree with the `kubernetes.io/ingress.class` annotation when both are set; an IngressClass controller is a domain-prefixed path.',
   severity: 'error',
   docs: {
-    why: "The class decides which controller serves the Ingress: the API server rejects an Ingress whose `kubernetes.io/ingress.class` annotation names another class than `spec.ingressClassName`, and names that no IngressClass can have.",
+    why: 'The class decides which controller serves the Ingress: the API server rejects an Ingress whose `kubernetes.io/ingress.class` annotation names another class than `spec.ingressClassName`, and names that no IngressClass can have.',
     fails: `apiVersion: networking.k8s.io/v1
 kind: Ingress
 metadata:
@@ -75,7 +76,10 @@ spec:
     if (isDNS1123Subdomain(name).length) {
       ctx.report({
         at: node,
-        message: name === '' ? '`ingressClassName` is empty: name an IngressClass, or remove the field to use the default class.' : `IngressClass name \`${name}\` ${isInvalid(isDNS1123Subdomain(name))}.`,
+        message:
+          name === ''
+            ? '`ingressClassName` is empty: name an IngressClass, or remove the field to use the default class.'
+            : `IngressClass name \`${name}\` ${isInvalid(isDNS1123Subdomain(name))}.`,
       });
       return;
     }
@@ -95,7 +99,8 @@ function controllerProblem(controller: string): string | undefined {
   if (slash < 0) return 'is not a domain-prefixed path';
   const host = controller.slice(0, slash);
   const path = controller.slice(slash + 1);
-  if (host === '' || isDNS1123Subdomain(host).length) return `has \`${host}\` before '/', which is not a lowercase DNS domain`;
+  if (host === '' || isDNS1123Subdomain(host).length)
+    return `has \`${host}\` before '/', which is not a lowercase DNS domain`;
   if (path === '' || !/^[A-Za-z0-9/\-._~%!$&'()*+,;=:]+$/.test(path)) return `has an empty or invalid path after '/'`;
   if (controller.length > MAX_CONTROLLER_LENGTH) return `is longer than ${MAX_CONTROLLER_LENGTH} characters`;
   return undefined;

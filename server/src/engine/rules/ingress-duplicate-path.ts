@@ -10,7 +10,10 @@ const PATH_TYPES = new Set(['Exact', 'Prefix', 'ImplementationSpecific']);
 /** Whether `a` comes before `b` in file order (path, then document, then offset), as the Workspace orders objects. */
 function earlier(a: K8sObject, b: K8sObject): boolean {
   if (a.file !== b.file) return a.file < b.file;
-  return a.doc.index - b.doc.index < 0 || (a.doc.index === b.doc.index && (a.node.range?.[0] ?? 0) < (b.node.range?.[0] ?? 0));
+  return (
+    a.doc.index - b.doc.index < 0 ||
+    (a.doc.index === b.doc.index && (a.node.range?.[0] ?? 0) < (b.node.range?.[0] ?? 0))
+  );
 }
 
 interface Claim {
@@ -30,7 +33,15 @@ function claimsOf(ing: Ingress): (Claim & { at: Node; host: string; path: string
       if (p.backend?.portName === ALB_USE_ANNOTATION) continue;
       const path = p.path ?? '';
       const at = r.get(p.node, 'path') ?? r.get(p.node, 'pathType') ?? p.node;
-      out.push({ ing, key: `${host}\u0000${path}\u0000${p.pathType}`, line: ing.obj.doc.rangeOf(p.node).start.line, at, host, path, pathType: p.pathType });
+      out.push({
+        ing,
+        key: `${host}\u0000${path}\u0000${p.pathType}`,
+        line: ing.obj.doc.rangeOf(p.node).start.line,
+        at,
+        host,
+        path,
+        pathType: p.pathType,
+      });
     }
   }
   return out;
@@ -45,7 +56,8 @@ function claimsOf(ing: Ingress): (Claim & { at: Node; host: string; path: string
  */
 export const ingressDuplicatePath: Rule = {
   id: 'ingress-duplicate-path',
-  description: 'Two rules of one IngressClass claim the same host, path and pathType: the controller serves only one of them.',
+  description:
+    'Two rules of one IngressClass claim the same host, path and pathType: the controller serves only one of them.',
   severity: 'warning',
   docs: {
     why: "A controller merges the rules of the Ingresses of its class per host: when two claim the same host, path and pathType, it serves only one of them, so the other route is not served as written (which one depends on the controller). A warning: kubeway's traces take the first.",
@@ -126,7 +138,10 @@ spec:
         earlierClaims.set(claim.key, claim);
         continue;
       }
-      const where = first.ing === ing ? `earlier in this Ingress (line ${first.line + 1})` : `by Ingress \`${first.ing.obj.namespace}/${first.ing.obj.name}\` (${first.ing.obj.file}:${first.line + 1})`;
+      const where =
+        first.ing === ing
+          ? `earlier in this Ingress (line ${first.line + 1})`
+          : `by Ingress \`${first.ing.obj.namespace}/${first.ing.obj.name}\` (${first.ing.obj.file}:${first.line + 1})`;
       const what = `${claim.host === '' ? 'Any host' : `Host \`${claim.host}\``}, ${claim.pathType} \`${claim.path || '/'}\``;
       ctx.report({
         at: claim.at,

@@ -9,10 +9,11 @@ import { specOf } from './utils/object';
  */
 export const ingressHost: Rule = {
   id: 'ingress-host',
-  description: 'Ingress hosts (rules[].host, tls[].hosts) must be lowercase DNS names without port or scheme; a wildcard only as a leading `*.`; no IP address in rules.',
+  description:
+    'Ingress hosts (rules[].host, tls[].hosts) must be lowercase DNS names without port or scheme; a wildcard only as a leading `*.`; no IP address in rules.',
   severity: 'error',
   docs: {
-    why: "The host is matched with the HTTP Host header (and the TLS server name): the API server requires a lowercase DNS name, without port or scheme, with a wildcard only as a leading `*.`.",
+    why: 'The host is matched with the HTTP Host header (and the TLS server name): the API server requires a lowercase DNS name, without port or scheme, with a wildcard only as a leading `*.`.',
     fails: `apiVersion: networking.k8s.io/v1
 kind: Ingress
 metadata:
@@ -61,7 +62,10 @@ spec:
       ctx.report({
         at: node,
         message: problem.message,
-        fix: problem.fixed !== undefined ? { title: `Change host to ${problem.fixed}`, edits: [replaceScalarEdit(obj, node, problem.fixed)] } : undefined,
+        fix:
+          problem.fixed !== undefined
+            ? { title: `Change host to ${problem.fixed}`, edits: [replaceScalarEdit(obj, node, problem.fixed)] }
+            : undefined,
       });
     };
     for (const rule of r.items(r.get(spec, 'rules'))) check(r.get(rule, 'host'), 'rule');

@@ -31,10 +31,11 @@ function v1Backend(name: string | undefined, port: string | number | undefined, 
  */
 export const ingressLegacyBackend: Rule = {
   id: 'ingress-legacy-backend',
-  description: 'v1beta1 backend fields (`serviceName`, `servicePort`, `spec.backend`) in a networking.k8s.io/v1 Ingress: write `service: {name, port: {number}}` and `defaultBackend`.',
+  description:
+    'v1beta1 backend fields (`serviceName`, `servicePort`, `spec.backend`) in a networking.k8s.io/v1 Ingress: write `service: {name, port: {number}}` and `defaultBackend`.',
   severity: 'error',
   docs: {
-    why: "networking.k8s.io/v1 renamed the v1beta1 backend fields: `serviceName`/`servicePort` became `service: {name, port: {number | name}}` and `spec.backend` became `spec.defaultBackend`. The API server rejects the old names as unknown fields.",
+    why: 'networking.k8s.io/v1 renamed the v1beta1 backend fields: `serviceName`/`servicePort` became `service: {name, port: {number | name}}` and `spec.backend` became `spec.defaultBackend`. The API server rejects the old names as unknown fields.',
     fails: `apiVersion: networking.k8s.io/v1
 kind: Ingress
 metadata:
@@ -83,7 +84,10 @@ spec:
         message: hasDefault
           ? '`spec.backend` is the v1beta1 name of `spec.defaultBackend`, which is already set: remove `backend`.'
           : '`spec.backend` is the v1beta1 name of the default backend: networking.k8s.io/v1 calls it `defaultBackend`.',
-        fix: !hasDefault && ownPair(spec, legacyDefault) ? { title: 'Rename to defaultBackend', edits: [{ range: obj.doc.rangeOf(key), newText: 'defaultBackend' }] } : undefined,
+        fix:
+          !hasDefault && ownPair(spec, legacyDefault)
+            ? { title: 'Rename to defaultBackend', edits: [{ range: obj.doc.rangeOf(key), newText: 'defaultBackend' }] }
+            : undefined,
       });
       const m = r.map(legacyDefault.value);
       if (m) sites.push(m);
@@ -92,33 +96,57 @@ spec:
   },
 };
 
-function checkLegacyFields(obj: K8sObject, b: YAMLMap, report: (f: { at: Node | Range; message: string; fix?: Fix }) => void): void {
+function checkLegacyFields(
+  obj: K8sObject,
+  b: YAMLMap,
+  report: (f: { at: Node | Range; message: string; fix?: Fix }) => void,
+): void {
   const r = obj.reader;
   const namePair = r.pair(b, 'serviceName');
   const portPair = r.pair(b, 'servicePort');
   if (!namePair && !portPair) return;
   const name = r.text(namePair?.value);
   const portScalar = r.scalar(portPair?.value);
-  const port = typeof portScalar?.value === 'number' || typeof portScalar?.value === 'string' ? (portScalar.value as number | string) : undefined;
+  const port =
+    typeof portScalar?.value === 'number' || typeof portScalar?.value === 'string'
+      ? (portScalar.value as number | string)
+      : undefined;
   const json = !!b.flow && (b.items[0]?.key as { type?: string } | undefined)?.type === 'QUOTE_DOUBLE';
   const v1 = v1Backend(name, port, json);
-  const pairs = [namePair, portPair].filter((p): p is Pair => !!p).sort((x, y) => ((x.key as Node).range?.[0] ?? 0) - ((y.key as Node).range?.[0] ?? 0));
+  const pairs = [namePair, portPair]
+    .filter((p): p is Pair => !!p)
+    .sort((x, y) => ((x.key as Node).range?.[0] ?? 0) - ((y.key as Node).range?.[0] ?? 0));
   const first = pairs[0];
   const last = pairs[pairs.length - 1];
   const own = pairs.every((p) => ownPair(b, p));
   const range = own ? spanOf(obj, first, last) : undefined;
   // Rewrite only when both are known, written in this map next to each other, and `service` is not set.
-  const adjacent = pairs.length === 2 && Math.abs(b.items.indexOf(first as never) - b.items.indexOf(last as never)) === 1;
+  const adjacent =
+    pairs.length === 2 && Math.abs(b.items.indexOf(first as never) - b.items.indexOf(last as never)) === 1;
   const fixable = adjacent && own && name !== undefined && port !== undefined && !r.pair(b, 'service') && range;
-  const fix = fixable && range ? { title: 'Rewrite as a networking.k8s.io/v1 backend', edits: [{ range, newText: v1 }] } : undefined;
+  const fix =
+    fixable && range
+      ? { title: 'Rewrite as a networking.k8s.io/v1 backend', edits: [{ range, newText: v1 }] }
+      : undefined;
   const instead = `write \`${v1Backend(name, port, false)}\``;
   // The API server rejects each field as unknown (and the backend as empty: ingress-backend says so on `backend:`).
   if (namePair) {
-    report({ at: namePair.key as Node, message: `\`serviceName\` is a v1beta1 backend field, not part of networking.k8s.io/v1, which names the Service in \`service.name\`: ${instead}.`, fix });
+    report({
+      at: namePair.key as Node,
+      message: `\`serviceName\` is a v1beta1 backend field, not part of networking.k8s.io/v1, which names the Service in \`service.name\`: ${instead}.`,
+      fix,
+    });
   }
   if (portPair) {
-    const where = port !== undefined && typeof port !== 'number' && !/^\d+$/.test(port) ? 'service.port.name' : 'service.port.number';
-    report({ at: portPair.key as Node, message: `\`servicePort\` is a v1beta1 backend field, not part of networking.k8s.io/v1, which names the port in \`${where}\`: ${instead}.`, fix });
+    const where =
+      port !== undefined && typeof port !== 'number' && !/^\d+$/.test(port)
+        ? 'service.port.name'
+        : 'service.port.number';
+    report({
+      at: portPair.key as Node,
+      message: `\`servicePort\` is a v1beta1 backend field, not part of networking.k8s.io/v1, which names the port in \`${where}\`: ${instead}.`,
+      fix,
+    });
   }
 }
 

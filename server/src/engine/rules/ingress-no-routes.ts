@@ -12,7 +12,7 @@ export const ingressNoRoutes: Rule = {
   description: 'An Ingress needs `spec.defaultBackend` or `spec.rules`, and every `http` rule needs at least one path.',
   severity: 'error',
   docs: {
-    why: "An Ingress without a default backend and without rules routes nothing: the API server rejects it, and an http rule without paths.",
+    why: 'An Ingress without a default backend and without rules routes nothing: the API server rejects it, and an http rule without paths.',
     fails: `apiVersion: networking.k8s.io/v1
 kind: Ingress
 metadata:
@@ -41,7 +41,8 @@ spec:
     const specNode = obj.get('spec');
     const rulesNode = r.get(spec, 'rules');
     // A spec or rules of the wrong type is the schema rule's.
-    if ((specNode && !spec && !isUnset(r, specNode)) || (rulesNode && !r.seq(rulesNode) && !isUnset(r, rulesNode))) return;
+    if ((specNode && !spec && !isUnset(r, specNode)) || (rulesNode && !r.seq(rulesNode) && !isUnset(r, rulesNode)))
+      return;
     const rules = r.items(rulesNode);
     // `spec.backend` (the v1beta1 name of defaultBackend) is reported by ingress-legacy-backend instead.
     if (!rules.length && !setPair(r, spec, 'defaultBackend') && !setPair(r, spec, 'backend')) {
@@ -63,7 +64,8 @@ spec:
       if (r.items(paths).length) continue;
       ctx.report({
         at: pairKey(pathsPair) ?? pairKey(httpPair) ?? http,
-        message: 'This `http` rule has no paths: list at least one under `paths` (e.g. `- path: /`, `pathType: Prefix`, `backend: …`), or remove `http`.',
+        message:
+          'This `http` rule has no paths: list at least one under `paths` (e.g. `- path: /`, `pathType: Prefix`, `backend: …`), or remove `http`.',
       });
     }
   },

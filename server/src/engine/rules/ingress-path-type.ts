@@ -14,7 +14,7 @@ export const ingressPathType: Rule = {
   description: 'Every Ingress path needs `pathType`: Exact, Prefix or ImplementationSpecific (exact case).',
   severity: 'error',
   docs: {
-    why: "networking.k8s.io/v1 requires pathType on every path (Exact, Prefix or ImplementationSpecific): without it the API server rejects the Ingress.",
+    why: 'networking.k8s.io/v1 requires pathType on every path (Exact, Prefix or ImplementationSpecific): without it the API server rejects the Ingress.',
     fails: `apiVersion: networking.k8s.io/v1
 kind: Ingress
 metadata:
@@ -60,14 +60,19 @@ spec:
         // The type a v1beta1 path had by default was ImplementationSpecific; Prefix is what a plain path
         // like `/api` means to most people, so offer it whenever the path is valid as a Prefix path.
         const path = r.str(r.get(item, 'path'));
-        const type = path !== undefined && path !== '' && !prefixPathProblems(path).length && /^[A-Za-z0-9/._~-]*$/.test(path) ? 'Prefix' : 'ImplementationSpecific';
+        const type =
+          path !== undefined && path !== '' && !prefixPathProblems(path).length && /^[A-Za-z0-9/._~-]*$/.test(path)
+            ? 'Prefix'
+            : 'ImplementationSpecific';
         let edit;
         if (pair && node && ownPair(item, pair)) {
           edit = replaceScalarEdit(obj, node, type);
         } else if (!pair && item.items.length) {
           const pathPair = r.pair(item, 'path');
           // After `path` when it is a one-line pair of this item, else before the first key.
-          edit = (ownPair(item, pathPair) ? insertPairEdit(obj, item, 'pathType', type, pathPair) : undefined) ?? insertPairEdit(obj, item, 'pathType', type);
+          edit =
+            (ownPair(item, pathPair) ? insertPairEdit(obj, item, 'pathType', type, pathPair) : undefined) ??
+            insertPairEdit(obj, item, 'pathType', type);
         }
         ctx.report({
           at: pair ? (pairKey(pair) as never) : itemHeadRange(obj, item),

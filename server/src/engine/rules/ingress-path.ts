@@ -10,10 +10,11 @@ import { isIngressV1, pathItems, prefixPathProblems } from './utils/ingress';
  */
 export const ingressPath: Rule = {
   id: 'ingress-path',
-  description: 'Exact and Prefix paths must start with `/` and contain no `//`, `/./`, `/../` or `%2F` nor end in `/.` or `/..`; ImplementationSpecific paths must be absolute.',
+  description:
+    'Exact and Prefix paths must start with `/` and contain no `//`, `/./`, `/../` or `%2F` nor end in `/.` or `/..`; ImplementationSpecific paths must be absolute.',
   severity: 'error',
   docs: {
-    why: "Exact and Prefix paths are compared with the request path element by element, so the API server requires an absolute, clean path.",
+    why: 'Exact and Prefix paths are compared with the request path element by element, so the API server requires an absolute, clean path.',
     fails: `apiVersion: networking.k8s.io/v1
 kind: Ingress
 metadata:
@@ -65,15 +66,26 @@ spec:
         ctx.report({
           at: node as never,
           message: `Path \`${path}\` must start with \`/\` (an ImplementationSpecific path, when set, is absolute).`,
-          fix: node ? { title: `Change path to /${path}`, edits: [replaceScalarEdit(obj, node, `/${path}`)] } : undefined,
+          fix: node
+            ? { title: `Change path to /${path}`, edits: [replaceScalarEdit(obj, node, `/${path}`)] }
+            : undefined,
         });
         continue;
       }
       if (path === '') {
         // Exact and Prefix need a path: an empty one is "not absolute".
-        const edit = !pair ? insertPairEdit(obj, item, 'path', '/') : node && ownPair(item, pair) ? replaceScalarEdit(obj, node, '/') : undefined;
+        const edit = !pair
+          ? insertPairEdit(obj, item, 'path', '/')
+          : node && ownPair(item, pair)
+            ? replaceScalarEdit(obj, node, '/')
+            : undefined;
         ctx.report({
-          at: node && pair ? (node.range && node.range[0] !== node.range[1] ? node : (pair.key as never)) : itemHeadRange(obj, item),
+          at:
+            node && pair
+              ? node.range && node.range[0] !== node.range[1]
+                ? node
+                : (pair.key as never)
+              : itemHeadRange(obj, item),
           message: `pathType ${pathType} needs a \`path\` that starts with \`/\`: add \`path: /\` to match ${pathType === 'Exact' ? 'only `/`' : 'every path'}.`,
           fix: edit ? { title: 'Set path: /', edits: [edit] } : undefined,
         });
@@ -86,7 +98,10 @@ spec:
       ctx.report({
         at: node as never,
         message: `Path \`${path}\` is not valid for pathType ${pathType}: it ${joinAnd(problems)}.`,
-        fix: fixable && node ? { title: `Change path to ${absolute}`, edits: [replaceScalarEdit(obj, node, absolute)] } : undefined,
+        fix:
+          fixable && node
+            ? { title: `Change path to ${absolute}`, edits: [replaceScalarEdit(obj, node, absolute)] }
+            : undefined,
       });
     }
   },

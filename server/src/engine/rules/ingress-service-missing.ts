@@ -17,7 +17,7 @@ export const ingressServiceMissing: Rule = {
   description: 'An Ingress routes to a Service that is not in the checked files for its namespace.',
   severity: 'warning',
   docs: {
-    why: "An Ingress routes only to Services of its own namespace; when none of the checked files declares the Service, the route answers 503. A warning, since the Service may be installed separately.",
+    why: 'An Ingress routes only to Services of its own namespace; when none of the checked files declares the Service, the route answers 503. A warning, since the Service may be installed separately.',
     fails: `apiVersion: networking.k8s.io/v1
 kind: Ingress
 metadata:
@@ -85,7 +85,9 @@ spec:
       if (ws.services(ns, ref.name).length) continue;
       let hint = '';
       let fix: Fix | undefined;
-      const elsewhere = (namespaces ??= ws.namespaces()).filter((other) => other !== ns && ws.services(other, ref.name).length);
+      const elsewhere = (namespaces ??= ws.namespaces()).filter(
+        (other) => other !== ns && ws.services(other, ref.name).length,
+      );
       // Through an index of the namespace's names: a scan per missing backend was quadratic (16 000: 32 s).
       const candidates = serviceNamesNear(ws, ns, ref.name, ref.name.length > 4 ? 2 : 1);
       if (elsewhere.length) {
@@ -97,7 +99,10 @@ spec:
       // The Services of the namespace with the closest names, to pick from (the one typo-near name is the fix).
       // Among many Services, only those within two edits (indexed); the closest of all would be a scan again.
       const names = serviceNames(ws, ns);
-      const nearest = names.length <= CHOICES_SCAN_MAX ? nearestNames(ref.name, names, 3, Infinity) : nearestNames(ref.name, serviceNamesNear(ws, ns, ref.name, 2), 3, 2);
+      const nearest =
+        names.length <= CHOICES_SCAN_MAX
+          ? nearestNames(ref.name, names, 3, Infinity)
+          : nearestNames(ref.name, serviceNamesNear(ws, ns, ref.name, 2), 3, 2);
       const choices: Fix[] = nearest
         .filter((n) => n !== candidates[0] || !fix)
         .map((n) => ({ title: `Route to Service ${n}`, edits: [replaceScalarEdit(obj, ref.nameNode, n)] }));

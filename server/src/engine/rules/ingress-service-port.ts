@@ -29,7 +29,8 @@ function exposes(svc: Service, ref: ServiceRef): boolean {
  */
 export const ingressServicePort: Rule = {
   id: 'ingress-service-port',
-  description: "An Ingress backend's port must be a port the Service exposes (by `port` number or port `name`, not `targetPort`).",
+  description:
+    "An Ingress backend's port must be a port the Service exposes (by `port` number or port `name`, not `targetPort`).",
   severity: 'error',
   docs: {
     why: "The backend's port is a port of the Service (its `port` or its `name`), never the container port (`targetPort`): otherwise the controller finds no such port and the route answers 503.",
@@ -111,18 +112,28 @@ spec:
       } else {
         message = `Service \`${ref.name}\` has ${wanted}: it exposes ${ports.map(showPort).join(', ')}.`;
         // The usual mix-up: the container port (targetPort) instead of the Service port.
-        const byTarget = ports.filter((p) => (ref.portName !== undefined ? p.targetPort === ref.portName : p.targetPort === ref.portNumber));
+        const byTarget = ports.filter((p) =>
+          ref.portName !== undefined ? p.targetPort === ref.portName : p.targetPort === ref.portNumber,
+        );
         if (byTarget.length === 1) {
           const p = byTarget[0];
-          const use = ref.portName !== undefined && p.name ? { key: 'name', value: p.name } : { key: 'number', value: String(p.port) };
+          const use =
+            ref.portName !== undefined && p.name
+              ? { key: 'name', value: p.name }
+              : { key: 'number', value: String(p.port) };
           message += ` \`${ref.portName ?? ref.portNumber}\` is the targetPort of port ${showPort(p)}: an Ingress names the Service port, so use \`${use.key}: ${use.value}\`.`;
           if (use.key === (ref.portName !== undefined ? 'name' : 'number')) {
-            const edit = use.key === 'name' ? replaceScalarEdit(obj, ref.portNode, use.value) : { range: obj.doc.rangeOf(ref.portNode), newText: use.value };
+            const edit =
+              use.key === 'name'
+                ? replaceScalarEdit(obj, ref.portNode, use.value)
+                : { range: obj.doc.rangeOf(ref.portNode), newText: use.value };
             fix = { title: `Change to ${use.key}: ${use.value}`, edits: [edit] };
           }
         } else if (ref.portName !== undefined) {
           const named = ports.filter((p) => p.name);
-          message += named.length ? ` Use \`name:\` with one of ${named.map((p) => `\`${p.name}\``).join(', ')}, or \`number:\`.` : ' Its ports have no names: use `number:` instead of `name:`.';
+          message += named.length
+            ? ` Use \`name:\` with one of ${named.map((p) => `\`${p.name}\``).join(', ')}, or \`number:\`.`
+            : ' Its ports have no names: use `number:` instead of `name:`.';
         }
       }
       ctx.report({ at: ref.portNode, message, fix });

@@ -14,7 +14,7 @@ export const ingressTlsSecretName: Rule = {
   description: 'An Ingress `tls[].secretName` must be a valid Secret name (lowercase DNS subdomain).',
   severity: 'error',
   docs: {
-    why: "The controller reads the certificate from the Secret of that name, so it must be a valid Secret name (a lowercase DNS subdomain), or the API server rejects the Ingress.",
+    why: 'The controller reads the certificate from the Secret of that name, so it must be a valid Secret name (a lowercase DNS subdomain), or the API server rejects the Ingress.',
     fails: `apiVersion: networking.k8s.io/v1
 kind: Ingress
 metadata:

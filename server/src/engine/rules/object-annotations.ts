@@ -18,7 +18,7 @@ export const objectAnnotations: Rule = {
   description: 'Annotation keys must be qualified names (prefix/name), and all annotations together at most 256 KiB.',
   severity: 'error',
   docs: {
-    why: "Annotation keys are qualified names (an optional DNS-subdomain prefix and a name), and all annotations of an object together may hold 256 KiB: the API server rejects the object otherwise.",
+    why: 'Annotation keys are qualified names (an optional DNS-subdomain prefix and a name), and all annotations of an object together may hold 256 KiB: the API server rejects the object otherwise.',
     fails: `apiVersion: v1
 kind: ConfigMap
 metadata:
@@ -41,7 +41,8 @@ data:
   checkObject(obj, ctx) {
     const r = obj.reader;
     const maps: unknown[] = [r.get(obj.metadata, 'annotations')];
-    if (isWorkload(obj.apiVersion, obj.kind) && obj.kind !== 'Pod') maps.push(r.get(r.get(obj.get(...templatePath(obj.kind)), 'metadata'), 'annotations'));
+    if (isWorkload(obj.apiVersion, obj.kind) && obj.kind !== 'Pod')
+      maps.push(r.get(r.get(obj.get(...templatePath(obj.kind)), 'metadata'), 'annotations'));
     const seen = new Set<Node>();
     for (const map of maps) {
       const pairs: Pair[] = r.pairs(map);
@@ -62,8 +63,15 @@ data:
         }
       }
       if (total > TOTAL_LIMIT) {
-        const key = r.pair(map === maps[0] ? obj.metadata : r.get(obj.get(...templatePath(obj.kind)), 'metadata'), 'annotations')?.key as Node | undefined;
-        if (key) ctx.report({ at: key, message: `These annotations take ${total} bytes: the API server allows at most 262144 (256 KiB) per object.` });
+        const key = r.pair(
+          map === maps[0] ? obj.metadata : r.get(obj.get(...templatePath(obj.kind)), 'metadata'),
+          'annotations',
+        )?.key as Node | undefined;
+        if (key)
+          ctx.report({
+            at: key,
+            message: `These annotations take ${total} bytes: the API server allows at most 262144 (256 KiB) per object.`,
+          });
       }
     }
   },

@@ -23,10 +23,11 @@ const SERVICE_ACCOUNT_ANNOTATION = 'kubernetes.io/service-account.name';
  */
 export const objectConfigData: Rule = {
   id: 'object-config-data',
-  description: 'ConfigMap and Secret keys must be valid file names (letters, digits, -, _, .), and typed Secrets need their keys (tls.crt and tls.key, ...).',
+  description:
+    'ConfigMap and Secret keys must be valid file names (letters, digits, -, _, .), and typed Secrets need their keys (tls.crt and tls.key, ...).',
   severity: 'error',
   docs: {
-    why: "ConfigMap and Secret keys become file names when mounted as a volume: the API server requires letters, digits, `-`, `_` and `.`; typed Secrets (kubernetes.io/tls, ...) need their keys.",
+    why: 'ConfigMap and Secret keys become file names when mounted as a volume: the API server requires letters, digits, `-`, `_` and `.`; typed Secrets (kubernetes.io/tls, ...) need their keys.',
     fails: `apiVersion: v1
 kind: ConfigMap
 metadata:
@@ -63,7 +64,10 @@ data:
         }
         const first = keys.get(key);
         if (first && obj.kind === 'ConfigMap' && first.field !== field) {
-          ctx.report({ at: pair.key as Node, message: `ConfigMap key \`${key}\` is in both data and binaryData: each key may appear once.` });
+          ctx.report({
+            at: pair.key as Node,
+            message: `ConfigMap key \`${key}\` is in both data and binaryData: each key may appear once.`,
+          });
         }
         if (!first) keys.set(key, { field, pair });
       }
@@ -74,7 +78,10 @@ data:
     if (!type) return;
     if (type === 'kubernetes.io/service-account-token') {
       if (!r.pair(obj.get('metadata', 'annotations'), SERVICE_ACCOUNT_ANNOTATION)) {
-        ctx.report({ at: typeNode as Node, message: `A Secret of type kubernetes.io/service-account-token needs the annotation ${SERVICE_ACCOUNT_ANNOTATION}: the ServiceAccount whose token it holds.` });
+        ctx.report({
+          at: typeNode as Node,
+          message: `A Secret of type kubernetes.io/service-account-token needs the annotation ${SERVICE_ACCOUNT_ANNOTATION}: the ServiceAccount whose token it holds.`,
+        });
       }
       return;
     }

@@ -15,10 +15,11 @@ import { podSpecOf, templatePath } from './utils/podSpec';
  */
 export const objectLabels: Rule = {
   id: 'object-labels',
-  description: 'Label keys and values must be valid (qualified-name keys; values of at most 63 characters of [A-Za-z0-9_.-]).',
+  description:
+    'Label keys and values must be valid (qualified-name keys; values of at most 63 characters of [A-Za-z0-9_.-]).',
   severity: 'error',
   docs: {
-    why: "Labels are what selectors match: the API server requires qualified-name keys and values of at most 63 characters of letters, digits, `-`, `_` and `.`, beginning and ending with a letter or digit.",
+    why: 'Labels are what selectors match: the API server requires qualified-name keys and values of at most 63 characters of letters, digits, `-`, `_` and `.`, beginning and ending with a letter or digit.',
     fails: `apiVersion: v1
 kind: ConfigMap
 metadata:
@@ -50,7 +51,8 @@ data:
       const template = obj.get(...templatePath(obj.kind));
       check(r.pairs(r.get(r.get(template, 'metadata'), 'labels')), 'Label');
       const specNode = obj.kind === 'CronJob' ? obj.get('spec', 'jobTemplate', 'spec') : obj.get('spec');
-      if (obj.kind === 'CronJob') check(r.pairs(r.get(r.get(obj.get('spec', 'jobTemplate'), 'metadata'), 'labels')), 'Label');
+      if (obj.kind === 'CronJob')
+        check(r.pairs(r.get(r.get(obj.get('spec', 'jobTemplate'), 'metadata'), 'labels')), 'Label');
       const selector = r.get(specNode, 'selector');
       if (obj.kind === 'ReplicationController') {
         check(r.pairs(selector), 'Selector label');
@@ -62,7 +64,8 @@ data:
           if (key && !seen.has(keyNode as Node)) {
             seen.add(keyNode as Node);
             const errs = isQualifiedName(key);
-            if (errs.length) ctx.report({ at: keyNode as Node, message: `Selector key \`${key}\` ${isInvalid(errs)}.` });
+            if (errs.length)
+              ctx.report({ at: keyNode as Node, message: `Selector key \`${key}\` ${isInvalid(errs)}.` });
           }
           for (const v of r.items(r.get(item, 'values'))) {
             const value = stringOrNull(r, v);

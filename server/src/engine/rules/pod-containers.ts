@@ -30,7 +30,7 @@ export const podContainers: Rule = {
   description: 'A pod (or pod template) needs at least one container, and no ephemeralContainers.',
   severity: 'error',
   docs: {
-    why: "A pod runs its containers: the API server rejects a pod (or pod template) with none, and ephemeral containers, which are only added to running pods by `kubectl debug`.",
+    why: 'A pod runs its containers: the API server rejects a pod (or pod template) with none, and ephemeral containers, which are only added to running pods by `kubectl debug`.',
     fails: `apiVersion: v1
 kind: Pod
 metadata:
@@ -53,7 +53,8 @@ spec:
   checkObject(obj, ctx) {
     const r = obj.reader;
     const spec = podSpecOf(obj);
-    const what = obj.kind === 'Pod' ? objectRef(obj) : `The pod template of ${obj.name ? objectRef(obj) : `this ${obj.kind}`}`;
+    const what =
+      obj.kind === 'Pod' ? objectRef(obj) : `The pod template of ${obj.name ? objectRef(obj) : `this ${obj.kind}`}`;
     const containers = r.get(spec, 'containers');
     if (r.items(containers).length === 0 && !isKustomizePatch(ctx.workspace, obj)) {
       const seq = r.seq(containers);
@@ -67,9 +68,15 @@ spec:
           message: `containers is written under ${misplaced.under}, where it does not belong: the containers of a ${obj.kind} go under ${[...podSpecPath(obj.kind), 'containers'].join('.')} (check the indentation).`,
         });
       } else if (!r.map(template) && isUnset(r, template)) {
-        ctx.report({ at, message: `${objectRef(obj)} has no pod template: add ${templatePath(obj.kind).join('.')} with metadata.labels and spec.containers.` });
+        ctx.report({
+          at,
+          message: `${objectRef(obj)} has no pod template: add ${templatePath(obj.kind).join('.')} with metadata.labels and spec.containers.`,
+        });
       } else if (!containers || seq || r.scalar(containers)?.value === null) {
-        ctx.report({ at, message: `${what} has no containers: add at least one under ${[...podSpecPath(obj.kind), 'containers'].join('.')}.` });
+        ctx.report({
+          at,
+          message: `${what} has no containers: add at least one under ${[...podSpecPath(obj.kind), 'containers'].join('.')}.`,
+        });
       }
     }
     const ephemeral = r.get(spec, 'ephemeralContainers');

@@ -20,7 +20,8 @@ const POLICIES = ['Always', 'OnFailure', 'Never'];
  */
 export const podRestartPolicy: Rule = {
   id: 'pod-restart-policy',
-  description: 'restartPolicy must be Always for Deployments, DaemonSets, StatefulSets and ReplicaSets, and OnFailure or Never for Jobs.',
+  description:
+    'restartPolicy must be Always for Deployments, DaemonSets, StatefulSets and ReplicaSets, and OnFailure or Never for Jobs.',
   severity: 'error',
   docs: {
     why: "A Job's pods must end, so their restartPolicy is OnFailure or Never; the pods of Deployments, DaemonSets, StatefulSets and ReplicaSets run for ever (Always). The API server rejects the other combinations.",
@@ -79,18 +80,29 @@ spec:
         message: right
           ? `restartPolicy \`${value}\` must be written \`${right}\` (the API server is case-sensitive).`
           : `Unsupported restartPolicy \`${value}\`: use ${obj.kind === 'Pod' ? 'Always, OnFailure or Never' : job ? 'OnFailure or Never' : 'Always'}.`,
-        fix: right ? { title: `Change to ${right}`, edits: [{ range: obj.doc.rangeOf(node), newText: right }] } : undefined,
+        fix: right
+          ? { title: `Change to ${right}`, edits: [{ range: obj.doc.rangeOf(node), newText: right }] }
+          : undefined,
       });
       return;
     }
     if (ALWAYS_RESTART_KINDS.has(obj.kind) && value !== 'Always') {
-      ctx.report({ at: node as Node, message: `A ${obj.kind} only runs pods with restartPolicy: Always (the default); ${value} is rejected. Use a Job for pods that should finish.` });
+      ctx.report({
+        at: node as Node,
+        message: `A ${obj.kind} only runs pods with restartPolicy: Always (the default); ${value} is rejected. Use a Job for pods that should finish.`,
+      });
     } else if (job && value === 'Always') {
-      ctx.report({ at: node as Node, message: `A ${obj.kind} does not allow restartPolicy: Always: use OnFailure or Never.` });
+      ctx.report({
+        at: node as Node,
+        message: `A ${obj.kind} does not allow restartPolicy: Always: use OnFailure or Never.`,
+      });
     } else if (job && value !== 'Never') {
       const jobSpec = r.map(obj.kind === 'CronJob' ? obj.get('spec', 'jobTemplate', 'spec') : obj.get('spec'));
       if (!isUnset(r, r.get(jobSpec, 'podFailurePolicy'))) {
-        ctx.report({ at: node as Node, message: `A Job with a podFailurePolicy needs restartPolicy: Never (not ${value}).` });
+        ctx.report({
+          at: node as Node,
+          message: `A Job with a podFailurePolicy needs restartPolicy: Never (not ${value}).`,
+        });
       }
     }
   },
@@ -116,7 +128,8 @@ function checkContainerPolicies(obj: K8sObject, ctx: RuleContext): void {
   for (const c of containerPolicies(obj)) {
     const { value, node } = c;
     if (c.list === 'containers') {
-      const consequence = job && !podPolicy ? ` (the pod has none, so it defaults to Always, which a ${obj.kind} does not allow)` : '';
+      const consequence =
+        job && !podPolicy ? ` (the pod has none, so it defaults to Always, which a ${obj.kind} does not allow)` : '';
       ctx.report({
         at: keyNode(r, c.map, 'restartPolicy') as Node,
         message: `${containerLabel(c)} sets restartPolicy, which only init containers may set (Always, for a sidecar): the pod's restartPolicy belongs in the pod spec, next to containers${consequence}.`,
@@ -142,6 +155,9 @@ function checkActiveDeadline(obj: K8sObject, ctx: RuleContext): void {
       message: `activeDeadlineSeconds is not supported in the pod template of a ${obj.kind}, whose pods run until they are replaced: remove it (a Job can have a deadline).`,
     });
   } else if (value < 1 || value > 2147483647) {
-    ctx.report({ at: node as Node, message: `activeDeadlineSeconds ${value} is out of range: it must be from 1 to 2147483647 seconds.` });
+    ctx.report({
+      at: node as Node,
+      message: `activeDeadlineSeconds ${value} is out of range: it must be from 1 to 2147483647 seconds.`,
+    });
   }
 }

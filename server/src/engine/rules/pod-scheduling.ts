@@ -18,10 +18,11 @@ const WHEN_UNSATISFIABLE = ['DoNotSchedule', 'ScheduleAnyway'];
  */
 export const podScheduling: Rule = {
   id: 'pod-scheduling',
-  description: 'Tolerations, topologySpreadConstraints and affinity terms must be valid (operators, values, topologyKey, maxSkew).',
+  description:
+    'Tolerations, topologySpreadConstraints and affinity terms must be valid (operators, values, topologyKey, maxSkew).',
   severity: 'error',
   docs: {
-    why: "The scheduler reads tolerations, topology spread constraints and affinity terms; the API server rejects values it cannot apply, such as a toleration with `operator: Exists` and a value.",
+    why: 'The scheduler reads tolerations, topology spread constraints and affinity terms; the API server rejects values it cannot apply, such as a toleration with `operator: Exists` and a value.',
     fails: `apiVersion: v1
 kind: Pod
 metadata:
@@ -68,27 +69,41 @@ spec:
     if (required) {
       const terms = r.get(required, 'nodeSelectorTerms');
       if (r.seq(terms) && r.items(terms).length === 0) {
-        ctx.report({ at: keyNode(r, required, 'nodeSelectorTerms') as Node, message: `nodeSelectorTerms is empty: a required node affinity needs at least one term (or leave it out).` });
+        ctx.report({
+          at: keyNode(r, required, 'nodeSelectorTerms') as Node,
+          message: `nodeSelectorTerms is empty: a required node affinity needs at least one term (or leave it out).`,
+        });
       }
       for (const term of r.items(terms)) checkNodeTerm(obj, ctx, term);
     }
-    for (const pref of r.items(r.get(nodeAffinity, 'preferredDuringSchedulingIgnoredDuringExecution'))) checkNodeTerm(obj, ctx, r.get(pref, 'preference'));
+    for (const pref of r.items(r.get(nodeAffinity, 'preferredDuringSchedulingIgnoredDuringExecution')))
+      checkNodeTerm(obj, ctx, r.get(pref, 'preference'));
     for (const kind of ['podAffinity', 'podAntiAffinity']) {
       const pa = r.map(r.get(affinity, kind));
-      for (const term of r.items(r.get(pa, 'requiredDuringSchedulingIgnoredDuringExecution'))) checkPodTerm(obj, ctx, term, kind);
-      for (const w of r.items(r.get(pa, 'preferredDuringSchedulingIgnoredDuringExecution'))) checkPodTerm(obj, ctx, r.get(w, 'podAffinityTerm'), kind);
+      for (const term of r.items(r.get(pa, 'requiredDuringSchedulingIgnoredDuringExecution')))
+        checkPodTerm(obj, ctx, term, kind);
+      for (const w of r.items(r.get(pa, 'preferredDuringSchedulingIgnoredDuringExecution')))
+        checkPodTerm(obj, ctx, r.get(w, 'podAffinityTerm'), kind);
     }
   },
 };
 
-function enumCheck(obj: K8sObject, ctx: RuleContext, node: unknown, allowed: string[], what: string): string | undefined {
+function enumCheck(
+  obj: K8sObject,
+  ctx: RuleContext,
+  node: unknown,
+  allowed: string[],
+  what: string,
+): string | undefined {
   const value = stringOrNull(obj.reader, node);
   if (!value) return value ?? undefined;
   if (allowed.includes(value)) return value;
   const right = allowed.find((a) => a.toLowerCase() === value.toLowerCase());
   ctx.report({
     at: node as Node,
-    message: right ? `${what} \`${value}\` must be written \`${right}\` (the API server is case-sensitive).` : `Unsupported ${what} \`${value}\`: use ${allowed.join(', ')}.`,
+    message: right
+      ? `${what} \`${value}\` must be written \`${right}\` (the API server is case-sensitive).`
+      : `Unsupported ${what} \`${value}\`: use ${allowed.join(', ')}.`,
     fix: right ? { title: `Change to ${right}`, edits: [{ range: obj.doc.rangeOf(node), newText: right }] } : undefined,
   });
   return undefined;
@@ -108,14 +123,25 @@ function checkToleration(obj: K8sObject, ctx: RuleContext, t: YAMLMap): void {
   }
   if (op === '' || op === 'Equal') {
     if (!key && !r.scalar(opNode)) {
-      ctx.report({ at: firstKey(t), message: `A toleration without key must use operator: Exists (it then tolerates every taint).` });
+      ctx.report({
+        at: firstKey(t),
+        message: `A toleration without key must use operator: Exists (it then tolerates every taint).`,
+      });
     } else if (!key) {
-      ctx.report({ at: opNode as Node, message: `A toleration without key must use operator: Exists (it then tolerates every taint).` });
+      ctx.report({
+        at: opNode as Node,
+        message: `A toleration without key must use operator: Exists (it then tolerates every taint).`,
+      });
     }
     const errs = isValidLabelValue(value);
-    if (errs.length) ctx.report({ at: valueNode as Node, message: `Toleration value \`${value}\` ${isInvalid(errs)}.` });
+    if (errs.length)
+      ctx.report({ at: valueNode as Node, message: `Toleration value \`${value}\` ${isInvalid(errs)}.` });
   } else if (op === 'Exists') {
-    if (value) ctx.report({ at: valueNode as Node, message: `A toleration with operator: Exists takes no value: remove value (or use operator: Equal).` });
+    if (value)
+      ctx.report({
+        at: valueNode as Node,
+        message: `A toleration with operator: Exists takes no value: remove value (or use operator: Equal).`,
+      });
   } else {
     enumCheck(obj, ctx, opNode, ['Equal', 'Exists'], 'toleration operator');
   }
@@ -125,7 +151,10 @@ function checkToleration(obj: K8sObject, ctx: RuleContext, t: YAMLMap): void {
   // An unset effect matches every effect, but tolerationSeconds needs NoExecute itself.
   const effectKnown = effectText === null || effectText === '' || effect !== undefined;
   if (!isUnset(r, r.get(t, 'tolerationSeconds')) && effectKnown && effect !== 'NoExecute') {
-    ctx.report({ at: (effectNode as Node | undefined) ?? (keyNode(r, t, 'tolerationSeconds') as Node), message: `tolerationSeconds only applies to effect: NoExecute: set that effect, or remove tolerationSeconds.` });
+    ctx.report({
+      at: (effectNode as Node | undefined) ?? (keyNode(r, t, 'tolerationSeconds') as Node),
+      message: `tolerationSeconds only applies to effect: NoExecute: set that effect, or remove tolerationSeconds.`,
+    });
   }
 }
 
@@ -133,10 +162,15 @@ function checkSpread(obj: K8sObject, ctx: RuleContext, c: YAMLMap, seen: Set<str
   const r = obj.reader;
   const skewNode = r.get(c, 'maxSkew');
   const skew = r.int(skewNode);
-  if (skew !== undefined && skew <= 0) ctx.report({ at: skewNode as Node, message: `maxSkew is ${skew}: it must be greater than 0.` });
+  if (skew !== undefined && skew <= 0)
+    ctx.report({ at: skewNode as Node, message: `maxSkew is ${skew}: it must be greater than 0.` });
   const keyValue = r.get(c, 'topologyKey');
   const key = stringOrNull(r, keyValue);
-  if (key === '') ctx.report({ at: keyValue as Node, message: `topologyKey is empty: name a node label such as topology.kubernetes.io/zone or kubernetes.io/hostname.` });
+  if (key === '')
+    ctx.report({
+      at: keyValue as Node,
+      message: `topologyKey is empty: name a node label such as topology.kubernetes.io/zone or kubernetes.io/hostname.`,
+    });
   else if (key) {
     const errs = isQualifiedName(key);
     if (errs.length) ctx.report({ at: keyValue as Node, message: `topologyKey \`${key}\` ${isInvalid(errs)}.` });
@@ -145,11 +179,17 @@ function checkSpread(obj: K8sObject, ctx: RuleContext, c: YAMLMap, seen: Set<str
   const when = enumCheck(obj, ctx, whenNode, WHEN_UNSATISFIABLE, 'whenUnsatisfiable');
   const minNode = r.get(c, 'minDomains');
   const min = r.int(minNode);
-  if (min !== undefined && min <= 0) ctx.report({ at: minNode as Node, message: `minDomains is ${min}: it must be greater than 0 (or left out).` });
-  else if (min !== undefined && when === 'ScheduleAnyway') ctx.report({ at: minNode as Node, message: `minDomains only works with whenUnsatisfiable: DoNotSchedule.` });
+  if (min !== undefined && min <= 0)
+    ctx.report({ at: minNode as Node, message: `minDomains is ${min}: it must be greater than 0 (or left out).` });
+  else if (min !== undefined && when === 'ScheduleAnyway')
+    ctx.report({ at: minNode as Node, message: `minDomains only works with whenUnsatisfiable: DoNotSchedule.` });
   if (key && when) {
     const pair = `${key}\u0000${when}`;
-    if (seen.has(pair)) ctx.report({ at: keyValue as Node, message: `Two topologySpreadConstraints use topologyKey ${key} with whenUnsatisfiable ${when}: merge them into one.` });
+    if (seen.has(pair))
+      ctx.report({
+        at: keyValue as Node,
+        message: `Two topologySpreadConstraints use topologyKey ${key} with whenUnsatisfiable ${when}: merge them into one.`,
+      });
     seen.add(pair);
   }
 }
@@ -167,11 +207,19 @@ function checkNodeTerm(obj: K8sObject, ctx: RuleContext, term: unknown): void {
       if ((op === 'In' || op === 'NotIn') && values.length === 0) {
         ctx.report({ at: opNode as Node, message: `Operator ${op} needs a non-empty values list.` });
       } else if ((op === 'Exists' || op === 'DoesNotExist') && values.length > 0) {
-        ctx.report({ at: valuesNode as Node, message: `Operator ${op} takes no values: remove values (or use In / NotIn).` });
+        ctx.report({
+          at: valuesNode as Node,
+          message: `Operator ${op} takes no values: remove values (or use In / NotIn).`,
+        });
       } else if (op === 'Gt' || op === 'Lt') {
         const v = values.length === 1 ? stringOrNull(r, values[0]) : undefined;
-        if (values.length !== 1) ctx.report({ at: (valuesNode as Node | undefined) ?? (opNode as Node), message: `Operator ${op} needs exactly one value, an integer.` });
-        else if (v !== undefined && v !== null && !/^[+-]?\d+$/.test(v)) ctx.report({ at: values[0], message: `Operator ${op} compares integers: \`${v}\` is not one.` });
+        if (values.length !== 1)
+          ctx.report({
+            at: (valuesNode as Node | undefined) ?? (opNode as Node),
+            message: `Operator ${op} needs exactly one value, an integer.`,
+          });
+        else if (v !== undefined && v !== null && !/^[+-]?\d+$/.test(v))
+          ctx.report({ at: values[0], message: `Operator ${op} compares integers: \`${v}\` is not one.` });
       }
       const keyValue = r.get(req, 'key');
       const key = stringOrNull(r, keyValue);
@@ -190,7 +238,10 @@ function checkPodTerm(obj: K8sObject, ctx: RuleContext, term: unknown, kind: str
   const keyValue = r.get(t, 'topologyKey');
   const key = stringOrNull(r, keyValue);
   if (key === '' || (key === null && r.pair(t, 'topologyKey'))) {
-    ctx.report({ at: (keyValue as Node | undefined) ?? (keyNode(r, t, 'topologyKey') as Node), message: `topologyKey of a ${kind} term is empty: name a node label such as kubernetes.io/hostname or topology.kubernetes.io/zone.` });
+    ctx.report({
+      at: (keyValue as Node | undefined) ?? (keyNode(r, t, 'topologyKey') as Node),
+      message: `topologyKey of a ${kind} term is empty: name a node label such as kubernetes.io/hostname or topology.kubernetes.io/zone.`,
+    });
   } else if (key) {
     const errs = isQualifiedName(key);
     if (errs.length) ctx.report({ at: keyValue as Node, message: `topologyKey \`${key}\` ${isInvalid(errs)}.` });
@@ -202,7 +253,12 @@ function checkPodTerm(obj: K8sObject, ctx: RuleContext, term: unknown, kind: str
     const op = enumCheck(obj, ctx, opNode, ['In', 'NotIn', 'Exists', 'DoesNotExist'], 'selector operator');
     const valuesNode = r.get(m, 'values');
     const count = r.items(valuesNode).length;
-    if ((op === 'In' || op === 'NotIn') && count === 0) ctx.report({ at: opNode as Node, message: `Operator ${op} needs a non-empty values list.` });
-    else if ((op === 'Exists' || op === 'DoesNotExist') && count > 0) ctx.report({ at: valuesNode as Node, message: `Operator ${op} takes no values: remove values (or use In / NotIn).` });
+    if ((op === 'In' || op === 'NotIn') && count === 0)
+      ctx.report({ at: opNode as Node, message: `Operator ${op} needs a non-empty values list.` });
+    else if ((op === 'Exists' || op === 'DoesNotExist') && count > 0)
+      ctx.report({
+        at: valuesNode as Node,
+        message: `Operator ${op} takes no values: remove values (or use In / NotIn).`,
+      });
   }
 }

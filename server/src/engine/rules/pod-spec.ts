@@ -20,10 +20,11 @@ const MAX_ID = 2147483647;
  */
 export const podSpec: Rule = {
   id: 'pod-spec',
-  description: 'Pod hostname/subdomain, serviceAccountName, priorityClassName, hostAliases, dnsConfig and security context IDs must be valid.',
+  description:
+    'Pod hostname/subdomain, serviceAccountName, priorityClassName, hostAliases, dnsConfig and security context IDs must be valid.',
   severity: 'error',
   docs: {
-    why: "Pod fields that name other things (service account, priority class, host name and subdomain) must be valid names of those things, and security context IDs valid IDs: the API server rejects the pod otherwise.",
+    why: 'Pod fields that name other things (service account, priority class, host name and subdomain) must be valid names of those things, and security context IDs valid IDs: the API server rejects the pod otherwise.',
     fails: `apiVersion: v1
 kind: Pod
 metadata:
@@ -58,7 +59,7 @@ spec:
       const errs = isDNS1123Label(value);
       if (errs.length) ctx.report({ at: node as Node, message: `${field} \`${value}\` ${isInvalid(errs)}.` });
     }
-    for (const [field, what] of [['serviceAccountName', 'ServiceAccount'], ['priorityClassName', 'PriorityClass']] as const) {
+    for (const field of ['serviceAccountName', 'priorityClassName'] as const) {
       const node = r.get(spec, field);
       const value = stringOrNull(r, node);
       if (!value) continue;
@@ -83,9 +84,15 @@ function checkHostAliases(obj: K8sObject, ctx: RuleContext): void {
     const ipNode = r.get(alias, 'ip');
     const ip = ipNode === undefined ? null : stringOrNull(r, ipNode);
     if (ip === null || ip === '') {
-      ctx.report({ at: keyNode(r, alias, 'ip') ?? firstKey(alias), message: 'A hostAlias needs an ip: the address its hostnames resolve to.' });
+      ctx.report({
+        at: keyNode(r, alias, 'ip') ?? firstKey(alias),
+        message: 'A hostAlias needs an ip: the address its hostnames resolve to.',
+      });
     } else if (ip !== undefined && isValidIPForLegacyField(ip).length) {
-      ctx.report({ at: ipNode as Node, message: `hostAliases ip \`${ip}\` is not an IP address: hostAliases map hostnames to an address (use a Service name through DNS instead of an alias).` });
+      ctx.report({
+        at: ipNode as Node,
+        message: `hostAliases ip \`${ip}\` is not an IP address: hostAliases map hostnames to an address (use a Service name through DNS instead of an alias).`,
+      });
     }
     for (const h of r.items(r.get(alias, 'hostnames'))) {
       const name = stringOrNull(r, h);
@@ -110,14 +117,19 @@ function checkDns(obj: K8sObject, ctx: RuleContext): void {
   }
   if (!config) return;
   if (nameservers.length > MAX_NAMESERVERS) {
-    ctx.report({ at: nameservers[MAX_NAMESERVERS], message: `dnsConfig may list at most ${MAX_NAMESERVERS} nameservers (a libc limit).` });
+    ctx.report({
+      at: nameservers[MAX_NAMESERVERS],
+      message: `dnsConfig may list at most ${MAX_NAMESERVERS} nameservers (a libc limit).`,
+    });
   }
   for (const n of nameservers) {
     const ip = stringOrNull(r, n);
-    if (ip && isValidIPForLegacyField(ip).length) ctx.report({ at: n, message: `Nameserver \`${ip}\` is not an IP address: a nameserver is given by address.` });
+    if (ip && isValidIPForLegacyField(ip).length)
+      ctx.report({ at: n, message: `Nameserver \`${ip}\` is not an IP address: a nameserver is given by address.` });
   }
   const searches = r.items(r.get(config, 'searches'));
-  if (searches.length > MAX_SEARCHES) ctx.report({ at: searches[MAX_SEARCHES], message: `dnsConfig may list at most ${MAX_SEARCHES} search domains.` });
+  if (searches.length > MAX_SEARCHES)
+    ctx.report({ at: searches[MAX_SEARCHES], message: `dnsConfig may list at most ${MAX_SEARCHES} search domains.` });
   for (const n of searches) {
     const domain = stringOrNull(r, n);
     if (!domain) continue;
@@ -129,7 +141,11 @@ function checkDns(obj: K8sObject, ctx: RuleContext): void {
     if (!option) continue;
     const name = r.get(option, 'name');
     const value = name === undefined ? null : stringOrNull(r, name);
-    if (value === null || value === '') ctx.report({ at: keyNode(r, option, 'name') ?? firstKey(option), message: 'A dnsConfig option needs a name (e.g. ndots).' });
+    if (value === null || value === '')
+      ctx.report({
+        at: keyNode(r, option, 'name') ?? firstKey(option),
+        message: 'A dnsConfig option needs a name (e.g. ndots).',
+      });
   }
 }
 
@@ -141,7 +157,10 @@ function checkIds(obj: K8sObject, ctx: RuleContext, securityContext: unknown, wh
   const check = (node: Node | undefined, field: string) => {
     const id = r.int(node);
     if (id !== undefined && (id < 0 || id > MAX_ID)) {
-      ctx.report({ at: node as Node, message: `${field} ${id} of ${whose} is out of range: user and group IDs are from 0 to ${MAX_ID}.` });
+      ctx.report({
+        at: node as Node,
+        message: `${field} ${id} of ${whose} is out of range: user and group IDs are from 0 to ${MAX_ID}.`,
+      });
     }
   };
   for (const field of ['runAsUser', 'runAsGroup', 'fsGroup']) check(r.get(sc, field), field);
@@ -162,7 +181,10 @@ function checkEscalation(obj: K8sObject, ctx: RuleContext, securityContext: unkn
   }
   for (const cap of r.items(r.at(sc, 'capabilities', 'add'))) {
     if (stringOrNull(r, cap) === 'CAP_SYS_ADMIN') {
-      ctx.report({ at: cap, message: `Adding CAP_SYS_ADMIN contradicts allowPrivilegeEscalation: false in ${whose}: remove one of them.` });
+      ctx.report({
+        at: cap,
+        message: `Adding CAP_SYS_ADMIN contradicts allowPrivilegeEscalation: false in ${whose}: remove one of them.`,
+      });
     }
   }
 }

@@ -71,7 +71,9 @@ export function podLabelsOf(o: K8sObject): PodLabels | undefined {
 /** Whether a Service asks for node ports (its ports' `nodePort`, `healthCheckNodePort`): they are cluster-wide. */
 function hasNodePorts(o: K8sObject): boolean {
   const svc = serviceOf(o);
-  return !!svc && (svc.ports.some((p) => p.nodePort !== undefined) || o.get('spec', 'healthCheckNodePort') !== undefined);
+  return (
+    !!svc && (svc.ports.some((p) => p.nodePort !== undefined) || o.get('spec', 'healthCheckNodePort') !== undefined)
+  );
 }
 
 function memoized(memo: ReadersMemo, key: string, compute: () => readonly K8sObject[]): readonly K8sObject[] {
@@ -86,14 +88,19 @@ export const OBJECT_READS = {
    * namespace" hint) and, when it selects nothing, the templates of its own namespace (closest-match hint).
    */
   podTemplatesSelected: {
-    description: 'the pod templates (workloads, and kinds with a `spec.template`) that its selector matches, and those of its namespace',
-    dependsOn: (obj, changes) => !!serviceOf(obj) && (changes.templateNamespaces.has(obj.namespace) || changes.selectingServices.has(obj)),
+    description:
+      'the pod templates (workloads, and kinds with a `spec.template`) that its selector matches, and those of its namespace',
+    dependsOn: (obj, changes) =>
+      !!serviceOf(obj) && (changes.templateNamespaces.has(obj.namespace) || changes.selectingServices.has(obj)),
     readersOf(ws, changed, add, memo) {
       const pods = podLabelsOf(changed);
       if (!pods) return;
       for (const s of ws.servicesSelecting(pods)) add(s.obj);
       const nothing = memoized(memo, `selects-nothing ${changed.namespace}`, () =>
-        ws.services(changed.namespace).filter((s) => ws.selectedBy(s).length === 0).map((s) => s.obj),
+        ws
+          .services(changed.namespace)
+          .filter((s) => ws.selectedBy(s).length === 0)
+          .map((s) => s.obj),
       );
       for (const s of nothing) add(s);
     },
@@ -108,7 +115,13 @@ export const OBJECT_READS = {
       if (changes.serviceNamespaces.has(obj.namespace)) return true;
       if (changes.serviceNames.size === 0) return false;
       const ing = ingressOf(obj);
-      if (ing && serviceBackends(ing).some((b) => b.backend.serviceName !== undefined && changes.serviceNames.has(b.backend.serviceName))) return true;
+      if (
+        ing &&
+        serviceBackends(ing).some(
+          (b) => b.backend.serviceName !== undefined && changes.serviceNames.has(b.backend.serviceName),
+        )
+      )
+        return true;
       return serviceRefs(obj).some((ref) => changes.serviceNames.has(ref.name));
     },
     readersOf(ws, changed, add, memo) {
@@ -118,7 +131,11 @@ export const OBJECT_READS = {
       const dangling = memoized(memo, `dangling ${ns}`, () =>
         ws
           .ingressesIn(ns)
-          .filter((ing) => serviceBackends(ing).some((b) => b.backend.serviceName !== undefined && ws.services(ns, b.backend.serviceName).length === 0))
+          .filter((ing) =>
+            serviceBackends(ing).some(
+              (b) => b.backend.serviceName !== undefined && ws.services(ns, b.backend.serviceName).length === 0,
+            ),
+          )
           .map((ing) => ing.obj),
       );
       for (const o of dangling) add(o);
@@ -144,7 +161,8 @@ export const OBJECT_READS = {
     readersOf(ws, changed, add) {
       const ing = ingressOf(changed);
       if (!ing) return;
-      for (const host of new Set(ing.rules.map((r) => r.host ?? ''))) for (const other of ws.ingressesWithHost(host)) add(other.obj);
+      for (const host of new Set(ing.rules.map((r) => r.host ?? '')))
+        for (const other of ws.ingressesWithHost(host)) add(other.obj);
     },
   },
   /** A custom resource is validated against the CRDs of its API group in the files (or the bundled ones when there are none). */
@@ -155,7 +173,10 @@ export const OBJECT_READS = {
       const k = definedKind(changed);
       if (!k) return;
       // One pass over the workspace per group and batch: CRD edits are rare.
-      for (const o of memoized(memo, `crd ${k.group}`, () => [...ws.objects()].filter((o) => groupOf(o.apiVersion) === k.group))) add(o);
+      for (const o of memoized(memo, `crd ${k.group}`, () =>
+        [...ws.objects()].filter((o) => groupOf(o.apiVersion) === k.group),
+      ))
+        add(o);
     },
   },
   /**
@@ -166,7 +187,11 @@ export const OBJECT_READS = {
     description: 'the Gateways its parentRefs name, and the Namespaces their listeners select by label',
     dependsOn: (obj, changes) => (changes.gateways || changes.namespaces) && !!routeOf(obj),
     readersOf(ws, changed, add, memo) {
-      if (!(changed.kind === 'Namespace' && changed.apiVersion === 'v1') && !(changed.kind === 'Gateway' && changed.apiVersion.startsWith('gateway.networking.k8s.io/'))) return;
+      if (
+        !(changed.kind === 'Namespace' && changed.apiVersion === 'v1') &&
+        !(changed.kind === 'Gateway' && changed.apiVersion.startsWith('gateway.networking.k8s.io/'))
+      )
+        return;
       for (const o of memoized(memo, 'routes', () => [...ws.objects()].filter((o) => !!routeOf(o)))) add(o);
     },
   },
@@ -177,7 +202,10 @@ export const OBJECT_READS = {
       const route = routeOf(obj);
       if (!route) return false;
       if (changes.referenceGrants) return true;
-      return changes.serviceNames.size > 0 && route.backendRefs.some((b) => b.name !== undefined && changes.serviceNames.has(b.name));
+      return (
+        changes.serviceNames.size > 0 &&
+        route.backendRefs.some((b) => b.name !== undefined && changes.serviceNames.has(b.name))
+      );
     },
     readersOf(ws, changed, add, memo) {
       const grant = changed.kind === 'ReferenceGrant' && changed.apiVersion.startsWith('gateway.networking.k8s.io/');
@@ -192,11 +220,26 @@ export const OBJECT_READS = {
 export type ObjectReadName = keyof typeof OBJECT_READS;
 
 export function emptySummary(): ChangeSummary {
-  return { templateNamespaces: new Set(), selectingServices: new Set(), nodePorts: false, serviceNamespaces: new Set(), serviceNames: new Set(), ingressHosts: new Set(), crdGroups: new Set(), gateways: false, namespaces: false, referenceGrants: false };
+  return {
+    templateNamespaces: new Set(),
+    selectingServices: new Set(),
+    nodePorts: false,
+    serviceNamespaces: new Set(),
+    serviceNames: new Set(),
+    ingressHosts: new Set(),
+    crdGroups: new Set(),
+    gateways: false,
+    namespaces: false,
+    referenceGrants: false,
+  };
 }
 
 /** Sums up changed objects (old and new versions) for `dependsOn`. */
-export function summarize(ws: Workspace, changed: readonly K8sObject[], into: ChangeSummary = emptySummary()): ChangeSummary {
+export function summarize(
+  ws: Workspace,
+  changed: readonly K8sObject[],
+  into: ChangeSummary = emptySummary(),
+): ChangeSummary {
   for (const c of changed) {
     const crd = definedKind(c);
     if (crd) into.crdGroups.add(crd.group);

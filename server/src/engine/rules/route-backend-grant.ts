@@ -9,7 +9,8 @@ import type { Rule } from './rule';
  */
 export const routeBackendGrant: Rule = {
   id: 'route-backend-grant',
-  description: 'A route sends traffic to a Service in another namespace, and no ReferenceGrant in the checked files allows it there.',
+  description:
+    'A route sends traffic to a Service in another namespace, and no ReferenceGrant in the checked files allows it there.',
   severity: 'warning',
   docs: {
     why: "A route may refer to a Service in another namespace only when a ReferenceGrant in that namespace allows references from the route's kind and namespace. Without one, the controller refuses the reference (ResolvedRefs: False, RefNotPermitted). The grant may be applied separately, so this is a warning.",
@@ -111,7 +112,8 @@ spec:
   checkObject(obj, ctx) {
     const route = routeOf(obj)!;
     for (const ref of route.backendRefs) {
-      if (!refersToService(ref) || ref.name === undefined || !ref.namespaceNode || ref.namespace === obj.namespace) continue;
+      if (!refersToService(ref) || ref.name === undefined || !ref.namespaceNode || ref.namespace === obj.namespace)
+        continue;
       if (crossNamespaceAllowed(ctx.workspace, route, ref.namespace, ref.name)) continue;
       ctx.report({
         at: ref.namespaceNode,

@@ -87,7 +87,10 @@ spec:
     for (const ref of route.backendRefs) {
       if (!refersToService(ref) || ref.name === undefined || !ref.nameNode) continue;
       if (ctx.workspace.services(ref.namespace, ref.name).length) continue;
-      ctx.report({ at: ref.nameNode, message: `${route.kind} \`${obj.name ?? '(no name)'}\` sends traffic to Service \`${ref.name}\`, which is not in the checked files for namespace \`${ref.namespace}\`.` });
+      ctx.report({
+        at: ref.nameNode,
+        message: `${route.kind} \`${obj.name ?? '(no name)'}\` sends traffic to Service \`${ref.name}\`, which is not in the checked files for namespace \`${ref.namespace}\`.`,
+      });
     }
   },
 };

@@ -5,7 +5,15 @@
  * not in the files, an implementation-specific protocol, a Service whose ports cannot be read are unknown.
  */
 import type { Node } from 'yaml';
-import { GATEWAY_GROUP, defaultRouteKinds, gatewayOf, grantAllows, isGatewayApi, referenceGrantOf, routeOf } from '../model/gatewayApi';
+import {
+  GATEWAY_GROUP,
+  defaultRouteKinds,
+  gatewayOf,
+  grantAllows,
+  isGatewayApi,
+  referenceGrantOf,
+  routeOf,
+} from '../model/gatewayApi';
 import type { Gateway, Listener, ParentRef, ReferenceGrant, Route } from '../model/gatewayApi';
 import type { K8sObject } from '../model/object';
 import type { Workspace } from '../model/workspace';
@@ -23,7 +31,10 @@ export function gatewaysNamed(ws: Workspace, ref: ParentRef): Gateway[] {
 
 /** The listeners a parentRef selects by sectionName and port (all of them when it gives neither). */
 export function selectedListeners(gw: Gateway, ref: ParentRef): Listener[] {
-  return gw.listeners.filter((l) => (ref.sectionName === undefined || l.name === ref.sectionName) && (ref.port === undefined || l.port === ref.port));
+  return gw.listeners.filter(
+    (l) =>
+      (ref.sectionName === undefined || l.name === ref.sectionName) && (ref.port === undefined || l.port === ref.port),
+  );
 }
 
 export function listenerName(l: Listener): string {
@@ -36,14 +47,18 @@ export function refusal(ws: Workspace, gw: Gateway, l: Listener, route: Route): 
   const gwNs = gw.obj.namespace;
   const kinds = l.kinds ?? defaultRouteKinds(l.protocol)?.map((kind) => ({ group: GATEWAY_GROUP, kind }));
   if (kinds && !kinds.some((k) => k.group === GATEWAY_GROUP && k.kind === route.kind)) {
-    const what = l.kinds ? `allows only ${kinds.map((k) => `\`${k.kind}\``).join(', ')} (allowedRoutes.kinds)` : `(protocol ${l.protocol}) carries ${kinds.map((k) => `\`${k.kind}\``).join(', ')}, not ${route.kind}`;
+    const what = l.kinds
+      ? `allows only ${kinds.map((k) => `\`${k.kind}\``).join(', ')} (allowedRoutes.kinds)`
+      : `(protocol ${l.protocol}) carries ${kinds.map((k) => `\`${k.kind}\``).join(', ')}, not ${route.kind}`;
     return `listener ${listenerName(l)} ${what}`;
   }
   switch (l.from) {
     case 'All':
       return undefined;
     case 'Same':
-      return ns === gwNs ? undefined : `listener ${listenerName(l)} admits routes of namespace \`${gwNs}\` only (allowedRoutes.namespaces.from: Same, the default), and this ${route.kind} is in \`${ns}\``;
+      return ns === gwNs
+        ? undefined
+        : `listener ${listenerName(l)} admits routes of namespace \`${gwNs}\` only (allowedRoutes.namespaces.from: Same, the default), and this ${route.kind} is in \`${ns}\``;
     case 'Selector': {
       const namespace = ws.find('Namespace', 'default', ns).find((o) => o.apiVersion === 'v1');
       if (!namespace) return undefined;
@@ -52,7 +67,8 @@ export function refusal(ws: Workspace, gw: Gateway, l: Listener, route: Route): 
       if (selector.broken || selector.empty) return undefined;
       const labels = readLabels(r, namespace.get('metadata', 'labels'));
       // The API server labels every Namespace with its name.
-      if (!labels.has('kubernetes.io/metadata.name')) labels.set('kubernetes.io/metadata.name', { key: 'kubernetes.io/metadata.name', value: ns });
+      if (!labels.has('kubernetes.io/metadata.name'))
+        labels.set('kubernetes.io/metadata.name', { key: 'kubernetes.io/metadata.name', value: ns });
       const results = selector.requirements.map((req) => requirementMatches(req, labels));
       if (results.includes('unknown') || results.every((x) => x === 'match')) return undefined;
       const failed = selector.requirements.filter((_, i) => results[i] === 'no-match').map(requirementText);

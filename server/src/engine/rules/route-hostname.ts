@@ -8,7 +8,8 @@ import type { Rule } from './rule';
  */
 export const routeHostname: Rule = {
   id: 'route-hostname',
-  description: "None of a route's hostnames matches the hostname of a listener it attaches to (wildcards per the Gateway API); the route is not attached.",
+  description:
+    "None of a route's hostnames matches the hostname of a listener it attaches to (wildcards per the Gateway API); the route is not attached.",
   severity: 'error',
   docs: {
     why: "A route attaches to a listener only when one of its hostnames intersects the listener's hostname (a leading `*.` wildcard in either one matches subdomains). When no listener's hostname matches, the controller sets Accepted: False (NoMatchingListenerHostname) and the route gets no traffic.",
@@ -102,7 +103,12 @@ spec:
       for (const gw of gateways) {
         const open = selectedListeners(gw, ref).filter((l) => refusal(ctx.workspace, gw, l, route) === undefined);
         // A listener without a hostname takes every hostname; no listener at all is another rule's finding.
-        if (!open.length || open.some((l) => l.hostname === undefined || route.hostnames.some((h) => hostnamesIntersect(l.hostname!, h.value)))) {
+        if (
+          !open.length ||
+          open.some(
+            (l) => l.hostname === undefined || route.hostnames.some((h) => hostnamesIntersect(l.hostname!, h.value)),
+          )
+        ) {
           hostnames = undefined;
           break;
         }
@@ -110,7 +116,10 @@ spec:
       }
       if (!hostnames) continue;
       for (const h of route.hostnames) {
-        ctx.report({ at: h.node, message: `Hostname \`${h.value}\` matches no listener of Gateway \`${ref.name}\`${ref.sectionName ? ` (listener \`${ref.sectionName}\`)` : ''}: ${hostnames.length > 1 ? 'they accept' : 'it accepts'} ${hostnames.map((x) => `\`${x}\``).join(', ')}. The route is not attached.` });
+        ctx.report({
+          at: h.node,
+          message: `Hostname \`${h.value}\` matches no listener of Gateway \`${ref.name}\`${ref.sectionName ? ` (listener \`${ref.sectionName}\`)` : ''}: ${hostnames.length > 1 ? 'they accept' : 'it accepts'} ${hostnames.map((x) => `\`${x}\``).join(', ')}. The route is not attached.`,
+        });
       }
     }
   },

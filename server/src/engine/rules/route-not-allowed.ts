@@ -10,7 +10,8 @@ import type { Rule } from './rule';
  */
 export const routeNotAllowed: Rule = {
   id: 'route-not-allowed',
-  description: "Every listener a route's parentRef selects refuses it (allowedRoutes: namespace Same/Selector, or kinds); the route is not attached.",
+  description:
+    "Every listener a route's parentRef selects refuses it (allowedRoutes: namespace Same/Selector, or kinds); the route is not attached.",
   severity: 'error',
   docs: {
     why: "A listener admits routes only from the namespaces its allowedRoutes.namespaces selects (by default `Same`, the Gateway's own namespace), and only of the kinds its allowedRoutes.kinds or its protocol allows. When every listener the parentRef selects refuses the route, the controller sets Accepted: False (NotAllowedByListeners).",
@@ -119,13 +120,22 @@ metadata:
       let reasons: string[] | undefined;
       for (const gw of gateways) {
         const listeners = selectedListeners(gw, ref);
-        if (!listeners.length) { reasons = undefined; break; }
+        if (!listeners.length) {
+          reasons = undefined;
+          break;
+        }
         const why = listeners.map((l) => refusal(ctx.workspace, gw, l, route));
-        if (why.some((w) => w === undefined)) { reasons = undefined; break; }
+        if (why.some((w) => w === undefined)) {
+          reasons = undefined;
+          break;
+        }
         reasons ??= why as string[];
       }
       if (!reasons) continue;
-      ctx.report({ at, message: `Gateway \`${ref.name}\` does not admit ${route.kind} \`${obj.name ?? '(no name)'}\`: ${reasons.join('; ')}.` });
+      ctx.report({
+        at,
+        message: `Gateway \`${ref.name}\` does not admit ${route.kind} \`${obj.name ?? '(no name)'}\`: ${reasons.join('; ')}.`,
+      });
     }
   },
 };

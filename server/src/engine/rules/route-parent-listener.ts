@@ -8,10 +8,11 @@ import type { Rule } from './rule';
  */
 export const routeParentListener: Rule = {
   id: 'route-parent-listener',
-  description: "A route's parentRef names a listener (sectionName) or a port that the Gateway does not have; the route is not attached.",
+  description:
+    "A route's parentRef names a listener (sectionName) or a port that the Gateway does not have; the route is not attached.",
   severity: 'error',
   docs: {
-    why: "A parentRef with a sectionName or port attaches the route only to the Gateway listener with that name or port. When the Gateway has no such listener, the controller sets Accepted: False (NoMatchingParent) and the route gets no traffic.",
+    why: 'A parentRef with a sectionName or port attaches the route only to the Gateway listener with that name or port. When the Gateway has no such listener, the controller sets Accepted: False (NoMatchingParent) and the route gets no traffic.',
     fails: `apiVersion: gateway.networking.k8s.io/v1
 kind: Gateway
 metadata:
@@ -94,13 +95,26 @@ spec:
       const gateways = gatewaysNamed(ctx.workspace, ref).filter((g) => !g.obj.doc.broken);
       if (!gateways.length) continue;
       // Declared more than once (overlays, alternatives): broken only if no declaration has the listener.
-      if (gateways.some((g) => g.listeners.some((l) => (ref.sectionName === undefined || l.name === ref.sectionName) && (ref.port === undefined || l.port === ref.port)))) continue;
+      if (
+        gateways.some((g) =>
+          g.listeners.some(
+            (l) =>
+              (ref.sectionName === undefined || l.name === ref.sectionName) &&
+              (ref.port === undefined || l.port === ref.port),
+          ),
+        )
+      )
+        continue;
       const gw = gateways[0];
       const names = gw.listeners.map(listenerName);
       const listeners = names.length ? `its listeners are ${names.join(', ')}` : 'it has no listeners';
       const named = ref.sectionName !== undefined ? gw.listeners.filter((l) => l.name === ref.sectionName) : [];
       if (ref.sectionName !== undefined && !named.length) {
-        if (ref.sectionNameNode) ctx.report({ at: ref.sectionNameNode, message: `Gateway \`${gw.obj.name}\` has no listener named \`${ref.sectionName}\`: ${listeners}.` });
+        if (ref.sectionNameNode)
+          ctx.report({
+            at: ref.sectionNameNode,
+            message: `Gateway \`${gw.obj.name}\` has no listener named \`${ref.sectionName}\`: ${listeners}.`,
+          });
       } else if (ref.port !== undefined && ref.portNode) {
         const message = named.length
           ? `Listener \`${ref.sectionName}\` of Gateway \`${gw.obj.name}\` listens on port ${named.map((l) => l.port ?? '?').join(', ')}, not ${ref.port}.`

@@ -8,7 +8,7 @@ export const routeParentMissing: Rule = {
   description: 'An HTTPRoute or GRPCRoute is attached (parentRefs) to a Gateway that is not in the checked files.',
   severity: 'warning',
   docs: {
-    why: "A Gateway controller attaches a route only to the Gateways its parentRefs name. When none of the checked files declares that Gateway, the route gets no traffic unless the Gateway is installed some other way, so this is a warning.",
+    why: 'A Gateway controller attaches a route only to the Gateways its parentRefs name. When none of the checked files declares that Gateway, the route gets no traffic unless the Gateway is installed some other way, so this is a warning.',
     fails: `apiVersion: gateway.networking.k8s.io/v1
 kind: Gateway
 metadata:
@@ -87,7 +87,10 @@ spec:
     for (const ref of route.parentRefs) {
       if (!refersToGateway(ref) || ref.name === undefined || !ref.nameNode) continue;
       if (gatewaysNamed(ctx.workspace, ref).length) continue;
-      ctx.report({ at: ref.nameNode, message: `${route.kind} \`${obj.name ?? '(no name)'}\` is attached to Gateway \`${ref.name}\`, which is not in the checked files for namespace \`${ref.namespace}\`.` });
+      ctx.report({
+        at: ref.nameNode,
+        message: `${route.kind} \`${obj.name ?? '(no name)'}\` is attached to Gateway \`${ref.name}\`, which is not in the checked files for namespace \`${ref.namespace}\`.`,
+      });
     }
   },
 };

@@ -8,4 +8,12 @@ import { routeParentMissing } from './route-parent-missing';
 import type { Rule } from './rule';
 
 /** Gateway API references: HTTPRoute/GRPCRoute → Gateway listeners, and → Services. */
-export const ROUTE_RULES: readonly Rule[] = [routeParentMissing, routeParentListener, routeNotAllowed, routeHostname, routeBackendMissing, routeBackendPort, routeBackendGrant];
+export const ROUTE_RULES: readonly Rule[] = [
+  routeParentMissing,
+  routeParentListener,
+  routeNotAllowed,
+  routeHostname,
+  routeBackendMissing,
+  routeBackendPort,
+  routeBackendGrant,
+];

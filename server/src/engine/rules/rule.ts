@@ -1,23 +1,13 @@
-import type { Node } from 'yaml';
 import type { ManifestFile } from '../parse/manifestFile';
 import type { K8sObject } from '../model/object';
 import type { Workspace } from '../model/workspace';
 import type { EngineSettings } from '../settings';
-import type { Fix, Range, Severity } from '../types';
+import type { Finding, Severity } from '../types';
 import type { ObjectReadName } from './reads';
 import type { ContainerRef } from './utils/podSpec';
 
-/** What a rule reports; the engine adds the file, the rule id and the severity. */
-export interface Finding {
-  /** A YAML node of the object's document (its value range is used), or an explicit range. */
-  at: Node | Range;
-  message: string;
-  fix?: Fix;
-  /** Fixes to choose from, when more than one is plausible (the editor lists each). */
-  choices?: Fix[];
-  /** Overrides the rule's default severity for this finding (e.g. absent vs. broken reference). */
-  severity?: Severity;
-}
+// The Finding type lives in types.ts (the schema and CRD walks report findings too, below the rules layer).
+export type { Finding } from '../types';
 
 /** Diagram edges with a reason: an Ingress route to a Service, a Service selecting pods, a Service port's targetPort. */
 export type EdgeReason = 'route' | 'selection' | 'target-port';
@@ -66,7 +56,7 @@ export interface Rule {
   reads?: readonly ObjectReadName[];
   /**
    * The diagram edge whose break the rule's findings explain: the finding inside the reference is the
-   * edge's reason (graph/reasons.ts). Rules that read other objects are asked first.
+   * edge's reason (reasons.ts). Rules that read other objects are asked first.
    */
   explains?: EdgeReason;
   checkObject?(obj: K8sObject, ctx: RuleContext): void;

@@ -5,10 +5,11 @@ import type { Rule } from './rule';
 /** A built-in kind under the wrong apiVersion (`Deployment` in `v1`), or a misspelt kind (`Deploymnet`). */
 export const schemaKind: Rule = {
   id: 'schema-kind',
-  description: 'The kind is not served at this apiVersion (e.g. Deployment in v1, which is apps/v1) or is misspelt; the API server rejects it.',
+  description:
+    'The kind is not served at this apiVersion (e.g. Deployment in v1, which is apps/v1) or is misspelt; the API server rejects it.',
   severity: 'error',
   docs: {
-    why: "The API server serves each kind at its own apiVersions: a kind at a version that does not have it (Deployment at v1, which is apps/v1) fails with \"no matches for kind\".",
+    why: 'The API server serves each kind at its own apiVersions: a kind at a version that does not have it (Deployment at v1, which is apps/v1) fails with "no matches for kind".',
     fails: `apiVersion: v1
 kind: Deployment
 metadata:
@@ -61,12 +62,18 @@ spec:
     const node = obj.pair('kind')?.value as Node | undefined;
     if (!node) return;
     if (p.apiVersion) {
-      ctx.report({ at: node, message: `Unknown kind \`${obj.kind}\` in \`${obj.apiVersion}\`: did you mean \`${p.suggestion}\` (apiVersion \`${p.apiVersion}\`)?` });
+      ctx.report({
+        at: node,
+        message: `Unknown kind \`${obj.kind}\` in \`${obj.apiVersion}\`: did you mean \`${p.suggestion}\` (apiVersion \`${p.apiVersion}\`)?`,
+      });
     } else {
       ctx.report({
         at: node,
         message: `Unknown kind \`${obj.kind}\` in \`${obj.apiVersion}\`: did you mean \`${p.suggestion}\`?`,
-        fix: { title: `Change kind to ${p.suggestion}`, edits: [{ range: obj.doc.rangeOf(node), newText: p.suggestion }] },
+        fix: {
+          title: `Change kind to ${p.suggestion}`,
+          edits: [{ range: obj.doc.rangeOf(node), newText: p.suggestion }],
+        },
       });
     }
   },

@@ -8,7 +8,7 @@ export const schemaRequired: Rule = {
   description: 'A field that the Kubernetes kind requires is missing; reported on the key of the map that lacks it.',
   severity: 'error',
   docs: {
-    why: "The API server rejects an object that lacks a field its kind requires, such as the `port` of a Service port.",
+    why: 'The API server rejects an object that lacks a field its kind requires, such as the `port` of a Service port.',
     fails: `apiVersion: v1
 kind: Service
 metadata:
@@ -38,7 +38,8 @@ spec:
     // A kustomize patch is partial on purpose: kustomize merges it into a complete object.
     if (found.length === 0 || isKustomizePatch(ctx.workspace, obj)) return;
     // A workload whose kustomization sets commonLabels gets its selector from kustomize.
-    const selectorFromKustomize = found.some((f) => f.key === 'selector') && getsKustomizeSelectorLabels(ctx.workspace, obj);
+    const selectorFromKustomize =
+      found.some((f) => f.key === 'selector') && getsKustomizeSelectorLabels(ctx.workspace, obj);
     for (const f of found) {
       if (selectorFromKustomize && f.key === 'selector') continue;
       ctx.report({ at: f.at, message: f.message, fix: f.fix });

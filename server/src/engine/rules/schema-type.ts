@@ -4,10 +4,11 @@ import type { Rule } from './rule';
 /** A value of the wrong type for its field (`replicas: "3"`, `value: 123`, `memory: 512mb`): the API server cannot decode it. */
 export const schemaType: Rule = {
   id: 'schema-type',
-  description: 'A value of the wrong type for its field (a quoted number for an integer, a number or boolean for a string, an invalid quantity); the API server rejects it.',
+  description:
+    'A value of the wrong type for its field (a quoted number for an integer, a number or boolean for a string, an invalid quantity); the API server rejects it.',
   severity: 'error',
   docs: {
-    why: "Each field has a type: the API server rejects a quoted number where an integer goes, a number where a string goes, or a string that is not a quantity.",
+    why: 'Each field has a type: the API server rejects a quoted number where an integer goes, a number where a string goes, or a string that is not a quantity.',
     fails: `apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -48,6 +49,7 @@ spec:
   fallback: true,
   appliesTo: isSchemaValidated,
   checkObject(obj, ctx) {
-    for (const f of schemaFindings(obj)) if (f.rule === 'schema-type') ctx.report({ at: f.at, message: f.message, fix: f.fix });
+    for (const f of schemaFindings(obj))
+      if (f.rule === 'schema-type') ctx.report({ at: f.at, message: f.message, fix: f.fix });
   },
 };

@@ -5,7 +5,8 @@ import type { Rule } from './rule';
 /** A field the built-in kind does not have (usually a misspelling): strict field validation rejects it. */
 export const schemaUnknownField: Rule = {
   id: 'schema-unknown-field',
-  description: 'A field that the Kubernetes kind does not have (often a misspelling, with a "did you mean"); the API server rejects it.',
+  description:
+    'A field that the Kubernetes kind does not have (often a misspelling, with a "did you mean"); the API server rejects it.',
   severity: 'error',
   docs: {
     why: "The API server rejects fields the kind does not have (kubectl's strict field validation), and a misspelt field would otherwise be dropped without a word.",

@@ -9,10 +9,11 @@ import { appliesToService, portMaps } from './utils/service';
  */
 export const serviceAppProtocol: Rule = {
   id: 'service-app-protocol',
-  description: 'Service port appProtocol must be a qualified name such as http, kubernetes.io/h2c or example.com/proto.',
+  description:
+    'Service port appProtocol must be a qualified name such as http, kubernetes.io/h2c or example.com/proto.',
   severity: 'error',
   docs: {
-    why: "appProtocol tells proxies and controllers the application protocol; the API server requires a qualified name (an IANA name such as `http`, `kubernetes.io/h2c`, or a domain-prefixed name).",
+    why: 'appProtocol tells proxies and controllers the application protocol; the API server requires a qualified name (an IANA name such as `http`, `kubernetes.io/h2c`, or a domain-prefixed name).',
     fails: `apiVersion: v1
 kind: Service
 metadata:

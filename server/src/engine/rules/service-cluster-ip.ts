@@ -15,10 +15,11 @@ import { appliesToService, serviceTypeOf, specField } from './utils/service';
  */
 export const serviceClusterIP: Rule = {
   id: 'service-cluster-ip',
-  description: 'clusterIP must be empty, None (headless, ClusterIP type only) or an IP address; ExternalName Services must not set it.',
+  description:
+    'clusterIP must be empty, None (headless, ClusterIP type only) or an IP address; ExternalName Services must not set it.',
   severity: 'error',
   docs: {
-    why: "The cluster IP is allocated from the Service CIDR when it is empty; a value must be an IP address (or `None` for a headless Service), and the API server rejects anything else.",
+    why: 'The cluster IP is allocated from the Service CIDR when it is empty; a value must be an IP address (or `None` for a headless Service), and the API server rejects anything else.',
     fails: `apiVersion: v1
 kind: Service
 metadata:
@@ -57,13 +58,15 @@ spec:
       if (ipNode && ip) {
         ctx.report({
           at: keyNode(obj.reader, spec, 'clusterIP') ?? ipNode,
-          message: 'An ExternalName Service must not set clusterIP (it is only a DNS alias, with no cluster IP): remove clusterIP.',
+          message:
+            'An ExternalName Service must not set clusterIP (it is only a DNS alias, with no cluster IP): remove clusterIP.',
         });
       }
       if (isSet(obj.reader, ipsNode) && ips.length > 0) {
         ctx.report({
           at: keyNode(obj.reader, spec, 'clusterIPs') ?? ipsNode!,
-          message: 'An ExternalName Service must not set clusterIPs (it is only a DNS alias, with no cluster IP): remove clusterIPs.',
+          message:
+            'An ExternalName Service must not set clusterIPs (it is only a DNS alias, with no cluster IP): remove clusterIPs.',
         });
       }
       return;
@@ -78,7 +81,11 @@ spec:
           });
         }
       } else if (ip.toLowerCase() === 'none') {
-        ctx.report({ at: ipNode, message: `clusterIP \`${ip}\` must be written \`None\` for a headless Service (the API server is case-sensitive).`, fix: replaceFix(obj, ipNode, 'None') });
+        ctx.report({
+          at: ipNode,
+          message: `clusterIP \`${ip}\` must be written \`None\` for a headless Service (the API server is case-sensitive).`,
+          fix: replaceFix(obj, ipNode, 'None'),
+        });
       } else if (isValidIPForLegacyField(ip).length) {
         ctx.report({
           at: ipNode,
@@ -94,7 +101,10 @@ spec:
         if (i === 0 && ips.length === 1) {
           if (type === 'NodePort' || type === 'LoadBalancer') {
             invalid = true;
-            ctx.report({ at: node, message: `clusterIPs: [None] (a headless Service) is only allowed with type ClusterIP; a ${type} Service needs a cluster IP.` });
+            ctx.report({
+              at: node,
+              message: `clusterIPs: [None] (a headless Service) is only allowed with type ClusterIP; a ${type} Service needs a cluster IP.`,
+            });
           }
           return;
         }
@@ -110,12 +120,24 @@ spec:
     if (invalid) return;
     if (ips.length > 2) {
       ctx.report({ at: ips[2].node, message: 'clusterIPs may hold at most two addresses (one IPv4 and one IPv6).' });
-    } else if (ips.length === 2 && ips[0].value !== undefined && ips[1].value !== undefined && isIPv6String(ips[0].value) === isIPv6String(ips[1].value)) {
-      ctx.report({ at: ips[1].node, message: 'clusterIPs may hold one address of each IP family: the second must be IPv6 when the first is IPv4, and the other way round.' });
+    } else if (
+      ips.length === 2 &&
+      ips[0].value !== undefined &&
+      ips[1].value !== undefined &&
+      isIPv6String(ips[0].value) === isIPv6String(ips[1].value)
+    ) {
+      ctx.report({
+        at: ips[1].node,
+        message:
+          'clusterIPs may hold one address of each IP family: the second must be IPv6 when the first is IPv4, and the other way round.',
+      });
     }
     const first = ips[0]?.value;
     if (ip && first !== undefined && first !== ip) {
-      ctx.report({ at: ips[0].node, message: `The first value of clusterIPs (\`${first}\`) must match clusterIP (\`${ip}\`).` });
+      ctx.report({
+        at: ips[0].node,
+        message: `The first value of clusterIPs (\`${first}\`) must match clusterIP (\`${ip}\`).`,
+      });
     }
   },
 };

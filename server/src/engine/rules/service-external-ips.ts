@@ -49,7 +49,11 @@ spec:
         continue;
       }
       const special = specialKind(v);
-      if (special) ctx.report({ at: n, message: `externalIPs value \`${v}\` is ${special} address, which a Service may not use as an external IP.` });
+      if (special)
+        ctx.report({
+          at: n,
+          message: `externalIPs value \`${v}\` is ${special} address, which a Service may not use as an external IP.`,
+        });
     }
   },
 };

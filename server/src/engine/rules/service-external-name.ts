@@ -16,7 +16,7 @@ export const serviceExternalName: Rule = {
   description: 'An ExternalName Service needs externalName, a lowercase DNS name (no scheme, path or port).',
   severity: 'error',
   docs: {
-    why: "An ExternalName Service is a DNS CNAME: its externalName must be a lowercase DNS name, without a scheme, path or port, or the API server rejects it.",
+    why: 'An ExternalName Service is a DNS CNAME: its externalName must be a lowercase DNS name, without a scheme, path or port, or the API server rejects it.',
     fails: `apiVersion: v1
 kind: Service
 metadata:

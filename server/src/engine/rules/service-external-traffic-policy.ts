@@ -16,10 +16,11 @@ const LEGACY: Record<string, string> = { global: 'Cluster', onlylocal: 'Local' }
  */
 export const serviceExternalTrafficPolicy: Rule = {
   id: 'service-external-traffic-policy',
-  description: 'externalTrafficPolicy (Cluster or Local) only on NodePort/LoadBalancer Services or with externalIPs; healthCheckNodePort only with LoadBalancer + Local.',
+  description:
+    'externalTrafficPolicy (Cluster or Local) only on NodePort/LoadBalancer Services or with externalIPs; healthCheckNodePort only with LoadBalancer + Local.',
   severity: 'error',
   docs: {
-    why: "externalTrafficPolicy decides how traffic from outside the cluster reaches the pods, so it applies only to Services reachable from outside (NodePort, LoadBalancer, externalIPs); the API server rejects it elsewhere, and healthCheckNodePort outside LoadBalancer Services with the Local policy.",
+    why: 'externalTrafficPolicy decides how traffic from outside the cluster reaches the pods, so it applies only to Services reachable from outside (NodePort, LoadBalancer, externalIPs); the API server rejects it elsewhere, and healthCheckNodePort outside LoadBalancer Services with the Local policy.',
     fails: `apiVersion: v1
 kind: Service
 metadata:
@@ -69,7 +70,9 @@ spec:
         const right = POLICIES.find((p) => p.toLowerCase() === value.toLowerCase()) ?? LEGACY[value.toLowerCase()];
         ctx.report({
           at: node,
-          message: right ? `externalTrafficPolicy \`${value}\` must be written \`${right}\`.` : `Unsupported externalTrafficPolicy \`${value}\`: use Cluster or Local.`,
+          message: right
+            ? `externalTrafficPolicy \`${value}\` must be written \`${right}\`.`
+            : `Unsupported externalTrafficPolicy \`${value}\`: use Cluster or Local.`,
           fix: right ? replaceFix(obj, node, right) : undefined,
         });
       }
@@ -80,7 +83,8 @@ spec:
     if (typeComesFromBase(obj, ctx.workspace)) return;
     ctx.report({
       at: keyNode(obj.reader, spec, 'healthCheckNodePort') ?? hcNode!,
-      message: 'healthCheckNodePort is only allowed on a LoadBalancer Service with externalTrafficPolicy: Local: remove healthCheckNodePort.',
+      message:
+        'healthCheckNodePort is only allowed on a LoadBalancer Service with externalTrafficPolicy: Local: remove healthCheckNodePort.',
     });
   },
 };

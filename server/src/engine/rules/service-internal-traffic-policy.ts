@@ -11,7 +11,7 @@ export const serviceInternalTrafficPolicy: Rule = {
   description: 'internalTrafficPolicy must be Cluster or Local.',
   severity: 'error',
   docs: {
-    why: "internalTrafficPolicy decides whether traffic from inside the cluster stays on the node; the API server accepts Cluster or Local, spelled exactly.",
+    why: 'internalTrafficPolicy decides whether traffic from inside the cluster stays on the node; the API server accepts Cluster or Local, spelled exactly.',
     fails: `apiVersion: v1
 kind: Service
 metadata:
@@ -44,7 +44,9 @@ spec:
     const right = POLICIES.find((p) => p.toLowerCase() === value.toLowerCase());
     ctx.report({
       at: node,
-      message: right ? `internalTrafficPolicy \`${value}\` must be written \`${right}\`.` : `Unsupported internalTrafficPolicy ${shown(value)}: use Cluster or Local (or leave it out).`,
+      message: right
+        ? `internalTrafficPolicy \`${value}\` must be written \`${right}\`.`
+        : `Unsupported internalTrafficPolicy ${shown(value)}: use Cluster or Local (or leave it out).`,
       fix: right ? replaceFix(obj, node, right) : undefined,
     });
   },

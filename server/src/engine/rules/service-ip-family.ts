@@ -15,10 +15,11 @@ const POLICIES = ['SingleStack', 'PreferDualStack', 'RequireDualStack'];
  */
 export const serviceIPFamily: Rule = {
   id: 'service-ip-family',
-  description: 'ipFamilies (IPv4/IPv6, each once) and ipFamilyPolicy (SingleStack/PreferDualStack/RequireDualStack), not on ExternalName Services.',
+  description:
+    'ipFamilies (IPv4/IPv6, each once) and ipFamilyPolicy (SingleStack/PreferDualStack/RequireDualStack), not on ExternalName Services.',
   severity: 'error',
   docs: {
-    why: "ipFamilies and ipFamilyPolicy decide which address families the Service gets; the API server accepts only the values it knows, spelled exactly, each family once.",
+    why: 'ipFamilies and ipFamilyPolicy decide which address families the Service gets; the API server accepts only the values it knows, spelled exactly, each family once.',
     fails: `apiVersion: v1
 kind: Service
 metadata:
@@ -53,10 +54,16 @@ spec:
     const policy = r.str(policyNode);
     if (serviceTypeOf(obj) === 'ExternalName') {
       if (families.length > 0) {
-        ctx.report({ at: keyNode(obj.reader, spec, 'ipFamilies') ?? famNode!, message: 'An ExternalName Service must not set ipFamilies (it has no cluster IP): remove ipFamilies.' });
+        ctx.report({
+          at: keyNode(obj.reader, spec, 'ipFamilies') ?? famNode!,
+          message: 'An ExternalName Service must not set ipFamilies (it has no cluster IP): remove ipFamilies.',
+        });
       }
       if (policyNode && policy !== undefined) {
-        ctx.report({ at: keyNode(obj.reader, spec, 'ipFamilyPolicy') ?? policyNode, message: 'An ExternalName Service must not set ipFamilyPolicy (it has no cluster IP): remove ipFamilyPolicy.' });
+        ctx.report({
+          at: keyNode(obj.reader, spec, 'ipFamilyPolicy') ?? policyNode,
+          message: 'An ExternalName Service must not set ipFamilyPolicy (it has no cluster IP): remove ipFamilyPolicy.',
+        });
       }
       return;
     }
@@ -68,12 +75,18 @@ spec:
         const right = FAMILIES.find((f) => f.toLowerCase() === v.toLowerCase());
         ctx.report({
           at: n,
-          message: right ? `IP family \`${v}\` must be written \`${right}\`.` : `Unsupported IP family \`${v}\`: use IPv4 or IPv6.`,
+          message: right
+            ? `IP family \`${v}\` must be written \`${right}\`.`
+            : `Unsupported IP family \`${v}\`: use IPv4 or IPv6.`,
           fix: right ? replaceFix(obj, n, right) : undefined,
         });
         continue;
       }
-      if (seen.has(v)) ctx.report({ at: n, message: `IP family ${v} is listed twice: ipFamilies holds at most one IPv4 and one IPv6.` });
+      if (seen.has(v))
+        ctx.report({
+          at: n,
+          message: `IP family ${v} is listed twice: ipFamilies holds at most one IPv4 and one IPv6.`,
+        });
       seen.add(v);
     }
     if (!policyNode || policy === undefined) return;
@@ -81,11 +94,17 @@ spec:
       const right = POLICIES.find((p) => p.toLowerCase() === policy.toLowerCase());
       ctx.report({
         at: policyNode,
-        message: right ? `ipFamilyPolicy \`${policy}\` must be written \`${right}\`.` : `Unsupported ipFamilyPolicy \`${policy}\`: use SingleStack, PreferDualStack or RequireDualStack.`,
+        message: right
+          ? `ipFamilyPolicy \`${policy}\` must be written \`${right}\`.`
+          : `Unsupported ipFamilyPolicy \`${policy}\`: use SingleStack, PreferDualStack or RequireDualStack.`,
         fix: right ? replaceFix(obj, policyNode, right) : undefined,
       });
     } else if (policy === 'SingleStack' && seen.size === 2) {
-      ctx.report({ at: policyNode, message: 'ipFamilyPolicy SingleStack allows one IP family, but ipFamilies lists two: use PreferDualStack or RequireDualStack, or list one family.' });
+      ctx.report({
+        at: policyNode,
+        message:
+          'ipFamilyPolicy SingleStack allows one IP family, but ipFamilies lists two: use PreferDualStack or RequireDualStack, or list one family.',
+      });
     }
   },
 };

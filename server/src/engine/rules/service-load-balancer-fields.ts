@@ -14,10 +14,11 @@ const SOURCE_RANGES_ANNOTATION = 'service.beta.kubernetes.io/load-balancer-sourc
  */
 export const serviceLoadBalancerFields: Rule = {
   id: 'service-load-balancer-fields',
-  description: 'loadBalancerSourceRanges, allocateLoadBalancerNodePorts and loadBalancerClass only on LoadBalancer Services, with valid values.',
+  description:
+    'loadBalancerSourceRanges, allocateLoadBalancerNodePorts and loadBalancerClass only on LoadBalancer Services, with valid values.',
   severity: 'error',
   docs: {
-    why: "The load balancer fields configure the cloud load balancer, which only LoadBalancer Services get: the API server rejects them on other types, and checks their values.",
+    why: 'The load balancer fields configure the cloud load balancer, which only LoadBalancer Services get: the API server rejects them on other types, and checks their values.',
     fails: `apiVersion: v1
 kind: Service
 metadata:
@@ -60,41 +61,66 @@ spec:
     const rangesNode = specField(obj, 'loadBalancerSourceRanges');
     const ranges = r.items(rangesNode);
     if (ranges.length > 0) {
-      if (forbidden()) ctx.report({ at: keyNode(obj.reader, spec, 'loadBalancerSourceRanges') ?? rangesNode!, message: onlyLB('loadBalancerSourceRanges') });
+      if (forbidden())
+        ctx.report({
+          at: keyNode(obj.reader, spec, 'loadBalancerSourceRanges') ?? rangesNode!,
+          message: onlyLB('loadBalancerSourceRanges'),
+        });
       for (const n of ranges) {
         const v = r.str(n);
         if (v !== undefined && isValidCIDRForLegacyField(v.trim()).length) {
-          ctx.report({ at: n, message: `\`${v}\` is not a valid CIDR: write a source range such as 203.0.113.0/24 or 2001:db8::/32.` });
+          ctx.report({
+            at: n,
+            message: `\`${v}\` is not a valid CIDR: write a source range such as 203.0.113.0/24 or 2001:db8::/32.`,
+          });
         }
       }
     } else {
       const annotations = r.get(obj.metadata, 'annotations');
       const pair = r.pair(annotations, SOURCE_RANGES_ANNOTATION);
       if (pair) {
-        if (forbidden()) ctx.report({ at: pair.key as never, message: onlyLB(`The annotation ${SOURCE_RANGES_ANNOTATION}`) });
+        if (forbidden())
+          ctx.report({ at: pair.key as never, message: onlyLB(`The annotation ${SOURCE_RANGES_ANNOTATION}`) });
         const v = r.str(pair.value)?.trim();
         if (v) {
-          const bad = v.split(',').map((s) => s.trim()).find((s) => isValidCIDRForLegacyField(s).length > 0);
-          if (bad !== undefined) ctx.report({ at: r.resolve(pair.value)!, message: `\`${bad}\` is not a valid CIDR: list source ranges such as 203.0.113.0/24, separated by commas.` });
+          const bad = v
+            .split(',')
+            .map((s) => s.trim())
+            .find((s) => isValidCIDRForLegacyField(s).length > 0);
+          if (bad !== undefined)
+            ctx.report({
+              at: r.resolve(pair.value)!,
+              message: `\`${bad}\` is not a valid CIDR: list source ranges such as 203.0.113.0/24, separated by commas.`,
+            });
         }
       }
     }
 
     const allocNode = specField(obj, 'allocateLoadBalancerNodePorts');
     if (allocNode && r.scalar(allocNode)?.value !== null && forbidden()) {
-      ctx.report({ at: keyNode(obj.reader, spec, 'allocateLoadBalancerNodePorts') ?? allocNode, message: onlyLB('allocateLoadBalancerNodePorts') });
+      ctx.report({
+        at: keyNode(obj.reader, spec, 'allocateLoadBalancerNodePorts') ?? allocNode,
+        message: onlyLB('allocateLoadBalancerNodePorts'),
+      });
     }
 
     const classNode = specField(obj, 'loadBalancerClass');
     const cls = r.str(classNode);
     if (!classNode || cls === undefined) return;
     if (!lb) {
-      if (forbidden()) ctx.report({ at: keyNode(obj.reader, spec, 'loadBalancerClass') ?? classNode, message: onlyLB('loadBalancerClass') });
+      if (forbidden())
+        ctx.report({
+          at: keyNode(obj.reader, spec, 'loadBalancerClass') ?? classNode,
+          message: onlyLB('loadBalancerClass'),
+        });
       return;
     }
     const errs = isQualifiedName(cls);
     if (errs.length) {
-      ctx.report({ at: classNode, message: `loadBalancerClass ${shown(cls)} ${isInvalid(errs)} (use a prefixed name such as example.com/internal-lb).` });
+      ctx.report({
+        at: classNode,
+        message: `loadBalancerClass ${shown(cls)} ${isInvalid(errs)} (use a prefixed name such as example.com/internal-lb).`,
+      });
     }
   },
 };

@@ -13,7 +13,8 @@ import { appliesToService } from './utils/service';
  */
 export const serviceName: Rule = {
   id: 'service-name',
-  description: 'Service name must be a DNS-1035 label: at most 63 lowercase letters, digits and -, starting with a letter.',
+  description:
+    'Service name must be a DNS-1035 label: at most 63 lowercase letters, digits and -, starting with a letter.',
   severity: 'error',
   docs: {
     why: "A Service's name becomes a DNS label (`<name>.<namespace>.svc`) and the prefix of environment variables in pods, so the API server accepts only DNS-1035 labels: lowercase letters, digits and `-`, starting with a letter, at most 63 characters.",
@@ -47,8 +48,11 @@ spec:
     const nameScalar = r.scalar(nameNode);
     const genScalar = r.scalar(genNode);
     // Not a string: the schema walk reports the type.
-    if ((nameNode && (!nameScalar || (nameScalar.value !== null && typeof nameScalar.value !== 'string'))) ||
-        (genNode && (!genScalar || (genScalar.value !== null && typeof genScalar.value !== 'string')))) return;
+    if (
+      (nameNode && (!nameScalar || (nameScalar.value !== null && typeof nameScalar.value !== 'string'))) ||
+      (genNode && (!genScalar || (genScalar.value !== null && typeof genScalar.value !== 'string')))
+    )
+      return;
     const name = r.str(nameNode) ?? '';
     const gen = r.str(genNode) ?? '';
 
@@ -61,7 +65,10 @@ spec:
         });
       }
     } else if (gen === '' && !isKustomizePatch(ctx.workspace, obj)) {
-      ctx.report({ at: deepestKey(obj, 'metadata', 'name'), message: 'Service has no metadata.name: set a name (or generateName).' });
+      ctx.report({
+        at: deepestKey(obj, 'metadata', 'name'),
+        message: 'Service has no metadata.name: set a name (or generateName).',
+      });
     }
 
     if (gen !== '') {

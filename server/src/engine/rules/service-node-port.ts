@@ -6,7 +6,15 @@ import type { Rule, RuleContext } from './rule';
 import { removePairEdit } from './edits';
 import { keyNode } from '../parse/values';
 import { replaceFix } from './utils/edits';
-import { appliesToService, earlierFileServicesWithNodePort, portMaps, serviceTypeOf, specField, typeComesFromBase, usedNodePorts } from './utils/service';
+import {
+  appliesToService,
+  earlierFileServicesWithNodePort,
+  portMaps,
+  serviceTypeOf,
+  specField,
+  typeComesFromBase,
+  usedNodePorts,
+} from './utils/service';
 
 /**
  * nodePort (ValidateService and the node-port allocator, for a create):
@@ -27,7 +35,8 @@ import { appliesToService, earlierFileServicesWithNodePort, portMaps, serviceTyp
  */
 export const serviceNodePort: Rule = {
   id: 'service-node-port',
-  description: 'nodePort is only for NodePort/LoadBalancer Services, must be in the node port range and unique within the Service.',
+  description:
+    'nodePort is only for NodePort/LoadBalancer Services, must be in the node port range and unique within the Service.',
   severity: 'error',
   docs: {
     why: "A node port is opened on every node, from a cluster-wide range (30000-32767 unless kube-apiserver's `--service-node-port-range` says otherwise; kubeway's setting `kubeway.nodePortRange`): the API server rejects a node port outside it, on a ClusterIP Service, or used twice.",
@@ -68,7 +77,16 @@ spec:
       const node = r.get(map, 'nodePort');
       const nodePort = r.int(node);
       if (!node || nodePort === undefined || nodePort === 0) return []; // 0 = unset
-      return [{ index, map, node, nodePort, port: r.int(r.get(map, 'port')), protocol: r.text(r.get(map, 'protocol')) || 'TCP' }];
+      return [
+        {
+          index,
+          map,
+          node,
+          nodePort,
+          port: r.int(r.get(map, 'port')),
+          protocol: r.text(r.get(map, 'protocol')) || 'TCP',
+        },
+      ];
     });
 
     /** Removing nodePort from a port: the cluster allocates one. */
@@ -94,7 +112,9 @@ spec:
     const fixTo = (node: Node): Fix | undefined => {
       free ??= freeNodePort(ctx);
       const port = free();
-      return port === undefined ? undefined : replaceFix(obj, node, String(port), `Change to the free node port ${port}`);
+      return port === undefined
+        ? undefined
+        : replaceFix(obj, node, String(port), `Change to the free node port ${port}`);
     };
 
     for (let i = 0; i < ports.length; i++) {
@@ -108,7 +128,9 @@ spec:
         });
         continue;
       }
-      const clash = ports.slice(0, i).find((q) => q.nodePort === p.nodePort && (q.protocol === p.protocol || q.port !== p.port));
+      const clash = ports
+        .slice(0, i)
+        .find((q) => q.nodePort === p.nodePort && (q.protocol === p.protocol || q.port !== p.port));
       if (clash) {
         ctx.report({
           at: p.node,
@@ -156,7 +178,9 @@ spec:
  * declared again: kubectl applies that as an update of the first).
  */
 function earlierServiceWithNodePort(ws: Workspace, obj: K8sObject, nodePort: number): K8sObject | undefined {
-  return earlierFileServicesWithNodePort(ws, obj, nodePort).find((other) => !(other.name === obj.name && other.namespace === obj.namespace));
+  return earlierFileServicesWithNodePort(ws, obj, nodePort).find(
+    (other) => !(other.name === obj.name && other.namespace === obj.namespace),
+  );
 }
 
 /** Hands out the free ports of the range in order, so two fixes in one Service do not pick the same one. */

@@ -9,7 +9,7 @@ export const servicePortDuplicate: Rule = {
   description: 'A Service must not declare the same port and protocol twice.',
   severity: 'error',
   docs: {
-    why: "kube-proxy forwards each port and protocol of a Service once: the API server rejects a Service that declares the same pair twice.",
+    why: 'kube-proxy forwards each port and protocol of a Service once: the API server rejects a Service that declares the same pair twice.',
     fails: `apiVersion: v1
 kind: Service
 metadata:

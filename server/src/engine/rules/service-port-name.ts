@@ -12,10 +12,11 @@ import { appliesToService, portMaps, specField } from './utils/service';
  */
 export const servicePortName: Rule = {
   id: 'service-port-name',
-  description: 'Service port names are required when there is more than one port, must be DNS-1123 labels, and must be unique.',
+  description:
+    'Service port names are required when there is more than one port, must be DNS-1123 labels, and must be unique.',
   severity: 'error',
   docs: {
-    why: "With more than one port, Endpoints and Ingresses tell the ports apart by name, so the API server requires a name on each, a DNS-1123 label, unique within the Service.",
+    why: 'With more than one port, Endpoints and Ingresses tell the ports apart by name, so the API server requires a name on each, a DNS-1123 label, unique within the Service.',
     fails: `apiVersion: v1
 kind: Service
 metadata:
@@ -73,7 +74,10 @@ spec:
       }
       const first = seen.get(name);
       if (first !== undefined) {
-        ctx.report({ at: node!, message: `Port name \`${name}\` is already used by ports[${first}]: port names must be unique within a Service.` });
+        ctx.report({
+          at: node!,
+          message: `Port name \`${name}\` is already used by ports[${first}]: port names must be unique within a Service.`,
+        });
       } else seen.set(name, index);
     }
   },

@@ -12,7 +12,7 @@ export const servicePortProtocol: Rule = {
   description: 'Service port protocol must be TCP, UDP or SCTP (exact case).',
   severity: 'error',
   docs: {
-    why: "The API server accepts the protocols TCP, UDP and SCTP, spelled exactly.",
+    why: 'The API server accepts the protocols TCP, UDP and SCTP, spelled exactly.',
     fails: `apiVersion: v1
 kind: Service
 metadata:

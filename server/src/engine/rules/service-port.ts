@@ -6,7 +6,6 @@ import { appliesToService, portMaps, serviceTypeOf } from './utils/service';
 /** The kubelet's port: a LoadBalancer may not expose it (over-open cloud firewalls would reach every node's kubelet). */
 const KUBELET_PORT = 10250;
 
-
 /**
  * Service port numbers and targetPorts (validateServicePort): `port` 1-65535; a numeric targetPort 1-65535
  * (0 means unset: it defaults to `port`); a string targetPort is a container port NAME (IANA_SVC_NAME), so
@@ -59,13 +58,22 @@ spec:
         ctx.report({
           at: containerPortPair.key as never,
           message: `containerPort is a container field: a Service port is written \`port: ${n ?? 80}\` (the port clients connect to), with \`targetPort\` for the container's port.`,
-          fix: n !== undefined && map.items.includes(containerPortPair as never) ? { title: 'Rename to port', edits: [{ range: obj.doc.rangeOf(containerPortPair.key), newText: 'port' }] } : undefined,
+          fix:
+            n !== undefined && map.items.includes(containerPortPair as never)
+              ? { title: 'Rename to port', edits: [{ range: obj.doc.rangeOf(containerPortPair.key), newText: 'port' }] }
+              : undefined,
         });
       }
       if (portNode && port !== undefined && (port < 1 || port > 65535)) {
-        ctx.report({ at: portNode, message: `Service port ${port} is out of range: use a port number from 1 to 65535.` });
+        ctx.report({
+          at: portNode,
+          message: `Service port ${port} is out of range: use a port number from 1 to 65535.`,
+        });
       } else if (portNode && port === KUBELET_PORT && loadBalancer) {
-        ctx.report({ at: portNode, message: `A LoadBalancer Service may not expose port ${KUBELET_PORT}: the kubelet uses it on every node. Use another port (targetPort can stay ${KUBELET_PORT}).` });
+        ctx.report({
+          at: portNode,
+          message: `A LoadBalancer Service may not expose port ${KUBELET_PORT}: the kubelet uses it on every node. Use another port (targetPort can stay ${KUBELET_PORT}).`,
+        });
       }
 
       const tpNode = r.get(map, 'targetPort');
@@ -75,7 +83,10 @@ spec:
         const n = r.int(tp);
         if (n === undefined || n === 0) continue; // a fraction is the schema walk's; 0 defaults to `port`
         if (n < 0 || n > 65535) {
-          ctx.report({ at: tpNode, message: `targetPort ${n} is out of range: use a container port number from 1 to 65535, or a container port name.` });
+          ctx.report({
+            at: tpNode,
+            message: `targetPort ${n} is out of range: use a container port number from 1 to 65535, or a container port name.`,
+          });
         }
         continue;
       }

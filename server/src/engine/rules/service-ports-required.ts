@@ -13,7 +13,7 @@ export const servicePortsRequired: Rule = {
   description: 'A Service needs at least one port, unless it is ExternalName or headless (clusterIP: None).',
   severity: 'error',
   docs: {
-    why: "A Service with a cluster IP forwards its ports, so the API server requires at least one. Headless Services (`clusterIP: None`) and ExternalName Services may have none.",
+    why: 'A Service with a cluster IP forwards its ports, so the API server requires at least one. Headless Services (`clusterIP: None`) and ExternalName Services may have none.',
     fails: `apiVersion: v1
 kind: Service
 metadata:

@@ -15,7 +15,7 @@ export const serviceSelectorLabels: Rule = {
   description: 'Service selector keys must be label keys and values label values.',
   severity: 'error',
   docs: {
-    why: "A selector is compared with pod labels, so its keys and values must be valid label keys and values: the API server rejects the Service otherwise.",
+    why: 'A selector is compared with pod labels, so its keys and values must be valid label keys and values: the API server rejects the Service otherwise.',
     fails: `apiVersion: v1
 kind: Service
 metadata:
@@ -48,12 +48,16 @@ spec:
       const nested = r.map(pair.value);
       if (nested) {
         const key = r.str(pair.key);
-        const labels = r.pairs(nested).map((p) => `${r.text(p.key) ?? ''}: ${r.text(p.value) ?? ''}`).join(', ');
+        const labels = r
+          .pairs(nested)
+          .map((p) => `${r.text(p.key) ?? ''}: ${r.text(p.value) ?? ''}`)
+          .join(', ');
         ctx.report({
           at: nested,
-          message: key === 'matchLabels' || key === 'matchExpressions'
-            ? `A Service selector is a plain map of labels, not a label selector with ${key}${key === 'matchLabels' && labels ? `: write selector: {${labels}}` : ': list the labels the pods must have'}.`
-            : `Selector value of \`${key ?? ''}\` is a map: a Service selector maps each label key to one value.`,
+          message:
+            key === 'matchLabels' || key === 'matchExpressions'
+              ? `A Service selector is a plain map of labels, not a label selector with ${key}${key === 'matchLabels' && labels ? `: write selector: {${labels}}` : ': list the labels the pods must have'}.`
+              : `Selector value of \`${key ?? ''}\` is a map: a Service selector maps each label key to one value.`,
         });
         continue;
       }

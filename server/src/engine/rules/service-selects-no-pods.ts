@@ -24,7 +24,7 @@ export const serviceSelectsNoPods: Rule = {
   description: 'The Service selector matches no pod template in its namespace among the checked files.',
   severity: 'warning',
   docs: {
-    why: "A Service sends traffic to the pods its selector matches, in its own namespace. When no workload of the checked files has those labels, the Service has no endpoints and connections to it fail; a warning, since the pods may come from elsewhere (another repository, an operator).",
+    why: 'A Service sends traffic to the pods its selector matches, in its own namespace. When no workload of the checked files has those labels, the Service has no endpoints and connections to it fail; a warning, since the pods may come from elsewhere (another repository, an operator).',
     fails: `apiVersion: v1
 kind: Service
 metadata:
@@ -92,7 +92,12 @@ spec:
     // An invalid selector is rejected with the Service (service-selector-labels): what it selects is moot.
     for (const [k, v] of selector) if (isQualifiedName(k).length || isValidLabelValue(v).length) return;
     const ws = ctx.workspace;
-    if (selectedTemplates(ws, svc).length > 0 || isKustomizePatch(ws, obj) || customTemplatesSelected(ws, obj, selector).length > 0) return;
+    if (
+      selectedTemplates(ws, svc).length > 0 ||
+      isKustomizePatch(ws, obj) ||
+      customTemplatesSelected(ws, obj, selector).length > 0
+    )
+      return;
     // kustomize commonLabels add the same labels to this selector and to the pod templates it builds with.
     if (getsKustomizeSelectorLabels(ws, obj)) return;
     // Labels indented beside the template's metadata: workload-selector reports the workload, whose pods these are.
@@ -114,7 +119,13 @@ spec:
       const close = closest(selector, ws.podTemplates(ns));
       if (close) {
         const has = [...selector]
-          .map(([k, v]) => (close.controllerLabels.has(k) ? `${k} from its controller, never ${v}` : close.labels.has(k) ? `${k}=${close.labels.get(k)}` : `no ${k} label`))
+          .map(([k, v]) =>
+            close.controllerLabels.has(k)
+              ? `${k} from its controller, never ${v}`
+              : close.labels.has(k)
+                ? `${k}=${close.labels.get(k)}`
+                : `no ${k} label`,
+          )
           .join(', ');
         hint = ` (closest: ${owner(close)}, with ${has})`;
       }

@@ -15,7 +15,7 @@ export const serviceSessionAffinity: Rule = {
   description: 'sessionAffinity must be None or ClientIP; a ClientIP timeoutSeconds must be 1-86400.',
   severity: 'error',
   docs: {
-    why: "sessionAffinity is None or ClientIP (kube-proxy keeps a client on one pod); the API server rejects other values and timeouts outside 1-86400 seconds.",
+    why: 'sessionAffinity is None or ClientIP (kube-proxy keeps a client on one pod); the API server rejects other values and timeouts outside 1-86400 seconds.',
     fails: `apiVersion: v1
 kind: Service
 metadata:
@@ -49,7 +49,9 @@ spec:
       const right = AFFINITIES.find((a) => a.toLowerCase() === value.toLowerCase());
       ctx.report({
         at: node,
-        message: right ? `sessionAffinity \`${value}\` must be written \`${right}\`.` : `Unsupported sessionAffinity \`${value}\`: use None or ClientIP.`,
+        message: right
+          ? `sessionAffinity \`${value}\` must be written \`${right}\`.`
+          : `Unsupported sessionAffinity \`${value}\`: use None or ClientIP.`,
         fix: right ? replaceFix(obj, node, right) : undefined,
       });
       return;
@@ -58,6 +60,9 @@ spec:
     const tNode = r.at(specField(obj, 'sessionAffinityConfig'), 'clientIP', 'timeoutSeconds');
     const t = r.int(tNode);
     if (!tNode || t === undefined || (t > 0 && t <= MAX_TIMEOUT)) return;
-    ctx.report({ at: tNode, message: `timeoutSeconds ${t} is out of range: ClientIP session affinity lasts from 1 to ${MAX_TIMEOUT} seconds (default 10800).` });
+    ctx.report({
+      at: tNode,
+      message: `timeoutSeconds ${t} is out of range: ClientIP session affinity lasts from 1 to ${MAX_TIMEOUT} seconds (default 10800).`,
+    });
   },
 };

@@ -34,10 +34,11 @@ const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
  */
 export const serviceTargetPort: Rule = {
   id: 'service-target-port',
-  description: 'A Service targetPort must match a container port of the selected pods (a named one by name and protocol).',
+  description:
+    'A Service targetPort must match a container port of the selected pods (a named one by name and protocol).',
   severity: 'error',
   docs: {
-    why: "The endpoints controller resolves a named targetPort in each selected pod, by name and protocol: when no container has a port of that name, no pod becomes an endpoint for the port and traffic to it fails. A numeric targetPort that no container declares is a warning: a container may listen on a port it does not declare.",
+    why: 'The endpoints controller resolves a named targetPort in each selected pod, by name and protocol: when no container has a port of that name, no pod becomes an endpoint for the port and traffic to it fails. A numeric targetPort that no container declares is a warning: a container may listen on a port it does not declare.',
     fails: `apiVersion: v1
 kind: Service
 metadata:
@@ -114,7 +115,8 @@ spec:
     let skip: boolean | undefined;
     const report: RuleContext['report'] = (f) => {
       // A kustomize patch is judged with its base; pods of unmodelled kinds may serve the port.
-      skip ??= isKustomizePatch(ctx.workspace, obj) || customTemplatesSelected(ctx.workspace, obj, svc.selector!).length > 0;
+      skip ??=
+        isKustomizePatch(ctx.workspace, obj) || customTemplatesSelected(ctx.workspace, obj, svc.selector!).length > 0;
       if (!skip) ctx.report(f);
     };
     const out: RuleContext = { ...ctx, report };
@@ -154,10 +156,16 @@ function checkNamed(obj: K8sObject, ctx: RuleContext, p: ServicePort, name: stri
     });
     return;
   }
-  const names = unique(serving.filter(({ cp }) => cp.name && cp.protocol === p.protocol).map(({ cp }) => `\`${cp.name}\``));
+  const names = unique(
+    serving.filter(({ cp }) => cp.name && cp.protocol === p.protocol).map(({ cp }) => `\`${cp.name}\``),
+  );
   ctx.report({
     at,
-    choices: portChoices(obj, at, serving.filter(({ cp }) => cp.protocol === p.protocol)),
+    choices: portChoices(
+      obj,
+      at,
+      serving.filter(({ cp }) => cp.protocol === p.protocol),
+    ),
     message: names.length
       ? `${head}: the ${p.protocol} ports there are named ${list(names)}. Use one of those names, or the port number.`
       : `${head}: none of their ${p.protocol} container ports has that name. Name the container port \`${name}\`, or use the port number.`,
@@ -166,12 +174,14 @@ function checkNamed(obj: K8sObject, ctx: RuleContext, p: ServicePort, name: stri
 
 function checkNumber(obj: K8sObject, ctx: RuleContext, p: ServicePort, n: number, templates: PodTemplate[]): void {
   if (!Number.isInteger(n) || n < 1 || n > 65535) return;
-  const declared = (t: PodTemplate): ContainerPort[] => servingContainers(t).flatMap((c) => c.ports.filter((cp) => cp.containerPort !== undefined));
+  const declared = (t: PodTemplate): ContainerPort[] =>
+    servingContainers(t).flatMap((c) => c.ports.filter((cp) => cp.containerPort !== undefined));
   if (!templates.every((t) => declared(t).length > 0)) return;
   if (templates.some((t) => findTargetContainerPort(t, p))) return;
   const r = obj.reader;
   const explicit = r.get(p.node, 'targetPort');
-  const defaulted = effectiveTargetPort(p) === p.port && (p.targetPort === undefined || p.targetPort === 0 || p.targetPort === '');
+  const defaulted =
+    effectiveTargetPort(p) === p.port && (p.targetPort === undefined || p.targetPort === 0 || p.targetPort === '');
   const at = (defaulted ? r.get(p.node, 'port') : explicit) as Node | undefined;
   if (!at) return;
   const all = templates.flatMap((t) => declared(t));
@@ -182,10 +192,21 @@ function checkNumber(obj: K8sObject, ctx: RuleContext, p: ServicePort, n: number
     ? `targetPort is not set, so traffic goes to port ${n}/${p.protocol}, which no container of the pods ${svcName(obj)} selects declares`
     : `targetPort ${n}/${p.protocol} is not declared by any container of the pods ${svcName(obj)} selects`;
   let advice: string;
-  if (sameNumber) advice = `port ${n} is declared as ${sameNumber.protocol}: set protocol: ${sameNumber.protocol} on the Service port if that is the one`;
+  if (sameNumber)
+    advice = `port ${n} is declared as ${sameNumber.protocol}: set protocol: ${sameNumber.protocol} on the Service port if that is the one`;
   else if (defaulted) advice = `they declare ${list(ports)}; set targetPort to the port the container listens on`;
   else advice = `they declare ${list(ports)}; check the number, or declare containerPort ${n}`;
-  const choices = defaulted ? undefined : portChoices(obj, at, templates.flatMap((t) => declared(t).filter((cp) => cp.protocol === p.protocol).map((cp) => ({ t, cp }))));
+  const choices = defaulted
+    ? undefined
+    : portChoices(
+        obj,
+        at,
+        templates.flatMap((t) =>
+          declared(t)
+            .filter((cp) => cp.protocol === p.protocol)
+            .map((cp) => ({ t, cp })),
+        ),
+      );
   ctx.report({ at, message: `${subject} (${owners(templates)}): ${advice}.`, severity: 'warning', choices });
 }
 
@@ -203,12 +224,18 @@ function portChoices(obj: K8sObject, at: Node, ports: { t: PodTemplate; cp: Cont
     const of = `${t.owner.kind} ${t.owner.name ?? '(no name)'}`;
     if (cp.name && !seen.has(`n:${cp.name}`)) {
       seen.add(`n:${cp.name}`);
-      byName.push({ title: `Change targetPort to ${cp.name} (container port ${cp.containerPort ?? '?'}/${cp.protocol} of ${of})`, edits: [replaceScalarEdit(obj, at, cp.name)] });
+      byName.push({
+        title: `Change targetPort to ${cp.name} (container port ${cp.containerPort ?? '?'}/${cp.protocol} of ${of})`,
+        edits: [replaceScalarEdit(obj, at, cp.name)],
+      });
     }
     if (cp.containerPort !== undefined && !seen.has(`p:${cp.containerPort}`)) {
       seen.add(`p:${cp.containerPort}`);
       const n = String(cp.containerPort);
-      byNumber.push({ title: `Change targetPort to ${n} (container port ${cp.name ? `${cp.name} ` : ''}of ${of})`, edits: [{ range: obj.doc.rangeOf(at), newText: n }] });
+      byNumber.push({
+        title: `Change targetPort to ${n} (container port ${cp.name ? `${cp.name} ` : ''}of ${of})`,
+        edits: [{ range: obj.doc.rangeOf(at), newText: n }],
+      });
     }
   }
   const all = [...byName, ...byNumber];
@@ -230,5 +257,7 @@ function unique(values: string[]): string[] {
 
 function list(values: string[]): string {
   const shownValues = values.length > 6 ? [...values.slice(0, 6), `${values.length - 6} more`] : values;
-  return shownValues.length <= 1 ? shownValues.join('') : `${shownValues.slice(0, -1).join(', ')} and ${shownValues[shownValues.length - 1]}`;
+  return shownValues.length <= 1
+    ? shownValues.join('')
+    : `${shownValues.slice(0, -1).join(', ')} and ${shownValues[shownValues.length - 1]}`;
 }

@@ -10,7 +10,7 @@ export const serviceType: Rule = {
   description: 'Service type must be ClusterIP, NodePort, LoadBalancer or ExternalName (exact case).',
   severity: 'error',
   docs: {
-    why: "The API server knows four Service types, spelled exactly: any other value rejects the Service.",
+    why: 'The API server knows four Service types, spelled exactly: any other value rejects the Service.',
     fails: `apiVersion: v1
 kind: Service
 metadata:

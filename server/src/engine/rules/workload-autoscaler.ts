@@ -14,10 +14,11 @@ const TARGET_TYPES = ['Utilization', 'Value', 'AverageValue'];
  */
 export const workloadAutoscaler: Rule = {
   id: 'workload-autoscaler',
-  description: 'A HorizontalPodAutoscaler needs 1 <= minReplicas <= maxReplicas and metric targets with positive values.',
+  description:
+    'A HorizontalPodAutoscaler needs 1 <= minReplicas <= maxReplicas and metric targets with positive values.',
   severity: 'error',
   docs: {
-    why: "The autoscaler keeps the replica count between minReplicas and maxReplicas: the API server rejects bounds that cannot hold (min above max, min below 1) and metric targets that are not positive.",
+    why: 'The autoscaler keeps the replica count between minReplicas and maxReplicas: the API server rejects bounds that cannot hold (min above max, min below 1) and metric targets that are not positive.',
     fails: `apiVersion: autoscaling/v2
 kind: HorizontalPodAutoscaler
 metadata:
@@ -44,7 +45,9 @@ spec:
 `,
   },
   kinds: ['HorizontalPodAutoscaler'],
-  appliesTo: (obj) => obj.kind === 'HorizontalPodAutoscaler' && (obj.apiVersion === 'autoscaling/v2' || obj.apiVersion === 'autoscaling/v1'),
+  appliesTo: (obj) =>
+    obj.kind === 'HorizontalPodAutoscaler' &&
+    (obj.apiVersion === 'autoscaling/v2' || obj.apiVersion === 'autoscaling/v1'),
   checkObject(obj, ctx) {
     const r = obj.reader;
     const spec = r.map(obj.get('spec'));
@@ -54,17 +57,24 @@ spec:
     const min = r.int(minNode);
     const max = r.int(maxNode);
     if (min !== undefined && min < 1) {
-      ctx.report({ at: minNode as Node, message: `minReplicas is ${min}: a HorizontalPodAutoscaler keeps at least 1 replica (leave minReplicas out for 1).` });
+      ctx.report({
+        at: minNode as Node,
+        message: `minReplicas is ${min}: a HorizontalPodAutoscaler keeps at least 1 replica (leave minReplicas out for 1).`,
+      });
     }
     if (max !== undefined && max < 1) {
       ctx.report({ at: maxNode as Node, message: `maxReplicas is ${max}: it must be at least 1.` });
     } else if (max !== undefined && min !== undefined && min >= 1 && max < min) {
-      ctx.report({ at: maxNode as Node, message: `maxReplicas (${max}) is less than minReplicas (${min}): raise maxReplicas or lower minReplicas.` });
+      ctx.report({
+        at: maxNode as Node,
+        message: `maxReplicas (${max}) is less than minReplicas (${min}): raise maxReplicas or lower minReplicas.`,
+      });
     }
     if (obj.apiVersion === 'autoscaling/v1') {
       const node = r.get(spec, 'targetCPUUtilizationPercentage');
       const value = r.int(node);
-      if (value !== undefined && value < 1) ctx.report({ at: node as Node, message: `targetCPUUtilizationPercentage is ${value}: it must be at least 1.` });
+      if (value !== undefined && value < 1)
+        ctx.report({ at: node as Node, message: `targetCPUUtilizationPercentage is ${value}: it must be at least 1.` });
       return;
     }
     for (const item of r.items(r.get(spec, 'metrics'))) {
@@ -86,27 +96,39 @@ function checkTarget(obj: K8sObject, ctx: RuleContext, target: YAMLMap, resource
     const right = TARGET_TYPES.find((t) => t.toLowerCase() === type.toLowerCase());
     ctx.report({
       at: typeNode as Node,
-      message: right ? `Metric target type \`${type}\` must be written \`${right}\`.` : `Metric target type \`${type}\` must be Utilization, Value or AverageValue.`,
-      fix: right ? { title: `Change to ${right}`, edits: [{ range: obj.doc.rangeOf(typeNode), newText: right }] } : undefined,
+      message: right
+        ? `Metric target type \`${type}\` must be written \`${right}\`.`
+        : `Metric target type \`${type}\` must be Utilization, Value or AverageValue.`,
+      fix: right
+        ? { title: `Change to ${right}`, edits: [{ range: obj.doc.rangeOf(typeNode), newText: right }] }
+        : undefined,
     });
   }
   const utilizationNode = r.get(target, 'averageUtilization');
   const utilization = r.int(utilizationNode);
   if (utilization !== undefined && utilization < 1) {
-    ctx.report({ at: utilizationNode as Node, message: `averageUtilization is ${utilization}: it is a percentage of the requests, at least 1.` });
+    ctx.report({
+      at: utilizationNode as Node,
+      message: `averageUtilization is ${utilization}: it is a percentage of the requests, at least 1.`,
+    });
   }
   for (const field of ['value', 'averageValue']) {
     const node = r.get(target, field);
     const s = r.scalar(node);
-    const text = typeof s?.value === 'number' ? String(s.value) : typeof s?.value === 'string' ? s.value.trim() : undefined;
+    const text =
+      typeof s?.value === 'number' ? String(s.value) : typeof s?.value === 'string' ? s.value.trim() : undefined;
     const q = text === undefined ? undefined : parseQuantity(text);
-    if (q && q.mantissa <= 0n) ctx.report({ at: node as Node, message: `${field} is ${text}: a metric target value must be positive.` });
+    if (q && q.mantissa <= 0n)
+      ctx.report({ at: node as Node, message: `${field} is ${text}: a metric target value must be positive.` });
   }
   if (!resource) return;
   const hasUtilization = r.scalar(utilizationNode)?.value != null;
   const hasAverage = r.scalar(r.get(target, 'averageValue'))?.value != null;
   if (hasUtilization && hasAverage) {
-    ctx.report({ at: keyNode(r, target, 'averageValue') as Node, message: 'A resource metric target sets both averageUtilization and averageValue: keep one of them.' });
+    ctx.report({
+      at: keyNode(r, target, 'averageValue') as Node,
+      message: 'A resource metric target sets both averageUtilization and averageValue: keep one of them.',
+    });
   } else if (!hasUtilization && !hasAverage) {
     ctx.report({
       at: keyNode(r, target, 'value') ?? keyNode(r, target, 'type') ?? firstKey(target),

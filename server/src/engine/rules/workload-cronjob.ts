@@ -12,7 +12,9 @@ interface Bounds {
   what: string;
 }
 
-const MONTHS = Object.fromEntries(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].map((m, i) => [m, i + 1]));
+const MONTHS = Object.fromEntries(
+  ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].map((m, i) => [m, i + 1]),
+);
 const DAYS = Object.fromEntries(['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].map((d, i) => [d, i]));
 const FIELDS: Bounds[] = [
   { min: 0, max: 59, what: 'minute' },
@@ -60,7 +62,8 @@ function fieldProblem(field: string, b: Bounds): string | undefined {
       if (lowAndHigh.length === 1) end = b.max;
     }
     if (start < b.min) return `${b.what} ${start} is below ${b.min}`;
-    if (end > b.max) return `${b.what} ${end} is above ${b.max}${b.what === 'day of week' && end === 7 ? ' (Sunday is 0)' : ''}`;
+    if (end > b.max)
+      return `${b.what} ${end} is above ${b.max}${b.what === 'day of week' && end === 7 ? ' (Sunday is 0)' : ''}`;
     if (start > end) return `${b.what} range \`${rangeAndStep[0]}\` runs backwards`;
   }
   return undefined;
@@ -100,7 +103,7 @@ export const workloadCronjob: Rule = {
   description: 'A CronJob needs a valid standard cron schedule (5 fields), a valid timeZone and concurrencyPolicy.',
   severity: 'error',
   docs: {
-    why: "The CronJob controller parses the schedule as a standard five-field cron expression (or a macro such as @hourly), and the timeZone as an IANA zone: the API server rejects the CronJob otherwise.",
+    why: 'The CronJob controller parses the schedule as a standard five-field cron expression (or a macro such as @hourly), and the timeZone as an IANA zone: the API server rejects the CronJob otherwise.',
     fails: `apiVersion: batch/v1
 kind: CronJob
 metadata:
@@ -141,7 +144,10 @@ spec:
     const schedule = node === undefined ? null : stringOrNull(r, node);
     if (schedule === null || schedule === '') {
       if (!isKustomizePatch(ctx.workspace, obj)) {
-        ctx.report({ at: deepestKey(obj, 'spec', 'schedule'), message: `${objectRef(obj)} has no schedule: set spec.schedule, e.g. "0 3 * * *" (03:00 every day).` });
+        ctx.report({
+          at: deepestKey(obj, 'spec', 'schedule'),
+          message: `${objectRef(obj)} has no schedule: set spec.schedule, e.g. "0 3 * * *" (03:00 every day).`,
+        });
       }
     } else if (schedule !== undefined) {
       const problem = scheduleProblem(schedule);
@@ -151,7 +157,10 @@ spec:
     const tz = stringOrNull(r, tzNode);
     if (tz !== undefined && tz !== null) {
       if (tz === '' || tz.toLowerCase() === 'local' || /\s/.test(tz)) {
-        ctx.report({ at: tzNode as Node, message: `timeZone ${tz === '' ? 'is empty' : `\`${tz}\``}: use an IANA time zone name such as Europe/Paris or Etc/UTC (or leave timeZone out).` });
+        ctx.report({
+          at: tzNode as Node,
+          message: `timeZone ${tz === '' ? 'is empty' : `\`${tz}\``}: use an IANA time zone name such as Europe/Paris or Etc/UTC (or leave timeZone out).`,
+        });
       }
     }
     const policyNode = r.get(spec, 'concurrencyPolicy');
@@ -161,8 +170,12 @@ spec:
       const right = allowed.find((a) => a.toLowerCase() === policy.toLowerCase());
       ctx.report({
         at: policyNode as Node,
-        message: right ? `concurrencyPolicy \`${policy}\` must be written \`${right}\` (the API server is case-sensitive).` : `Unsupported concurrencyPolicy \`${policy}\`: use Allow, Forbid or Replace.`,
-        fix: right ? { title: `Change to ${right}`, edits: [{ range: obj.doc.rangeOf(policyNode), newText: right }] } : undefined,
+        message: right
+          ? `concurrencyPolicy \`${policy}\` must be written \`${right}\` (the API server is case-sensitive).`
+          : `Unsupported concurrencyPolicy \`${policy}\`: use Allow, Forbid or Replace.`,
+        fix: right
+          ? { title: `Change to ${right}`, edits: [{ range: obj.doc.rangeOf(policyNode), newText: right }] }
+          : undefined,
       });
     }
   },

@@ -8,10 +8,11 @@ import { keyNode } from '../parse/values';
  */
 export const workloadDisruptionBudget: Rule = {
   id: 'workload-disruption-budget',
-  description: 'A PodDisruptionBudget sets one of minAvailable or maxUnavailable, a number of 0 or more or a percentage up to 100%.',
+  description:
+    'A PodDisruptionBudget sets one of minAvailable or maxUnavailable, a number of 0 or more or a percentage up to 100%.',
   severity: 'error',
   docs: {
-    why: "A disruption budget is either a minimum of available pods or a maximum of unavailable ones: the API server rejects a budget with both, and numbers below 0 or percentages above 100%.",
+    why: 'A disruption budget is either a minimum of available pods or a maximum of unavailable ones: the API server rejects a budget with both, and numbers below 0 or percentages above 100%.',
     fails: `apiVersion: policy/v1
 kind: PodDisruptionBudget
 metadata:
@@ -55,7 +56,11 @@ spec:
         ctx.report({ at: node, message: `${field} is ${v}: it must be 0 or more (or a percentage such as 50%).` });
       } else if (typeof v === 'string') {
         const m = /^([0-9]+)%$/.exec(v);
-        if (!m) ctx.report({ at: node, message: `${field} \`${v}\` is neither a number nor a percentage like 50%${/^[0-9]+$/.test(v) ? `: write ${v} without quotes` : ''}.` });
+        if (!m)
+          ctx.report({
+            at: node,
+            message: `${field} \`${v}\` is neither a number nor a percentage like 50%${/^[0-9]+$/.test(v) ? `: write ${v} without quotes` : ''}.`,
+          });
         else if (Number(m[1]) > 100) ctx.report({ at: node, message: `${field} ${v} is more than 100%.` });
       }
     }

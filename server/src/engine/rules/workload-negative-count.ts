@@ -5,11 +5,30 @@ import type { Rule } from './rule';
 /** Fields (paths from the object root) that the API server checks with ValidateNonnegativeField, per kind. */
 const JOB_FIELDS = ['parallelism', 'completions', 'activeDeadlineSeconds', 'backoffLimit', 'ttlSecondsAfterFinished'];
 const NONNEGATIVE: Record<string, string[][]> = {
-  Deployment: [['spec', 'replicas'], ['spec', 'minReadySeconds'], ['spec', 'revisionHistoryLimit'], ['spec', 'progressDeadlineSeconds']],
-  ReplicaSet: [['spec', 'replicas'], ['spec', 'minReadySeconds']],
-  StatefulSet: [['spec', 'replicas'], ['spec', 'minReadySeconds'], ['spec', 'ordinals', 'start'], ['spec', 'updateStrategy', 'rollingUpdate', 'partition']],
-  DaemonSet: [['spec', 'minReadySeconds'], ['spec', 'revisionHistoryLimit']],
-  ReplicationController: [['spec', 'replicas'], ['spec', 'minReadySeconds']],
+  Deployment: [
+    ['spec', 'replicas'],
+    ['spec', 'minReadySeconds'],
+    ['spec', 'revisionHistoryLimit'],
+    ['spec', 'progressDeadlineSeconds'],
+  ],
+  ReplicaSet: [
+    ['spec', 'replicas'],
+    ['spec', 'minReadySeconds'],
+  ],
+  StatefulSet: [
+    ['spec', 'replicas'],
+    ['spec', 'minReadySeconds'],
+    ['spec', 'ordinals', 'start'],
+    ['spec', 'updateStrategy', 'rollingUpdate', 'partition'],
+  ],
+  DaemonSet: [
+    ['spec', 'minReadySeconds'],
+    ['spec', 'revisionHistoryLimit'],
+  ],
+  ReplicationController: [
+    ['spec', 'replicas'],
+    ['spec', 'minReadySeconds'],
+  ],
   Job: JOB_FIELDS.map((f) => ['spec', f]),
   CronJob: [
     ['spec', 'startingDeadlineSeconds'],
@@ -25,7 +44,7 @@ export const workloadNegativeCount: Rule = {
   description: 'Replica counts, history limits and time limits of a workload must not be negative.',
   severity: 'error',
   docs: {
-    why: "Counts and limits (replicas, history limits, deadlines) are numbers of things or seconds: the API server rejects negative ones.",
+    why: 'Counts and limits (replicas, history limits, deadlines) are numbers of things or seconds: the API server rejects negative ones.',
     fails: `apiVersion: apps/v1
 kind: Deployment
 metadata:

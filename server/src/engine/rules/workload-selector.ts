@@ -5,7 +5,14 @@ import { WORKLOAD_KINDS, isWorkload } from '../model/apiVersions';
 import type { K8sObject } from '../model/object';
 import type { RuleContext, Rule } from './rule';
 import { getsKustomizeSelectorLabels, isKustomizePatch } from '../model/kustomize';
-import { SELECTOR_OPERATORS, readLabelSelector, readLabels, readMapSelector, requirementMatches, requirementText } from '../model/labelSelector';
+import {
+  SELECTOR_OPERATORS,
+  readLabelSelector,
+  readLabels,
+  readMapSelector,
+  requirementMatches,
+  requirementText,
+} from '../model/labelSelector';
 import type { LabelEntry, LabelSelector } from '../model/labelSelector';
 import { isUnset, keyNode, stringOrNull } from '../parse/values';
 import { deepestKey, objectRef } from './utils/object';
@@ -104,7 +111,9 @@ function checkAppsSelector(obj: K8sObject, ctx: RuleContext, patch: boolean): vo
   const selector = readLabelSelector(r, selectorNode);
   reportBrokenExpressions(obj, ctx, selectorNode);
   // `selector: {app: web}`, the Service way of writing it: the labels belong under matchLabels.
-  const stray = r.pairs(selectorNode).filter((p) => !['matchLabels', 'matchExpressions'].includes(keyText(p.key)) && isScalar(r.resolve(p.value)));
+  const stray = r
+    .pairs(selectorNode)
+    .filter((p) => !['matchLabels', 'matchExpressions'].includes(keyText(p.key)) && isScalar(r.resolve(p.value)));
   if (stray.length) {
     const example = `{matchLabels: {${stray.map((p) => `${keyText(p.key)}: ${r.text(p.value) ?? ''}`).join(', ')}}}`;
     for (const p of stray) {
@@ -152,7 +161,10 @@ function reportBrokenExpressions(obj: K8sObject, ctx: RuleContext, selectorNode:
     const valueCount = r.items(valuesNode).length;
     if (op === undefined) continue; // a number or boolean: the schema check reports the type
     if (op === null || op === '') {
-      ctx.report({ at: opNode ?? keyNode(r, m, 'key') ?? m, message: `A selector expression needs an operator: In, NotIn, Exists or DoesNotExist.` });
+      ctx.report({
+        at: opNode ?? keyNode(r, m, 'key') ?? m,
+        message: `A selector expression needs an operator: In, NotIn, Exists or DoesNotExist.`,
+      });
       continue;
     }
     if (!(SELECTOR_OPERATORS as readonly string[]).includes(op)) {
@@ -162,26 +174,37 @@ function reportBrokenExpressions(obj: K8sObject, ctx: RuleContext, selectorNode:
         message: right
           ? `Selector operator \`${op}\` must be written \`${right}\` (the API server is case-sensitive).`
           : `Unsupported selector operator \`${op}\`: use In, NotIn, Exists or DoesNotExist.`,
-        fix: right ? { title: `Change to ${right}`, edits: [{ range: obj.doc.rangeOf(opNode), newText: right }] } : undefined,
+        fix: right
+          ? { title: `Change to ${right}`, edits: [{ range: obj.doc.rangeOf(opNode), newText: right }] }
+          : undefined,
       });
       continue;
     }
     if ((op === 'In' || op === 'NotIn') && valueCount === 0) {
       ctx.report({ at: opNode as Node, message: `Operator ${op} needs a non-empty values list.` });
     } else if ((op === 'Exists' || op === 'DoesNotExist') && valueCount > 0) {
-      ctx.report({ at: valuesNode as Node, message: `Operator ${op} takes no values: remove values (or use In / NotIn).` });
+      ctx.report({
+        at: valuesNode as Node,
+        message: `Operator ${op} takes no values: remove values (or use In / NotIn).`,
+      });
     }
   }
 }
 
-function reportMismatches(obj: K8sObject, ctx: RuleContext, selector: LabelSelector, labels: Map<string, LabelEntry>): void {
+function reportMismatches(
+  obj: K8sObject,
+  ctx: RuleContext,
+  selector: LabelSelector,
+  labels: Map<string, LabelEntry>,
+): void {
   for (const req of selector.requirements) {
     if (requirementMatches(req, labels) !== 'no-match') continue;
     const label = labels.get(req.key);
     const has = label ? `it has ${req.key}=${label.value}` : `it has no label ${req.key}`;
     const absent = !label && (req.operator === 'Equals' || req.operator === 'In' || req.operator === 'Exists');
     const at = absent || req.operator === 'DoesNotExist' ? req.keyNode : (req.valuesNode ?? req.keyNode);
-    const hint = req.operator === 'Equals' ? ` Make spec.template.metadata.labels include ${req.key}: ${req.values[0]}.` : '';
+    const hint =
+      req.operator === 'Equals' ? ` Make spec.template.metadata.labels include ${req.key}: ${req.values[0]}.` : '';
     ctx.report({
       at,
       message: `Selector ${requirementText(req)} does not match the pod template (${has}): the API server rejects a ${obj.kind} whose selector does not match its template labels.${hint}`,
@@ -239,7 +262,9 @@ function checkJobSelector(obj: K8sObject, ctx: RuleContext, patch: boolean): voi
   // The API server adds controller-uid to this selector and requires it to select the labels it generates.
   const generated = new Map<string, LabelEntry>();
   for (const k of JOB_NAME_LABELS) generated.set(k, { key: k, value: obj.name });
-  const fails = selector.requirements.some((req) => !JOB_UID_LABELS.includes(req.key) && requirementMatches(req, generated) === 'no-match');
+  const fails = selector.requirements.some(
+    (req) => !JOB_UID_LABELS.includes(req.key) && requirementMatches(req, generated) === 'no-match',
+  );
   if (!fails) return;
   ctx.report({
     at: keyNode(r, spec, 'selector') as Node,

@@ -21,7 +21,13 @@ function readIntOrPercent(r: DocReader, parent: unknown, key: string): IntOrPerc
   const s = r.scalar(node);
   if (!s) return undefined;
   const n = r.int(node);
-  if (n !== undefined) return { node: node as Node, value: n, percent: false, problem: n < 0 ? `${key} is ${n}: it must be 0 or more` : undefined };
+  if (n !== undefined)
+    return {
+      node: node as Node,
+      value: n,
+      percent: false,
+      problem: n < 0 ? `${key} is ${n}: it must be 0 or more` : undefined,
+    };
   if (typeof s.value !== 'string') return undefined; // a float or boolean: a type error for the schema check
   const text = s.value;
   if (/^[0-9]+%$/.test(text)) return { node: node as Node, value: parseInt(text, 10), percent: true };
@@ -36,7 +42,13 @@ function readIntOrPercent(r: DocReader, parent: unknown, key: string): IntOrPerc
   };
 }
 
-function checkEnum(obj: K8sObject, ctx: RuleContext, node: Node | undefined, allowed: readonly string[], what: string): string | undefined {
+function checkEnum(
+  obj: K8sObject,
+  ctx: RuleContext,
+  node: Node | undefined,
+  allowed: readonly string[],
+  what: string,
+): string | undefined {
   const r = obj.reader;
   const value = stringOrNull(r, node);
   if (value === undefined || value === null || value === '') return undefined;
@@ -59,10 +71,11 @@ function checkEnum(obj: K8sObject, ctx: RuleContext, node: Node | undefined, all
  */
 export const workloadStrategy: Rule = {
   id: 'workload-strategy',
-  description: 'Deployment, DaemonSet and StatefulSet update strategies must be valid (type, rollingUpdate, maxSurge/maxUnavailable).',
+  description:
+    'Deployment, DaemonSet and StatefulSet update strategies must be valid (type, rollingUpdate, maxSurge/maxUnavailable).',
   severity: 'error',
   docs: {
-    why: "The update strategy decides how pods are replaced on a change: the API server accepts only the strategy types it knows, with rollingUpdate settings only for RollingUpdate and maxSurge/maxUnavailable not both zero.",
+    why: 'The update strategy decides how pods are replaced on a change: the API server accepts only the strategy types it knows, with rollingUpdate settings only for RollingUpdate and maxSurge/maxUnavailable not both zero.',
     fails: `apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -103,7 +116,9 @@ spec:
 `,
   },
   kinds: ['Deployment', 'DaemonSet', 'StatefulSet'],
-  appliesTo: (obj) => isWorkload(obj.apiVersion, obj.kind) && (obj.kind === 'Deployment' || obj.kind === 'DaemonSet' || obj.kind === 'StatefulSet'),
+  appliesTo: (obj) =>
+    isWorkload(obj.apiVersion, obj.kind) &&
+    (obj.kind === 'Deployment' || obj.kind === 'DaemonSet' || obj.kind === 'StatefulSet'),
   checkObject(obj, ctx) {
     if (obj.kind === 'Deployment') checkDeployment(obj, ctx);
     else if (obj.kind === 'DaemonSet') checkDaemonSet(obj, ctx);
@@ -120,7 +135,13 @@ function checkDeployment(obj: K8sObject, ctx: RuleContext): void {
   const spec = r.map(obj.get('spec'));
   const strategy = r.map(r.get(spec, 'strategy'));
   if (strategy) {
-    const type = checkEnum(obj, ctx, r.get(strategy, 'type'), ['RollingUpdate', 'Recreate'], 'Deployment strategy type');
+    const type = checkEnum(
+      obj,
+      ctx,
+      r.get(strategy, 'type'),
+      ['RollingUpdate', 'Recreate'],
+      'Deployment strategy type',
+    );
     const rollingNode = r.get(strategy, 'rollingUpdate');
     if (type === 'Recreate') {
       if (!isUnset(r, rollingNode)) {
@@ -139,7 +160,10 @@ function checkDeployment(obj: K8sObject, ctx: RuleContext): void {
   const deadlineNode = r.get(spec, 'progressDeadlineSeconds');
   const deadline = r.int(deadlineNode);
   if (deadline !== undefined && deadline >= 0 && deadline <= minReady) {
-    ctx.report({ at: deadlineNode as Node, message: `progressDeadlineSeconds (${deadline}) must be greater than minReadySeconds (${minReady}).` });
+    ctx.report({
+      at: deadlineNode as Node,
+      message: `progressDeadlineSeconds (${deadline}) must be greater than minReadySeconds (${minReady}).`,
+    });
   } else if (deadline === undefined && isUnset(r, deadlineNode) && minReady >= 600) {
     ctx.report({
       at: r.get(spec, 'minReadySeconds') as Node,
@@ -168,7 +192,13 @@ function checkDaemonSet(obj: K8sObject, ctx: RuleContext): void {
   const r = obj.reader;
   const strategy = r.map(obj.get('spec', 'updateStrategy'));
   if (!strategy) return;
-  const type = checkEnum(obj, ctx, r.get(strategy, 'type'), ['RollingUpdate', 'OnDelete'], 'DaemonSet updateStrategy type');
+  const type = checkEnum(
+    obj,
+    ctx,
+    r.get(strategy, 'type'),
+    ['RollingUpdate', 'OnDelete'],
+    'DaemonSet updateStrategy type',
+  );
   if (type === '' || type === 'OnDelete') return;
   const rolling = r.map(r.get(strategy, 'rollingUpdate'));
   if (!rolling) return;
@@ -176,7 +206,11 @@ function checkDaemonSet(obj: K8sObject, ctx: RuleContext): void {
   const unavailable = readIntOrPercent(r, rolling, 'maxUnavailable');
   reportProblems(ctx, [surge, unavailable]);
   for (const v of [unavailable, surge]) {
-    if (v && !v.problem && v.percent && v.value > 100) ctx.report({ at: v.node, message: `${v === surge ? 'maxSurge' : 'maxUnavailable'} ${v.value}% is more than 100%.` });
+    if (v && !v.problem && v.percent && v.value > 100)
+      ctx.report({
+        at: v.node,
+        message: `${v === surge ? 'maxSurge' : 'maxUnavailable'} ${v.value}% is more than 100%.`,
+      });
   }
   if (surge?.problem || unavailable?.problem) return;
   // apps/v1 defaults maxUnavailable to 1 and maxSurge to 0; exactly one of them must be non-zero.
@@ -190,7 +224,10 @@ function checkDaemonSet(obj: K8sObject, ctx: RuleContext): void {
         : `A DaemonSet cannot use maxSurge while maxUnavailable is non-zero (it defaults to 1): add maxUnavailable: 0.`,
     });
   } else if (surgeValue === 0 && unavailableValue === 0 && unavailable) {
-    ctx.report({ at: unavailable.node, message: `maxUnavailable and maxSurge are both 0: a rolling update could never replace a pod. Allow one of them.` });
+    ctx.report({
+      at: unavailable.node,
+      message: `maxUnavailable and maxSurge are both 0: a rolling update could never replace a pod. Allow one of them.`,
+    });
   }
 }
 
@@ -200,7 +237,13 @@ function checkStatefulSet(obj: K8sObject, ctx: RuleContext): void {
   checkEnum(obj, ctx, r.get(spec, 'podManagementPolicy'), ['OrderedReady', 'Parallel'], 'podManagementPolicy');
   const strategy = r.map(r.get(spec, 'updateStrategy'));
   if (!strategy) return;
-  const type = checkEnum(obj, ctx, r.get(strategy, 'type'), ['RollingUpdate', 'OnDelete'], 'StatefulSet updateStrategy type');
+  const type = checkEnum(
+    obj,
+    ctx,
+    r.get(strategy, 'type'),
+    ['RollingUpdate', 'OnDelete'],
+    'StatefulSet updateStrategy type',
+  );
   if (type === 'OnDelete' && !isUnset(r, r.get(strategy, 'rollingUpdate'))) {
     ctx.report({
       at: keyNode(r, strategy, 'rollingUpdate') as Node,

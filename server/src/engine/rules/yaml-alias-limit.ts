@@ -6,7 +6,7 @@ export const yamlAliasLimit: Rule = {
   description: 'YAML aliases expand beyond the limit kubeway reads (an alias bomb); the document is skipped.',
   severity: 'error',
   docs: {
-    why: "Aliases that refer to lists of aliases grow exponentially when they are expanded (a \"billion laughs\" document): kubeway does not expand such a document, so that one file cannot stall the editor, and says so.",
+    why: 'Aliases that refer to lists of aliases grow exponentially when they are expanded (a "billion laughs" document): kubeway does not expand such a document, so that one file cannot stall the editor, and says so.',
     fails: `apiVersion: v1
 kind: ConfigMap
 metadata:

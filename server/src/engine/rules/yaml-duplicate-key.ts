@@ -6,7 +6,7 @@ export const yamlDuplicateKey: Rule = {
   description: 'A map sets the same key twice: invalid YAML, and kubectl would silently keep only the last value.',
   severity: 'error',
   docs: {
-    why: "A key may appear once in a map. kubectl (go-yaml) silently keeps the last value, so the first one is lost without a word: a label, a port or an environment variable that was meant to be set is not.",
+    why: 'A key may appear once in a map. kubectl (go-yaml) silently keeps the last value, so the first one is lost without a word: a label, a port or an environment variable that was meant to be set is not.',
     fails: `apiVersion: v1
 kind: ConfigMap
 metadata:

@@ -6,7 +6,7 @@ export const yamlSyntax: Rule = {
   description: 'The file is not valid YAML (first error of each file only, to avoid follow-up noise).',
   severity: 'error',
   docs: {
-    why: "kubectl cannot decode the file, so nothing in it is applied. Only the first error of a file is reported: after it the parser has lost track, and later errors are mostly its consequences.",
+    why: 'kubectl cannot decode the file, so nothing in it is applied. Only the first error of a file is reported: after it the parser has lost track, and later errors are mostly its consequences.',
     fails: `apiVersion: v1
 kind: ConfigMap
 metadata:

@@ -6,7 +6,7 @@ export const yamlTabIndent: Rule = {
   description: 'A tab is used as indentation; YAML indentation must be spaces.',
   severity: 'error',
   docs: {
-    why: "YAML allows only spaces as indentation: kubectl refuses the file (`found character that cannot start any token`), and editors show tabs and spaces alike, so the mistake is hard to see.",
+    why: 'YAML allows only spaces as indentation: kubectl refuses the file (`found character that cannot start any token`), and editors show tabs and spaces alike, so the mistake is hard to see.',
     fails: `apiVersion: v1
 kind: ConfigMap
 metadata:

@@ -15,10 +15,16 @@ export function isQuantity(str: string): boolean {
   const c0 = str.charCodeAt(0);
   if (c0 === 45 /* - */ || c0 === 43 /* + */) pos++;
   let digits = 0;
-  while (pos < end && isDigit(str.charCodeAt(pos))) { pos++; digits++; }
+  while (pos < end && isDigit(str.charCodeAt(pos))) {
+    pos++;
+    digits++;
+  }
   if (pos < end && str[pos] === '.') {
     pos++;
-    while (pos < end && isDigit(str.charCodeAt(pos))) { pos++; digits++; }
+    while (pos < end && isDigit(str.charCodeAt(pos))) {
+      pos++;
+      digits++;
+    }
   }
   // ParseQuantity reads a number without digits ("Mi", "-") as zero; nobody means that.
   if (digits === 0) return false;

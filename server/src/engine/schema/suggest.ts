@@ -15,7 +15,8 @@ export function editDistance(a: string, b: string, max = Infinity): number {
     for (let j = 1; j <= n; j++) {
       const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
       let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) v = Math.min(v, prev2[j - 2] + 1);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1))
+        v = Math.min(v, prev2[j - 2] + 1);
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
@@ -54,7 +55,12 @@ export function closest(name: string, known: Iterable<string>): string | undefin
  * distance, then by name), at most `limit` of them and none further than `maxDistance` (default: about half
  * the name's length).
  */
-export function nearestNames(name: string, known: Iterable<string>, limit = 3, maxDistance = Math.max(1, Math.ceil(name.length / 2))): string[] {
+export function nearestNames(
+  name: string,
+  known: Iterable<string>,
+  limit = 3,
+  maxDistance = Math.max(1, Math.ceil(name.length / 2)),
+): string[] {
   const lower = name.toLowerCase();
   const max = maxDistance;
   const found: { k: string; d: number }[] = [];

@@ -31,7 +31,17 @@ export const enum Kind {
 
 export type ValueType =
   | { kind: Kind.String; enum?: readonly string[]; enumSet?: ReadonlySet<string> }
-  | { kind: Kind.Integer | Kind.Number | Kind.Boolean | Kind.Quantity | Kind.IntOrString | Kind.Time | Kind.Any | Kind.Bytes }
+  | {
+      kind:
+        | Kind.Integer
+        | Kind.Number
+        | Kind.Boolean
+        | Kind.Quantity
+        | Kind.IntOrString
+        | Kind.Time
+        | Kind.Any
+        | Kind.Bytes;
+    }
   | { kind: Kind.Object; type: SchemaType }
   | { kind: Kind.Array | Kind.Map; of: ValueType };
 
@@ -98,7 +108,13 @@ const PRIMITIVES: Record<string, ValueType> = {
 function decode(raw: RawSchema): Schema {
   const desc = (i: number) => (i >= 0 ? raw.d[i] : '');
   const types: SchemaType[] = raw.t.map(([name, group, version, d]) => ({
-    name, group, version, description: desc(d), fields: new Map(), fieldList: [], required: [],
+    name,
+    group,
+    version,
+    description: desc(d),
+    fields: new Map(),
+    fieldList: [],
+    required: [],
   }));
   const objectTypes = types.map((type) => ({ kind: Kind.Object, type }) as ValueType);
   const valueType = (t: RawType): ValueType => {
@@ -122,7 +138,14 @@ function decode(raw: RawSchema): Schema {
     for (const [name, type, flags, d] of fields) {
       const isRequired = (flags & 1) !== 0;
       const mustBeSet = isRequired && name !== 'apiVersion' && name !== 'kind';
-      const f: SchemaField = { name, type: valueType(type), required: isRequired, mustBeSet, deprecated: (flags & 2) !== 0, description: desc(d) };
+      const f: SchemaField = {
+        name,
+        type: valueType(type),
+        required: isRequired,
+        mustBeSet,
+        deprecated: (flags & 2) !== 0,
+        description: desc(d),
+      };
       map.set(name, f);
       list.push(f);
       if (mustBeSet) required.push(f);
@@ -154,17 +177,29 @@ export function schemaKind(apiVersion: string, kind: string): SchemaKind | undef
 /** A type's name as the Kubernetes API reference writes it: `string`, `integer`, `[]Container`, `map[string]string`. */
 export function typeName(t: ValueType): string {
   switch (t.kind) {
-    case Kind.String: return 'string';
-    case Kind.Bytes: return 'string (base64)';
-    case Kind.Integer: return 'integer';
-    case Kind.Number: return 'number';
-    case Kind.Boolean: return 'boolean';
-    case Kind.Quantity: return 'Quantity';
-    case Kind.IntOrString: return 'IntOrString';
-    case Kind.Time: return 'Time';
-    case Kind.Any: return 'object';
-    case Kind.Object: return t.type.name.includes('.') ? 'PersistentVolumeClaim' : t.type.name;
-    case Kind.Array: return `[]${typeName(t.of)}`;
-    case Kind.Map: return `map[string]${typeName(t.of)}`;
+    case Kind.String:
+      return 'string';
+    case Kind.Bytes:
+      return 'string (base64)';
+    case Kind.Integer:
+      return 'integer';
+    case Kind.Number:
+      return 'number';
+    case Kind.Boolean:
+      return 'boolean';
+    case Kind.Quantity:
+      return 'Quantity';
+    case Kind.IntOrString:
+      return 'IntOrString';
+    case Kind.Time:
+      return 'Time';
+    case Kind.Any:
+      return 'object';
+    case Kind.Object:
+      return t.type.name.includes('.') ? 'PersistentVolumeClaim' : t.type.name;
+    case Kind.Array:
+      return `[]${typeName(t.of)}`;
+    case Kind.Map:
+      return `map[string]${typeName(t.of)}`;
   }
 }

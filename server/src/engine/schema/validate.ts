@@ -10,7 +10,7 @@ import type { K8sObject } from '../model/object';
 import type { ManifestDocument } from '../parse/manifestFile';
 // The node tests come straight from `yaml`: re-exported bindings cost a getter call each in the bundle.
 import { DocReader, isMergeKey, keyText } from '../parse/nodes';
-import type { Finding } from '../rules/rule';
+import type { Finding } from '../types';
 import type { Fix } from '../types';
 import { isQuantity } from './quantity';
 import { closest, nearestNames } from './suggest';
@@ -64,18 +64,30 @@ function subject(name: string, index: number, entry: string | undefined): string
 
 function expected(t: ValueType): string {
   switch (t.kind) {
-    case Kind.String: return 'a string';
-    case Kind.Bytes: return 'a base64 string';
-    case Kind.Integer: return 'an integer';
-    case Kind.Number: return 'a number';
-    case Kind.Boolean: return 'a boolean (true or false)';
-    case Kind.Quantity: return 'a quantity (such as 500m, 2 or 1Gi)';
-    case Kind.IntOrString: return 'an integer or a string';
-    case Kind.Time: return 'a timestamp string';
-    case Kind.Any: return 'a value';
-    case Kind.Object: return `a map of ${typeName(t)} fields`;
-    case Kind.Array: return `a list (${typeName(t)})`;
-    case Kind.Map: return `a map (${typeName(t)})`;
+    case Kind.String:
+      return 'a string';
+    case Kind.Bytes:
+      return 'a base64 string';
+    case Kind.Integer:
+      return 'an integer';
+    case Kind.Number:
+      return 'a number';
+    case Kind.Boolean:
+      return 'a boolean (true or false)';
+    case Kind.Quantity:
+      return 'a quantity (such as 500m, 2 or 1Gi)';
+    case Kind.IntOrString:
+      return 'an integer or a string';
+    case Kind.Time:
+      return 'a timestamp string';
+    case Kind.Any:
+      return 'a value';
+    case Kind.Object:
+      return `a map of ${typeName(t)} fields`;
+    case Kind.Array:
+      return `a list (${typeName(t)})`;
+    case Kind.Map:
+      return `a map (${typeName(t)})`;
   }
 }
 
@@ -152,7 +164,13 @@ class Walk {
         // `contianers:` is one mistake: the unknown field says so, "missing `containers`" would repeat it.
         if (suggested?.includes(f.name)) continue;
         if (!pairs.some((p) => keyText(p.key) === f.name)) {
-          this.report('schema-required', anchor, `Missing required field \`${f.name}\` in ${typeName({ kind: Kind.Object, type: t })}.`, undefined, f.name);
+          this.report(
+            'schema-required',
+            anchor,
+            `Missing required field \`${f.name}\` in ${typeName({ kind: Kind.Object, type: t })}.`,
+            undefined,
+            f.name,
+          );
         }
       }
     }
@@ -164,14 +182,39 @@ class Walk {
     const where = typeName({ kind: Kind.Object, type: t });
     // Renaming onto a key the map already has would make a duplicate key: never offered.
     const free = [...t.fields.keys()].filter((f) => !siblings.some((p) => keyText(p.key) === f));
-    const rename = (to: string): Fix => this.replace(key, `Change to ${to}`, isScalar(key) && key.type === 'QUOTE_DOUBLE' ? JSON.stringify(to) : isScalar(key) && key.type === 'QUOTE_SINGLE' ? `'${to}'` : to);
+    const rename = (to: string): Fix =>
+      this.replace(
+        key,
+        `Change to ${to}`,
+        isScalar(key) && key.type === 'QUOTE_DOUBLE'
+          ? JSON.stringify(to)
+          : isScalar(key) && key.type === 'QUOTE_SINGLE'
+            ? `'${to}'`
+            : to,
+      );
     const fix = suggestion && free.includes(suggestion) ? rename(suggestion) : undefined;
     // The other close fields, to choose from (the one close field is the fix).
-    const choices = nearestNames(name, free).filter((f) => f !== suggestion).map(rename);
+    const choices = nearestNames(name, free)
+      .filter((f) => f !== suggestion)
+      .map(rename);
     if (suggestion) {
-      this.report('schema-unknown-field', key, `Unknown field \`${name}\` in ${where}: did you mean \`${suggestion}\`?`, fix, name, choices);
+      this.report(
+        'schema-unknown-field',
+        key,
+        `Unknown field \`${name}\` in ${where}: did you mean \`${suggestion}\`?`,
+        fix,
+        name,
+        choices,
+      );
     } else {
-      this.report('schema-unknown-field', key, `Unknown field \`${name}\` in ${where}: the API server rejects fields it does not know.`, undefined, name, choices);
+      this.report(
+        'schema-unknown-field',
+        key,
+        `Unknown field \`${name}\` in ${where}: the API server rejects fields it does not know.`,
+        undefined,
+        name,
+        choices,
+      );
     }
     return suggestion;
   }
@@ -216,7 +259,8 @@ class Walk {
       if (!v) continue;
       const key = p.key as Node | null;
       // Fast path for the commonest case: a map of strings (labels, annotations, data) holding strings.
-      if (of.kind === Kind.String && !of.enumSet && isScalar(v) && (typeof v.value === 'string' || v.value === null)) continue;
+      if (of.kind === Kind.String && !of.enumSet && isScalar(v) && (typeof v.value === 'string' || v.value === null))
+        continue;
       this.value(v, of, key ?? v, name, -1, keyText(key));
     }
   }
@@ -239,21 +283,34 @@ class Walk {
     switch (t.kind) {
       case Kind.String:
         if (typeof v === 'string') {
-          if (t.enumSet && v !== '' && !t.enumSet.has(v)) this.enumValue(n, v, t.enum as readonly string[], name, index, entry);
+          if (t.enumSet && v !== '' && !t.enumSet.has(v))
+            this.enumValue(n, v, t.enum as readonly string[], name, index, entry);
           return;
         }
         if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') {
           const src = this.source(n);
           const quoted = quote(src);
-          this.report('schema-type', n, `${cap(subject(name, index, entry))} must be a string, but \`${src}\` is read as a ${typeof v === 'boolean' ? 'boolean' : 'number'}: quote it (${quoted}).`, this.replace(n, `Quote as ${quoted}`, quoted));
+          this.report(
+            'schema-type',
+            n,
+            `${cap(subject(name, index, entry))} must be a string, but \`${src}\` is read as a ${typeof v === 'boolean' ? 'boolean' : 'number'}: quote it (${quoted}).`,
+            this.replace(n, `Quote as ${quoted}`, quoted),
+          );
           return;
         }
         break;
       case Kind.Bytes:
         if (typeof v === 'string') {
           if (!isBase64(v)) {
-            const hint = name === 'data' && entry !== undefined ? ': encode it, or put the plain text under `stringData`' : ': encode it';
-            this.report('schema-type', n, `${cap(subject(name, index, entry))} must be base64-encoded, but \`${clip(v)}\` is not valid base64${hint}.`);
+            const hint =
+              name === 'data' && entry !== undefined
+                ? ': encode it, or put the plain text under `stringData`'
+                : ': encode it';
+            this.report(
+              'schema-type',
+              n,
+              `${cap(subject(name, index, entry))} must be base64-encoded, but \`${clip(v)}\` is not valid base64${hint}.`,
+            );
           }
           return;
         }
@@ -262,11 +319,20 @@ class Walk {
         if ((typeof v === 'number' && Number.isInteger(v)) || typeof v === 'bigint') return;
         if (typeof v === 'string' && INTEGER_TEXT.test(v.trim())) {
           const int = v.trim().replace(/^\+/, '');
-          this.report('schema-type', n, `${cap(subject(name, index, entry))} must be an integer, not a string: write ${int} without quotes.`, this.replace(n, `Change to ${int}`, int));
+          this.report(
+            'schema-type',
+            n,
+            `${cap(subject(name, index, entry))} must be an integer, not a string: write ${int} without quotes.`,
+            this.replace(n, `Change to ${int}`, int),
+          );
           return;
         }
         if (typeof v === 'number') {
-          this.report('schema-type', n, `${cap(subject(name, index, entry))} must be a whole number, not \`${this.source(n)}\`.`);
+          this.report(
+            'schema-type',
+            n,
+            `${cap(subject(name, index, entry))} must be a whole number, not \`${this.source(n)}\`.`,
+          );
           return;
         }
         break;
@@ -276,7 +342,12 @@ class Walk {
       case Kind.Boolean:
         if (typeof v === 'boolean') return;
         if (typeof v === 'string' && (v === 'true' || v === 'false')) {
-          this.report('schema-type', n, `${cap(subject(name, index, entry))} must be a boolean, not a string: write ${v} without quotes.`, this.replace(n, `Change to ${v}`, v));
+          this.report(
+            'schema-type',
+            n,
+            `${cap(subject(name, index, entry))} must be a boolean, not a string: write ${v} without quotes.`,
+            this.replace(n, `Change to ${v}`, v),
+          );
           return;
         }
         break;
@@ -287,9 +358,18 @@ class Walk {
           const m = QUANTITY_TYPO.exec(v);
           const fixed = m ? `${m[1]}${m[2].toLowerCase() === 'k' ? 'K' : m[2].toUpperCase()}i` : undefined;
           if (fixed && fixed !== v) {
-            this.report('schema-type', n, `\`${v}\` is not a valid quantity for ${subject(name, index, entry)}: did you mean \`${fixed}\`?`, this.replace(n, `Change to ${fixed}`, fixed));
+            this.report(
+              'schema-type',
+              n,
+              `\`${v}\` is not a valid quantity for ${subject(name, index, entry)}: did you mean \`${fixed}\`?`,
+              this.replace(n, `Change to ${fixed}`, fixed),
+            );
           } else {
-            this.report('schema-type', n, `\`${v}\` is not a valid quantity for ${subject(name, index, entry)}: use a number with an optional suffix, such as 500m, 2, 512Mi or 1Gi.`);
+            this.report(
+              'schema-type',
+              n,
+              `\`${v}\` is not a valid quantity for ${subject(name, index, entry)}: use a number with an optional suffix, such as 500m, 2, 512Mi or 1Gi.`,
+            );
           }
           return;
         }
@@ -313,13 +393,21 @@ class Walk {
     this.report('schema-type', n, `${cap(subject(name, index, entry))} must be ${expected(t)}, not ${got}${shown}.`);
   }
 
-  private enumValue(n: Scalar, v: string, values: readonly string[], name: string, index: number, entry: string | undefined): void {
+  private enumValue(
+    n: Scalar,
+    v: string,
+    values: readonly string[],
+    name: string,
+    index: number,
+    entry: string | undefined,
+  ): void {
     const s = closest(v, values);
     const what = subject(name, index, entry);
     if (s) {
-      const message = s.toLowerCase() === v.toLowerCase()
-        ? `\`${v}\` must be written \`${s}\`: ${what} is case-sensitive.`
-        : `Unsupported value \`${v}\` for ${what}: did you mean \`${s}\`?`;
+      const message =
+        s.toLowerCase() === v.toLowerCase()
+          ? `\`${v}\` must be written \`${s}\`: ${what} is case-sensitive.`
+          : `Unsupported value \`${v}\` for ${what}: did you mean \`${s}\`?`;
       this.report('schema-enum', n, message, this.replace(n, `Change to ${s}`, s));
     } else {
       this.report('schema-enum', n, `Unsupported value \`${v}\` for ${what}: use ${listOf(values)}.`);

@@ -79,7 +79,13 @@ export function replaceScalarEdit(obj: K8sObject, node: Node, value: string): Te
  * given (on a new line for block maps), otherwise before the first pair. Undefined when the map cannot
  * take it cleanly (empty map, pairs without ranges).
  */
-export function insertPairEdit(obj: K8sObject, map: YAMLMap, key: string, value: string | number, after?: Pair): TextEdit | undefined {
+export function insertPairEdit(
+  obj: K8sObject,
+  map: YAMLMap,
+  key: string,
+  value: string | number,
+  after?: Pair,
+): TextEdit | undefined {
   const doc = obj.doc;
   const lines = doc.file.lines;
   const first = map.items[0];

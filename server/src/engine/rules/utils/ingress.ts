@@ -3,7 +3,15 @@
  * pkg/apis/networking/validation (validateIngressRules, validateHTTPIngressPath, validateIngressBackend,
  * validateIngressTLS).
  */
-import { byteLength, isDNS1035Label, isDNS1123Subdomain, isIPv4String, isIPv6String, isValidPortName, isWildcardDNS1123Subdomain } from '../../k8s/validation';
+import {
+  byteLength,
+  isDNS1035Label,
+  isDNS1123Subdomain,
+  isIPv4String,
+  isIPv6String,
+  isValidPortName,
+  isWildcardDNS1123Subdomain,
+} from '../../k8s/validation';
 import type { K8sObject } from '../../model/object';
 import type { DocReader } from '../../parse/nodes';
 import { setPair } from '../../parse/values';
@@ -34,7 +42,9 @@ export function hostProblem(host: string, where: 'rule' | 'tls'): HostProblem | 
   const what = where === 'rule' ? 'Ingress host' : 'TLS host';
   const valid = (h: string) => (h.includes('*') ? isWildcardDNS1123Subdomain(h) : isDNS1123Subdomain(h)).length === 0;
   if (where === 'rule' && (isIPv4String(host) || isIPv6String(host))) {
-    return { message: `${what} \`${host}\` is an IP address: a rule's host must be a DNS name (leave \`host\` out to match requests for any host).` };
+    return {
+      message: `${what} \`${host}\` is an IP address: a rule's host must be a DNS name (leave \`host\` out to match requests for any host).`,
+    };
   }
   if (valid(host)) return undefined;
   if (byteLength(host) > 253) return { message: `${what} is longer than 253 characters.` };
@@ -70,13 +80,17 @@ export function hostProblem(host: string, where: 'rule' | 'tls'): HostProblem | 
     h = h.slice(0, -1);
   }
   if (reasons.length && where === 'rule' && (isIPv4String(h) || isIPv6String(h))) {
-    return { message: `${what} \`${host}\` is an IP address: a rule's host must be a DNS name (leave \`host\` out to match requests for any host).` };
+    return {
+      message: `${what} \`${host}\` is an IP address: a rule's host must be a DNS name (leave \`host\` out to match requests for any host).`,
+    };
   }
   if (reasons.length && valid(h)) {
     return { message: `${what} \`${host}\` ${joinAnd(reasons)}: write \`${h}\`.`, fixed: h };
   }
   if (host.includes('*')) {
-    return { message: `${what} \`${host}\` is not a valid wildcard host: \`*\` is only allowed as the whole first label, followed by a DNS name (e.g. \`*.example.com\`).` };
+    return {
+      message: `${what} \`${host}\` is not a valid wildcard host: \`*\` is only allowed as the whole first label, followed by a DNS name (e.g. \`*.example.com\`).`,
+    };
   }
   return {
     message: `${what} \`${host}\` is not a valid DNS name: use lowercase letters, digits, \`-\` and \`.\`, starting and ending with a letter or digit (e.g. \`shop.example.com\`).`,
@@ -188,9 +202,10 @@ export function serviceRefs(obj: K8sObject): ServiceRef[] {
     let portNumber = r.int(numberValue);
     if (portNumber === 0) portNumber = undefined;
     // Compare only a port that the API server accepts: exactly one of a valid name or a valid number.
-    const comparable = (portName !== undefined) !== (portNumber !== undefined)
-      && (portName === undefined || !isValidPortName(portName).length)
-      && (portNumber === undefined || (portNumber >= 1 && portNumber <= 65535));
+    const comparable =
+      (portName !== undefined) !== (portNumber !== undefined) &&
+      (portName === undefined || !isValidPortName(portName).length) &&
+      (portNumber === undefined || (portNumber >= 1 && portNumber <= 65535));
     out.push({
       name,
       nameNode,

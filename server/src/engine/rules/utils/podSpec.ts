@@ -30,7 +30,13 @@ export function podSpecPath(kind: string): string[] {
 }
 
 /** Kinds whose pod template must keep `restartPolicy: Always` (long-running controllers). */
-export const ALWAYS_RESTART_KINDS = new Set(['Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet', 'ReplicationController']);
+export const ALWAYS_RESTART_KINDS = new Set([
+  'Deployment',
+  'ReplicaSet',
+  'DaemonSet',
+  'StatefulSet',
+  'ReplicationController',
+]);
 
 export const CONTAINER_LISTS = ['containers', 'initContainers', 'ephemeralContainers'] as const;
 
@@ -67,7 +73,8 @@ export function containersOf(r: DocReader, spec: unknown): ContainerRef[] {
 
 /** How a container is called in messages: "Container `web`", "Init container `setup`", "Container #2". */
 export function containerLabel(c: ContainerRef): string {
-  const what = c.list === 'containers' ? 'Container' : c.list === 'initContainers' ? 'Init container' : 'Ephemeral container';
+  const what =
+    c.list === 'containers' ? 'Container' : c.list === 'initContainers' ? 'Init container' : 'Ephemeral container';
   return c.name ? `${what} \`${c.name}\`` : `${what} #${c.index + 1}`;
 }
 

@@ -181,7 +181,11 @@ export function customTemplatesSelected(ws: Workspace, obj: K8sObject, selector:
   const out: K8sObject[] = [];
   for (const t of s.customTemplates.get(obj.namespace) ?? []) {
     let all = true;
-    for (const [k, v] of selector) if (t.labels.get(k) !== v) { all = false; break; }
+    for (const [k, v] of selector)
+      if (t.labels.get(k) !== v) {
+        all = false;
+        break;
+      }
     if (all) out.push(t.obj);
   }
   return out;
