@@ -7,7 +7,8 @@ import { after, before, describe, it } from 'node:test';
 import { LspClient } from './lspClient';
 
 /** Templating only inside quoted strings: a valid YAML shape, but `port: "…"` is a type error if checked. */
-const SVC = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: "{{ .Release.Name }}"\nspec:\n  ports:\n    - port: "{{ .Values.port }}"\n';
+const SVC =
+  'apiVersion: v1\nkind: Service\nmetadata:\n  name: "{{ .Release.Name }}"\nspec:\n  ports:\n    - port: "{{ .Values.port }}"\n';
 
 describe('Helm chart templates over LSP', () => {
   let c: LspClient;
@@ -24,7 +25,8 @@ describe('Helm chart templates over LSP', () => {
   after(async () => {
     await c.stop();
   });
-  const status = (rel: string) => c.conn.sendRequest('kubeway/fileStatus', { uri: c.uri(rel) }) as Promise<{ kind: string; message: string }>;
+  const status = (rel: string) =>
+    c.conn.sendRequest('kubeway/fileStatus', { uri: c.uri(rel) }) as Promise<{ kind: string; message: string }>;
 
   it("skips a file in the templates/ folder of a chart: no diagnostics, fileStatus says template with the chart's name", async () => {
     const tpl = await status('chart/templates/svc.yaml');
@@ -33,7 +35,10 @@ describe('Helm chart templates over LSP', () => {
     const uri = c.uri('chart/templates/svc.yaml');
     await c.open(uri, SVC);
     await c.waitDiagnostics(c.uri('plain/templates/svc.yaml'), (p) => p.diagnostics.length > 0);
-    assert.deepEqual(c.publishes.filter((p) => p.uri === uri).flatMap((p) => p.diagnostics), []);
+    assert.deepEqual(
+      c.publishes.filter((p) => p.uri === uri).flatMap((p) => p.diagnostics),
+      [],
+    );
     await c.close(uri);
   });
 
