@@ -472,6 +472,57 @@ test(
             );
           });
 
+          await step(
+            '"Kubeway: Trace a Request…" from the palette shows the trace in its output and opens the winning rule',
+            async () => {
+              await page.keyboard.press('Escape');
+              await runCommand(page, 'Kubeway: Trace a Request…');
+              const input = page.locator('.quick-input-widget input');
+              await page
+                .locator('.quick-input-widget', { hasText: 'Trace a Request' })
+                .waitFor({ state: 'visible', timeout: 15_000 });
+              await page.keyboard.press('Control+A'); // the box starts with the last request (or `https://`)
+              await page.keyboard.type('https://shop.example.com/cart', { delay: 30 });
+              assert.equal(await input.inputValue(), 'https://shop.example.com/cart');
+              await page.keyboard.press('Enter');
+              const out = page
+                .locator('.part.panel .view-lines')
+                .filter({ hasText: 'GET https://shop.example.com/cart' })
+                .first();
+              await out.waitFor({ timeout: 20_000 });
+              const channels = await page
+                .locator('.part.panel select')
+                .evaluateAll((els) =>
+                  els.map(
+                    (e) => (e as unknown as { selectedOptions: { text: string }[] }).selectedOptions[0]?.text ?? '',
+                  ),
+                );
+              assert.ok(
+                channels.includes('Kubeway: Routes'),
+                `the panel shows the "Kubeway: Routes" output: ${channels.join(', ')}`,
+              );
+              const text = (await out.innerText()).replace(/\u00a0/g, ' ').replace(/\s+/g, ' ');
+              assert.match(
+                text,
+                /class nginx: routed: Ingress shop\/shop \(shop\.example\.com Prefix \/\) → Service shop\/web port http \(80\) → targetPort http → Deployment shop\/web web:8080\/TCP/,
+                text,
+              );
+              for (const why of [
+                'host shop.example.com: exact rule of Ingress shop/shop',
+                'path /cart: matches Prefix / of Ingress shop/shop',
+                'backend Service shop/web port http',
+                'pods of Deployment shop/web: container web port 8080/TCP',
+              ]) {
+                assert.ok(text.includes(why), `the trace says "${why}": ${text}`);
+              }
+              await page
+                .locator('.tabs-container .tab.active', { hasText: 'ingress.yaml' })
+                .waitFor({ timeout: 15_000 });
+              await expectCursor(page, { line: 12, col: 13 }, 'the editor is at the winning path of shop/ingress.yaml');
+              await shot(page, 'ui-trace-request.png');
+            },
+          );
+
           await step('the extension page shows the package README and its pictures load', async () => {
             await page.keyboard.press('Control+Shift+X');
             const search = page
