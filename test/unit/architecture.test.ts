@@ -37,12 +37,26 @@ const SHELLS: Record<string, { mayImport: string[]; packages: RegExp }> = {
   'server/src/protocol.ts': { mayImport: ['server/src/engine'], packages: /^$/ },
   // One policy for symbolic links, for the CLI and the server alike.
   'server/src/symlinks.ts': { mayImport: [], packages: /^node:/ },
+  // Where Helm charts are (the nearest Chart.yaml), for the CLI and the server alike.
+  'server/src/charts.ts': { mayImport: [], packages: /^node:/ },
   'server/src/cli': {
-    mayImport: ['server/src/engine', 'server/src/cli', 'server/src/protocol.ts', 'server/src/symlinks.ts'],
+    mayImport: [
+      'server/src/engine',
+      'server/src/cli',
+      'server/src/protocol.ts',
+      'server/src/symlinks.ts',
+      'server/src/charts.ts',
+    ],
     packages: /^node:|^[a-z]/,
   },
   'server/src/lsp': {
-    mayImport: ['server/src/engine', 'server/src/lsp', 'server/src/protocol.ts', 'server/src/symlinks.ts'],
+    mayImport: [
+      'server/src/engine',
+      'server/src/lsp',
+      'server/src/protocol.ts',
+      'server/src/symlinks.ts',
+      'server/src/charts.ts',
+    ],
     packages: /^node:|^vscode-languageserver|^[a-z]/,
   },
   'server/src/server.ts': {

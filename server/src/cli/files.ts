@@ -1,8 +1,9 @@
-import { existsSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { decodeManifestBytes } from '../engine/parse/decode';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Workspace } from '../engine/model/workspace';
 import { LinkPolicy } from '../symlinks';
+import { ChartFolders } from '../charts';
 import type { SkippedLink } from '../symlinks';
 import { escapeControls } from '../engine/text';
 
@@ -125,7 +126,7 @@ export function displayPath(path: string, cwd = process.cwd()): string {
   return rel && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel) ? rel : abs;
 }
 
-const chartRoots = new Map<string, string | undefined>();
+const charts = new ChartFolders();
 
 /**
  * The folder of the nearest `Chart.yaml` above a file (a Helm chart), named like displayPath names files
@@ -133,14 +134,7 @@ const chartRoots = new Map<string, string | undefined>();
  */
 export function chartRootOf(path: string, cwd = process.cwd()): string | undefined {
   if (path === STDIN) return undefined;
-  const find = (dir: string): string | undefined => {
-    if (chartRoots.has(dir)) return chartRoots.get(dir);
-    const parent = dirname(dir);
-    const found = existsSync(join(dir, 'Chart.yaml')) ? dir : parent === dir ? undefined : find(parent);
-    chartRoots.set(dir, found);
-    return found;
-  };
-  const dir = find(dirname(resolve(path)));
+  const dir = charts.chartFolderOf(dirname(resolve(path)));
   if (dir === undefined) return undefined;
   const rel = relative(cwd, dir);
   return rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel) ? rel : dir;

@@ -5,9 +5,10 @@
  * documents that are not files (untitled) by their URI.
  */
 import { readFile } from 'node:fs/promises';
-import { basename, relative, sep } from 'node:path';
+import { basename, dirname, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { decodeManifestBytes } from '../engine/parse/decode';
+import { ChartFolders } from '../charts';
 
 /** A manifest file's text from disk, decoded as kubectl decodes it (UTF-8, or UTF-16 by its byte order mark), as the CLI reads it. */
 export async function readManifestText(path: string): Promise<string> {
@@ -33,8 +34,10 @@ export function uriToPath(uri: string): string | undefined {
 export class FileNames {
   private folders: WorkspaceFolderInfo[] = [];
   private readonly uriByName = new Map<string, string>();
+  private readonly charts = new ChartFolders();
 
   setFolders(folders: { uri: string; name?: string }[]): void {
+    this.charts.clear();
     this.folders = folders.flatMap((f) => {
       const path = uriToPath(f.uri);
       return path ? [{ uri: f.uri, name: f.name || basename(path), path }] : [];
@@ -84,6 +87,28 @@ export class FileNames {
   /** The name of a file found on disk. */
   nameOfPath(path: string): string {
     return this.nameOf(pathToFileURL(path).href);
+  }
+
+  /**
+   * The folder of the nearest `Chart.yaml` above a file, not above its workspace folder (as `kubeway check`
+   * run in that folder finds it), named like files are ('' for the folder itself), or undefined: the engine
+   * skips a chart's templates/.
+   */
+  chartRootOf(name: string): string | undefined {
+    const path = uriToPath(this.uriOf(name));
+    if (!path) return undefined;
+    const inFolder = this.folderOf(path);
+    if (!inFolder) return this.charts.chartFolderOf(dirname(path));
+    const dir = this.charts.chartFolderOf(dirname(path), inFolder.folder.path);
+    if (dir === undefined) return undefined;
+    const rel = relative(inFolder.folder.path, dir);
+    if (this.folders.length === 1) return rel;
+    return rel ? `${inFolder.folder.name}${sep}${rel}` : inFolder.folder.name;
+  }
+
+  /** A Chart.yaml came or went: the charts are looked for again. */
+  forgetCharts(): void {
+    this.charts.clear();
   }
 
   /** The URI of a Workspace name (the one the client used when it named the document). */

@@ -4,6 +4,7 @@
  * step through file-watcher events) form one Workspace, so references resolve into files that are not open.
  */
 import { realpath, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CodeActionKind,
@@ -88,6 +89,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       openVersion: (name) => openByName.get(name)?.version,
       settings: () => settings,
       log,
+      chartRoot: (name) => names.chartRootOf(name),
       onSettled: () => options.onSettled?.(ctx),
     },
     options.rules,
@@ -289,6 +291,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     for (const change of changes) {
       const path = uriToPath(change.uri);
       if (!path || !names.folderOf(path)) continue;
+      if (basename(path) === 'Chart.yaml') names.forgetCharts();
       const name = names.nameOf(change.uri);
       if (openByName.has(name)) continue; // the editor's buffer wins; re-read on close
       if (change.type === FileChangeType.Deleted) {

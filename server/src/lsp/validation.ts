@@ -19,6 +19,8 @@ export interface ValidationHost {
   openVersion(name: string): number | undefined;
   settings(): ServerSettings;
   log(message: string): void;
+  /** The chart folder of a file (see FileNames.chartRootOf), for the engine to skip a chart's templates/. */
+  chartRoot?(name: string): string | undefined;
   /** Called when the queue of files to check has drained after a change. */
   onSettled?(): void;
 }
@@ -101,7 +103,7 @@ export class Validation {
       this.markDirty(name);
       return;
     }
-    const model = this.workspace.setText(name, text);
+    const model = this.workspace.setText(name, text, { chartRoot: this.host.chartRoot?.(name) });
     this.textVersion.set(name, version);
     this.clearRuleFailures(name);
     if (bulk) {
